@@ -1,0 +1,94 @@
+package clique
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"sync"
+
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// ErrUnknownParent is returned by Import when the first block's parent is not
+// in the local chain: the caller has to fetch the missing ancestors first.
+var ErrUnknownParent = errors.New("unknown parent")
+
+// ForkChoice imports blocks and keeps the heaviest chain canonical: the one
+// with the highest total difficulty (in-turn blocks weigh 2, out-of-turn 1),
+// the first seen on a tie. geth v1.17 dropped total-difficulty fork choice,
+// so it is decided here and geth is told with InsertChain (becomes head) or
+// InsertBlockWithoutSetHead (kept as a side chain that may win later).
+type ForkChoice struct {
+	mu    sync.Mutex
+	chain *core.BlockChain
+}
+
+// NewForkChoice returns an importer for chain.
+func NewForkChoice(chain *core.BlockChain) *ForkChoice { return &ForkChoice{chain: chain} }
+
+// Import verifies and stores contiguous blocks, reorganising to them when
+// they make a heavier chain. It reports whether the head changed.
+func (f *ForkChoice) Import(blocks types.Blocks) (bool, error) {
+	if len(blocks) == 0 {
+		return false, nil
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+
+	first := blocks[0]
+	parent := f.chain.GetHeader(first.ParentHash(), first.NumberU64()-1)
+	if parent == nil {
+		return false, fmt.Errorf("block #%d %s: %w %s", first.NumberU64(), first.Hash().TerminalString(), ErrUnknownParent, first.ParentHash().TerminalString())
+	}
+	head := f.chain.CurrentBlock()
+	last := blocks[len(blocks)-1]
+	if f.chain.HasBlock(last.Hash(), last.NumberU64()) && f.chain.GetCanonicalHash(last.NumberU64()) == last.Hash() {
+		return false, nil // already canonical
+	}
+	heavier := first.ParentHash() == head.Hash()
+	if !heavier {
+		gain, err := f.weightGain(head, parent, blocks)
+		if err != nil {
+			return false, err
+		}
+		heavier = gain > 0
+	}
+	if heavier {
+		if n, err := f.chain.InsertChain(blocks); err != nil {
+			return false, fmt.Errorf("importing block #%d %s: %w", blocks[n].NumberU64(), blocks[n].Hash().TerminalString(), err)
+		}
+		return true, nil
+	}
+	for _, b := range blocks {
+		if _, err := f.chain.InsertBlockWithoutSetHead(context.Background(), b, false); err != nil {
+			return false, fmt.Errorf("importing side block #%d %s: %w", b.NumberU64(), b.Hash().TerminalString(), err)
+		}
+	}
+	return false, nil
+}
+
+// weightGain returns TD(parent + blocks) − TD(head), counted from their
+// common ancestor.
+func (f *ForkChoice) weightGain(head, parent *types.Header, blocks types.Blocks) (int64, error) {
+	gain := new(big.Int)
+	for _, b := range blocks {
+		gain.Add(gain, b.Difficulty())
+	}
+	a, b := parent, head
+	for a.Hash() != b.Hash() {
+		switch {
+		case a.Number.Uint64() >= b.Number.Uint64():
+			gain.Add(gain, a.Difficulty)
+			a = f.chain.GetHeader(a.ParentHash, a.Number.Uint64()-1)
+		default:
+			gain.Sub(gain, b.Difficulty)
+			b = f.chain.GetHeader(b.ParentHash, b.Number.Uint64()-1)
+		}
+		if a == nil || b == nil {
+			return 0, errors.New("fork choice: missing ancestor header")
+		}
+	}
+	return gain.Int64(), nil
+}

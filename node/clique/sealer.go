@@ -1,0 +1,200 @@
+package clique
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/ethereum/go-ethereum/beacon/engine"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/consensus/clique"
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/event"
+	"github.com/ethereum/go-ethereum/log"
+	"github.com/ethereum/go-ethereum/miner"
+)
+
+// wiggleTime is the unit of random delay an out-of-turn signer waits, so the
+// in-turn signer usually wins and concurrent out-of-turn blocks stay rare
+// (the value geth used when it still sealed clique blocks).
+const wiggleTime = 500 * time.Millisecond
+
+// buildTimeout bounds how long the sealer waits for geth's miner to fill a
+// block before giving up on this slot.
+const buildTimeout = 10 * time.Second
+
+// sealer produces blocks for one signer.
+type sealer struct {
+	chain   *core.BlockChain
+	miner   *miner.Miner
+	pending func() int
+	subTxs  func(chan<- core.NewTxsEvent) event.Subscription
+	snaps   *Snapshots
+	votes   *Proposals
+	fork    *ForkChoice
+	key     *ecdsa.PrivateKey
+	signer  common.Address
+	period  uint64
+	epoch   uint64
+	log     log.Logger
+}
+
+// run seals blocks until ctx ends: it plans the next slot on every new head
+// (and, at period 0, on every new transaction), and seals when the slot comes.
+func (s *sealer) run(ctx context.Context) {
+	heads := make(chan core.ChainHeadEvent, 64)
+	headSub := s.chain.SubscribeChainHeadEvent(heads)
+	defer headSub.Unsubscribe()
+	txs := make(chan core.NewTxsEvent, 256)
+	txSub := s.subTxs(txs)
+	defer txSub.Unsubscribe()
+
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	var (
+		planned   common.Hash // parent of the block the timer is for
+		waitForTx bool        // period 0 and nothing to seal
+	)
+	plan := func() {
+		timer.Stop()
+		head := s.chain.CurrentBlock()
+		delay, ok, why := s.schedule(head)
+		planned, waitForTx = common.Hash{}, why == waitTxs
+		if !ok {
+			return
+		}
+		planned = head.Hash()
+		timer.Reset(delay)
+	}
+	plan()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-heads:
+			plan()
+		case <-txs:
+			if waitForTx {
+				plan()
+			}
+		case <-timer.C:
+			head := s.chain.CurrentBlock()
+			if head.Hash() != planned {
+				plan()
+				continue
+			}
+			if err := s.sealOn(ctx, head); err != nil {
+				s.log.Warn("Sealing failed", "parent", head.Number, "err", err)
+				planned = common.Hash{}
+				timer.Reset(time.Second) // retry the slot on the next tick
+				continue
+			}
+		}
+	}
+}
+
+type waitReason int
+
+const (
+	waitNone waitReason = iota
+	waitHead
+	waitTxs
+)
+
+// schedule decides whether and when this signer seals on top of head.
+func (s *sealer) schedule(head *types.Header) (time.Duration, bool, waitReason) {
+	snap, err := s.snaps.At(head.Number.Uint64(), head.Hash())
+	if err != nil {
+		s.log.Warn("No voting snapshot for head", "number", head.Number, "err", err)
+		return 0, false, waitHead
+	}
+	if !snap.IsSigner(s.signer) || snap.SignedRecently(s.signer) {
+		return 0, false, waitHead
+	}
+	if s.period == 0 && s.pending() == 0 {
+		return 0, false, waitTxs
+	}
+	delay := time.Until(time.Unix(int64(head.Time+s.period), 0))
+	if !snap.InTurn(head.Number.Uint64()+1, s.signer) {
+		wiggle := time.Duration(len(snap.Signers)/2+1) * wiggleTime
+		delay += time.Duration(rand.Int64N(int64(wiggle)))
+	}
+	return max(delay, 0), true, waitNone
+}
+
+// sealOn builds a block on parent with geth's miner, casts a vote if one is
+// proposed, signs it and imports it.
+func (s *sealer) sealOn(ctx context.Context, parent *types.Header) error {
+	args := &miner.BuildPayloadArgs{
+		Parent:       parent.Hash(),
+		Timestamp:    max(parent.Time+1, uint64(time.Now().Unix())),
+		FeeRecipient: s.signer, // fees go to the block's author, as block validation credits them
+		Version:      engine.PayloadV1,
+	}
+	payload, err := s.miner.BuildPayload(ctx, args, false)
+	if err != nil {
+		return fmt.Errorf("building block: %w", err)
+	}
+	done := make(chan struct{})
+	go func() { payload.ResolveFull(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(buildTimeout):
+		payload.Resolve()
+		return errors.New("building block: timed out waiting for transactions to be filled")
+	case <-ctx.Done():
+		payload.Resolve()
+		return ctx.Err()
+	}
+	block, _, _, _ := payload.FullBlockAndReceipts()
+	if block == nil {
+		return errors.New("building block: miner returned no block")
+	}
+	if s.period == 0 && len(block.Transactions()) == 0 {
+		return nil // the transactions that woke us were already sealed by someone else
+	}
+	sealed, err := s.sign(block, parent)
+	if err != nil {
+		return err
+	}
+	if _, err := s.fork.Import(types.Blocks{sealed}); err != nil {
+		return fmt.Errorf("importing own block: %w", err)
+	}
+	s.log.Info("Sealed block", "number", sealed.Number(), "hash", sealed.Hash().TerminalString(),
+		"txs", len(sealed.Transactions()), "gas", sealed.GasUsed(), "diff", sealed.Difficulty())
+	return nil
+}
+
+// sign casts a pending vote into the header (coinbase and nonce do not touch
+// the state: fees were credited to the signer) and fills in the seal.
+func (s *sealer) sign(block *types.Block, parent *types.Header) (*types.Block, error) {
+	header := block.Header()
+	number := header.Number.Uint64()
+	if number%s.epoch != 0 {
+		snap, err := s.snaps.At(parent.Number.Uint64(), parent.Hash())
+		if err != nil {
+			return nil, fmt.Errorf("voting snapshot: %w", err)
+		}
+		if addr, auth, ok := s.votes.pick(snap); ok {
+			header.Coinbase = addr
+			header.Nonce = nonceDropVote
+			if auth {
+				header.Nonce = nonceAuthVote
+			}
+		}
+	}
+	if len(header.Extra) < extraVanity+extraSeal {
+		return nil, fmt.Errorf("block #%d: extra data of %d bytes has no room for a seal", number, len(header.Extra))
+	}
+	sig, err := crypto.Sign(clique.SealHash(header).Bytes(), s.key)
+	if err != nil {
+		return nil, fmt.Errorf("signing block #%d: %w", number, err)
+	}
+	copy(header.Extra[len(header.Extra)-extraSeal:], sig)
+	return block.WithSeal(header), nil
+}

@@ -1,0 +1,161 @@
+// Package node assembles a go-ethereum node (node.Node + eth.Ethereum) the way
+// every Sovereign chain needs it: its datadir, devp2p with static and boot
+// peers, HTTP and WebSocket JSON-RPC bound to loopback by default, and a
+// genesis of the chain. Consensus is not decided here: the public chain adds
+// clique sealing (node/clique) and block gossip (node/blocksync), the
+// consortium and private chains add QBFT (sidechains/qbft).
+package node
+
+import (
+	"fmt"
+	"math/big"
+	"slices"
+
+	"github.com/ethereum/go-ethereum/eth"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	gethnode "github.com/ethereum/go-ethereum/node"
+	"github.com/ethereum/go-ethereum/p2p/enode"
+	"github.com/ethereum/go-ethereum/p2p/nat"
+	"github.com/ethereum/go-ethereum/rpc"
+)
+
+// standardModules are served on every chain; chains add their own namespaces.
+var standardModules = []string{"eth", "net", "web3", "txpool"}
+
+// Node is an assembled but not yet started geth node. Register protocols,
+// APIs and lifecycles on Stack before calling Start.
+type Node struct {
+	Stack  *gethnode.Node
+	Eth    *eth.Ethereum
+	config Config
+}
+
+// New validates cfg and assembles the node. Nothing listens until Start.
+func New(cfg Config) (*Node, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("node config: %w", err)
+	}
+	stackCfg, err := stackConfig(&cfg)
+	if err != nil {
+		return nil, err
+	}
+	stack, err := gethnode.New(stackCfg)
+	if err != nil {
+		return nil, fmt.Errorf("creating node in %q: %w", cfg.DataDir, err)
+	}
+	backend, err := eth.New(stack, ethConfig(&cfg))
+	if err != nil {
+		stack.Close()
+		return nil, fmt.Errorf("creating chain: %w", err)
+	}
+	return &Node{Stack: stack, Eth: backend, config: cfg}, nil
+}
+
+// Start opens the sockets and starts every registered service. The eth
+// backend is marked synced at once: a proof-of-authority node accepts and
+// relays transactions whatever its height, and catch-up is driven by the
+// chain's own sync (geth's downloader is not used for these chains).
+func (n *Node) Start() error {
+	if err := n.Stack.Start(); err != nil {
+		return fmt.Errorf("starting node: %w", err)
+	}
+	n.Eth.SetSynced()
+	return nil
+}
+
+// Close stops every service and releases the datadir.
+func (n *Node) Close() error { return n.Stack.Close() }
+
+// Config returns the configuration the node was assembled with.
+func (n *Node) Config() Config { return n.config }
+
+// HTTPEndpoint is the URL of the running HTTP JSON-RPC server ("" if disabled).
+func (n *Node) HTTPEndpoint() string { return n.Stack.HTTPEndpoint() }
+
+// WSEndpoint is the URL of the running WebSocket JSON-RPC server ("" if disabled).
+func (n *Node) WSEndpoint() string {
+	if n.config.WSHost == "" {
+		return ""
+	}
+	return n.Stack.WSEndpoint()
+}
+
+// Enode is this node's devp2p URL, valid once started.
+func (n *Node) Enode() string { return n.Stack.Server().Self().URLv4() }
+
+func stackConfig(cfg *Config) (*gethnode.Config, error) {
+	c := gethnode.DefaultConfig
+	c.Name = cfg.Name
+	if c.Name == "" {
+		c.Name = "sovereign"
+	}
+	c.DataDir = cfg.DataDir
+	c.UseLightweightKDF = true
+	c.AuthPort = 0 // the engine API is used in process only, never over a socket
+
+	c.P2P.ListenAddr = cfg.P2PListenAddr
+	c.P2P.NAT = nat.Interface(nil)
+	c.P2P.PrivateKey = cfg.NodeKey
+	c.P2P.MaxPeers = cfg.MaxPeers
+	if c.P2P.MaxPeers == 0 {
+		c.P2P.MaxPeers = DefaultMaxPeers
+	}
+	// Discovery only helps when there is someone to ask.
+	c.P2P.DiscoveryV4 = len(cfg.BootNodes) > 0
+	c.P2P.DiscoveryV5 = false
+	c.P2P.NoDiscovery = len(cfg.BootNodes) == 0
+	var err error
+	if c.P2P.StaticNodes, err = parseNodes(cfg.StaticNodes); err != nil {
+		return nil, err
+	}
+	if c.P2P.BootstrapNodes, err = parseNodes(cfg.BootNodes); err != nil {
+		return nil, err
+	}
+
+	modules := slices.Concat(standardModules, cfg.RPCModules)
+	c.HTTPHost, c.HTTPPort, c.HTTPModules = cfg.HTTPHost, cfg.HTTPPort, modules
+	c.WSHost, c.WSPort, c.WSModules = cfg.WSHost, cfg.WSPort, modules
+	c.HTTPTimeouts = rpc.DefaultHTTPTimeouts
+	return &c, nil
+}
+
+func ethConfig(cfg *Config) *ethconfig.Config {
+	c := ethconfig.Defaults
+	c.Genesis = cfg.Genesis
+	c.NetworkId = cfg.NetworkID
+	if c.NetworkId == 0 {
+		c.NetworkId = cfg.Genesis.Config.ChainID.Uint64()
+	}
+	c.SyncMode = ethconfig.FullSync
+
+	cache := cfg.CacheMB
+	if cache == 0 {
+		cache = DefaultCacheMB
+	}
+	c.DatabaseCache = cache / 2
+	c.TrieCleanCache = cache / 4
+	c.TrieDirtyCache = cache / 4
+	c.SnapshotCache = cache / 8
+
+	if cfg.GasCeil != 0 {
+		c.Miner.GasCeil = cfg.GasCeil
+	}
+	if cfg.MinGasPrice != 0 {
+		c.Miner.GasPrice = new(big.Int).SetUint64(cfg.MinGasPrice)
+		c.TxPool.PriceLimit = cfg.MinGasPrice
+	}
+	c.TxPool.Journal = "" // pending transactions are re-sent by clients, not replayed from disk
+	return &c
+}
+
+func parseNodes(urls []string) ([]*enode.Node, error) {
+	nodes := make([]*enode.Node, 0, len(urls))
+	for _, url := range urls {
+		n, err := enode.Parse(enode.ValidSchemes, url)
+		if err != nil {
+			return nil, fmt.Errorf("peer %q: %w", url, err)
+		}
+		nodes = append(nodes, n)
+	}
+	return nodes, nil
+}

@@ -1,0 +1,150 @@
+package public
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"fmt"
+	"math/big"
+	"net"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/log"
+	"github.com/ethereum/go-ethereum/params"
+
+	"github.com/sovereign-gov/sovereign/node"
+)
+
+// testNet is a set of in-process public nodes connected over loopback TCP.
+type testNet struct {
+	t       *testing.T
+	genesis func() *node.Config
+	nodes   []*Node
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+func newKeys(t *testing.T, n int) []*ecdsa.PrivateKey {
+	keys := make([]*ecdsa.PrivateKey, n)
+	for i := range keys {
+		k, err := crypto.GenerateKey()
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys[i] = k
+	}
+	return keys
+}
+
+func addrs(keys []*ecdsa.PrivateKey) []common.Address {
+	out := make([]common.Address, len(keys))
+	for i, k := range keys {
+		out[i] = crypto.PubkeyToAddress(k.PublicKey)
+	}
+	return out
+}
+
+// startNode starts a public node in dir (t.TempDir if empty), dialing static peers.
+func startNode(t *testing.T, spec node.PublicSpec, dir string, signer *ecdsa.PrivateKey, static []string) *Node {
+	t.Helper()
+	g, err := node.PublicGenesis(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	n, err := New(Config{
+		Node: node.Config{
+			DataDir:       dir,
+			Genesis:       g,
+			P2PListenAddr: fmt.Sprintf("127.0.0.1:%d", freePort(t)),
+			StaticNodes:   static,
+			HTTPHost:      "127.0.0.1",
+			HTTPPort:      freePort(t),
+		},
+		Signer: signer,
+		Logger: log.New("node", dir[len(dir)-3:]),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := n.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func waitFor(t *testing.T, timeout time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if cond() {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("timed out after %v waiting for %s", timeout, what)
+}
+
+func TestSingleSignerSealsTransactions(t *testing.T) {
+	keys := newKeys(t, 2)
+	signer, user := keys[0], keys[1]
+	spec := node.PublicSpec{
+		Period:  0,
+		Signers: addrs(keys[:1]),
+		Alloc:   map[common.Address]*big.Int{crypto.PubkeyToAddress(user.PublicKey): big.NewInt(params.Ether)},
+	}
+	n := startNode(t, spec, "", signer, nil)
+	defer n.Close()
+
+	client, err := ethclient.Dial(n.HTTPEndpoint())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	chainID, err := client.ChainID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tip := big.NewInt(params.GWei)
+	tx := types.MustSignNewTx(user, types.LatestSignerForChainID(chainID), &types.DynamicFeeTx{
+		ChainID: chainID, Nonce: 0, GasTipCap: tip, GasFeeCap: big.NewInt(10 * params.GWei),
+		Gas: 21000, To: &common.Address{0x42}, Value: big.NewInt(1000),
+	})
+	if err := client.SendTransaction(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	var receipt *types.Receipt
+	waitFor(t, 20*time.Second, "receipt", func() bool {
+		receipt, _ = client.TransactionReceipt(ctx, tx.Hash())
+		return receipt != nil
+	})
+	if receipt.Status != types.ReceiptStatusSuccessful {
+		t.Fatalf("transfer failed: %+v", receipt)
+	}
+	bal, err := client.BalanceAt(ctx, common.Address{0x42}, nil)
+	if err != nil || bal.Int64() != 1000 {
+		t.Fatalf("recipient balance %v, err %v", bal, err)
+	}
+	// At period 0 nothing is sealed without transactions.
+	head := n.Eth.BlockChain().CurrentBlock().Number.Uint64()
+	time.Sleep(1500 * time.Millisecond)
+	if now := n.Eth.BlockChain().CurrentBlock().Number.Uint64(); now != head {
+		t.Fatalf("period 0 sealed empty blocks: head %d -> %d", head, now)
+	}
+}
