@@ -33,6 +33,7 @@ chain that keeps sensitive data under keys held in Vault.
 Start a local system with "sovereign devnet"; see "sovereign <command> --help"
 for the flags of each command.`,
 		Commands: []*cli.Command{
+			accountCommand(),
 			genesisCommand(),
 			nodeCommand(),
 			devnetCommand(),

@@ -1,23 +1,172 @@
 package main
 
 import (
+	"crypto/ecdsa"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/log"
 	"github.com/urfave/cli/v2"
+
+	"github.com/sovereign-gov/sovereign/node"
+	"github.com/sovereign-gov/sovereign/node/public"
 )
 
-// Placeholders replaced in the next commits by the public chain wiring.
-var errNotYet = errors.New("not built yet")
-
 func genesisPublicCommand() *cli.Command {
-	return &cli.Command{Name: "public", Action: func(*cli.Context) error { return errNotYet }}
+	return &cli.Command{
+		Name:  "public",
+		Usage: "write the genesis of a public (clique proof-of-authority) chain",
+		Description: `Writes a clique genesis with every fork up to London (clique cannot run
+Shanghai or later). Example:
+
+  sovereign genesis public --signers 0xA…,0xB… --period 1 \
+      --alloc 0xC…=1000ether --out genesis.json`,
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "signers", Usage: "initial signer addresses (comma-separated or repeated)", Required: true},
+			&cli.Uint64Flag{Name: "period", Usage: "seconds between blocks; 0 seals only when transactions wait", Value: node.DefaultPeriod},
+			&cli.Uint64Flag{Name: "epoch", Usage: "blocks between checkpoints that reset pending votes", Value: node.DefaultEpoch},
+			&cli.Uint64Flag{Name: "chainid", Usage: "EIP-155 chain id", Value: node.DefaultPublicChainID},
+			&cli.Uint64Flag{Name: "gaslimit", Usage: "block gas limit", Value: node.DefaultGasLimit},
+			&cli.StringSliceFlag{Name: "alloc", Usage: "initial balance <address>=<wei> or <address>=<n>ether (repeatable)"},
+			&cli.Uint64Flag{Name: "timestamp", Usage: "genesis time (unix seconds)"},
+			&cli.StringFlag{Name: "out", Usage: "file to write", Value: "genesis.json"},
+		},
+		Action: func(c *cli.Context) error {
+			var signers []common.Address
+			for _, s := range splitList(c.StringSlice("signers")) {
+				a, err := parseAddress(s)
+				if err != nil {
+					return fmt.Errorf("--signers: %w", err)
+				}
+				signers = append(signers, a)
+			}
+			alloc, err := parseAlloc(splitList(c.StringSlice("alloc")))
+			if err != nil {
+				return fmt.Errorf("--alloc: %w", err)
+			}
+			g, err := node.PublicGenesis(node.PublicSpec{
+				ChainID: c.Uint64("chainid"), Period: c.Uint64("period"), Epoch: c.Uint64("epoch"),
+				GasLimit: c.Uint64("gaslimit"), Signers: signers, Alloc: alloc, Time: c.Uint64("timestamp"),
+			})
+			if err != nil {
+				return err
+			}
+			if err := node.WriteGenesis(c.String("out"), g); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.App.Writer, "wrote %s: chain id %d, %d signer(s), period %ds, hash %s\n",
+				c.String("out"), c.Uint64("chainid"), len(signers), c.Uint64("period"), g.ToBlock().Hash())
+			return nil
+		},
+	}
 }
+
 func nodePublicCommand() *cli.Command {
-	return &cli.Command{Name: "public", Action: func(*cli.Context) error { return errNotYet }}
+	return &cli.Command{
+		Name:  "public",
+		Usage: "run a public chain node: a signer (with --signer.keystore) or a follower",
+		Description: `Runs a node of the public clique chain. JSON-RPC (eth, net, web3, txpool,
+clique) listens on loopback unless --http.addr says otherwise. The node's
+enode URL is printed and written to <datadir>/enode.url for peers to use.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "datadir", Usage: "chain database and node key folder", Required: true},
+			&cli.StringFlag{Name: "genesis", Usage: "genesis JSON written by 'sovereign genesis public'", Required: true},
+			&cli.StringFlag{Name: "signer.keystore", Usage: "geth keystore file of the signing key (omit to follow)"},
+			&cli.StringFlag{Name: "signer.password", Usage: "file holding the keystore password"},
+			&cli.BoolFlag{Name: "signer.await-vote", Usage: "start even if the key is not yet an authorized signer"},
+			&cli.StringFlag{Name: "p2p.addr", Usage: "devp2p listen address", Value: node.DefaultP2PAddr},
+			&cli.StringSliceFlag{Name: "p2p.static", Usage: "enode URLs to stay connected to"},
+			&cli.StringSliceFlag{Name: "p2p.bootnodes", Usage: "enode URLs to discover peers from"},
+			&cli.IntFlag{Name: "p2p.maxpeers", Usage: "maximum number of peers", Value: node.DefaultMaxPeers},
+			&cli.StringFlag{Name: "http.addr", Usage: "HTTP JSON-RPC listen address (\"\" disables)", Value: node.DefaultHTTPHost},
+			&cli.IntFlag{Name: "http.port", Usage: "HTTP JSON-RPC port", Value: node.DefaultHTTPPort},
+			&cli.StringFlag{Name: "ws.addr", Usage: "WebSocket JSON-RPC listen address (\"\" disables)", Value: node.DefaultHTTPHost},
+			&cli.IntFlag{Name: "ws.port", Usage: "WebSocket JSON-RPC port", Value: node.DefaultHTTPPort + 1},
+			&cli.IntFlag{Name: "cache", Usage: "database and trie cache (MiB)", Value: node.DefaultCacheMB},
+			&cli.Uint64Flag{Name: "gasceil", Usage: "block gas limit the signer aims for (0 = keep genesis')"},
+			verbosityFlag,
+		},
+		Action: runPublicNode,
+	}
 }
+
+func runPublicNode(c *cli.Context) error {
+	setupLogging(c)
+	g, err := node.ReadGenesis(c.String("genesis"))
+	if err != nil {
+		return err
+	}
+	if err := node.CheckPublic(g); err != nil {
+		return fmt.Errorf("genesis %s: %w", c.String("genesis"), err)
+	}
+	key, err := signerKey(c.String("signer.keystore"), c.String("signer.password"))
+	if err != nil {
+		return err
+	}
+	gasCeil := c.Uint64("gasceil")
+	if gasCeil == 0 {
+		gasCeil = g.GasLimit
+	}
+	cfg := public.Config{
+		Node: node.Config{
+			DataDir:       c.String("datadir"),
+			Genesis:       g,
+			P2PListenAddr: c.String("p2p.addr"),
+			StaticNodes:   splitList(c.StringSlice("p2p.static")),
+			BootNodes:     splitList(c.StringSlice("p2p.bootnodes")),
+			MaxPeers:      c.Int("p2p.maxpeers"),
+			HTTPHost:      c.String("http.addr"),
+			HTTPPort:      c.Int("http.port"),
+			WSHost:        c.String("ws.addr"),
+			WSPort:        c.Int("ws.port"),
+			CacheMB:       c.Int("cache"),
+			GasCeil:       gasCeil,
+		},
+		Signer:    key,
+		AwaitVote: c.Bool("signer.await-vote"),
+		Logger:    log.Root(),
+	}
+	n, err := public.New(cfg)
+	if err != nil {
+		return err
+	}
+	if err := n.Start(); err != nil {
+		n.Close()
+		return err
+	}
+	defer n.Close()
+	if err := os.WriteFile(filepath.Join(cfg.Node.DataDir, "enode.url"), []byte(n.Enode()+"\n"), 0o644); err != nil {
+		return fmt.Errorf("writing enode.url: %w", err)
+	}
+	role := "follower"
+	if addr, ok := n.Clique.Signer(); ok {
+		role = "signer " + addr.Hex()
+	}
+	log.Info("Public node running", "role", role, "http", n.HTTPEndpoint(), "ws", n.WSEndpoint(), "enode", n.Enode())
+	ctx, stop := signalContext()
+	defer stop()
+	<-ctx.Done()
+	log.Info("Shutting down")
+	return nil
+}
+
+// signerKey loads the signing key when a keystore is given.
+func signerKey(keystore, password string) (*ecdsa.PrivateKey, error) {
+	switch {
+	case keystore == "" && password == "":
+		return nil, nil
+	case keystore == "":
+		return nil, errors.New("--signer.password given without --signer.keystore")
+	case password == "":
+		return nil, errors.New("--signer.keystore needs --signer.password (a file holding the password)")
+	}
+	return node.LoadKey(keystore, password)
+}
+
 func benchPublicCommand() *cli.Command {
 	return &cli.Command{Name: "public", Action: func(*cli.Context) error { return errNotYet }}
 }
-func devnetCommand() *cli.Command {
-	return &cli.Command{Name: "devnet", Action: func(*cli.Context) error { return errNotYet }}
-}
+var errNotYet = errors.New("not built yet")

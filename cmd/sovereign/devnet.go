@@ -1,0 +1,65 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/log"
+	"github.com/urfave/cli/v2"
+
+	"github.com/sovereign-gov/sovereign/internal/devnet"
+	"github.com/sovereign-gov/sovereign/node"
+)
+
+func devnetCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "devnet",
+		Usage: "run the whole system locally (what `make devnet` starts)",
+		Description: `Creates on first run, then starts, every chain of a local system under
+--datadir: the public chain (a signer and a follower). Prints the JSON-RPC
+URLs and the funded development accounts, and runs until Ctrl-C. Delete the
+data folder to start over.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "datadir", Usage: "data folder of the local system", Value: ".devnet"},
+			&cli.Uint64Flag{Name: "period", Usage: "public chain block period in seconds (0 = only when transactions wait)", Value: node.DefaultPeriod},
+			&cli.IntFlag{Name: "accounts", Usage: "number of funded development accounts", Value: 10},
+			&cli.IntFlag{Name: "http.port", Usage: "first JSON-RPC port; the other nodes use the ports above it", Value: node.DefaultHTTPPort},
+			&cli.IntFlag{Name: "p2p.port", Usage: "first devp2p port", Value: 30303},
+			verbosityFlag,
+		},
+		Action: func(c *cli.Context) error {
+			setupLogging(c)
+			pub, err := devnet.StartPublic(devnet.PublicOptions{
+				Dir:      filepath.Join(c.String("datadir"), "public"),
+				Period:   c.Uint64("period"),
+				Accounts: c.Int("accounts"),
+				HTTPPort: c.Int("http.port"),
+				P2PPort:  c.Int("p2p.port"),
+				Logger:   log.Root(),
+			})
+			if err != nil {
+				return err
+			}
+			defer pub.Close()
+
+			w := c.App.Writer
+			signer, _ := pub.Signer.Clique.Signer()
+			fmt.Fprintf(w, "\nSovereign devnet is running (data in %s). Ctrl-C stops it.\n\n", c.String("datadir"))
+			fmt.Fprintf(w, "Public chain (clique, chain id %d, period %ds)\n", pub.Genesis.Config.ChainID, pub.Genesis.Config.Clique.Period)
+			fmt.Fprintf(w, "  signer   %s  http %s  ws %s\n", signer.Hex(), pub.Signer.HTTPEndpoint(), pub.Signer.WSEndpoint())
+			fmt.Fprintf(w, "  follower %-42s  http %s  ws %s\n", "(verifies and relays, no key)", pub.Follower.HTTPEndpoint(), pub.Follower.WSEndpoint())
+			fmt.Fprintf(w, "\nFunded development accounts (1,000,000 ETH each). These keys are public by\nconstruction (derived from a published seed): never use them on a real network.\n")
+			for i, a := range pub.Accounts {
+				fmt.Fprintf(w, "  (%d) %s  %s\n", i, a.Address.Hex(), hexutil.Encode(crypto.FromECDSA(a.Key)))
+			}
+			fmt.Fprintln(w)
+			ctx, stop := signalContext()
+			defer stop()
+			<-ctx.Done()
+			log.Info("Shutting down devnet")
+			return nil
+		},
+	}
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/log"
+	"github.com/ethereum/go-ethereum/params"
+	"github.com/urfave/cli/v2"
+)
+
+var verbosityFlag = &cli.IntFlag{
+	Name:  "verbosity",
+	Usage: "log level: 0 silent, 1 error, 2 warn, 3 info, 4 debug, 5 trace",
+	Value: 3,
+}
+
+// setupLogging routes geth's and our structured logs to stderr.
+func setupLogging(c *cli.Context) {
+	lvl := log.FromLegacyLevel(c.Int(verbosityFlag.Name))
+	log.SetDefault(log.NewLogger(log.NewTerminalHandlerWithLevel(os.Stderr, lvl, false)))
+}
+
+// signalContext is cancelled on SIGINT or SIGTERM.
+func signalContext() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
+// splitList accepts both repeated flags and comma-separated values.
+func splitList(values []string) []string {
+	var out []string
+	for _, v := range values {
+		for _, part := range strings.Split(v, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				out = append(out, part)
+			}
+		}
+	}
+	return out
+}
+
+// parseAddress checks an address strictly: 20 bytes of hex with 0x.
+func parseAddress(s string) (common.Address, error) {
+	if !common.IsHexAddress(s) || !strings.HasPrefix(s, "0x") {
+		return common.Address{}, fmt.Errorf("%q is not a 0x-prefixed 20-byte hex address", s)
+	}
+	return common.HexToAddress(s), nil
+}
+
+// parseAlloc reads "0xaddr=amount" where amount is wei, or ether with an
+// "ether" suffix ("0xabc…=1000ether").
+func parseAlloc(entries []string) (map[common.Address]*big.Int, error) {
+	out := make(map[common.Address]*big.Int)
+	for _, e := range entries {
+		addrStr, amount, ok := strings.Cut(e, "=")
+		if !ok {
+			return nil, fmt.Errorf("alloc %q: want <address>=<wei> or <address>=<n>ether", e)
+		}
+		addr, err := parseAddress(addrStr)
+		if err != nil {
+			return nil, fmt.Errorf("alloc %q: %w", e, err)
+		}
+		unit := big.NewInt(1)
+		if v, found := strings.CutSuffix(amount, "ether"); found {
+			amount, unit = v, big.NewInt(params.Ether)
+		}
+		wei, ok := new(big.Int).SetString(amount, 10)
+		if !ok || wei.Sign() < 0 {
+			return nil, fmt.Errorf("alloc %q: amount %q is not a non-negative integer", e, amount)
+		}
+		out[addr] = wei.Mul(wei, unit)
+	}
+	return out, nil
+}
