@@ -1,0 +1,690 @@
+// Package qbft is the QBFT consensus state machine of the consortium and
+// private chains (PROPOSAL, PREPARE, COMMIT, ROUND-CHANGE with prepared
+// certificates and justification), its messages, commit seals and
+// certificates, and the write-ahead record of what a validator signed.
+//
+// The state machine knows nothing of blocks, sockets or databases: blocks are
+// opaque values behind Backend, time is behind Ticker, and persistence behind
+// WAL, so tests drive it deterministically (CometBFT's consensus/state.go is
+// the model: one receive loop, one method per step).
+package qbft
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/log"
+)
+
+// Backend is what the state machine needs from the chain.
+type Backend interface {
+	ChainID() *big.Int
+	// Validators is the validator set deciding height.
+	Validators(height uint64) (ValidatorSet, error)
+	// LastProposer is the proposer of block height-1 (zero after genesis).
+	LastProposer(height uint64) common.Address
+	// BuildValue builds a new block for height on this node (the proposer).
+	BuildValue(height, round uint64) (value []byte, digest common.Hash, err error)
+	// VerifyValue validates a value proposed by proposer for height and
+	// returns its digest (the block hash).
+	VerifyValue(height uint64, proposer common.Address, value []byte) (common.Hash, error)
+	// ValueDigest returns a value's digest without validating it.
+	ValueDigest(value []byte) (common.Hash, error)
+	// HasPending reports whether a new block would carry transactions.
+	HasPending() bool
+	// Commit finalises value with its certificate.
+	Commit(value []byte, cert *Certificate) error
+	// Broadcast sends a message to the other validators.
+	Broadcast(m *Message)
+}
+
+// Config holds the parameters of one validator's state machine.
+type Config struct {
+	Signer      Signer
+	BaseTimeout time.Duration // round 0 timeout; round r waits base·2^r
+	MaxTimeout  time.Duration // cap of the round timeout
+	BlockPeriod time.Duration // wait between a decision and the next proposal
+	// SkipEmpty delays a block until there are transactions, but never
+	// beyond EmptyInterval.
+	SkipEmpty     bool
+	EmptyInterval time.Duration
+	Logger        log.Logger
+}
+
+// Defaults fills zero fields.
+func (c *Config) Defaults() {
+	if c.BaseTimeout == 0 {
+		c.BaseTimeout = time.Second
+	}
+	if c.MaxTimeout == 0 {
+		c.MaxTimeout = 30 * time.Second
+	}
+	if c.BlockPeriod == 0 {
+		c.BlockPeriod = time.Second
+	}
+	if c.EmptyInterval == 0 {
+		c.EmptyInterval = 60 * time.Second
+	}
+	if c.Logger == nil {
+		c.Logger = log.Root()
+	}
+}
+
+var (
+	// errNotValidator is returned for a message whose signer is not a validator of its height.
+	errNotValidator = errors.New("sender is not a validator of this height")
+	// errWrongProposer is returned for a proposal not signed by the round's proposer.
+	errWrongProposer = errors.New("proposal not from the round's proposer")
+	// errBadJustification is returned for a round > 0 proposal whose round-change justification does not hold.
+	errBadJustification = errors.New("proposal justification invalid")
+	// errBadPreparedCert is returned when a prepared certificate does not hold.
+	errBadPreparedCert = errors.New("prepared certificate invalid")
+	// errForgedSeal is returned for a COMMIT whose seal is not its sender's.
+	errForgedSeal = errors.New("commit seal does not match the sender")
+	// errDigestMismatch is returned when a message's digest is not its value's.
+	errDigestMismatch = errors.New("digest does not match the value")
+)
+
+// Stats counts what the state machine refused or noticed.
+type Stats struct {
+	Equivocations atomic.Uint64 // two different values from one signer at one height/round/step
+	Invalid       atomic.Uint64 // messages that failed a consensus rule
+	Dropped       atomic.Uint64 // inbox overflow
+}
+
+// Status is a snapshot for the qbft_status RPC.
+type Status struct {
+	Height   uint64         `json:"height"`
+	Round    uint64         `json:"round"`
+	Proposer common.Address `json:"proposer"`
+	Waiting  bool           `json:"waitingForBlockPeriod"`
+}
+
+// Core is one validator's QBFT state machine.
+type Core struct {
+	cfg     Config
+	backend Backend
+	ticker  Ticker
+	wal     WAL
+	self    common.Address
+	log     log.Logger
+	Stats   Stats
+
+	inbox  chan *Message
+	synced chan uint64
+
+	statusMu sync.Mutex
+	status   Status
+
+	// Height state, reset by startHeight.
+	height       uint64
+	round        uint64
+	waiting      bool // between blocks
+	emptyWaited  time.Duration
+	vals         ValidatorSet
+	lastProposer common.Address
+	accepted     *Message               // proposal accepted in the current round
+	values       map[common.Hash][]byte // verified values of this height
+	proposals    map[uint64]*Message    // first proposal seen per round
+	prepares     map[uint64]map[common.Address]*Message
+	commits      map[uint64]map[common.Address]*Message
+	roundChanges map[uint64]map[common.Address]*Message
+	maxRC        map[common.Address]uint64 // highest round-change round per validator
+	proposed     map[uint64]bool
+	sentCommit   map[uint64]bool
+	prepared     *Prepared
+	future       []*Message // messages of height+1
+	outbox       []*Message // own messages still to process locally
+}
+
+// New assembles a state machine; call Start before Run.
+func New(cfg Config, backend Backend, ticker Ticker, wal WAL) *Core {
+	cfg.Defaults()
+	return &Core{
+		cfg:     cfg,
+		backend: backend,
+		ticker:  ticker,
+		wal:     wal,
+		self:    cfg.Signer.Address(),
+		log:     cfg.Logger,
+		inbox:   make(chan *Message, 4096),
+		synced:  make(chan uint64, 16),
+	}
+}
+
+// Post queues a decoded message from the transport; never blocks.
+func (c *Core) Post(m *Message) {
+	select {
+	case c.inbox <- m:
+	default:
+		c.Stats.Dropped.Add(1)
+	}
+}
+
+// Synced tells the state machine that block height was imported with a
+// valid certificate by another path (block sync).
+func (c *Core) Synced(height uint64) {
+	select {
+	case c.synced <- height:
+	default:
+	}
+}
+
+// Status returns the current height, round and proposer.
+func (c *Core) Status() Status {
+	c.statusMu.Lock()
+	defer c.statusMu.Unlock()
+	return c.status
+}
+
+// Run is the receive loop: messages, timeouts and sync notices are handled
+// one at a time until ctx ends.
+func (c *Core) Run(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			c.ticker.Stop()
+			return
+		case m := <-c.inbox:
+			c.HandleMessage(m)
+		case t := <-c.ticker.C():
+			c.HandleTimeout(t)
+		case h := <-c.synced:
+			c.HandleSynced(h)
+		}
+	}
+}
+
+// Start enters height (the first block not yet final).
+func (c *Core) Start(height uint64) { c.startHeight(height) }
+
+// HandleMessage processes one message and then this node's own messages it caused.
+func (c *Core) HandleMessage(m *Message) {
+	c.handle(m)
+	c.drain()
+}
+
+// HandleTimeout processes one timeout.
+func (c *Core) HandleTimeout(t Timeout) {
+	if t.Height != c.height {
+		return
+	}
+	switch t.Kind {
+	case TimeoutBlockPeriod:
+		if c.waiting {
+			c.endBlockPeriod()
+		}
+	case TimeoutRound:
+		if !c.waiting && t.Round == c.round {
+			c.log.Info("QBFT round timed out", "height", c.height, "round", c.round)
+			c.enterRound(c.round+1, true)
+		}
+	}
+	c.drain()
+}
+
+// HandleSynced moves past a height that was imported by block sync.
+func (c *Core) HandleSynced(height uint64) {
+	if height >= c.height {
+		c.startHeight(height + 1)
+		c.drain()
+	}
+}
+
+func (c *Core) drain() {
+	for len(c.outbox) > 0 {
+		m := c.outbox[0]
+		c.outbox = c.outbox[1:]
+		c.handle(m)
+	}
+}
+
+func (c *Core) setStatus() {
+	c.statusMu.Lock()
+	c.status = Status{Height: c.height, Round: c.round, Waiting: c.waiting}
+	if c.vals.Size() > 0 {
+		c.status.Proposer = c.proposer(c.round)
+	}
+	c.statusMu.Unlock()
+}
+
+func (c *Core) proposer(round uint64) common.Address {
+	return c.vals.Proposer(c.lastProposer, round)
+}
+
+// startHeight resets the per-height state and waits one block period.
+func (c *Core) startHeight(h uint64) {
+	c.height, c.round = h, 0
+	c.accepted, c.prepared = nil, nil
+	c.values = map[common.Hash][]byte{}
+	c.proposals = map[uint64]*Message{}
+	c.prepares = map[uint64]map[common.Address]*Message{}
+	c.commits = map[uint64]map[common.Address]*Message{}
+	c.roundChanges = map[uint64]map[common.Address]*Message{}
+	c.maxRC = map[common.Address]uint64{}
+	c.proposed = map[uint64]bool{}
+	c.sentCommit = map[uint64]bool{}
+	c.outbox = nil
+	vals, err := c.backend.Validators(h)
+	if err != nil {
+		c.log.Error("QBFT cannot read the validator set", "height", h, "err", err)
+	}
+	c.vals = vals
+	c.lastProposer = c.backend.LastProposer(h)
+	if p, ok := c.wal.Prepared(h); ok {
+		c.prepared = &p
+		c.log.Info("QBFT restored prepared value from the WAL", "height", h, "round", p.Round, "digest", p.Digest)
+	}
+	if err := c.wal.Prune(h); err != nil {
+		c.log.Warn("QBFT WAL prune failed", "err", err)
+	}
+	c.waiting, c.emptyWaited = true, 0
+	c.ticker.Schedule(Timeout{Height: h, Kind: TimeoutBlockPeriod}, c.cfg.BlockPeriod)
+	c.setStatus()
+	c.outbox = append(c.outbox, c.future...)
+	c.future = nil
+}
+
+// endBlockPeriod starts round 0 once the block period is over (and, with
+// SkipEmpty, once there is something to include).
+func (c *Core) endBlockPeriod() {
+	if c.cfg.SkipEmpty && !c.backend.HasPending() && c.emptyWaited < c.cfg.EmptyInterval && c.accepted == nil {
+		c.emptyWaited += c.cfg.BlockPeriod
+		c.ticker.Schedule(Timeout{Height: c.height, Kind: TimeoutBlockPeriod}, c.cfg.BlockPeriod)
+		return
+	}
+	c.waiting = false
+	c.ticker.Schedule(Timeout{Height: c.height, Round: 0, Kind: TimeoutRound}, RoundTimeout(c.cfg.BaseTimeout, c.cfg.MaxTimeout, 0))
+	c.setStatus()
+	if c.proposer(0) == c.self && !c.proposed[0] {
+		c.propose(0, nil, nil)
+	}
+}
+
+// enterRound moves to round r, restarts the round timer and, on a timeout
+// or a round jump, announces it with a ROUND-CHANGE.
+func (c *Core) enterRound(r uint64, announce bool) {
+	c.round, c.waiting, c.accepted = r, false, nil
+	c.ticker.Schedule(Timeout{Height: c.height, Round: r, Kind: TimeoutRound}, RoundTimeout(c.cfg.BaseTimeout, c.cfg.MaxTimeout, r))
+	c.setStatus()
+	if announce {
+		b := body{Code: CodeRoundChange, Height: c.height, Round: r}
+		if c.prepared != nil {
+			b.HasPrepared, b.PreparedRound, b.Digest = true, c.prepared.Round, c.prepared.Digest
+			b.Value, b.Justification = c.prepared.Value, c.prepared.Cert
+		}
+		c.send(b)
+	}
+	c.tryProposeAfterRoundChange()
+}
+
+// send signs b, records it in the WAL first when it commits this validator
+// to a value, broadcasts it and queues it for local processing.
+func (c *Core) send(b body) {
+	if b.Code != CodeRoundChange {
+		if err := c.wal.Sign(b.Height, b.Round, b.Code, b.Digest); err != nil {
+			c.log.Error("QBFT not signing", "err", err)
+			return
+		}
+	}
+	m, err := signMessage(b, c.cfg.Signer)
+	if err != nil {
+		c.log.Error("QBFT signing failed", "err", err)
+		return
+	}
+	c.backend.Broadcast(m)
+	c.outbox = append(c.outbox, m)
+}
+
+func (c *Core) invalid(m *Message, err error) {
+	c.Stats.Invalid.Add(1)
+	c.log.Debug("QBFT message refused", "msg", m, "err", err)
+}
+
+func (c *Core) equivocation(m, prev *Message) {
+	c.Stats.Equivocations.Add(1)
+	c.log.Warn("QBFT equivocation", "signer", m.Source, "code", CodeName(m.Code), "height", m.Height, "round", m.Round, "first", prev.Digest, "second", m.Digest)
+}
+
+func (c *Core) handle(m *Message) {
+	switch {
+	case m.Height < c.height:
+		return
+	case m.Height == c.height+1:
+		if len(c.future) < 1024 {
+			c.future = append(c.future, m)
+		}
+		return
+	case m.Height > c.height:
+		return
+	}
+	if !c.vals.Contains(m.Source) {
+		c.invalid(m, errNotValidator)
+		return
+	}
+	var err error
+	switch m.Code {
+	case CodeProposal:
+		err = c.handleProposal(m)
+	case CodePrepare:
+		err = c.handlePrepare(m)
+	case CodeCommit:
+		err = c.handleCommit(m)
+	case CodeRoundChange:
+		err = c.handleRoundChange(m)
+	}
+	if err != nil {
+		c.invalid(m, err)
+	}
+}
+
+func (c *Core) handleProposal(m *Message) error {
+	if m.Source != c.proposer(m.Round) {
+		return errWrongProposer
+	}
+	if prev, ok := c.proposals[m.Round]; ok {
+		if prev.Digest != m.Digest {
+			c.equivocation(m, prev)
+		}
+		return nil
+	}
+	if err := c.verifyJustification(m); err != nil {
+		return err
+	}
+	digest, err := c.backend.VerifyValue(c.height, m.Source, m.Value)
+	if err != nil {
+		return fmt.Errorf("proposed block: %w", err)
+	}
+	if digest != m.Digest {
+		return errDigestMismatch
+	}
+	c.proposals[m.Round] = m
+	c.values[digest] = m.Value
+	if m.Round < c.round {
+		// A late proposal of a past round: this node no longer votes in
+		// that round, but keeps the value in case that round decides.
+		c.tryDecide(m.Round)
+		return nil
+	}
+	if m.Round > c.round {
+		// A justified proposal of a later round moves this node there.
+		c.enterRound(m.Round, false)
+	}
+	c.accepted = m
+	c.send(body{Code: CodePrepare, Height: c.height, Round: m.Round, Digest: digest})
+	c.tryPrepared()
+	c.tryDecide(m.Round)
+	return nil
+}
+
+func (c *Core) handlePrepare(m *Message) error {
+	if !c.store(c.prepares, m) {
+		return nil
+	}
+	c.tryPrepared()
+	return nil
+}
+
+func (c *Core) handleCommit(m *Message) error {
+	signer, err := RecoverSeal(c.backend.ChainID(), m.Height, m.Digest, m.CommitSeal)
+	if err != nil || signer != m.Source {
+		return errForgedSeal
+	}
+	if !c.store(c.commits, m) {
+		return nil
+	}
+	c.tryDecide(m.Round)
+	return nil
+}
+
+// store keeps the first message per round and signer, logging a second
+// one with a different digest as equivocation. It reports whether m is new.
+func (c *Core) store(set map[uint64]map[common.Address]*Message, m *Message) bool {
+	byRound := set[m.Round]
+	if byRound == nil {
+		byRound = map[common.Address]*Message{}
+		set[m.Round] = byRound
+	}
+	if prev, ok := byRound[m.Source]; ok {
+		if prev.Digest != m.Digest {
+			c.equivocation(m, prev)
+		}
+		return false
+	}
+	byRound[m.Source] = m
+	return true
+}
+
+func matching(set map[common.Address]*Message, digest common.Hash) []*Message {
+	var out []*Message
+	for _, m := range set {
+		if m.Digest == digest {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// tryPrepared sends COMMIT once the accepted proposal of this round has a
+// quorum of PREPAREs.
+func (c *Core) tryPrepared() {
+	p := c.accepted
+	if p == nil || p.Round != c.round || c.sentCommit[c.round] {
+		return
+	}
+	prep := matching(c.prepares[c.round], p.Digest)
+	if len(prep) < c.vals.Quorum() {
+		return
+	}
+	cert := make([][]byte, 0, len(prep))
+	for _, m := range prep {
+		cert = append(cert, m.Raw)
+	}
+	pr := Prepared{Height: c.height, Round: c.round, Digest: p.Digest, Value: p.Value, Cert: cert}
+	if err := c.wal.SavePrepared(pr); err != nil {
+		c.log.Error("QBFT cannot record prepared value", "err", err)
+		return
+	}
+	c.prepared = &pr
+	seal, err := SignSeal(c.cfg.Signer, c.backend.ChainID(), c.height, p.Digest)
+	if err != nil {
+		c.log.Error("QBFT cannot seal", "err", err)
+		return
+	}
+	c.sentCommit[c.round] = true
+	c.send(body{Code: CodeCommit, Height: c.height, Round: c.round, Digest: p.Digest, CommitSeal: seal})
+}
+
+// tryDecide finalises the block once one round has a quorum of COMMITs for
+// one digest whose value this node has verified.
+func (c *Core) tryDecide(round uint64) {
+	byDigest := map[common.Hash][]*Message{}
+	for _, m := range c.commits[round] {
+		byDigest[m.Digest] = append(byDigest[m.Digest], m)
+	}
+	for digest, msgs := range byDigest {
+		if len(msgs) < c.vals.Quorum() {
+			continue
+		}
+		value, ok := c.values[digest]
+		if !ok {
+			continue // wait for the proposal, or for block sync
+		}
+		cert := newCertificate(c.height, digest, round, msgs)
+		if err := c.backend.Commit(value, cert); err != nil {
+			c.log.Error("QBFT commit failed", "height", c.height, "hash", digest, "err", err)
+			return
+		}
+		c.log.Info("QBFT block finalised", "height", c.height, "round", round, "hash", digest, "seals", len(cert.Seals))
+		c.startHeight(c.height + 1)
+		return
+	}
+}
+
+func (c *Core) handleRoundChange(m *Message) error {
+	if m.Round == 0 {
+		return fmt.Errorf("round-change to round 0")
+	}
+	if err := c.verifyRoundChange(m); err != nil {
+		return err
+	}
+	byRound := c.roundChanges[m.Round]
+	if byRound == nil {
+		byRound = map[common.Address]*Message{}
+		c.roundChanges[m.Round] = byRound
+	}
+	if _, ok := byRound[m.Source]; ok {
+		return nil
+	}
+	byRound[m.Source] = m
+	if m.Round > c.maxRC[m.Source] {
+		c.maxRC[m.Source] = m.Round
+	}
+	// f+1 round-changes above our round: at least one honest node is there,
+	// so jump to the highest round that f+1 of them reached.
+	var higher []uint64
+	for _, r := range c.maxRC {
+		if r > c.round {
+			higher = append(higher, r)
+		}
+	}
+	if f := c.vals.F(); len(higher) >= f+1 {
+		sort.Slice(higher, func(i, j int) bool { return higher[i] > higher[j] })
+		target := higher[f]
+		c.log.Info("QBFT round jump", "height", c.height, "from", c.round, "to", target)
+		c.enterRound(target, true)
+		return nil
+	}
+	if m.Round == c.round {
+		c.tryProposeAfterRoundChange()
+	}
+	return nil
+}
+
+// tryProposeAfterRoundChange proposes in round > 0 once this node is the
+// proposer and holds a quorum of ROUND-CHANGEs for the round.
+func (c *Core) tryProposeAfterRoundChange() {
+	r := c.round
+	if r == 0 || c.waiting || c.proposed[r] || c.proposer(r) != c.self {
+		return
+	}
+	rcs := c.roundChanges[r]
+	if len(rcs) < c.vals.Quorum() {
+		return
+	}
+	var just [][]byte
+	var best *Message
+	for _, m := range rcs {
+		just = append(just, m.Raw)
+		if m.HasPrepared && (best == nil || m.PreparedRound > best.PreparedRound) {
+			best = m
+		}
+	}
+	c.propose(r, just, best)
+}
+
+// propose builds (or re-proposes the highest prepared) value for round r.
+func (c *Core) propose(r uint64, just [][]byte, best *Message) {
+	b := body{Code: CodeProposal, Height: c.height, Round: r, Justification: just}
+	if best != nil {
+		b.Value, b.Digest, b.PreparedCert = best.Value, best.Digest, best.Justification
+	} else {
+		value, digest, err := c.backend.BuildValue(c.height, r)
+		if err != nil {
+			c.log.Error("QBFT cannot build a block", "height", c.height, "round", r, "err", err)
+			return
+		}
+		b.Value, b.Digest = value, digest
+	}
+	c.proposed[r] = true
+	c.log.Debug("QBFT proposing", "height", c.height, "round", r, "digest", b.Digest, "reproposal", best != nil)
+	c.send(b)
+}
+
+// verifyRoundChange checks a ROUND-CHANGE's prepared value and certificate.
+func (c *Core) verifyRoundChange(m *Message) error {
+	if !m.HasPrepared {
+		return nil
+	}
+	if m.PreparedRound >= m.Round {
+		return fmt.Errorf("prepared round %d not below round %d", m.PreparedRound, m.Round)
+	}
+	d, err := c.backend.ValueDigest(m.Value)
+	if err != nil || d != m.Digest {
+		return errDigestMismatch
+	}
+	return c.verifyPreparedCert(m.Justification, m.PreparedRound, m.Digest)
+}
+
+// verifyPreparedCert checks a quorum of PREPAREs from distinct validators for
+// (height, round, digest).
+func (c *Core) verifyPreparedCert(cert [][]byte, round uint64, digest common.Hash) error {
+	seen := map[common.Address]bool{}
+	for _, raw := range cert {
+		p, err := DecodeMessage(raw)
+		if err != nil {
+			return fmt.Errorf("%w: %v", errBadPreparedCert, err)
+		}
+		if p.Code != CodePrepare || p.Height != c.height || p.Round != round || p.Digest != digest {
+			return fmt.Errorf("%w: %s does not match round %d", errBadPreparedCert, p, round)
+		}
+		if !c.vals.Contains(p.Source) {
+			return fmt.Errorf("%w: %v", errBadPreparedCert, errNotValidator)
+		}
+		seen[p.Source] = true
+	}
+	if len(seen) < c.vals.Quorum() {
+		return fmt.Errorf("%w: %d distinct prepares of %d needed", errBadPreparedCert, len(seen), c.vals.Quorum())
+	}
+	return nil
+}
+
+// verifyJustification checks a proposal of round > 0: a quorum of
+// ROUND-CHANGEs for its round and, if any of them carries a prepared value,
+// that the proposal re-proposes the highest one with its certificate.
+func (c *Core) verifyJustification(m *Message) error {
+	if m.Round == 0 {
+		return nil
+	}
+	seen := map[common.Address]bool{}
+	var best *Message
+	for _, raw := range m.Justification {
+		rc, err := DecodeMessage(raw)
+		if err != nil {
+			return fmt.Errorf("%w: %v", errBadJustification, err)
+		}
+		if rc.Code != CodeRoundChange || rc.Height != c.height || rc.Round != m.Round {
+			return fmt.Errorf("%w: %s is not a round-change for round %d", errBadJustification, rc, m.Round)
+		}
+		if !c.vals.Contains(rc.Source) {
+			return fmt.Errorf("%w: %v", errBadJustification, errNotValidator)
+		}
+		if err := c.verifyRoundChange(rc); err != nil {
+			return fmt.Errorf("%w: %v", errBadJustification, err)
+		}
+		seen[rc.Source] = true
+		if rc.HasPrepared && (best == nil || rc.PreparedRound > best.PreparedRound) {
+			best = rc
+		}
+	}
+	if len(seen) < c.vals.Quorum() {
+		return fmt.Errorf("%w: %d round-changes of %d needed", errBadJustification, len(seen), c.vals.Quorum())
+	}
+	if best == nil {
+		return nil
+	}
+	if m.Digest != best.Digest {
+		return fmt.Errorf("%w: proposal ignores the value prepared in round %d", errBadJustification, best.PreparedRound)
+	}
+	if err := c.verifyPreparedCert(m.PreparedCert, best.PreparedRound, best.Digest); err != nil {
+		return fmt.Errorf("%w: %v", errBadJustification, err)
+	}
+	return nil
+}
