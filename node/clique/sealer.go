@@ -88,7 +88,7 @@ func (s *sealer) run(ctx context.Context) {
 				plan()
 				continue
 			}
-			if err := s.sealOn(ctx, head); err != nil {
+			if _, err := s.sealOn(ctx, head, false); err != nil {
 				s.log.Warn("Sealing failed", "parent", head.Number, "err", err)
 				planned = common.Hash{}
 				timer.Reset(time.Second) // retry the slot on the next tick
@@ -128,8 +128,9 @@ func (s *sealer) schedule(head *types.Header) (time.Duration, bool, waitReason) 
 }
 
 // sealOn builds a block on parent with geth's miner, casts a vote if one is
-// proposed, signs it and imports it.
-func (s *sealer) sealOn(ctx context.Context, parent *types.Header) error {
+// proposed, signs it and imports it. Empty blocks are dropped at period 0
+// unless allowEmpty.
+func (s *sealer) sealOn(ctx context.Context, parent *types.Header, allowEmpty bool) (*types.Block, error) {
 	args := &miner.BuildPayloadArgs{
 		Parent:       parent.Hash(),
 		Timestamp:    max(parent.Time+1, uint64(time.Now().Unix())),
@@ -138,7 +139,7 @@ func (s *sealer) sealOn(ctx context.Context, parent *types.Header) error {
 	}
 	payload, err := s.miner.BuildPayload(ctx, args, false)
 	if err != nil {
-		return fmt.Errorf("building block: %w", err)
+		return nil, fmt.Errorf("building block: %w", err)
 	}
 	done := make(chan struct{})
 	go func() { payload.ResolveFull(); close(done) }()
@@ -146,28 +147,28 @@ func (s *sealer) sealOn(ctx context.Context, parent *types.Header) error {
 	case <-done:
 	case <-time.After(buildTimeout):
 		payload.Resolve()
-		return errors.New("building block: timed out waiting for transactions to be filled")
+		return nil, errors.New("building block: timed out waiting for transactions to be filled")
 	case <-ctx.Done():
 		payload.Resolve()
-		return ctx.Err()
+		return nil, ctx.Err()
 	}
 	block, _, _, _ := payload.FullBlockAndReceipts()
 	if block == nil {
-		return errors.New("building block: miner returned no block")
+		return nil, errors.New("building block: miner returned no block")
 	}
-	if s.period == 0 && len(block.Transactions()) == 0 {
-		return nil // the transactions that woke us were already sealed by someone else
+	if s.period == 0 && len(block.Transactions()) == 0 && !allowEmpty {
+		return nil, nil // the transactions that woke us were already sealed by someone else
 	}
 	sealed, err := s.sign(block, parent)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if _, err := s.fork.Import(types.Blocks{sealed}); err != nil {
-		return fmt.Errorf("importing own block: %w", err)
+		return nil, fmt.Errorf("importing own block: %w", err)
 	}
 	s.log.Info("Sealed block", "number", sealed.Number(), "hash", sealed.Hash().TerminalString(),
 		"txs", len(sealed.Transactions()), "gas", sealed.GasUsed(), "diff", sealed.Difficulty())
-	return nil
+	return sealed, nil
 }
 
 // sign casts a pending vote into the header (coinbase and nonce do not touch

@@ -10,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/consensus/beacon"
 	"github.com/ethereum/go-ethereum/consensus/clique"
 	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/eth"
 	"github.com/ethereum/go-ethereum/event"
@@ -104,6 +105,28 @@ func (s *Service) Signer() (common.Address, bool) {
 		return common.Address{}, false
 	}
 	return s.sealer.signer, true
+}
+
+// SealNow seals one block on the current head at once, empty or not,
+// ignoring the block period and the out-of-turn delay (never the signer
+// rules). It generates chains for tests and benchmarks; a running network
+// seals through Start.
+func (s *Service) SealNow(ctx context.Context) (*types.Block, error) {
+	if s.sealer == nil {
+		return nil, errNotSigner
+	}
+	head := s.chain.CurrentBlock()
+	snap, err := s.snaps.At(head.Number.Uint64(), head.Hash())
+	if err != nil {
+		return nil, err
+	}
+	if !snap.IsSigner(s.sealer.signer) {
+		return nil, fmt.Errorf("%w %s", errUnauthorizedSigner, s.sealer.signer)
+	}
+	if snap.SignedRecently(s.sealer.signer) {
+		return nil, errRecentlySigned
+	}
+	return s.sealer.sealOn(ctx, head, true)
 }
 
 // Snapshots returns the voting snapshot cache.
