@@ -132,14 +132,14 @@ func sameHead(t *testing.T, min uint64, nodes ...*publicNode) bool {
 	return true
 }
 
-func transfer(t *testing.T, c *ethclient.Client, key *ecdsa.PrivateKey, nonce uint64, to common.Address, wei int64, feeCap *big.Int) (*types.Transaction, error) {
+func transfer(t *testing.T, c *ethclient.Client, key *ecdsa.PrivateKey, nonce uint64, to common.Address, wei int64, tip, feeCap *big.Int) (*types.Transaction, error) {
 	t.Helper()
 	chainID, err := c.ChainID(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	tx := types.MustSignNewTx(key, types.LatestSignerForChainID(chainID), &types.DynamicFeeTx{
-		ChainID: chainID, Nonce: nonce, GasTipCap: big.NewInt(params.GWei), GasFeeCap: feeCap,
+		ChainID: chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap,
 		Gas: 21000, To: &to, Value: big.NewInt(wei),
 	})
 	return tx, c.SendTransaction(context.Background(), tx)
@@ -191,7 +191,7 @@ func TestPublicChainProcesses(t *testing.T) {
 
 	// A transfer sent to the follower is sealed by a signer and its receipt
 	// is served by every node.
-	tx, err := transfer(t, nodes[3].client, user, 0, common.Address{0x42}, 12345, big.NewInt(100*params.GWei))
+	tx, err := transfer(t, nodes[3].client, user, 0, common.Address{0x42}, 12345, big.NewInt(params.GWei), big.NewInt(100*params.GWei))
 	if err != nil {
 		t.Fatalf("sending to follower: %v", err)
 	}
