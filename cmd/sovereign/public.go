@@ -169,4 +169,5 @@ func signerKey(keystore, password string) (*ecdsa.PrivateKey, error) {
 func benchPublicCommand() *cli.Command {
 	return &cli.Command{Name: "public", Action: func(*cli.Context) error { return errNotYet }}
 }
+
 var errNotYet = errors.New("not built yet")
