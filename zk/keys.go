@@ -1,0 +1,175 @@
+package zk
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/backend/groth16"
+	groth16bn254 "github.com/consensys/gnark/backend/groth16/bn254"
+	"github.com/consensys/gnark/constraint"
+	cs "github.com/consensys/gnark/constraint/bn254"
+	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/frontend/cs/r1cs"
+)
+
+var (
+	// errSize is returned for a circuit size other than 16 or 64.
+	errSize = fmt.Errorf("circuit size must be %d or %d", SizeSmall, SizeLarge)
+	// errDevSeed is returned for an empty dev setup seed.
+	errDevSeed = errors.New("dev setup needs a non-empty seed")
+)
+
+func checkSize(size int) error {
+	if !slices.Contains(Sizes, size) {
+		return fmt.Errorf("size %d: %w", size, errSize)
+	}
+	return nil
+}
+
+// Compile builds the constraint system of the circuit with size slots.
+func Compile(size int) (*cs.R1CS, error) {
+	if err := checkSize(size); err != nil {
+		return nil, err
+	}
+	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, newCircuit(size))
+	if err != nil {
+		return nil, fmt.Errorf("compile circuit %d: %w", size, err)
+	}
+	return ccs.(*cs.R1CS), nil
+}
+
+// Keys are a circuit with its proving and verifying keys.
+type Keys struct {
+	Size int
+	CS   *cs.R1CS
+	PK   *groth16bn254.ProvingKey
+	VK   *groth16bn254.VerifyingKey
+}
+
+// domainSize is the FFT domain of a constraint system, as groth16.Setup picks it.
+func domainSize(ccs *cs.R1CS) uint64 {
+	return ecc.NextPowerOfTwo(uint64(ccs.GetNbConstraints()))
+}
+
+// DevSetup makes keys whose every secret is derived from the public seed:
+// anyone who knows the seed can forge proofs. It is deterministic (the same
+// seed gives the same keys), which local runs and the checked-in Solidity
+// verifier and fixture need, and it is INSECURE for anything else.
+func DevSetup(size int, seed []byte) (*Keys, error) {
+	if len(seed) == 0 {
+		return nil, errDevSeed
+	}
+	var keys *Keys
+	err := withSeededRandom(append([]byte("dev-setup:"), seed...), func() error {
+		var err error
+		keys, err = RandomSetup(size)
+		return err
+	})
+	return keys, err
+}
+
+// RandomSetup runs gnark's single-party Groth16 setup with fresh randomness.
+// Its secrets are forgotten but nobody can check that, which is why real
+// keys come from a ceremony; the bench uses it as the reference setup.
+func RandomSetup(size int) (*Keys, error) {
+	ccs, err := Compile(size)
+	if err != nil {
+		return nil, err
+	}
+	pk, vk, err := groth16.Setup(ccs)
+	if err != nil {
+		return nil, fmt.Errorf("setup circuit %d: %w", size, err)
+	}
+	return &Keys{Size: size, CS: ccs, PK: pk.(*groth16bn254.ProvingKey), VK: vk.(*groth16bn254.VerifyingKey)}, nil
+}
+
+// File names of the keys of one size inside a keys directory.
+func pkFile(dir string, size int) string {
+	return filepath.Join(dir, fmt.Sprintf("classification-%d.pk", size))
+}
+func vkFile(dir string, size int) string {
+	return filepath.Join(dir, fmt.Sprintf("classification-%d.vk", size))
+}
+
+// Save writes the keys into dir (created if needed).
+func (k *Keys) Save(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create keys dir: %w", err)
+	}
+	if err := writeFile(pkFile(dir, k.Size), k.PK.WriteRawTo); err != nil {
+		return fmt.Errorf("write proving key: %w", err)
+	}
+	if err := writeFile(vkFile(dir, k.Size), k.VK.WriteTo); err != nil {
+		return fmt.Errorf("write verifying key: %w", err)
+	}
+	return nil
+}
+
+// LoadVerifyingKey reads the verifying key of a size from dir.
+func LoadVerifyingKey(dir string, size int) (*groth16bn254.VerifyingKey, error) {
+	if err := checkSize(size); err != nil {
+		return nil, err
+	}
+	vk := new(groth16bn254.VerifyingKey)
+	if err := readFile(vkFile(dir, size), vk.ReadFrom); err != nil {
+		return nil, fmt.Errorf("read verifying key: %w", err)
+	}
+	return vk, nil
+}
+
+// LoadKeys reads the keys of a size from dir and compiles the circuit.
+func LoadKeys(dir string, size int) (*Keys, error) {
+	vk, err := LoadVerifyingKey(dir, size)
+	if err != nil {
+		return nil, err
+	}
+	pk := new(groth16bn254.ProvingKey)
+	// Our own proving key, written by Save: skip the subgroup checks.
+	if err := readFile(pkFile(dir, size), pk.UnsafeReadFrom); err != nil {
+		return nil, fmt.Errorf("read proving key: %w", err)
+	}
+	ccs, err := Compile(size)
+	if err != nil {
+		return nil, err
+	}
+	if want := len(vk.G1.K) - 1; want != ccs.GetNbPublicVariables()-1 {
+		return nil, fmt.Errorf("verifying key in %s has %d public inputs, the circuit has %d", dir, want, ccs.GetNbPublicVariables()-1)
+	}
+	return &Keys{Size: size, CS: ccs, PK: pk, VK: vk}, nil
+}
+
+func writeFile(path string, write func(io.Writer) (int64, error)) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	if _, err := write(w); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func readFile(path string, read func(io.Reader) (int64, error)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = read(bufio.NewReader(f))
+	return err
+}
+
+// assert the constraint system type once, at compile time.
+var _ constraint.ConstraintSystem = (*cs.R1CS)(nil)

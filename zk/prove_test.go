@@ -1,0 +1,142 @@
+package zk
+
+import (
+	"encoding/json"
+	"errors"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+)
+
+func TestProveVerify(t *testing.T) {
+	keys := testKeys(t)
+	rec, st := fixtureStatement(t, SizeSmall, LevelOpen)
+	proof, err := Prove(keys, st, rec.Names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(proof.Bytes) != ProofSize {
+		t.Fatalf("proof is %d bytes", len(proof.Bytes))
+	}
+	if err := Verify(keys.VK, proof); err != nil {
+		t.Fatalf("honest proof rejected: %v", err)
+	}
+
+	// Round trip through the proof file.
+	path := filepath.Join(t.TempDir(), "proof.json")
+	if err := proof.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := LoadProof(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Verify(keys.VK, loaded); err != nil {
+		t.Fatalf("reloaded proof rejected: %v", err)
+	}
+
+	t.Run("one public input changed", func(t *testing.T) {
+		one := new(fr.Element).SetOne()
+		changes := map[string]func(p *PublicInputs){
+			"commitment":   func(p *PublicInputs) { p.Commitment.Add(&p.Commitment, one) },
+			"level":        func(p *PublicInputs) { p.Level = LevelConditional },
+			"policy":       func(p *PublicInputs) { p.Policy = FixturePolicy().Element().Xor(p.Policy, bigOne()) },
+			"threshold":    func(p *PublicInputs) { p.Threshold = LevelConditional },
+			"releasedRoot": func(p *PublicInputs) { p.ReleasedRoot.Add(&p.ReleasedRoot, one) },
+		}
+		for name, change := range changes {
+			pub := proof.Public
+			pub.Policy = FixturePolicy().Element()
+			change(&pub)
+			if err := VerifyBytes(keys.VK, proof.Size, &pub, proof.Bytes); !errors.Is(err, errInvalidProof) {
+				t.Errorf("%s changed: got %v, want invalid proof", name, err)
+			}
+		}
+	})
+	t.Run("one byte flipped", func(t *testing.T) {
+		for _, i := range []int{0, 31, 63, 64, 100, 191, 192, 255} {
+			b := append([]byte(nil), proof.Bytes...)
+			b[i] ^= 0x01
+			if err := VerifyBytes(keys.VK, proof.Size, &proof.Public, b); err == nil {
+				t.Errorf("byte %d flipped: proof accepted", i)
+			}
+		}
+	})
+	t.Run("released view not matching the root", func(t *testing.T) {
+		p := *proof
+		p.Released = append([]fr.Element(nil), proof.Released...)
+		p.Released[0] = rec.Hashes[0] // pretend the sensitive column was released
+		if err := Verify(keys.VK, &p); !errors.Is(err, errReleasedView) {
+			t.Fatalf("got %v", err)
+		}
+	})
+	t.Run("wrong size keys", func(t *testing.T) {
+		_, st64 := fixtureStatement(t, SizeLarge, LevelOpen)
+		if _, err := Prove(keys, st64, nil); err == nil || !strings.Contains(err.Error(), "needs the 64-column keys") {
+			t.Fatalf("got %v", err)
+		}
+	})
+}
+
+func TestMalformedProofFile(t *testing.T) {
+	keys := testKeys(t)
+	rec, st := fixtureStatement(t, SizeSmall, LevelOpen)
+	proof, err := Prove(keys, st, rec.Names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := json.Marshal(proof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(f func(m map[string]any)) string {
+		var m map[string]any
+		if err := json.Unmarshal(good, &m); err != nil {
+			t.Fatal(err)
+		}
+		f(m)
+		b, _ := json.Marshal(m)
+		return string(b)
+	}
+	cases := []struct{ name, content, want string }{
+		{"not json", "proof?", "malformed proof file"},
+		{"truncated", string(good[:len(good)/2]), "malformed proof file"},
+		{"version", edit(func(m map[string]any) { m["version"] = 9 }), "unknown proof file version 9"},
+		{"size", edit(func(m map[string]any) { m["size"] = 32 }), "circuit size must be 16 or 64"},
+		{"short proof", edit(func(m map[string]any) { m["proof"] = "0x1234" }), "proof must be 256 bytes, got 2"},
+		{"proof not hex", edit(func(m map[string]any) { m["proof"] = "0xzz" }), "proof: encoding/hex"},
+		{"commitment too big", edit(func(m map[string]any) {
+			m["public"].(map[string]any)["commitment"] = "0x" + strings.Repeat("f", 64)
+		}), "is not below the field modulus"},
+		{"level 3", edit(func(m map[string]any) { m["public"].(map[string]any)["level"] = 3 }), "level must be 0 (open), 1 (conditional) or 2 (sensitive)"},
+		{"policy too wide", edit(func(m map[string]any) { m["public"].(map[string]any)["policy"] = "0x1ffffffff" }), "policy element does not fit in 32 bits"},
+		{"released view short", edit(func(m map[string]any) { m["released"] = []string{"0x0"} }), "released view has 1 entries"},
+	}
+	dir := t.TempDir()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "_")+".json")
+			if err := os.WriteFile(path, []byte(c.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := LoadProof(path)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("got %v, want an error containing %q", err, c.want)
+			}
+		})
+	}
+	t.Run("point not on curve", func(t *testing.T) {
+		b := append([]byte(nil), proof.Bytes...)
+		b[63] ^= 0x01 // A.y
+		err := VerifyBytes(keys.VK, proof.Size, &proof.Public, b)
+		if !errors.Is(err, errProofPoint) {
+			t.Fatalf("got %v", err)
+		}
+	})
+}
+
+func bigOne() *big.Int { return big.NewInt(1) }
