@@ -63,7 +63,7 @@ func (p *peer) markKnown(hash common.Hash) bool {
 }
 
 func (p *peer) sendBlock(b *types.Block) error {
-	return p2p.Send(p.rw, newBlockMsg, b)
+	return p2p.Send(p.rw, NewBlockMsg, b)
 }
 
 // request sends a request and waits for the answer with the same id.
@@ -95,7 +95,7 @@ func (p *peer) deliver(id uint64, res any) {
 }
 
 func (p *peer) requestBlocks(origin, amount uint64) ([]*types.Block, error) {
-	res, err := p.request(getBlocksMsg, func(id uint64) any {
+	res, err := p.request(GetBlocksMsg, func(id uint64) any {
 		return &getBlocksPacket{ReqID: id, Origin: origin, Amount: amount}
 	})
 	if err != nil {
@@ -111,7 +111,7 @@ func (p *peer) requestBlocks(origin, amount uint64) ([]*types.Block, error) {
 }
 
 func (p *peer) requestHashes(numbers []uint64) ([]common.Hash, error) {
-	res, err := p.request(getHashesMsg, func(id uint64) any {
+	res, err := p.request(GetHashesMsg, func(id uint64) any {
 		return &getHashesPacket{ReqID: id, Numbers: numbers}
 	})
 	if err != nil {

@@ -13,11 +13,11 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 )
 
-// Protocol identity and limits.
+// Protocol identity (exported for peers written elsewhere, e.g. tests) and limits.
 const (
-	protocolName    = "sov"
-	protocolVersion = 1
-	protocolLength  = 6
+	ProtocolName    = "sov"
+	ProtocolVersion = 1
+	ProtocolLength  = 6
 
 	maxMessageSize   = 16 * 1024 * 1024
 	maxBlocksServe   = 512             // blocks per GetBlocks answer
@@ -27,18 +27,19 @@ const (
 	knownBlocksCache = 1024
 )
 
-// Message codes.
+// Message codes of the sov protocol.
 const (
-	statusMsg    = 0x00
-	newBlockMsg  = 0x01
-	getBlocksMsg = 0x02
-	blocksMsg    = 0x03
-	getHashesMsg = 0x04
-	hashesMsg    = 0x05
+	StatusMsg    = 0x00
+	NewBlockMsg  = 0x01
+	GetBlocksMsg = 0x02
+	BlocksMsg    = 0x03
+	GetHashesMsg = 0x04
+	HashesMsg    = 0x05
 )
 
-// statusPacket is exchanged once when peers connect.
-type statusPacket struct {
+// StatusPacket is exchanged once when peers connect; a peer with another
+// network id or genesis is dropped.
+type StatusPacket struct {
 	NetworkID uint64
 	Genesis   common.Hash
 	Head      common.Hash

@@ -65,7 +65,7 @@ func New(chain *core.BlockChain, importer Importer, cfg Config) *Syncer {
 		importer:    importer,
 		networkID:   cfg.NetworkID,
 		unknownPrnt: cfg.UnknownParent,
-		log:         logger.With("proto", protocolName),
+		log:         logger.With("proto", ProtocolName),
 		peers:       make(map[enode.ID]*peer),
 		quit:        make(chan struct{}),
 	}
@@ -74,9 +74,9 @@ func New(chain *core.BlockChain, importer Importer, cfg Config) *Syncer {
 // Protocols returns the devp2p protocol to register on the node.
 func (s *Syncer) Protocols() []p2p.Protocol {
 	return []p2p.Protocol{{
-		Name:    protocolName,
-		Version: protocolVersion,
-		Length:  protocolLength,
+		Name:    ProtocolName,
+		Version: ProtocolVersion,
+		Length:  ProtocolLength,
 		Run:     s.runPeer,
 	}}
 }
@@ -180,7 +180,7 @@ func (s *Syncer) handshake(p *peer) error {
 	head := s.chain.CurrentBlock()
 	errc := make(chan error, 1)
 	go func() {
-		errc <- p2p.Send(p.rw, statusMsg, &statusPacket{
+		errc <- p2p.Send(p.rw, StatusMsg, &StatusPacket{
 			NetworkID: s.networkID, Genesis: s.chain.Genesis().Hash(), Head: head.Hash(), Number: head.Number.Uint64(),
 		})
 	}()
@@ -189,10 +189,10 @@ func (s *Syncer) handshake(p *peer) error {
 		return fmt.Errorf("reading status: %w", err)
 	}
 	defer msg.Discard()
-	if msg.Code != statusMsg {
+	if msg.Code != StatusMsg {
 		return fmt.Errorf("first message is 0x%02x, not status", msg.Code)
 	}
-	var st statusPacket
+	var st StatusPacket
 	if err := decode(msg, &st); err != nil {
 		return err
 	}
@@ -229,30 +229,30 @@ func (s *Syncer) handle(p *peer, msg p2p.Msg) error {
 		return fmt.Errorf("message 0x%02x of %d bytes exceeds %d", msg.Code, msg.Size, maxMessageSize)
 	}
 	switch msg.Code {
-	case statusMsg:
+	case StatusMsg:
 		return errUnexpectedStatus
-	case newBlockMsg:
+	case NewBlockMsg:
 		b := new(types.Block)
 		if err := decode(msg, b); err != nil {
 			s.countMalformed()
 			return err
 		}
 		return s.handleNewBlock(p, b)
-	case getBlocksMsg:
+	case GetBlocksMsg:
 		var req getBlocksPacket
 		if err := decode(msg, &req); err != nil {
 			s.countMalformed()
 			return err
 		}
-		return p2p.Send(p.rw, blocksMsg, &blocksPacket{ReqID: req.ReqID, Blocks: s.serveBlocks(req.Origin, req.Amount)})
-	case blocksMsg:
+		return p2p.Send(p.rw, BlocksMsg, &blocksPacket{ReqID: req.ReqID, Blocks: s.serveBlocks(req.Origin, req.Amount)})
+	case BlocksMsg:
 		var res blocksPacket
 		if err := decode(msg, &res); err != nil {
 			s.countMalformed()
 			return err
 		}
 		p.deliver(res.ReqID, res.Blocks)
-	case getHashesMsg:
+	case GetHashesMsg:
 		var req getHashesPacket
 		if err := decode(msg, &req); err != nil {
 			s.countMalformed()
@@ -265,8 +265,8 @@ func (s *Syncer) handle(p *peer, msg p2p.Msg) error {
 		for i, n := range req.Numbers {
 			hashes[i] = s.chain.GetCanonicalHash(n)
 		}
-		return p2p.Send(p.rw, hashesMsg, &hashesPacket{ReqID: req.ReqID, Hashes: hashes})
-	case hashesMsg:
+		return p2p.Send(p.rw, HashesMsg, &hashesPacket{ReqID: req.ReqID, Hashes: hashes})
+	case HashesMsg:
 		var res hashesPacket
 		if err := decode(msg, &res); err != nil {
 			s.countMalformed()
