@@ -41,6 +41,11 @@ func GenerateArtifacts(size int) (Artifacts, error) {
 	if err != nil {
 		return nil, err
 	}
+	return generateArtifacts(keys)
+}
+
+// generateArtifacts is GenerateArtifacts with the dev keys already made.
+func generateArtifacts(keys *Keys) (Artifacts, error) {
 	var verifier bytes.Buffer
 	prov := fmt.Sprintf("INSECURE dev setup, seed %q (anyone can forge proofs for these keys)", DevSeed)
 	if err := ExportSolidity(&verifier, keys, prov); err != nil {
@@ -55,9 +60,9 @@ func GenerateArtifacts(size int) (Artifacts, error) {
 		return nil, err
 	}
 	return Artifacts{
-		VerifierPath(size):     verifier.Bytes(),
-		FixturePath(size):      fixtureSolidity(proof),
-		fixtureProofPath(size): append(proofFile, '\n'),
+		VerifierPath(keys.Size):     verifier.Bytes(),
+		FixturePath(keys.Size):      fixtureSolidity(proof),
+		fixtureProofPath(keys.Size): append(proofFile, '\n'),
 	}, nil
 }
 

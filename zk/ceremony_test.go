@@ -1,0 +1,133 @@
+package zk
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func flipByte(t *testing.T, path string, at int) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[at] ^= 0x40
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// copyDir copies a ceremony so a tampered copy can be checked beside it.
+func copyDir(t *testing.T, from string) string {
+	t.Helper()
+	to := filepath.Join(t.TempDir(), "copy")
+	if out, err := exec.Command("cp", "-r", from, to).CombinedOutput(); err != nil {
+		t.Fatalf("cp: %v %s", err, out)
+	}
+	return to
+}
+
+// TestCeremony runs a real three-contributor ceremony for the 16-column
+// circuit, detects tampered contributions, and proves with the keys.
+func TestCeremony(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ceremony")
+	if err := CeremonyInit(dir, SizeSmall); err != nil {
+		t.Fatal(err)
+	}
+	if err := CeremonyInit(dir, SizeSmall); err == nil || !strings.Contains(err.Error(), "a ceremony already exists") {
+		t.Fatalf("second init: %v", err)
+	}
+	if _, err := CeremonySeal(dir, []byte("beacon")); err == nil || !strings.Contains(err.Error(), "no contribution to seal") {
+		t.Fatalf("seal without contributions: %v", err)
+	}
+	start := time.Now()
+	for i := range 3 {
+		c, err := CeremonyContribute(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Phase != 1 || c.Index != i+1 || len(c.Hash) != 64 {
+			t.Fatalf("contribution %+v", c)
+		}
+	}
+	t.Logf("phase 1: 3 contributions in %v", time.Since(start))
+	rep, err := CeremonyVerify(dir)
+	if err != nil {
+		t.Fatalf("honest phase 1 rejected: %v", err)
+	}
+	if len(rep.Contributions) != 3 {
+		t.Fatalf("report %+v", rep)
+	}
+
+	t.Run("tampered phase 1 contribution", func(t *testing.T) {
+		bad := copyDir(t, dir)
+		path := filepath.Join(bad, "phase1", "0002.bin")
+		info, _ := os.Stat(path)
+		flipByte(t, path, int(info.Size()/2))
+		_, err := CeremonyVerify(bad)
+		if err == nil || !strings.Contains(err.Error(), "phase 1 contribution 2") {
+			t.Fatalf("got %v, want contribution 2 rejected", err)
+		}
+		if _, err := CeremonySeal(bad, []byte("beacon")); err == nil {
+			t.Fatal("sealed a tampered transcript")
+		}
+	})
+
+	start = time.Now()
+	if _, err := CeremonySeal(dir, []byte("phase-1 beacon")); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("phase 1 sealed, phase 2 initialised in %v", time.Since(start))
+	start = time.Now()
+	for i := range 3 {
+		c, err := CeremonyContribute(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Phase != 2 || c.Index != i+1 {
+			t.Fatalf("contribution %+v", c)
+		}
+	}
+	t.Logf("phase 2: 3 contributions in %v", time.Since(start))
+
+	t.Run("tampered phase 2 contribution", func(t *testing.T) {
+		bad := copyDir(t, dir)
+		path := filepath.Join(bad, "phase2", "0002.bin")
+		info, _ := os.Stat(path)
+		flipByte(t, path, int(info.Size()/2))
+		_, err := CeremonyVerify(bad)
+		if err == nil || !strings.Contains(err.Error(), "phase 2 contribution 2") {
+			t.Fatalf("got %v, want contribution 2 rejected", err)
+		}
+	})
+
+	start = time.Now()
+	rep, err = CeremonySeal(dir, []byte("phase-2 beacon"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("phase 2 verified and sealed in %v", time.Since(start))
+	if _, err := CeremonyContribute(dir); err == nil || !strings.Contains(err.Error(), "the ceremony is sealed") {
+		t.Fatalf("contribute after seal: %v", err)
+	}
+
+	keys, err := LoadKeys(filepath.Join(dir, "keys"), SizeSmall)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, st := fixtureStatement(t, SizeSmall, LevelConditional)
+	proof, err := Prove(keys, st, rec.Names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Verify(keys.VK, proof); err != nil {
+		t.Fatalf("proof with ceremony keys rejected: %v", err)
+	}
+	if err := Verify(testKeys(t).VK, proof); err == nil {
+		t.Fatal("dev keys accepted a proof made with ceremony keys")
+	}
+}
