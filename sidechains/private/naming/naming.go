@@ -1,0 +1,95 @@
+// Package naming holds the Vault naming scheme of the private chain, so the
+// set-up, the client and the policies agree on every path.
+//
+//	transit key      <department>.<dataset>          e.g. health.hospital-stays
+//	department role  dept-<department>               policy sovereign-dept-<department>
+//	validator role   validator-<name>                policy sovereign-validator-<name>
+//	officer role     security-officer                policy sovereign-security-officer
+//	supervisor role  supervisor                      policy sovereign-supervisor
+//	grant policy     sovereign-grant-<department>.<dataset>   (one key, decrypt only)
+//	validator key    KV v2 validator-keys/<name>
+//
+// Department and dataset names are lower-case letters, digits and dashes, so
+// the policy glob "<department>.*" cannot reach another department's keys.
+package naming
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Mount paths of the engines the project uses.
+const (
+	TransitMount = "transit"
+	KVMount      = "validator-keys"
+	AppRoleMount = "approle"
+	AuditPath    = "sovereign-file"
+)
+
+// Roles without a per-name part.
+const (
+	SecurityOfficerRole = "security-officer"
+	SupervisorRole      = "supervisor"
+	// GrantTokenRole is the token role through which security officers issue
+	// single-dataset grants.
+	GrantTokenRole = "sovereign-grant"
+)
+
+var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
+
+// errBadName is returned for a department, dataset or validator name outside the scheme.
+var errBadName = errors.New("must be 1-63 lower-case letters, digits or dashes, starting with a letter or digit")
+
+// Check validates one name part; what says which part it is in the error.
+func Check(what, name string) error {
+	if !validName.MatchString(name) {
+		return fmt.Errorf("invalid %s name %q: %w", what, name, errBadName)
+	}
+	return nil
+}
+
+// TransitKey is the transit key of one department's dataset.
+func TransitKey(department, dataset string) (string, error) {
+	if err := Check("department", department); err != nil {
+		return "", err
+	}
+	if err := Check("dataset", dataset); err != nil {
+		return "", err
+	}
+	return department + "." + dataset, nil
+}
+
+// SplitTransitKey returns the department and dataset of a transit key name.
+func SplitTransitKey(key string) (department, dataset string, err error) {
+	dept, ds, ok := strings.Cut(key, ".")
+	if !ok {
+		return "", "", fmt.Errorf("invalid transit key %q: want <department>.<dataset>", key)
+	}
+	if _, err := TransitKey(dept, ds); err != nil {
+		return "", "", fmt.Errorf("invalid transit key %q: %w", key, err)
+	}
+	return dept, ds, nil
+}
+
+// DepartmentRole is the AppRole role of a department.
+func DepartmentRole(department string) string { return "dept-" + department }
+
+// DepartmentPolicy is the policy of a department's role.
+func DepartmentPolicy(department string) string { return "sovereign-dept-" + department }
+
+// ValidatorRole is the AppRole role of a private-chain validator.
+func ValidatorRole(name string) string { return "validator-" + name }
+
+// ValidatorPolicy is the policy of a validator's role.
+func ValidatorPolicy(name string) string { return "sovereign-validator-" + name }
+
+// GrantPolicy is the decrypt-only policy of a grant on one transit key.
+func GrantPolicy(transitKey string) string { return "sovereign-grant-" + transitKey }
+
+// Policy names of the fixed roles.
+const (
+	SecurityOfficerPolicy = "sovereign-security-officer"
+	SupervisorPolicy      = "sovereign-supervisor"
+)
