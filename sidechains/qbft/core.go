@@ -345,6 +345,10 @@ func (c *Core) send(b body) {
 
 func (c *Core) invalid(m *Message, err error) {
 	c.Stats.Invalid.Add(1)
+	if m.Code == CodeProposal {
+		c.log.Warn("QBFT proposal refused", "msg", m, "err", err)
+		return
+	}
 	c.log.Debug("QBFT message refused", "msg", m, "err", err)
 }
 

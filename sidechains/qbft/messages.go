@@ -22,15 +22,17 @@ const (
 const MaxMessageSize = 16 << 20
 
 var (
-	// errHighS is returned for a signature whose S lies in the upper half of
+	// ErrHighS is returned for a signature whose S lies in the upper half of
 	// the curve order: only the canonical low-S form is accepted.
-	errHighS = errors.New("signature has a high S value")
+	ErrHighS = errors.New("signature has a high S value")
 	// errSigLength is returned for a signature that is not 65 bytes.
 	errSigLength = errors.New("signature is not 65 bytes")
 	// errUnknownCode is returned for a message code outside 0x12..0x15.
 	errUnknownCode = errors.New("unknown message code")
 	// errTooLarge is returned for a message above MaxMessageSize.
 	errTooLarge = errors.New("message too large")
+	// ErrForged is returned when a signature does not recover to the claimed sender.
+	ErrForged = errors.New("signature does not match the claimed sender")
 )
 
 var secp256k1HalfN = new(big.Int).Rsh(crypto.S256().Params().N, 1)
@@ -38,6 +40,9 @@ var secp256k1HalfN = new(big.Int).Rsh(crypto.S256().Params().N, 1)
 // body is the signed part of a consensus message. One struct serves every
 // code; fields a code does not use stay empty.
 type body struct {
+	// Sender is the signer the message claims; a signature that recovers
+	// to anyone else is a forgery.
+	Sender common.Address
 	Code   uint64
 	Height uint64
 	Round  uint64
@@ -100,6 +105,7 @@ func CodeName(code uint64) string {
 
 // signMessage encodes and signs b with key.
 func signMessage(b body, signer Signer) (*Message, error) {
+	b.Sender = signer.Address()
 	enc, err := rlp.EncodeToBytes(&b)
 	if err != nil {
 		return nil, fmt.Errorf("encoding %s: %w", CodeName(b.Code), err)
@@ -137,6 +143,9 @@ func DecodeMessage(raw []byte) (*Message, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s signature: %w", CodeName(b.Code), err)
 	}
+	if src != b.Sender {
+		return nil, fmt.Errorf("%s from %s: %w", CodeName(b.Code), b.Sender, ErrForged)
+	}
 	return &Message{body: b, Source: src, Raw: raw}, nil
 }
 
@@ -147,7 +156,7 @@ func recoverSigner(digest, sig []byte) (common.Address, error) {
 		return common.Address{}, errSigLength
 	}
 	if new(big.Int).SetBytes(sig[32:64]).Cmp(secp256k1HalfN) > 0 {
-		return common.Address{}, errHighS
+		return common.Address{}, ErrHighS
 	}
 	if sig[64] > 1 {
 		return common.Address{}, fmt.Errorf("signature recovery id %d is not 0 or 1", sig[64])

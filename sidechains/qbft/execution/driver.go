@@ -1,0 +1,409 @@
+package execution
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/beacon/engine"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/eth"
+	"github.com/ethereum/go-ethereum/eth/catalyst"
+	"github.com/ethereum/go-ethereum/log"
+	"github.com/ethereum/go-ethereum/miner"
+
+	"github.com/sovereign-gov/sovereign/sidechains/qbft"
+)
+
+var (
+	// errNotNext is returned for a block that does not extend the local head.
+	errNotNext = errors.New("block does not extend the local head")
+	// errBadExtra is returned when a block's extra data is not its parent certificate's ID.
+	errBadExtra = errors.New("extra data is not the parent certificate's ID")
+	// errFutureBlock is returned for a block timestamped too far ahead of the local clock.
+	errFutureBlock = errors.New("block timestamp too far in the future")
+	// errWrongCoinbase is returned when a block's fee recipient is not its proposer.
+	errWrongCoinbase = errors.New("block fee recipient is not its proposer")
+	// errPayloadRejected is returned when newPayload or forkchoiceUpdated does not answer VALID.
+	errPayloadRejected = errors.New("execution layer rejected the block")
+)
+
+// maxFutureDrift bounds how far ahead of the local clock a proposal may be
+// timestamped (header times have 1 s granularity).
+const maxFutureDrift = 2 * time.Second
+
+// ValidatorSource gives the validator set that decides the block after parent.
+type ValidatorSource interface {
+	ValidatorsAfter(parent *types.Header) (qbft.ValidatorSet, error)
+}
+
+// StaticValidators is a ValidatorSource that never changes (the genesis set).
+type StaticValidators qbft.ValidatorSet
+
+// ValidatorsAfter implements ValidatorSource.
+func (s StaticValidators) ValidatorsAfter(*types.Header) (qbft.ValidatorSet, error) {
+	return qbft.ValidatorSet(s), nil
+}
+
+// Config of a Driver.
+type Config struct {
+	// Self is this validator's address (the fee recipient of its blocks);
+	// zero for a follower.
+	Self        common.Address
+	BlockPeriod time.Duration
+	Validators  ValidatorSource
+	Logger      log.Logger
+}
+
+// Driver is the qbft.Backend over a geth node, and the importer of
+// certified blocks for block sync.
+type Driver struct {
+	eth     *eth.Ethereum
+	api     *catalyst.ConsensusAPI
+	certs   certStore
+	chainID *big.Int
+	cfg     Config
+	log     log.Logger
+
+	mu       sync.Mutex // serialises chain changes: consensus commits and sync imports
+	verified map[common.Hash]bool
+
+	// OnCommit is called after each finalised block (for gossip to followers).
+	OnCommit func(value []byte, cert *qbft.Certificate)
+	// OnBroadcast sends a consensus message to the validators.
+	OnBroadcast func(m *qbft.Message)
+}
+
+// New returns a driver over backend, which must run a QBFT genesis.
+func New(backend *eth.Ethereum, cfg Config) *Driver {
+	if cfg.Logger == nil {
+		cfg.Logger = log.Root()
+	}
+	if cfg.BlockPeriod == 0 {
+		cfg.BlockPeriod = time.Second
+	}
+	return &Driver{
+		eth:      backend,
+		api:      catalyst.NewConsensusAPI(backend),
+		certs:    certStore{db: backend.ChainDb()},
+		chainID:  backend.BlockChain().Config().ChainID,
+		cfg:      cfg,
+		log:      cfg.Logger,
+		verified: map[common.Hash]bool{},
+	}
+}
+
+var _ qbft.Backend = (*Driver)(nil)
+
+// ChainID implements qbft.Backend.
+func (d *Driver) ChainID() *big.Int { return d.chainID }
+
+// Head is the number of the last finalised block.
+func (d *Driver) Head() uint64 { return d.eth.BlockChain().CurrentBlock().Number.Uint64() }
+
+// Validators implements qbft.Backend: the set deciding height, read after
+// its parent (the local head when height is the next block).
+func (d *Driver) Validators(height uint64) (qbft.ValidatorSet, error) {
+	parent := d.eth.BlockChain().GetHeaderByNumber(height - 1)
+	if parent == nil {
+		return qbft.ValidatorSet{}, fmt.Errorf("no block %d to read the validators of block %d after", height-1, height)
+	}
+	return d.cfg.Validators.ValidatorsAfter(parent)
+}
+
+// LastProposer implements qbft.Backend: the fee recipient of block height-1.
+func (d *Driver) LastProposer(height uint64) common.Address {
+	if height <= 1 {
+		return common.Address{}
+	}
+	h := d.eth.BlockChain().GetHeaderByNumber(height - 1)
+	if h == nil {
+		return common.Address{}
+	}
+	return h.Coinbase
+}
+
+// HasPending implements qbft.Backend.
+func (d *Driver) HasPending() bool {
+	pending, _ := d.eth.TxPool().Stats()
+	return pending > 0
+}
+
+// Broadcast implements qbft.Backend.
+func (d *Driver) Broadcast(m *qbft.Message) {
+	if d.OnBroadcast != nil {
+		d.OnBroadcast(m)
+	}
+}
+
+// Certificate returns the stored certificate of a finalised block.
+func (d *Driver) Certificate(number uint64) (*qbft.Certificate, error) {
+	return d.certs.get(number)
+}
+
+// parentCertID is what block number's extra data must hold: the ID of the
+// certificate of block number-1, or zero for block 1.
+func (d *Driver) parentCert(number uint64) (*qbft.Certificate, common.Hash, error) {
+	if number <= 1 {
+		return nil, common.Hash{}, nil
+	}
+	c, err := d.certs.get(number - 1)
+	if err != nil {
+		return nil, common.Hash{}, err
+	}
+	return c, c.ID(), nil
+}
+
+// BuildValue implements qbft.Backend. The block is built on the head with
+// the parent certificate's ID as extra data and beacon root, timestamped now
+// (and strictly after the parent, waiting if blocks came faster than 1/s).
+// It asks the miner directly and waits for the full payload: an in-process
+// forkchoiceUpdated+getPayload pair would return the empty payload here,
+// because the miner re-fills only every recommit interval (2 s).
+func (d *Driver) BuildValue(height, round uint64) ([]byte, common.Hash, error) {
+	head := d.eth.BlockChain().CurrentBlock()
+	if head.Number.Uint64()+1 != height {
+		return nil, common.Hash{}, fmt.Errorf("%w: head is %d, building %d", errNotNext, head.Number, height)
+	}
+	now := time.Now()
+	ts := max(head.Time+1, uint64(now.Unix()))
+	if wait := time.Unix(int64(ts), 0).Sub(now); wait > 0 {
+		time.Sleep(wait)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	pc, certID, err := d.parentCert(height)
+	if err != nil {
+		return nil, common.Hash{}, err
+	}
+	if err := d.eth.Miner().SetExtra(certID[:]); err != nil {
+		return nil, common.Hash{}, fmt.Errorf("setting extra data: %w", err)
+	}
+	payload, err := d.eth.Miner().BuildPayload(context.Background(), &miner.BuildPayloadArgs{
+		Parent:       head.Hash(),
+		Timestamp:    ts,
+		FeeRecipient: d.cfg.Self,
+		Random:       certID,
+		Withdrawals:  []*types.Withdrawal{},
+		BeaconRoot:   &certID,
+		Version:      engine.PayloadV3,
+	}, false)
+	if err != nil {
+		return nil, common.Hash{}, fmt.Errorf("building payload: %w", err)
+	}
+	env := payload.ResolveFull()
+	if env == nil {
+		return nil, common.Hash{}, errors.New("payload building stopped before a full block")
+	}
+	block, err := engine.ExecutableDataToBlock(*env.ExecutionPayload, []common.Hash{}, &certID, env.Requests)
+	if err != nil {
+		return nil, common.Hash{}, fmt.Errorf("payload to block: %w", err)
+	}
+	v := &Value{Block: block, Requests: env.Requests}
+	if v.Requests == nil {
+		v.Requests = [][]byte{}
+	}
+	if pc != nil {
+		v.ParentCert = pc.Encode()
+	}
+	enc, err := v.Encode()
+	if err != nil {
+		return nil, common.Hash{}, err
+	}
+	d.log.Debug("QBFT built block", "height", height, "round", round, "txs", len(block.Transactions()), "hash", block.Hash())
+	return enc, block.Hash(), nil
+}
+
+// ValueDigest implements qbft.Backend.
+func (d *Driver) ValueDigest(value []byte) (common.Hash, error) {
+	v, err := DecodeValue(value)
+	if err != nil {
+		return common.Hash{}, err
+	}
+	return v.Block.Hash(), nil
+}
+
+// VerifyValue implements qbft.Backend: structural checks, then newPayload.
+func (d *Driver) VerifyValue(height uint64, proposer common.Address, value []byte) (common.Hash, error) {
+	v, err := DecodeValue(value)
+	if err != nil {
+		return common.Hash{}, err
+	}
+	b := v.Block
+	if b.Coinbase() != proposer {
+		return b.Hash(), fmt.Errorf("%w: %s, proposer %s", errWrongCoinbase, b.Coinbase(), proposer)
+	}
+	if time.Unix(int64(b.Time()), 0).After(time.Now().Add(maxFutureDrift)) {
+		return b.Hash(), fmt.Errorf("%w: %d", errFutureBlock, b.Time())
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err := d.checkAndExecute(height, v); err != nil {
+		return b.Hash(), err
+	}
+	return b.Hash(), nil
+}
+
+// checkAndExecute checks that v extends the head with the right parent
+// certificate and runs it through newPayload. Called with d.mu held.
+func (d *Driver) checkAndExecute(height uint64, v *Value) error {
+	b := v.Block
+	head := d.eth.BlockChain().CurrentBlock()
+	if b.NumberU64() != height || b.ParentHash() != head.Hash() || head.Number.Uint64()+1 != height {
+		return fmt.Errorf("%w: block %d parent %s, head %d %s", errNotNext, b.NumberU64(), b.ParentHash(), head.Number, head.Hash())
+	}
+	var want common.Hash
+	if height > 1 {
+		pc, err := v.parentCert()
+		if err != nil {
+			return err
+		}
+		if pc == nil {
+			return fmt.Errorf("%w: no parent certificate given", errBadExtra)
+		}
+		if pc.Number != height-1 || pc.Hash != head.Hash() {
+			return fmt.Errorf("%w: parent certificate is for block %d %s", errBadExtra, pc.Number, pc.Hash)
+		}
+		vals, err := d.Validators(height - 1)
+		if err != nil {
+			return err
+		}
+		if err := pc.Verify(d.chainID, vals); err != nil {
+			return fmt.Errorf("parent certificate: %w", err)
+		}
+		want = pc.ID()
+	}
+	if string(b.Extra()) != string(want[:]) {
+		return fmt.Errorf("%w: extra %x, want %s", errBadExtra, b.Extra(), want)
+	}
+	if d.verified[b.Hash()] {
+		return nil
+	}
+	data := engine.BlockToExecutableData(b, nil, nil, v.Requests).ExecutionPayload
+	reqs := make([]hexutil.Bytes, len(v.Requests))
+	for i, r := range v.Requests {
+		reqs[i] = r
+	}
+	root := b.BeaconRoot()
+	if root == nil {
+		return fmt.Errorf("%w: no parent beacon root", errPayloadRejected)
+	}
+	st, err := d.api.NewPayloadV4(context.Background(), *data, []common.Hash{}, root, reqs)
+	if err != nil {
+		return fmt.Errorf("newPayload: %w", err)
+	}
+	if st.Status != engine.VALID {
+		msg := ""
+		if st.ValidationError != nil {
+			msg = *st.ValidationError
+		}
+		return fmt.Errorf("%w: newPayload %s %s", errPayloadRejected, st.Status, msg)
+	}
+	if len(d.verified) > 1024 {
+		clear(d.verified)
+	}
+	d.verified[b.Hash()] = true
+	return nil
+}
+
+// Commit implements qbft.Backend: store the certificates, then move head,
+// safe and finalized to the block.
+func (d *Driver) Commit(value []byte, cert *qbft.Certificate) error {
+	v, err := DecodeValue(value)
+	if err != nil {
+		return err
+	}
+	d.mu.Lock()
+	err = d.finalise(v, cert)
+	d.mu.Unlock()
+	if err == nil && d.OnCommit != nil {
+		d.OnCommit(value, cert)
+	}
+	return err
+}
+
+// finalise records the certificates and sets the fork choice. Called with d.mu held.
+func (d *Driver) finalise(v *Value, cert *qbft.Certificate) error {
+	if pc, err := v.parentCert(); err == nil && pc != nil {
+		// The proposer's version of the parent certificate is the canonical
+		// one: it is the one the block's extra data commits to.
+		if err := d.certs.put(pc); err != nil {
+			return err
+		}
+	}
+	if err := d.certs.put(cert); err != nil {
+		return err
+	}
+	if err := d.certs.putRequests(cert.Number, v.Requests); err != nil {
+		return err
+	}
+	hash := v.Block.Hash()
+	res, err := d.api.ForkchoiceUpdatedV3(context.Background(), engine.ForkchoiceStateV1{
+		HeadBlockHash: hash, SafeBlockHash: hash, FinalizedBlockHash: hash,
+	}, nil)
+	if err != nil {
+		return fmt.Errorf("forkchoiceUpdated: %w", err)
+	}
+	if res.PayloadStatus.Status != engine.VALID {
+		return fmt.Errorf("%w: forkchoiceUpdated %s", errPayloadRejected, res.PayloadStatus.Status)
+	}
+	return nil
+}
+
+// ImportCertified imports a block that arrived with its certificate (block
+// sync): the certificate must verify against the block's validator set and
+// the block must execute. It returns the new head number.
+func (d *Driver) ImportCertified(value []byte, cert *qbft.Certificate) error {
+	v, err := DecodeValue(value)
+	if err != nil {
+		return err
+	}
+	if cert.Hash != v.Block.Hash() || cert.Number != v.Block.NumberU64() {
+		return fmt.Errorf("certificate is for block %d %s, not %d %s", cert.Number, cert.Hash, v.Block.NumberU64(), v.Block.Hash())
+	}
+	vals, err := d.Validators(cert.Number)
+	if err != nil {
+		return err
+	}
+	if err := cert.Verify(d.chainID, vals); err != nil {
+		return fmt.Errorf("certificate of block %d: %w", cert.Number, err)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err := d.checkAndExecute(cert.Number, v); err != nil {
+		return err
+	}
+	return d.finalise(v, cert)
+}
+
+// CertifiedValue returns the stored block number with its execution
+// requests and parent certificate, and its own certificate, for serving
+// block sync.
+func (d *Driver) CertifiedValue(number uint64) ([]byte, *qbft.Certificate, error) {
+	block := d.eth.BlockChain().GetBlockByNumber(number)
+	if block == nil {
+		return nil, nil, fmt.Errorf("no block %d", number)
+	}
+	cert, err := d.certs.get(number)
+	if err != nil {
+		return nil, nil, err
+	}
+	v := &Value{Block: block, Requests: d.certs.requests(number)}
+	if number > 1 {
+		pc, err := d.certs.get(number - 1)
+		if err != nil {
+			return nil, nil, err
+		}
+		v.ParentCert = pc.Encode()
+	}
+	enc, err := v.Encode()
+	if err != nil {
+		return nil, nil, err
+	}
+	return enc, cert, nil
+}

@@ -1,0 +1,500 @@
+// Package transport carries QBFT between nodes over a devp2p sub-protocol:
+// it decodes and checks consensus messages (signature, low S, sender is a
+// validator, height) before queueing them for the state machine, gossips
+// them on, and syncs finalised blocks with their certificates to validators
+// that fell behind and to followers. It holds no consensus logic (CometBFT's
+// reactor.go is the model).
+package transport
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/log"
+	"github.com/ethereum/go-ethereum/p2p"
+	"github.com/ethereum/go-ethereum/p2p/enode"
+
+	"github.com/sovereign-gov/sovereign/sidechains/qbft"
+)
+
+const (
+	protocolName    = "sovqbft"
+	protocolVersion = 1
+	protocolLength  = 5
+
+	statusMsg       = 0x00
+	consensusMsg    = 0x01
+	certifiedMsg    = 0x02
+	getCertifiedMsg = 0x03
+	certifiedBatch  = 0x04
+
+	maxBatch       = 64
+	statusInterval = 2 * time.Second
+	seenCap        = 1 << 16
+)
+
+var (
+	// errNetworkMismatch is returned when a peer runs another network or genesis.
+	errNetworkMismatch = errors.New("peer is on another network or genesis")
+)
+
+// Chain is what the transport needs from the execution driver.
+type Chain interface {
+	Head() uint64
+	Validators(height uint64) (qbft.ValidatorSet, error)
+	ImportCertified(value []byte, cert *qbft.Certificate) error
+	CertifiedValue(number uint64) ([]byte, *qbft.Certificate, error)
+}
+
+// Consensus is the validator's state machine; nil on a follower.
+type Consensus interface {
+	Post(m *qbft.Message)
+	Synced(height uint64)
+	Status() qbft.Status
+}
+
+// Counters of refused input, for operators and tests.
+type Counters struct {
+	Forged       atomic.Uint64 // signature does not recover to the claimed sender
+	HighS        atomic.Uint64 // non-canonical (high S) signature
+	NonValidator atomic.Uint64 // signed by someone outside the validator set
+	WrongHeight  atomic.Uint64 // for a height this node is not deciding
+	Malformed    atomic.Uint64 // undecodable RLP or bad signature encoding
+	BadBlocks    atomic.Uint64 // synced blocks refused (no valid certificate, or invalid)
+}
+
+// CounterValues is a plain copy of Counters.
+type CounterValues struct {
+	Forged, HighS, NonValidator, WrongHeight, Malformed, BadBlocks uint64
+}
+
+type statusPacket struct {
+	NetworkID uint64
+	Genesis   common.Hash
+	Head      uint64
+}
+
+type certifiedPacket struct {
+	Value []byte
+	Cert  []byte
+}
+
+type getCertifiedPacket struct {
+	From  uint64
+	Count uint64
+}
+
+// Config of a Reactor.
+type Config struct {
+	NetworkID uint64
+	Genesis   common.Hash
+	Logger    log.Logger
+}
+
+// Reactor is the protocol handler of one node.
+type Reactor struct {
+	chain Chain
+	cons  Consensus
+	cfg   Config
+	log   log.Logger
+	Stats Counters
+
+	mu    sync.Mutex
+	peers map[enode.ID]*peer
+	seen  map[common.Hash]struct{}
+
+	quit chan struct{}
+	wg   sync.WaitGroup
+}
+
+// New returns a reactor; cons may be nil (follower).
+func New(chain Chain, cons Consensus, cfg Config) *Reactor {
+	if cfg.Logger == nil {
+		cfg.Logger = log.Root()
+	}
+	return &Reactor{
+		chain: chain, cons: cons, cfg: cfg, log: cfg.Logger.With("proto", protocolName),
+		peers: map[enode.ID]*peer{}, seen: map[common.Hash]struct{}{}, quit: make(chan struct{}),
+	}
+}
+
+// SetConsensus attaches the state machine (it is created after the reactor).
+func (r *Reactor) SetConsensus(c Consensus) { r.cons = c }
+
+// Counters returns the refusal counters.
+func (r *Reactor) Counters() CounterValues {
+	return CounterValues{
+		Forged: r.Stats.Forged.Load(), HighS: r.Stats.HighS.Load(), NonValidator: r.Stats.NonValidator.Load(),
+		WrongHeight: r.Stats.WrongHeight.Load(), Malformed: r.Stats.Malformed.Load(), BadBlocks: r.Stats.BadBlocks.Load(),
+	}
+}
+
+// PeerCount is the number of connected protocol peers.
+func (r *Reactor) PeerCount() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.peers)
+}
+
+// Protocols returns the devp2p protocol to register on the node.
+func (r *Reactor) Protocols() []p2p.Protocol {
+	return []p2p.Protocol{{Name: protocolName, Version: protocolVersion, Length: protocolLength, Run: r.runPeer}}
+}
+
+// Start implements node.Lifecycle: periodic status to every peer, so that
+// lagging nodes learn to sync.
+func (r *Reactor) Start() error {
+	r.wg.Add(1)
+	go func() {
+		defer r.wg.Done()
+		t := time.NewTicker(statusInterval)
+		defer t.Stop()
+		for {
+			select {
+			case <-r.quit:
+				return
+			case <-t.C:
+				st := r.status()
+				for _, p := range r.peerList() {
+					p.send(statusMsg, st)
+				}
+			}
+		}
+	}()
+	return nil
+}
+
+// Stop implements node.Lifecycle.
+func (r *Reactor) Stop() error {
+	close(r.quit)
+	r.wg.Wait()
+	return nil
+}
+
+func (r *Reactor) status() *statusPacket {
+	return &statusPacket{NetworkID: r.cfg.NetworkID, Genesis: r.cfg.Genesis, Head: r.chain.Head()}
+}
+
+func (r *Reactor) peerList() []*peer {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]*peer, 0, len(r.peers))
+	for _, p := range r.peers {
+		out = append(out, p)
+	}
+	return out
+}
+
+// markSeen reports whether h is new, remembering it.
+func (r *Reactor) markSeen(h common.Hash) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.seen[h]; ok {
+		return false
+	}
+	if len(r.seen) >= seenCap {
+		clear(r.seen)
+	}
+	r.seen[h] = struct{}{}
+	return true
+}
+
+// Broadcast sends an own consensus message to every peer.
+func (r *Reactor) Broadcast(m *qbft.Message) {
+	r.markSeen(m.Hash())
+	for _, p := range r.peerList() {
+		p.send(consensusMsg, m.Raw)
+	}
+}
+
+// BroadcastCertified announces a finalised block with its certificate.
+func (r *Reactor) BroadcastCertified(value []byte, cert *qbft.Certificate) {
+	pkt := &certifiedPacket{Value: value, Cert: cert.Encode()}
+	for _, p := range r.peerList() {
+		if p.head.Load() < cert.Number {
+			p.send(certifiedMsg, pkt)
+		}
+	}
+}
+
+func (r *Reactor) runPeer(pp *p2p.Peer, rw p2p.MsgReadWriter) error {
+	p := newPeer(pp, rw)
+	defer p.close()
+	if err := r.handshake(p); err != nil {
+		r.log.Debug("QBFT handshake failed", "peer", pp.ID(), "err", err)
+		return err
+	}
+	r.mu.Lock()
+	r.peers[pp.ID()] = p
+	r.mu.Unlock()
+	defer func() {
+		r.mu.Lock()
+		delete(r.peers, pp.ID())
+		r.mu.Unlock()
+	}()
+	r.maybeSync(p)
+	for {
+		msg, err := rw.ReadMsg()
+		if err != nil {
+			return err
+		}
+		err = r.handle(p, msg)
+		msg.Discard()
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func (r *Reactor) handshake(p *peer) error {
+	errc := make(chan error, 1)
+	go func() { errc <- p2p.Send(p.rw, statusMsg, r.status()) }()
+	msg, err := readWithTimeout(p.rw, 5*time.Second)
+	if err != nil {
+		return err
+	}
+	defer msg.Discard()
+	if msg.Code != statusMsg {
+		return fmt.Errorf("first message %#x is not status", msg.Code)
+	}
+	var st statusPacket
+	if err := msg.Decode(&st); err != nil {
+		return fmt.Errorf("status: %w", err)
+	}
+	if st.NetworkID != r.cfg.NetworkID || st.Genesis != r.cfg.Genesis {
+		return errNetworkMismatch
+	}
+	p.head.Store(st.Head)
+	if err := <-errc; err != nil {
+		return err
+	}
+	go p.writeLoop()
+	return nil
+}
+
+func readWithTimeout(rw p2p.MsgReader, d time.Duration) (p2p.Msg, error) {
+	type res struct {
+		msg p2p.Msg
+		err error
+	}
+	ch := make(chan res, 1)
+	go func() {
+		m, err := rw.ReadMsg()
+		ch <- res{m, err}
+	}()
+	select {
+	case r := <-ch:
+		return r.msg, r.err
+	case <-time.After(d):
+		return p2p.Msg{}, errors.New("handshake timeout")
+	}
+}
+
+// handle processes one message; only a broken stream ends the peer,
+// bad content is counted and dropped.
+func (r *Reactor) handle(p *peer, msg p2p.Msg) error {
+	switch msg.Code {
+	case statusMsg:
+		var st statusPacket
+		if err := msg.Decode(&st); err != nil {
+			r.Stats.Malformed.Add(1)
+			return nil
+		}
+		p.head.Store(st.Head)
+		r.maybeSync(p)
+	case consensusMsg:
+		var raw []byte
+		if err := msg.Decode(&raw); err != nil {
+			r.Stats.Malformed.Add(1)
+			return nil
+		}
+		r.handleConsensus(p, raw)
+	case certifiedMsg:
+		var pkt certifiedPacket
+		if err := msg.Decode(&pkt); err != nil {
+			r.Stats.Malformed.Add(1)
+			return nil
+		}
+		r.handleCertified(p, []certifiedPacket{pkt})
+	case getCertifiedMsg:
+		var req getCertifiedPacket
+		if err := msg.Decode(&req); err != nil {
+			r.Stats.Malformed.Add(1)
+			return nil
+		}
+		r.serve(p, req)
+	case certifiedBatch:
+		var batch []certifiedPacket
+		if err := msg.Decode(&batch); err != nil {
+			r.Stats.Malformed.Add(1)
+			return nil
+		}
+		p.syncing.Store(false)
+		r.handleCertified(p, batch)
+		r.maybeSync(p)
+	default:
+		r.Stats.Malformed.Add(1)
+	}
+	return nil
+}
+
+// CheckConsensus decodes and checks a consensus message the way the
+// transport does, counting refusals; exported for tests of the counters.
+func (r *Reactor) CheckConsensus(raw []byte) (*qbft.Message, error) {
+	m, err := qbft.DecodeMessage(raw)
+	switch {
+	case errors.Is(err, qbft.ErrForged):
+		r.Stats.Forged.Add(1)
+		return nil, err
+	case errors.Is(err, qbft.ErrHighS):
+		r.Stats.HighS.Add(1)
+		return nil, err
+	case err != nil:
+		r.Stats.Malformed.Add(1)
+		return nil, err
+	}
+	cur := r.chain.Head() + 1
+	if r.cons != nil {
+		cur = max(cur, r.cons.Status().Height)
+	}
+	if m.Height < cur || m.Height > cur+1 {
+		r.Stats.WrongHeight.Add(1)
+		return nil, fmt.Errorf("message for height %d, deciding %d", m.Height, cur)
+	}
+	vals, err := r.chain.Validators(min(m.Height, r.chain.Head()+1))
+	if err != nil {
+		return nil, err
+	}
+	if !vals.Contains(m.Source) {
+		r.Stats.NonValidator.Add(1)
+		return nil, fmt.Errorf("sender %s is not a validator", m.Source)
+	}
+	return m, nil
+}
+
+func (r *Reactor) handleConsensus(from *peer, raw []byte) {
+	m, err := r.CheckConsensus(raw)
+	if err != nil {
+		r.log.Trace("QBFT message refused", "peer", from.id, "err", err)
+		return
+	}
+	if !r.markSeen(m.Hash()) {
+		return
+	}
+	if r.cons != nil {
+		r.cons.Post(m)
+	}
+	// Gossip on, so validators without a direct link still hear it.
+	for _, p := range r.peerList() {
+		if p != from {
+			p.send(consensusMsg, raw)
+		}
+	}
+}
+
+func (r *Reactor) handleCertified(from *peer, pkts []certifiedPacket) {
+	for _, pkt := range pkts {
+		cert, err := qbft.DecodeCertificate(pkt.Cert)
+		if err != nil {
+			r.Stats.Malformed.Add(1)
+			return
+		}
+		head := r.chain.Head()
+		if cert.Number <= head {
+			continue
+		}
+		if cert.Number > head+1 {
+			from.head.Store(max(from.head.Load(), cert.Number))
+			r.maybeSync(from)
+			return
+		}
+		if err := r.chain.ImportCertified(pkt.Value, cert); err != nil {
+			if r.chain.Head() >= cert.Number {
+				continue // finalised meanwhile by consensus
+			}
+			r.Stats.BadBlocks.Add(1)
+			r.log.Warn("QBFT refused synced block", "number", cert.Number, "peer", from.id, "err", err)
+			return
+		}
+		r.log.Debug("QBFT imported certified block", "number", cert.Number, "hash", cert.Hash)
+		if r.cons != nil {
+			r.cons.Synced(cert.Number)
+		}
+		// Followers pass blocks on to their own peers.
+		for _, p := range r.peerList() {
+			if p != from && p.head.Load() < cert.Number {
+				p.send(certifiedMsg, &pkt)
+			}
+		}
+	}
+}
+
+func (r *Reactor) maybeSync(p *peer) {
+	head := r.chain.Head()
+	ph := p.head.Load()
+	if ph <= head || !p.syncing.CompareAndSwap(false, true) {
+		return
+	}
+	p.send(getCertifiedMsg, &getCertifiedPacket{From: head + 1, Count: min(ph-head, maxBatch)})
+	// A lost answer must not block syncing forever.
+	time.AfterFunc(5*time.Second, func() { p.syncing.Store(false) })
+}
+
+func (r *Reactor) serve(p *peer, req getCertifiedPacket) {
+	var out []certifiedPacket
+	for n := req.From; n < req.From+min(req.Count, maxBatch) && n <= r.chain.Head(); n++ {
+		v, c, err := r.chain.CertifiedValue(n)
+		if err != nil {
+			break
+		}
+		out = append(out, certifiedPacket{Value: v, Cert: c.Encode()})
+	}
+	p.send(certifiedBatch, out)
+}
+
+// peer is one connected node with a bounded send queue, so a slow peer
+// never blocks consensus.
+type peer struct {
+	id      enode.ID
+	rw      p2p.MsgReadWriter
+	head    atomic.Uint64
+	syncing atomic.Bool
+	queue   chan outMsg
+	done    chan struct{}
+	once    sync.Once
+}
+
+type outMsg struct {
+	code uint64
+	data any
+}
+
+func newPeer(pp *p2p.Peer, rw p2p.MsgReadWriter) *peer {
+	return &peer{id: pp.ID(), rw: rw, queue: make(chan outMsg, 1024), done: make(chan struct{})}
+}
+
+func (p *peer) send(code uint64, data any) {
+	select {
+	case p.queue <- outMsg{code, data}:
+	default: // peer too slow: it will catch up through sync
+	}
+}
+
+func (p *peer) writeLoop() {
+	for {
+		select {
+		case <-p.done:
+			return
+		case m := <-p.queue:
+			if err := p2p.Send(p.rw, m.code, m.data); err != nil {
+				return
+			}
+		}
+	}
+}
+
+func (p *peer) close() { p.once.Do(func() { close(p.done) }) }
