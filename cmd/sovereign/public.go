@@ -165,9 +165,3 @@ func signerKey(keystore, password string) (*ecdsa.PrivateKey, error) {
 	}
 	return node.LoadKey(keystore, password)
 }
-
-func benchPublicCommand() *cli.Command {
-	return &cli.Command{Name: "public", Action: func(*cli.Context) error { return errNotYet }}
-}
-
-var errNotYet = errors.New("not built yet")

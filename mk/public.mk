@@ -1,0 +1,10 @@
+# Public chain: the reference geth for `bench public`, built from the
+# go-ethereum version pinned in go.mod.
+$(BIN)/geth: go.mod go.sum
+	$(GO) build -trimpath -o $@ github.com/ethereum/go-ethereum/cmd/geth
+
+.PHONY: bench-public
+bench-public: build $(BIN)/geth
+	$(BIN)/sovereign bench public --geth $(BIN)/geth
+
+BENCHES += bench-public
