@@ -21,17 +21,21 @@ import (
 	"github.com/sovereign-gov/sovereign/sidechains/qbft"
 )
 
+// The sovqbft protocol, exported for tools and tests that speak it.
 const (
-	protocolName    = "sovqbft"
-	protocolVersion = 1
-	protocolLength  = 5
+	ProtocolName    = "sovqbft"
+	ProtocolVersion = 1
+	ProtocolLength  = 5
 
-	statusMsg       = 0x00
-	consensusMsg    = 0x01
-	certifiedMsg    = 0x02
+	StatusMsg    = 0x00 // StatusPacket, first message and every few seconds
+	ConsensusMsg = 0x01 // a signed consensus message (RLP byte string)
+	CertifiedMsg = 0x02 // a finalised block with its certificate
+
 	getCertifiedMsg = 0x03
 	certifiedBatch  = 0x04
+)
 
+const (
 	maxBatch       = 64
 	statusInterval = 2 * time.Second
 	seenCap        = 1 << 16
@@ -72,7 +76,8 @@ type CounterValues struct {
 	Forged, HighS, NonValidator, WrongHeight, Malformed, BadBlocks uint64
 }
 
-type statusPacket struct {
+// StatusPacket is exchanged on connect and periodically.
+type StatusPacket struct {
 	NetworkID uint64
 	Genesis   common.Hash
 	Head      uint64
@@ -117,7 +122,7 @@ func New(chain Chain, cons Consensus, cfg Config) *Reactor {
 		cfg.Logger = log.Root()
 	}
 	return &Reactor{
-		chain: chain, cons: cons, cfg: cfg, log: cfg.Logger.With("proto", protocolName),
+		chain: chain, cons: cons, cfg: cfg, log: cfg.Logger.With("proto", ProtocolName),
 		peers: map[enode.ID]*peer{}, seen: map[common.Hash]struct{}{}, quit: make(chan struct{}),
 	}
 }
@@ -142,7 +147,7 @@ func (r *Reactor) PeerCount() int {
 
 // Protocols returns the devp2p protocol to register on the node.
 func (r *Reactor) Protocols() []p2p.Protocol {
-	return []p2p.Protocol{{Name: protocolName, Version: protocolVersion, Length: protocolLength, Run: r.runPeer}}
+	return []p2p.Protocol{{Name: ProtocolName, Version: ProtocolVersion, Length: ProtocolLength, Run: r.runPeer}}
 }
 
 // Start implements node.Lifecycle: periodic status to every peer, so that
@@ -160,7 +165,7 @@ func (r *Reactor) Start() error {
 			case <-t.C:
 				st := r.status()
 				for _, p := range r.peerList() {
-					p.send(statusMsg, st)
+					p.send(StatusMsg, st)
 				}
 			}
 		}
@@ -175,8 +180,8 @@ func (r *Reactor) Stop() error {
 	return nil
 }
 
-func (r *Reactor) status() *statusPacket {
-	return &statusPacket{NetworkID: r.cfg.NetworkID, Genesis: r.cfg.Genesis, Head: r.chain.Head()}
+func (r *Reactor) status() *StatusPacket {
+	return &StatusPacket{NetworkID: r.cfg.NetworkID, Genesis: r.cfg.Genesis, Head: r.chain.Head()}
 }
 
 func (r *Reactor) peerList() []*peer {
@@ -207,7 +212,7 @@ func (r *Reactor) markSeen(h common.Hash) bool {
 func (r *Reactor) Broadcast(m *qbft.Message) {
 	r.markSeen(m.Hash())
 	for _, p := range r.peerList() {
-		p.send(consensusMsg, m.Raw)
+		p.send(ConsensusMsg, m.Raw)
 	}
 }
 
@@ -216,7 +221,7 @@ func (r *Reactor) BroadcastCertified(value []byte, cert *qbft.Certificate) {
 	pkt := &certifiedPacket{Value: value, Cert: cert.Encode()}
 	for _, p := range r.peerList() {
 		if p.head.Load() < cert.Number {
-			p.send(certifiedMsg, pkt)
+			p.send(CertifiedMsg, pkt)
 		}
 	}
 }
@@ -252,16 +257,16 @@ func (r *Reactor) runPeer(pp *p2p.Peer, rw p2p.MsgReadWriter) error {
 
 func (r *Reactor) handshake(p *peer) error {
 	errc := make(chan error, 1)
-	go func() { errc <- p2p.Send(p.rw, statusMsg, r.status()) }()
+	go func() { errc <- p2p.Send(p.rw, StatusMsg, r.status()) }()
 	msg, err := readWithTimeout(p.rw, 5*time.Second)
 	if err != nil {
 		return err
 	}
 	defer msg.Discard()
-	if msg.Code != statusMsg {
+	if msg.Code != StatusMsg {
 		return fmt.Errorf("first message %#x is not status", msg.Code)
 	}
-	var st statusPacket
+	var st StatusPacket
 	if err := msg.Decode(&st); err != nil {
 		return fmt.Errorf("status: %w", err)
 	}
@@ -298,22 +303,22 @@ func readWithTimeout(rw p2p.MsgReader, d time.Duration) (p2p.Msg, error) {
 // bad content is counted and dropped.
 func (r *Reactor) handle(p *peer, msg p2p.Msg) error {
 	switch msg.Code {
-	case statusMsg:
-		var st statusPacket
+	case StatusMsg:
+		var st StatusPacket
 		if err := msg.Decode(&st); err != nil {
 			r.Stats.Malformed.Add(1)
 			return nil
 		}
 		p.head.Store(st.Head)
 		r.maybeSync(p)
-	case consensusMsg:
+	case ConsensusMsg:
 		var raw []byte
 		if err := msg.Decode(&raw); err != nil {
 			r.Stats.Malformed.Add(1)
 			return nil
 		}
 		r.handleConsensus(p, raw)
-	case certifiedMsg:
+	case CertifiedMsg:
 		var pkt certifiedPacket
 		if err := msg.Decode(&pkt); err != nil {
 			r.Stats.Malformed.Add(1)
@@ -391,7 +396,7 @@ func (r *Reactor) handleConsensus(from *peer, raw []byte) {
 	// Gossip on, so validators without a direct link still hear it.
 	for _, p := range r.peerList() {
 		if p != from {
-			p.send(consensusMsg, raw)
+			p.send(ConsensusMsg, raw)
 		}
 	}
 }
@@ -427,7 +432,7 @@ func (r *Reactor) handleCertified(from *peer, pkts []certifiedPacket) {
 		// Followers pass blocks on to their own peers.
 		for _, p := range r.peerList() {
 			if p != from && p.head.Load() < cert.Number {
-				p.send(certifiedMsg, &pkt)
+				p.send(CertifiedMsg, &pkt)
 			}
 		}
 	}
