@@ -3,7 +3,9 @@
 $(BIN)/geth: go.mod go.sum
 	$(GO) build -trimpath -o $@ github.com/ethereum/go-ethereum/cmd/geth
 
-.PHONY: bench-public
+.PHONY: geth bench-public
+geth: $(BIN)/geth
+
 bench-public: build $(BIN)/geth
 	$(BIN)/sovereign bench public --geth $(BIN)/geth
 

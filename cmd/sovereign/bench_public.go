@@ -68,5 +68,5 @@ func findGeth(flag string) (string, error) {
 	if p, err := exec.LookPath("geth"); err == nil {
 		return p, nil
 	}
-	return "", errors.New("no reference geth binary: run `make build/bin/geth` (builds go-ethereum's cmd/geth at the version in go.mod) or pass --geth")
+	return "", errors.New("no reference geth binary: run `make geth` (builds go-ethereum's cmd/geth at the version in go.mod) or pass --geth")
 }
