@@ -9,7 +9,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 # The contracts that get bindings: deployed by Go code or called from it.
-contracts=(ValidatorSet)
+contracts=(ValidatorSet ReviewBoard DataRegistry ReleaseBridge SensitiveStore)
 
 gen() {
 	local dest="$1" c pkg art tmp

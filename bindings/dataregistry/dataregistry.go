@@ -1,0 +1,1548 @@
+// Code generated via abigen V2 - DO NOT EDIT.
+// This file is a generated binding and any manual changes will be lost.
+
+package dataregistry
+
+import (
+	"bytes"
+	"errors"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// Reference imports to suppress errors if they are not otherwise used.
+var (
+	_ = bytes.Equal
+	_ = errors.New
+	_ = big.NewInt
+	_ = common.Big1
+	_ = types.BloomLookup
+	_ = abi.ConvertType
+)
+
+// IDataRegistryRecord is an auto generated low-level Go binding around an user-defined struct.
+type IDataRegistryRecord struct {
+	RecordId     [32]byte
+	DatasetId    [32]byte
+	Seq          uint64
+	Version      uint64
+	Level        uint8
+	Threshold    uint8
+	Supersedes   uint64
+	SupersededBy uint64
+	PublishedAt  uint64
+	Frozen       bool
+	Shredded     bool
+	Commitment   *big.Int
+	ReleasedRoot *big.Int
+	ContentHash  [32]byte
+}
+
+// IDataRegistryRelease is an auto generated low-level Go binding around an user-defined struct.
+type IDataRegistryRelease struct {
+	DatasetId    [32]byte
+	Version      uint64
+	Level        uint8
+	Threshold    uint8
+	Commitment   *big.Int
+	ReleasedRoot *big.Int
+	ContentHash  [32]byte
+	Supersedes   uint64
+}
+
+// DataRegistryMetaData contains all meta data concerning the DataRegistry contract.
+var DataRegistryMetaData = bind.MetaData{
+	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"supervisor_\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"securityOfficer_\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"accessRequest\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"\",\"type\":\"uint8\",\"internalType\":\"enumIDataRegistry.AccessStatus\"},{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"bridge\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"dataset\",\"inputs\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"freeze\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"reason\",\"type\":\"string\",\"internalType\":\"string\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"getRecord\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"tuple\",\"internalType\":\"structIDataRegistry.Record\",\"components\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"seq\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"supersededBy\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"publishedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"frozen\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"shredded\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"releasedRoot\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"contentHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"publish\",\"inputs\":[{\"name\":\"r\",\"type\":\"tuple\",\"internalType\":\"structIDataRegistry.Release\",\"components\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"releasedRoot\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"contentHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]}],\"outputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"recordAt\",\"inputs\":[{\"name\":\"seq\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"tuple\",\"internalType\":\"structIDataRegistry.Record\",\"components\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"seq\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"supersededBy\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"publishedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"frozen\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"shredded\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"releasedRoot\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"contentHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"recordCount\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"recordShred\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"receipt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"recordsByDataset\",\"inputs\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"cursor\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"limit\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"page\",\"type\":\"tuple[]\",\"internalType\":\"structIDataRegistry.Record[]\",\"components\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"seq\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"supersededBy\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"publishedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"frozen\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"shredded\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"releasedRoot\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"contentHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"name\":\"next\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"recordsInRange\",\"inputs\":[{\"name\":\"from\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"limit\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"page\",\"type\":\"tuple[]\",\"internalType\":\"structIDataRegistry.Record[]\",\"components\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"seq\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"supersededBy\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"publishedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"frozen\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"shredded\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"releasedRoot\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"contentHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"requestAccess\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"purpose\",\"type\":\"string\",\"internalType\":\"string\"}],\"outputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"resolveAccess\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"granted\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"expiresAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"securityOfficer\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"setBridge\",\"inputs\":[{\"name\":\"bridge_\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"supervisor\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"unfreeze\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"reason\",\"type\":\"string\",\"internalType\":\"string\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"event\",\"name\":\"AccessRequested\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"requester\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"purpose\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"AccessResolved\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"granted\",\"type\":\"bool\",\"indexed\":false,\"internalType\":\"bool\"},{\"name\":\"expiresAt\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"BridgeSet\",\"inputs\":[{\"name\":\"bridge\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Frozen\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"reason\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Published\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"indexed\":true,\"internalType\":\"uint64\"},{\"name\":\"seq\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"},{\"name\":\"contentHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Shredded\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"receipt\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Superseded\",\"inputs\":[{\"name\":\"oldRecordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"newRecordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Unfrozen\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"reason\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"AlreadyPublished\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"AlreadyShredded\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"AlreadySuperseded\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"byVersion\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"BridgeAlreadySet\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"EmptyReason\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"InvalidRelease\",\"inputs\":[{\"name\":\"field\",\"type\":\"string\",\"internalType\":\"string\"}]},{\"type\":\"error\",\"name\":\"NotAdmin\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotBridge\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotFrozen\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"NotRequestable\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"NotSecurityOfficer\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotSupervisor\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"RecordFrozen\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"RequestNotPending\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"RequestRecordMismatch\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"UnknownRecord\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"UnknownRequest\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"VersionNotIncreasing\",\"inputs\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"latest\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"ZeroAddress\",\"inputs\":[]}]",
+	ID:  "DataRegistry",
+	Bin: "0x60e060405234801561001057600080fd5b506040516120a43803806120a483398101604081905261002f916100a1565b6001600160a01b038216158061004c57506001600160a01b038116155b1561006a5760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b039182166080521660a0523360c0526100d4565b80516001600160a01b038116811461009c57600080fd5b919050565b600080604083850312156100b457600080fd5b6100bd83610085565b91506100cb60208401610085565b90509250929050565b60805160a05160c051611f8c6101186000396000611291015260008181610153015261151e015260008181610192015281816103410152610f7e0152611f8c6000f3fe608060405234801561001057600080fd5b506004361061010b5760003560e01c80638dd14802116100a2578063d5a1d93a11610071578063d5a1d93a146102b7578063d768add7146102ca578063d87f969e146102fd578063e78cea9214610310578063fb483fb11461032357600080fd5b80638dd1480214610229578063900407bc1461023c578063c0cae50014610244578063d0c0abd21461025757600080fd5b80635e829a67116100de5780635e829a67146101b45780635f227d2f146101d557806364c6beee146101f557806365e87d011461020857600080fd5b806313eceee114610110578063213681cd14610125578063421ffee91461014e57806356e4b68b1461018d575b600080fd5b61012361011e366004611aba565b610336565b005b610138610133366004611b36565b610409565b6040516101459190611c64565b60405180910390f35b6101757f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b039091168152602001610145565b6101757f000000000000000000000000000000000000000000000000000000000000000081565b6101c76101c2366004611c73565b61045e565b604051908152602001610145565b6101e86101e3366004611c8f565b610e54565b6040516101459190611cf9565b610123610203366004611aba565b610f73565b61021b610216366004611d0c565b611059565b604051610145929190611d38565b610123610237366004611d5a565b611286565b6001546101c7565b610123610252366004611d9f565b61136a565b6102a7610265366004611b36565b6000908152600560205260409020805460019091015490916001600160a01b03821691600160a01b810460ff1691600160a81b9091046001600160401b031690565b6040516101459493929190611e02565b6101236102c5366004611c8f565b611513565b6102dd6102d8366004611b36565b6115eb565b604080516001600160401b03938416815292909116602083015201610145565b6101c761030b366004611aba565b611660565b600054610175906001600160a01b031681565b610138610331366004611b36565b611845565b336001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016146103865760405163d0b5d22360e01b81523360048201526024015b60405180910390fd5b60008190036103a85760405163db72b02360e01b815260040160405180910390fd5b60006103b38461187b565b805460ff60d81b1916600160d81b17815560405190915084907f840fec36d449415555dc2dbd3cda028f545e098e18d074c3b056b89253989a2b906103fb9086908690611e54565b60405180910390a250505050565b610411611a46565b600082815260026020526040812054908190036104445760405163b21a3f0560e01b81526004810184905260240161037d565b610457610452600183611e99565b6118df565b9392505050565b600080546001600160a01b0316331461048c57604051637c8da0cf60e11b815233600482015260240161037d565b81356104c757604051633fa092bd60e11b815260206004820152600960248201526819185d185cd95d125960ba1b604482015260640161037d565b6104d76040830160208401611eac565b6001600160401b03161580610507575063ffffffff6104fc6040840160208501611eac565b6001600160401b0316115b1561053f57604051633fa092bd60e11b81526020600482015260076024820152663b32b939b4b7b760c91b604482015260640161037d565b60026105516060840160408501611ec7565b60ff16111561058b57604051633fa092bd60e11b81526020600482015260056024820152641b195d995b60da1b604482015260640161037d565b813561059d6040840160208501611eac565b6040516020016105c09291909182526001600160401b0316602082015260400190565b60408051601f198184030181529181528151602092830120600081815260029093529120549091501561060957604051636857728b60e11b81526004810182905260240161037d565b8135600090815260046020526040812054908190036107115750604080516080810182528335808252600060208084018281528486018381526060860184815260038054600181018255818752975160029098027fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b81019890985592517fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85c9097018054925191516001600160401b03908116600160801b0267ffffffffffffffff60801b19938216600160401b026fffffffffffffffffffffffffffffffff199095169990911698909817929092171695909517909455925491815260049092529190208190555b60006003610720600184611e99565b8154811061073057610730611eea565b906000526020600020906002020190508060010160089054906101000a90046001600160401b03166001600160401b03168460200160208101906107749190611eac565b6001600160401b0316116107dd576001810154843590600160401b90046001600160401b03166107aa6040870160208801611eac565b604051637bdab62360e01b815260048101939093526001600160401b03918216602484015216604482015260640161037d565b60015463ffffffff6001600160401b0382161061082357604051633fa092bd60e11b815260206004820152600360248201526273657160e81b604482015260640161037d565b610834610100860160e08701611eac565b6001600160401b031615610a41576108526040860160208701611eac565b6001600160401b031661086c610100870160e08801611eac565b6001600160401b0316106108b057604051633fa092bd60e11b815260206004820152600a6024820152697375706572736564657360b01b604482015260640161037d565b600085356108c5610100880160e08901611eac565b6040516020016108e89291909182526001600160401b0316602082015260400190565b60408051601f1981840301815291815281516020928301206000818152600290935290822054909250908190036109355760405163b21a3f0560e01b81526004810183905260240161037d565b600060016109438184611e99565b8154811061095357610953611eea565b600091825260209091206004909102018054909150600160d81b900460ff161561099357604051631dd1fea560e31b81526004810184905260240161037d565b8054600160401b900463ffffffff16156109d8578054604051630f39395560e41b815260048101859052600160401b90910463ffffffff16602482015260440161037d565b6109e86040890160208a01611eac565b815463ffffffff91909116600160401b026bffffffff000000000000000019909116178155604051883590889085907f96e8e8e732d19624886541a19c8e4faa7b9ea21cd1450f489b408d918635b39e90600090a45050505b6001604051806101a00160405280876020016020810190610a629190611eac565b63ffffffff168152602001610a7e610100890160e08a01611eac565b63ffffffff16815260006020820152604001610a9b600187611e99565b63ffffffff1681526020018460010160109054906101000a90046001600160401b031663ffffffff1681526020014264ffffffffff168152602001876040016020810190610ae99190611ec7565b60ff168152602001610b016080890160608a01611ec7565b60ff168152602001600015158152602001600015158152602001876080013581526020018760a0013581526020018760c00135815250908060018154018082558091505060019003906000526020600020906004020160009091909190915060008201518160000160006101000a81548163ffffffff021916908363ffffffff16021790555060208201518160000160046101000a81548163ffffffff021916908363ffffffff16021790555060408201518160000160086101000a81548163ffffffff021916908363ffffffff160217905550606082015181600001600c6101000a81548163ffffffff021916908363ffffffff16021790555060808201518160000160106101000a81548163ffffffff021916908363ffffffff16021790555060a08201518160000160146101000a81548164ffffffffff021916908364ffffffffff16021790555060c08201518160000160196101000a81548160ff021916908360ff16021790555060e082015181600001601a6101000a81548160ff021916908360ff16021790555061010082015181600001601b6101000a81548160ff02191690831515021790555061012082015181600001601c6101000a81548160ff0219169083151502179055506101408201518160010155610160820151816002015561018082015181600301555050806001600160401b03166001610d099190611f00565b6000858152600260205260408120919091556001830180546001600160401b031691610d3483611f13565b91906101000a8154816001600160401b0302191690836001600160401b0316021790555050846020016020810190610d6c9190611eac565b8260010160086101000a8154816001600160401b0302191690836001600160401b03160217905550806001610da19190611f3e565b6001830180546001600160401b0392909216600160801b0267ffffffffffffffff60801b19909216919091179055610ddf6040860160208701611eac565b6001600160401b03168535857f433615b53c03e29445f992023975621daf72d025aa2144da44ae2149c0e983c784610e1d60608b0160408c01611ec7565b604080516001600160401b03909316835260ff909116602083015260c08b01359082015260600160405180910390a4505050919050565b6001546060908084101580610e67575082155b15610ea6576040805160008082526020820190925290610e9d565b610e8a611a46565b815260200190600190039081610e825790505b50915050610f6d565b6000610eb28583611e99565b8411610ec757610ec28486611f00565b610ec9565b815b9050610ed58582611e99565b6001600160401b03811115610eec57610eec611f5d565b604051908082528060200260200182016040528015610f2557816020015b610f12611a46565b815260200190600190039081610f0a5790505b509250845b81811015610f6957610f3b816118df565b84610f468884611e99565b81518110610f5657610f56611eea565b6020908102919091010152600101610f2a565b5050505b92915050565b336001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001614610fbe5760405163d0b5d22360e01b815233600482015260240161037d565b6000819003610fe05760405163db72b02360e01b815260040160405180910390fd5b6000610feb8461187b565b8054909150600160d81b900460ff1661101a576040516320a02faf60e01b81526004810185905260240161037d565b805460ff60d81b1916815560405184907f667c11723918d08629e2e3995ada8a647ed586707ecc76b248aca3e56194aff2906103fb9086908690611e54565b60008381526004602052604081205460609190801580611077575083155b156110ba5760408051600080825260208201909252906110ad565b61109a611a46565b8152602001906001900390816110925790505b506000925092505061127e565b84156110c65784611108565b60036110d3600183611e99565b815481106110e3576110e3611eea565b6000918252602090912060029091020160010154600160801b90046001600160401b03165b60015490925082118061115e5750611121600182611e99565b600161112d8185611e99565b8154811061113d5761113d611eea565b6000918252602090912060049091020154600160601b900463ffffffff1614155b1561119557604051633fa092bd60e11b815260206004820152600660248201526531bab939b7b960d11b604482015260640161037d565b6000846001600160401b038111156111af576111af611f5d565b6040519080825280602002602001820160405280156111e857816020015b6111d5611a46565b8152602001906001900390816111cd5790505b50905060005b83158015906111fc57508581105b156112785761120f610452600186611e99565b828261121a81611f73565b93508151811061122c5761122c611eea565b602090810291909101015260016112438186611e99565b8154811061125357611253611eea565b6000918252602090912060049091020154600160801b900463ffffffff1693506111ee565b81529250505b935093915050565b336001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016146112d157604051630bd4212160e11b815233600482015260240161037d565b6000546001600160a01b0316156112fb576040516322f0750560e21b815260040160405180910390fd5b6001600160a01b0381166113225760405163d92e233d60e01b815260040160405180910390fd5b600080546001600160a01b0319166001600160a01b038316908117825560405190917fa49730bff544fd0b716395c592e39c6fd2d2481a19b9229b5b240483db95a49591a250565b6000546001600160a01b0316331461139757604051637c8da0cf60e11b815233600482015260240161037d565b6000848152600560205260408120906001820154600160a01b900460ff1660038111156113c6576113c6611dec565b036113e757604051637bbe34c960e01b81526004810186905260240161037d565b600180820154600160a01b900460ff16600381111561140857611408611dec565b14611429576040516390106aaf60e01b81526004810186905260240161037d565b8054841461145457604051631e8e92c960e21b8152600481018690526024810185905260440161037d565b82611460576003611463565b60025b60018201805460ff60a01b1916600160a01b83600381111561148757611487611dec565b02179055508261149857600061149a565b815b60018201805467ffffffffffffffff60a81b1916600160a81b6001600160401b0393841681029190911791829055604080518715158152919092049092166020830152859187917fa763a8dd77c7d40baaa92c7fdf60d2c6c9176d4e5265f3f9f29e07b5b482ebe2910160405180910390a35050505050565b336001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000161461155e576040516341c5601760e11b815233600482015260240161037d565b60006115698361187b565b8054909150600160e01b900460ff16156115995760405163a920d56360e01b81526004810184905260240161037d565b805460ff60e01b1916600160e01b17815560405183907fbdd4d5d37000e2c699120530ac685451ec97b552f94d2c1da6d939cab39e578f906115de9085815260200190565b60405180910390a2505050565b600081815260046020526040812054819080820361160f5750600093849350915050565b6000600361161e600184611e99565b8154811061162e5761162e611eea565b60009182526020909120600160029092020101546001600160401b0380821697600160401b9092041695509350505050565b60008061166c8561187b565b8054909150600160c81b900460ff16600114158061169257508054600160d81b900460ff165b806116a557508054600160e01b900460ff165b156116c65760405163dc2f6e8760e01b81526004810186905260240161037d565b60008390036116e85760405163db72b02360e01b815260040160405180910390fd5b46306006600081546116f990611f73565b918290555060405161172a939291906020019283526001600160a01b03919091166020830152604082015260600190565b60408051601f19818403018152828252805160209182012060808401835288845233918401919091529350810160018152600060209182018190528481526005825260409081902083518155918301516001830180546001600160a01b039092166001600160a01b0319831681178255928501519290916001600160a81b03191617600160a01b8360038111156117c3576117c3611dec565b021790555060608201518160010160156101000a8154816001600160401b0302191690836001600160401b03160217905550905050336001600160a01b031685837fb7954899571364ed4183d8647676655aed92b9272cc1602d780af910f437ac1b8787604051611835929190611e54565b60405180910390a4509392505050565b61184d611a46565b60015482106118725760405163b21a3f0560e01b81526004810183905260240161037d565b610f6d826118df565b6000818152600260205260408120548082036118ad5760405163b21a3f0560e01b81526004810184905260240161037d565b60016118b98183611e99565b815481106118c9576118c9611eea565b9060005260206000209060040201915050919050565b6118e7611a46565b6000600183815481106118fc576118fc611eea565b906000526020600020906004020190506000600382600001600c9054906101000a900463ffffffff1663ffffffff168154811061193b5761193b611eea565b600091825260209182902060029182020154604080516101c08101825286546101e0820184905263ffffffff80821661020080850182905285518086039091018152610220850186528051908901208452968301949094526001600160401b039990991691810191909152606081019390935260ff600160c81b880481166080850152600160d01b8804811660a08501526401000000008804821660c0850152600160401b880490911660e084015264ffffffffff600160a01b880416610100840152600160d81b870481161515610120840152600160e01b909604909516151561014082015260018301546101608201529382015461018085015250600301546101a08301525090565b604080516101c081018252600080825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e08101829052610100810182905261012081018290526101408101829052610160810182905261018081018290526101a081019190915290565b600080600060408486031215611acf57600080fd5b8335925060208401356001600160401b03811115611aec57600080fd5b8401601f81018613611afd57600080fd5b80356001600160401b03811115611b1357600080fd5b866020828401011115611b2557600080fd5b939660209190910195509293505050565b600060208284031215611b4857600080fd5b5035919050565b80518252602081015160208301526040810151611b7760408401826001600160401b03169052565b506060810151611b9260608401826001600160401b03169052565b506080810151611ba7608084018260ff169052565b5060a0810151611bbc60a084018260ff169052565b5060c0810151611bd760c08401826001600160401b03169052565b5060e0810151611bf260e08401826001600160401b03169052565b50610100810151611c0f6101008401826001600160401b03169052565b50610120810151611c2561012084018215159052565b50610140810151611c3b61014084018215159052565b506101608101516101608301526101808101516101808301526101a08101516101a08301525050565b6101c08101610f6d8284611b4f565b6000610100828403128015611c8757600080fd5b509092915050565b60008060408385031215611ca257600080fd5b50508035926020909101359150565b600081518084526020840193506020830160005b82811015611cef57611cd8868351611b4f565b6101c0959095019460209190910190600101611cc5565b5093949350505050565b6020815260006104576020830184611cb1565b600080600060608486031215611d2157600080fd5b505081359360208301359350604090920135919050565b604081526000611d4b6040830185611cb1565b90508260208301529392505050565b600060208284031215611d6c57600080fd5b81356001600160a01b038116811461045757600080fd5b80356001600160401b0381168114611d9a57600080fd5b919050565b60008060008060808587031215611db557600080fd5b843593506020850135925060408501358015158114611dd357600080fd5b9150611de160608601611d83565b905092959194509250565b634e487b7160e01b600052602160045260246000fd5b8481526001600160a01b03841660208201526080810160048410611e3657634e487b7160e01b600052602160045260246000fd5b8360408301526001600160401b038316606083015295945050505050565b60208152816020820152818360408301376000818301604090810191909152601f909201601f19160101919050565b634e487b7160e01b600052601160045260246000fd5b81810381811115610f6d57610f6d611e83565b600060208284031215611ebe57600080fd5b61045782611d83565b600060208284031215611ed957600080fd5b813560ff8116811461045757600080fd5b634e487b7160e01b600052603260045260246000fd5b80820180821115610f6d57610f6d611e83565b60006001600160401b0382166001600160401b038103611f3557611f35611e83565b60010192915050565b6001600160401b038181168382160190811115610f6d57610f6d611e83565b634e487b7160e01b600052604160045260246000fd5b600060018201611f8557611f85611e83565b506001019056",
+}
+
+// DataRegistry is an auto generated Go binding around an Ethereum contract.
+type DataRegistry struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *DataRegistry) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewDataRegistry creates a new instance of DataRegistry.
+func NewDataRegistry() *DataRegistry {
+	parsed, err := DataRegistryMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &DataRegistry{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *DataRegistry) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address supervisor_, address securityOfficer_) returns()
+func (dataRegistry *DataRegistry) PackConstructor(supervisor_ common.Address, securityOfficer_ common.Address) []byte {
+	enc, err := dataRegistry.abi.Pack("", supervisor_, securityOfficer_)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackAccessRequest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd0c0abd2.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function accessRequest(bytes32 requestId) view returns(bytes32, address, uint8, uint64)
+func (dataRegistry *DataRegistry) PackAccessRequest(requestId [32]byte) []byte {
+	enc, err := dataRegistry.abi.Pack("accessRequest", requestId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAccessRequest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd0c0abd2.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function accessRequest(bytes32 requestId) view returns(bytes32, address, uint8, uint64)
+func (dataRegistry *DataRegistry) TryPackAccessRequest(requestId [32]byte) ([]byte, error) {
+	return dataRegistry.abi.Pack("accessRequest", requestId)
+}
+
+// AccessRequestOutput serves as a container for the return parameters of contract
+// method AccessRequest.
+type AccessRequestOutput struct {
+	Arg0 [32]byte
+	Arg1 common.Address
+	Arg2 uint8
+	Arg3 uint64
+}
+
+// UnpackAccessRequest is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd0c0abd2.
+//
+// Solidity: function accessRequest(bytes32 requestId) view returns(bytes32, address, uint8, uint64)
+func (dataRegistry *DataRegistry) UnpackAccessRequest(data []byte) (AccessRequestOutput, error) {
+	out, err := dataRegistry.abi.Unpack("accessRequest", data)
+	outstruct := new(AccessRequestOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Arg0 = *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	outstruct.Arg1 = *abi.ConvertType(out[1], new(common.Address)).(*common.Address)
+	outstruct.Arg2 = *abi.ConvertType(out[2], new(uint8)).(*uint8)
+	outstruct.Arg3 = *abi.ConvertType(out[3], new(uint64)).(*uint64)
+	return *outstruct, nil
+}
+
+// PackBridge is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe78cea92.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function bridge() view returns(address)
+func (dataRegistry *DataRegistry) PackBridge() []byte {
+	enc, err := dataRegistry.abi.Pack("bridge")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBridge is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe78cea92.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function bridge() view returns(address)
+func (dataRegistry *DataRegistry) TryPackBridge() ([]byte, error) {
+	return dataRegistry.abi.Pack("bridge")
+}
+
+// UnpackBridge is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe78cea92.
+//
+// Solidity: function bridge() view returns(address)
+func (dataRegistry *DataRegistry) UnpackBridge(data []byte) (common.Address, error) {
+	out, err := dataRegistry.abi.Unpack("bridge", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackDataset is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd768add7.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function dataset(bytes32 datasetId) view returns(uint64, uint64)
+func (dataRegistry *DataRegistry) PackDataset(datasetId [32]byte) []byte {
+	enc, err := dataRegistry.abi.Pack("dataset", datasetId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDataset is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd768add7.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function dataset(bytes32 datasetId) view returns(uint64, uint64)
+func (dataRegistry *DataRegistry) TryPackDataset(datasetId [32]byte) ([]byte, error) {
+	return dataRegistry.abi.Pack("dataset", datasetId)
+}
+
+// DatasetOutput serves as a container for the return parameters of contract
+// method Dataset.
+type DatasetOutput struct {
+	Arg0 uint64
+	Arg1 uint64
+}
+
+// UnpackDataset is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd768add7.
+//
+// Solidity: function dataset(bytes32 datasetId) view returns(uint64, uint64)
+func (dataRegistry *DataRegistry) UnpackDataset(data []byte) (DatasetOutput, error) {
+	out, err := dataRegistry.abi.Unpack("dataset", data)
+	outstruct := new(DatasetOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Arg0 = *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	outstruct.Arg1 = *abi.ConvertType(out[1], new(uint64)).(*uint64)
+	return *outstruct, nil
+}
+
+// PackFreeze is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x13eceee1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function freeze(bytes32 recordId, string reason) returns()
+func (dataRegistry *DataRegistry) PackFreeze(recordId [32]byte, reason string) []byte {
+	enc, err := dataRegistry.abi.Pack("freeze", recordId, reason)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFreeze is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x13eceee1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function freeze(bytes32 recordId, string reason) returns()
+func (dataRegistry *DataRegistry) TryPackFreeze(recordId [32]byte, reason string) ([]byte, error) {
+	return dataRegistry.abi.Pack("freeze", recordId, reason)
+}
+
+// PackGetRecord is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x213681cd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getRecord(bytes32 recordId) view returns((bytes32,bytes32,uint64,uint64,uint8,uint8,uint64,uint64,uint64,bool,bool,uint256,uint256,bytes32))
+func (dataRegistry *DataRegistry) PackGetRecord(recordId [32]byte) []byte {
+	enc, err := dataRegistry.abi.Pack("getRecord", recordId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetRecord is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x213681cd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getRecord(bytes32 recordId) view returns((bytes32,bytes32,uint64,uint64,uint8,uint8,uint64,uint64,uint64,bool,bool,uint256,uint256,bytes32))
+func (dataRegistry *DataRegistry) TryPackGetRecord(recordId [32]byte) ([]byte, error) {
+	return dataRegistry.abi.Pack("getRecord", recordId)
+}
+
+// UnpackGetRecord is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x213681cd.
+//
+// Solidity: function getRecord(bytes32 recordId) view returns((bytes32,bytes32,uint64,uint64,uint8,uint8,uint64,uint64,uint64,bool,bool,uint256,uint256,bytes32))
+func (dataRegistry *DataRegistry) UnpackGetRecord(data []byte) (IDataRegistryRecord, error) {
+	out, err := dataRegistry.abi.Unpack("getRecord", data)
+	if err != nil {
+		return *new(IDataRegistryRecord), err
+	}
+	out0 := *abi.ConvertType(out[0], new(IDataRegistryRecord)).(*IDataRegistryRecord)
+	return out0, nil
+}
+
+// PackPublish is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5e829a67.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function publish((bytes32,uint64,uint8,uint8,uint256,uint256,bytes32,uint64) r) returns(bytes32 recordId)
+func (dataRegistry *DataRegistry) PackPublish(r IDataRegistryRelease) []byte {
+	enc, err := dataRegistry.abi.Pack("publish", r)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPublish is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5e829a67.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function publish((bytes32,uint64,uint8,uint8,uint256,uint256,bytes32,uint64) r) returns(bytes32 recordId)
+func (dataRegistry *DataRegistry) TryPackPublish(r IDataRegistryRelease) ([]byte, error) {
+	return dataRegistry.abi.Pack("publish", r)
+}
+
+// UnpackPublish is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5e829a67.
+//
+// Solidity: function publish((bytes32,uint64,uint8,uint8,uint256,uint256,bytes32,uint64) r) returns(bytes32 recordId)
+func (dataRegistry *DataRegistry) UnpackPublish(data []byte) ([32]byte, error) {
+	out, err := dataRegistry.abi.Unpack("publish", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackRecordAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfb483fb1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function recordAt(uint256 seq) view returns((bytes32,bytes32,uint64,uint64,uint8,uint8,uint64,uint64,uint64,bool,bool,uint256,uint256,bytes32))
+func (dataRegistry *DataRegistry) PackRecordAt(seq *big.Int) []byte {
+	enc, err := dataRegistry.abi.Pack("recordAt", seq)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRecordAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfb483fb1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function recordAt(uint256 seq) view returns((bytes32,bytes32,uint64,uint64,uint8,uint8,uint64,uint64,uint64,bool,bool,uint256,uint256,bytes32))
+func (dataRegistry *DataRegistry) TryPackRecordAt(seq *big.Int) ([]byte, error) {
+	return dataRegistry.abi.Pack("recordAt", seq)
+}
+
+// UnpackRecordAt is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xfb483fb1.
+//
+// Solidity: function recordAt(uint256 seq) view returns((bytes32,bytes32,uint64,uint64,uint8,uint8,uint64,uint64,uint64,bool,bool,uint256,uint256,bytes32))
+func (dataRegistry *DataRegistry) UnpackRecordAt(data []byte) (IDataRegistryRecord, error) {
+	out, err := dataRegistry.abi.Unpack("recordAt", data)
+	if err != nil {
+		return *new(IDataRegistryRecord), err
+	}
+	out0 := *abi.ConvertType(out[0], new(IDataRegistryRecord)).(*IDataRegistryRecord)
+	return out0, nil
+}
+
+// PackRecordCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x900407bc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function recordCount() view returns(uint256)
+func (dataRegistry *DataRegistry) PackRecordCount() []byte {
+	enc, err := dataRegistry.abi.Pack("recordCount")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRecordCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x900407bc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function recordCount() view returns(uint256)
+func (dataRegistry *DataRegistry) TryPackRecordCount() ([]byte, error) {
+	return dataRegistry.abi.Pack("recordCount")
+}
+
+// UnpackRecordCount is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x900407bc.
+//
+// Solidity: function recordCount() view returns(uint256)
+func (dataRegistry *DataRegistry) UnpackRecordCount(data []byte) (*big.Int, error) {
+	out, err := dataRegistry.abi.Unpack("recordCount", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackRecordShred is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd5a1d93a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function recordShred(bytes32 recordId, bytes32 receipt) returns()
+func (dataRegistry *DataRegistry) PackRecordShred(recordId [32]byte, receipt [32]byte) []byte {
+	enc, err := dataRegistry.abi.Pack("recordShred", recordId, receipt)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRecordShred is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd5a1d93a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function recordShred(bytes32 recordId, bytes32 receipt) returns()
+func (dataRegistry *DataRegistry) TryPackRecordShred(recordId [32]byte, receipt [32]byte) ([]byte, error) {
+	return dataRegistry.abi.Pack("recordShred", recordId, receipt)
+}
+
+// PackRecordsByDataset is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x65e87d01.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function recordsByDataset(bytes32 datasetId, uint256 cursor, uint256 limit) view returns((bytes32,bytes32,uint64,uint64,uint8,uint8,uint64,uint64,uint64,bool,bool,uint256,uint256,bytes32)[] page, uint256 next)
+func (dataRegistry *DataRegistry) PackRecordsByDataset(datasetId [32]byte, cursor *big.Int, limit *big.Int) []byte {
+	enc, err := dataRegistry.abi.Pack("recordsByDataset", datasetId, cursor, limit)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRecordsByDataset is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x65e87d01.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function recordsByDataset(bytes32 datasetId, uint256 cursor, uint256 limit) view returns((bytes32,bytes32,uint64,uint64,uint8,uint8,uint64,uint64,uint64,bool,bool,uint256,uint256,bytes32)[] page, uint256 next)
+func (dataRegistry *DataRegistry) TryPackRecordsByDataset(datasetId [32]byte, cursor *big.Int, limit *big.Int) ([]byte, error) {
+	return dataRegistry.abi.Pack("recordsByDataset", datasetId, cursor, limit)
+}
+
+// RecordsByDatasetOutput serves as a container for the return parameters of contract
+// method RecordsByDataset.
+type RecordsByDatasetOutput struct {
+	Page []IDataRegistryRecord
+	Next *big.Int
+}
+
+// UnpackRecordsByDataset is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x65e87d01.
+//
+// Solidity: function recordsByDataset(bytes32 datasetId, uint256 cursor, uint256 limit) view returns((bytes32,bytes32,uint64,uint64,uint8,uint8,uint64,uint64,uint64,bool,bool,uint256,uint256,bytes32)[] page, uint256 next)
+func (dataRegistry *DataRegistry) UnpackRecordsByDataset(data []byte) (RecordsByDatasetOutput, error) {
+	out, err := dataRegistry.abi.Unpack("recordsByDataset", data)
+	outstruct := new(RecordsByDatasetOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Page = *abi.ConvertType(out[0], new([]IDataRegistryRecord)).(*[]IDataRegistryRecord)
+	outstruct.Next = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	return *outstruct, nil
+}
+
+// PackRecordsInRange is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5f227d2f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function recordsInRange(uint256 from, uint256 limit) view returns((bytes32,bytes32,uint64,uint64,uint8,uint8,uint64,uint64,uint64,bool,bool,uint256,uint256,bytes32)[] page)
+func (dataRegistry *DataRegistry) PackRecordsInRange(from *big.Int, limit *big.Int) []byte {
+	enc, err := dataRegistry.abi.Pack("recordsInRange", from, limit)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRecordsInRange is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5f227d2f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function recordsInRange(uint256 from, uint256 limit) view returns((bytes32,bytes32,uint64,uint64,uint8,uint8,uint64,uint64,uint64,bool,bool,uint256,uint256,bytes32)[] page)
+func (dataRegistry *DataRegistry) TryPackRecordsInRange(from *big.Int, limit *big.Int) ([]byte, error) {
+	return dataRegistry.abi.Pack("recordsInRange", from, limit)
+}
+
+// UnpackRecordsInRange is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5f227d2f.
+//
+// Solidity: function recordsInRange(uint256 from, uint256 limit) view returns((bytes32,bytes32,uint64,uint64,uint8,uint8,uint64,uint64,uint64,bool,bool,uint256,uint256,bytes32)[] page)
+func (dataRegistry *DataRegistry) UnpackRecordsInRange(data []byte) ([]IDataRegistryRecord, error) {
+	out, err := dataRegistry.abi.Unpack("recordsInRange", data)
+	if err != nil {
+		return *new([]IDataRegistryRecord), err
+	}
+	out0 := *abi.ConvertType(out[0], new([]IDataRegistryRecord)).(*[]IDataRegistryRecord)
+	return out0, nil
+}
+
+// PackRequestAccess is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd87f969e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function requestAccess(bytes32 recordId, string purpose) returns(bytes32 requestId)
+func (dataRegistry *DataRegistry) PackRequestAccess(recordId [32]byte, purpose string) []byte {
+	enc, err := dataRegistry.abi.Pack("requestAccess", recordId, purpose)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRequestAccess is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd87f969e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function requestAccess(bytes32 recordId, string purpose) returns(bytes32 requestId)
+func (dataRegistry *DataRegistry) TryPackRequestAccess(recordId [32]byte, purpose string) ([]byte, error) {
+	return dataRegistry.abi.Pack("requestAccess", recordId, purpose)
+}
+
+// UnpackRequestAccess is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd87f969e.
+//
+// Solidity: function requestAccess(bytes32 recordId, string purpose) returns(bytes32 requestId)
+func (dataRegistry *DataRegistry) UnpackRequestAccess(data []byte) ([32]byte, error) {
+	out, err := dataRegistry.abi.Unpack("requestAccess", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackResolveAccess is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc0cae500.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function resolveAccess(bytes32 requestId, bytes32 recordId, bool granted, uint64 expiresAt) returns()
+func (dataRegistry *DataRegistry) PackResolveAccess(requestId [32]byte, recordId [32]byte, granted bool, expiresAt uint64) []byte {
+	enc, err := dataRegistry.abi.Pack("resolveAccess", requestId, recordId, granted, expiresAt)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackResolveAccess is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc0cae500.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function resolveAccess(bytes32 requestId, bytes32 recordId, bool granted, uint64 expiresAt) returns()
+func (dataRegistry *DataRegistry) TryPackResolveAccess(requestId [32]byte, recordId [32]byte, granted bool, expiresAt uint64) ([]byte, error) {
+	return dataRegistry.abi.Pack("resolveAccess", requestId, recordId, granted, expiresAt)
+}
+
+// PackSecurityOfficer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x421ffee9.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function securityOfficer() view returns(address)
+func (dataRegistry *DataRegistry) PackSecurityOfficer() []byte {
+	enc, err := dataRegistry.abi.Pack("securityOfficer")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSecurityOfficer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x421ffee9.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function securityOfficer() view returns(address)
+func (dataRegistry *DataRegistry) TryPackSecurityOfficer() ([]byte, error) {
+	return dataRegistry.abi.Pack("securityOfficer")
+}
+
+// UnpackSecurityOfficer is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x421ffee9.
+//
+// Solidity: function securityOfficer() view returns(address)
+func (dataRegistry *DataRegistry) UnpackSecurityOfficer(data []byte) (common.Address, error) {
+	out, err := dataRegistry.abi.Unpack("securityOfficer", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackSetBridge is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8dd14802.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setBridge(address bridge_) returns()
+func (dataRegistry *DataRegistry) PackSetBridge(bridge common.Address) []byte {
+	enc, err := dataRegistry.abi.Pack("setBridge", bridge)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetBridge is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8dd14802.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setBridge(address bridge_) returns()
+func (dataRegistry *DataRegistry) TryPackSetBridge(bridge common.Address) ([]byte, error) {
+	return dataRegistry.abi.Pack("setBridge", bridge)
+}
+
+// PackSupervisor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x56e4b68b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function supervisor() view returns(address)
+func (dataRegistry *DataRegistry) PackSupervisor() []byte {
+	enc, err := dataRegistry.abi.Pack("supervisor")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSupervisor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x56e4b68b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function supervisor() view returns(address)
+func (dataRegistry *DataRegistry) TryPackSupervisor() ([]byte, error) {
+	return dataRegistry.abi.Pack("supervisor")
+}
+
+// UnpackSupervisor is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x56e4b68b.
+//
+// Solidity: function supervisor() view returns(address)
+func (dataRegistry *DataRegistry) UnpackSupervisor(data []byte) (common.Address, error) {
+	out, err := dataRegistry.abi.Unpack("supervisor", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackUnfreeze is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x64c6beee.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function unfreeze(bytes32 recordId, string reason) returns()
+func (dataRegistry *DataRegistry) PackUnfreeze(recordId [32]byte, reason string) []byte {
+	enc, err := dataRegistry.abi.Pack("unfreeze", recordId, reason)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackUnfreeze is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x64c6beee.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function unfreeze(bytes32 recordId, string reason) returns()
+func (dataRegistry *DataRegistry) TryPackUnfreeze(recordId [32]byte, reason string) ([]byte, error) {
+	return dataRegistry.abi.Pack("unfreeze", recordId, reason)
+}
+
+// DataRegistryAccessRequested represents a AccessRequested event raised by the DataRegistry contract.
+type DataRegistryAccessRequested struct {
+	RequestId [32]byte
+	RecordId  [32]byte
+	Requester common.Address
+	Purpose   string
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const DataRegistryAccessRequestedEventName = "AccessRequested"
+
+// ContractEventName returns the user-defined event name.
+func (DataRegistryAccessRequested) ContractEventName() string {
+	return DataRegistryAccessRequestedEventName
+}
+
+// UnpackAccessRequestedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event AccessRequested(bytes32 indexed requestId, bytes32 indexed recordId, address indexed requester, string purpose)
+func (dataRegistry *DataRegistry) UnpackAccessRequestedEvent(log *types.Log) (*DataRegistryAccessRequested, error) {
+	event := "AccessRequested"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != dataRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DataRegistryAccessRequested)
+	if len(log.Data) > 0 {
+		if err := dataRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range dataRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// DataRegistryAccessResolved represents a AccessResolved event raised by the DataRegistry contract.
+type DataRegistryAccessResolved struct {
+	RequestId [32]byte
+	RecordId  [32]byte
+	Granted   bool
+	ExpiresAt uint64
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const DataRegistryAccessResolvedEventName = "AccessResolved"
+
+// ContractEventName returns the user-defined event name.
+func (DataRegistryAccessResolved) ContractEventName() string {
+	return DataRegistryAccessResolvedEventName
+}
+
+// UnpackAccessResolvedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event AccessResolved(bytes32 indexed requestId, bytes32 indexed recordId, bool granted, uint64 expiresAt)
+func (dataRegistry *DataRegistry) UnpackAccessResolvedEvent(log *types.Log) (*DataRegistryAccessResolved, error) {
+	event := "AccessResolved"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != dataRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DataRegistryAccessResolved)
+	if len(log.Data) > 0 {
+		if err := dataRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range dataRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// DataRegistryBridgeSet represents a BridgeSet event raised by the DataRegistry contract.
+type DataRegistryBridgeSet struct {
+	Bridge common.Address
+	Raw    *types.Log // Blockchain specific contextual infos
+}
+
+const DataRegistryBridgeSetEventName = "BridgeSet"
+
+// ContractEventName returns the user-defined event name.
+func (DataRegistryBridgeSet) ContractEventName() string {
+	return DataRegistryBridgeSetEventName
+}
+
+// UnpackBridgeSetEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event BridgeSet(address indexed bridge)
+func (dataRegistry *DataRegistry) UnpackBridgeSetEvent(log *types.Log) (*DataRegistryBridgeSet, error) {
+	event := "BridgeSet"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != dataRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DataRegistryBridgeSet)
+	if len(log.Data) > 0 {
+		if err := dataRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range dataRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// DataRegistryFrozen represents a Frozen event raised by the DataRegistry contract.
+type DataRegistryFrozen struct {
+	RecordId [32]byte
+	Reason   string
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const DataRegistryFrozenEventName = "Frozen"
+
+// ContractEventName returns the user-defined event name.
+func (DataRegistryFrozen) ContractEventName() string {
+	return DataRegistryFrozenEventName
+}
+
+// UnpackFrozenEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Frozen(bytes32 indexed recordId, string reason)
+func (dataRegistry *DataRegistry) UnpackFrozenEvent(log *types.Log) (*DataRegistryFrozen, error) {
+	event := "Frozen"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != dataRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DataRegistryFrozen)
+	if len(log.Data) > 0 {
+		if err := dataRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range dataRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// DataRegistryPublished represents a Published event raised by the DataRegistry contract.
+type DataRegistryPublished struct {
+	RecordId    [32]byte
+	DatasetId   [32]byte
+	Version     uint64
+	Seq         uint64
+	Level       uint8
+	ContentHash [32]byte
+	Raw         *types.Log // Blockchain specific contextual infos
+}
+
+const DataRegistryPublishedEventName = "Published"
+
+// ContractEventName returns the user-defined event name.
+func (DataRegistryPublished) ContractEventName() string {
+	return DataRegistryPublishedEventName
+}
+
+// UnpackPublishedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Published(bytes32 indexed recordId, bytes32 indexed datasetId, uint64 indexed version, uint64 seq, uint8 level, bytes32 contentHash)
+func (dataRegistry *DataRegistry) UnpackPublishedEvent(log *types.Log) (*DataRegistryPublished, error) {
+	event := "Published"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != dataRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DataRegistryPublished)
+	if len(log.Data) > 0 {
+		if err := dataRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range dataRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// DataRegistryShredded represents a Shredded event raised by the DataRegistry contract.
+type DataRegistryShredded struct {
+	RecordId [32]byte
+	Receipt  [32]byte
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const DataRegistryShreddedEventName = "Shredded"
+
+// ContractEventName returns the user-defined event name.
+func (DataRegistryShredded) ContractEventName() string {
+	return DataRegistryShreddedEventName
+}
+
+// UnpackShreddedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Shredded(bytes32 indexed recordId, bytes32 receipt)
+func (dataRegistry *DataRegistry) UnpackShreddedEvent(log *types.Log) (*DataRegistryShredded, error) {
+	event := "Shredded"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != dataRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DataRegistryShredded)
+	if len(log.Data) > 0 {
+		if err := dataRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range dataRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// DataRegistrySuperseded represents a Superseded event raised by the DataRegistry contract.
+type DataRegistrySuperseded struct {
+	OldRecordId [32]byte
+	NewRecordId [32]byte
+	DatasetId   [32]byte
+	Raw         *types.Log // Blockchain specific contextual infos
+}
+
+const DataRegistrySupersededEventName = "Superseded"
+
+// ContractEventName returns the user-defined event name.
+func (DataRegistrySuperseded) ContractEventName() string {
+	return DataRegistrySupersededEventName
+}
+
+// UnpackSupersededEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Superseded(bytes32 indexed oldRecordId, bytes32 indexed newRecordId, bytes32 indexed datasetId)
+func (dataRegistry *DataRegistry) UnpackSupersededEvent(log *types.Log) (*DataRegistrySuperseded, error) {
+	event := "Superseded"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != dataRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DataRegistrySuperseded)
+	if len(log.Data) > 0 {
+		if err := dataRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range dataRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// DataRegistryUnfrozen represents a Unfrozen event raised by the DataRegistry contract.
+type DataRegistryUnfrozen struct {
+	RecordId [32]byte
+	Reason   string
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const DataRegistryUnfrozenEventName = "Unfrozen"
+
+// ContractEventName returns the user-defined event name.
+func (DataRegistryUnfrozen) ContractEventName() string {
+	return DataRegistryUnfrozenEventName
+}
+
+// UnpackUnfrozenEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Unfrozen(bytes32 indexed recordId, string reason)
+func (dataRegistry *DataRegistry) UnpackUnfrozenEvent(log *types.Log) (*DataRegistryUnfrozen, error) {
+	event := "Unfrozen"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != dataRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DataRegistryUnfrozen)
+	if len(log.Data) > 0 {
+		if err := dataRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range dataRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (dataRegistry *DataRegistry) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["AlreadyPublished"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackAlreadyPublishedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["AlreadyShredded"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackAlreadyShreddedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["AlreadySuperseded"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackAlreadySupersededError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["BridgeAlreadySet"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackBridgeAlreadySetError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["EmptyReason"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackEmptyReasonError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["InvalidRelease"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackInvalidReleaseError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["NotAdmin"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackNotAdminError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["NotBridge"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackNotBridgeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["NotFrozen"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackNotFrozenError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["NotRequestable"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackNotRequestableError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["NotSecurityOfficer"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackNotSecurityOfficerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["NotSupervisor"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackNotSupervisorError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["RecordFrozen"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackRecordFrozenError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["RequestNotPending"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackRequestNotPendingError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["RequestRecordMismatch"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackRequestRecordMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["UnknownRecord"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackUnknownRecordError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["UnknownRequest"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackUnknownRequestError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["VersionNotIncreasing"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackVersionNotIncreasingError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackZeroAddressError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// DataRegistryAlreadyPublished represents a AlreadyPublished error raised by the DataRegistry contract.
+type DataRegistryAlreadyPublished struct {
+	RecordId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyPublished(bytes32 recordId)
+func DataRegistryAlreadyPublishedErrorID() common.Hash {
+	return common.HexToHash("0xd0aee51620d79c28c115990acd3da4b0a78507f71e79228ca2a81d53f4759cbf")
+}
+
+// UnpackAlreadyPublishedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyPublished(bytes32 recordId)
+func (dataRegistry *DataRegistry) UnpackAlreadyPublishedError(raw []byte) (*DataRegistryAlreadyPublished, error) {
+	out := new(DataRegistryAlreadyPublished)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "AlreadyPublished", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryAlreadyShredded represents a AlreadyShredded error raised by the DataRegistry contract.
+type DataRegistryAlreadyShredded struct {
+	RecordId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyShredded(bytes32 recordId)
+func DataRegistryAlreadyShreddedErrorID() common.Hash {
+	return common.HexToHash("0xa920d56301d23130a597bdb827ba861cbece833e265493be158a015e05196487")
+}
+
+// UnpackAlreadyShreddedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyShredded(bytes32 recordId)
+func (dataRegistry *DataRegistry) UnpackAlreadyShreddedError(raw []byte) (*DataRegistryAlreadyShredded, error) {
+	out := new(DataRegistryAlreadyShredded)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "AlreadyShredded", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryAlreadySuperseded represents a AlreadySuperseded error raised by the DataRegistry contract.
+type DataRegistryAlreadySuperseded struct {
+	RecordId  [32]byte
+	ByVersion uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadySuperseded(bytes32 recordId, uint64 byVersion)
+func DataRegistryAlreadySupersededErrorID() common.Hash {
+	return common.HexToHash("0xf393955088ce8db6908e9d9dcb602525e2f9dc645530fe94de1ea07895ab6a70")
+}
+
+// UnpackAlreadySupersededError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadySuperseded(bytes32 recordId, uint64 byVersion)
+func (dataRegistry *DataRegistry) UnpackAlreadySupersededError(raw []byte) (*DataRegistryAlreadySuperseded, error) {
+	out := new(DataRegistryAlreadySuperseded)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "AlreadySuperseded", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryBridgeAlreadySet represents a BridgeAlreadySet error raised by the DataRegistry contract.
+type DataRegistryBridgeAlreadySet struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BridgeAlreadySet()
+func DataRegistryBridgeAlreadySetErrorID() common.Hash {
+	return common.HexToHash("0x8bc1d414414371a9e6e6e3e252433a90f075c6137c0e12be6ee56633015f7133")
+}
+
+// UnpackBridgeAlreadySetError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BridgeAlreadySet()
+func (dataRegistry *DataRegistry) UnpackBridgeAlreadySetError(raw []byte) (*DataRegistryBridgeAlreadySet, error) {
+	out := new(DataRegistryBridgeAlreadySet)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "BridgeAlreadySet", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryEmptyReason represents a EmptyReason error raised by the DataRegistry contract.
+type DataRegistryEmptyReason struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error EmptyReason()
+func DataRegistryEmptyReasonErrorID() common.Hash {
+	return common.HexToHash("0xdb72b02325fd28ec9a6d81f9843774dbbba9825b7cbadda72c9f7e9fe2b7747c")
+}
+
+// UnpackEmptyReasonError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error EmptyReason()
+func (dataRegistry *DataRegistry) UnpackEmptyReasonError(raw []byte) (*DataRegistryEmptyReason, error) {
+	out := new(DataRegistryEmptyReason)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "EmptyReason", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryInvalidRelease represents a InvalidRelease error raised by the DataRegistry contract.
+type DataRegistryInvalidRelease struct {
+	Field string
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidRelease(string field)
+func DataRegistryInvalidReleaseErrorID() common.Hash {
+	return common.HexToHash("0x7f41257aa97f32d4e1a80c7b5aa88711e77b2701bf9bec74baed9733670b9d4c")
+}
+
+// UnpackInvalidReleaseError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidRelease(string field)
+func (dataRegistry *DataRegistry) UnpackInvalidReleaseError(raw []byte) (*DataRegistryInvalidRelease, error) {
+	out := new(DataRegistryInvalidRelease)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "InvalidRelease", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryNotAdmin represents a NotAdmin error raised by the DataRegistry contract.
+type DataRegistryNotAdmin struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotAdmin(address caller)
+func DataRegistryNotAdminErrorID() common.Hash {
+	return common.HexToHash("0x17a8424239494df835a470bd5e48f10a94b5febfef662a1917fe31decebbedeb")
+}
+
+// UnpackNotAdminError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotAdmin(address caller)
+func (dataRegistry *DataRegistry) UnpackNotAdminError(raw []byte) (*DataRegistryNotAdmin, error) {
+	out := new(DataRegistryNotAdmin)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "NotAdmin", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryNotBridge represents a NotBridge error raised by the DataRegistry contract.
+type DataRegistryNotBridge struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotBridge(address caller)
+func DataRegistryNotBridgeErrorID() common.Hash {
+	return common.HexToHash("0xf91b419eec7695fa42b5ad5608bd2123ca602e47c2af990b92c08729cdb5d69e")
+}
+
+// UnpackNotBridgeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotBridge(address caller)
+func (dataRegistry *DataRegistry) UnpackNotBridgeError(raw []byte) (*DataRegistryNotBridge, error) {
+	out := new(DataRegistryNotBridge)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "NotBridge", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryNotFrozen represents a NotFrozen error raised by the DataRegistry contract.
+type DataRegistryNotFrozen struct {
+	RecordId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotFrozen(bytes32 recordId)
+func DataRegistryNotFrozenErrorID() common.Hash {
+	return common.HexToHash("0x20a02faf09252bac844bd6d8df8b6a12975cdf2925cc79af4130b01256e4fb33")
+}
+
+// UnpackNotFrozenError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotFrozen(bytes32 recordId)
+func (dataRegistry *DataRegistry) UnpackNotFrozenError(raw []byte) (*DataRegistryNotFrozen, error) {
+	out := new(DataRegistryNotFrozen)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "NotFrozen", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryNotRequestable represents a NotRequestable error raised by the DataRegistry contract.
+type DataRegistryNotRequestable struct {
+	RecordId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotRequestable(bytes32 recordId)
+func DataRegistryNotRequestableErrorID() common.Hash {
+	return common.HexToHash("0xdc2f6e87a02d2d5a78184be29a6a0af21229d2aa740c395e5fe6fffb022e9419")
+}
+
+// UnpackNotRequestableError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotRequestable(bytes32 recordId)
+func (dataRegistry *DataRegistry) UnpackNotRequestableError(raw []byte) (*DataRegistryNotRequestable, error) {
+	out := new(DataRegistryNotRequestable)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "NotRequestable", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryNotSecurityOfficer represents a NotSecurityOfficer error raised by the DataRegistry contract.
+type DataRegistryNotSecurityOfficer struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotSecurityOfficer(address caller)
+func DataRegistryNotSecurityOfficerErrorID() common.Hash {
+	return common.HexToHash("0x838ac02ea184df1de0d8343fcc733f03a8d7cbe70bf37f917e8d14557940194b")
+}
+
+// UnpackNotSecurityOfficerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotSecurityOfficer(address caller)
+func (dataRegistry *DataRegistry) UnpackNotSecurityOfficerError(raw []byte) (*DataRegistryNotSecurityOfficer, error) {
+	out := new(DataRegistryNotSecurityOfficer)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "NotSecurityOfficer", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryNotSupervisor represents a NotSupervisor error raised by the DataRegistry contract.
+type DataRegistryNotSupervisor struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotSupervisor(address caller)
+func DataRegistryNotSupervisorErrorID() common.Hash {
+	return common.HexToHash("0xd0b5d22349823ab7c3c2d85a3e9e68bedaa294412f8d525f319a3cb58c634f44")
+}
+
+// UnpackNotSupervisorError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotSupervisor(address caller)
+func (dataRegistry *DataRegistry) UnpackNotSupervisorError(raw []byte) (*DataRegistryNotSupervisor, error) {
+	out := new(DataRegistryNotSupervisor)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "NotSupervisor", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryRecordFrozen represents a RecordFrozen error raised by the DataRegistry contract.
+type DataRegistryRecordFrozen struct {
+	RecordId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RecordFrozen(bytes32 recordId)
+func DataRegistryRecordFrozenErrorID() common.Hash {
+	return common.HexToHash("0xee8ff528969271854239170b10721ae552a9c3cd652376abb7e4c2a1fb213f57")
+}
+
+// UnpackRecordFrozenError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RecordFrozen(bytes32 recordId)
+func (dataRegistry *DataRegistry) UnpackRecordFrozenError(raw []byte) (*DataRegistryRecordFrozen, error) {
+	out := new(DataRegistryRecordFrozen)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "RecordFrozen", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryRequestNotPending represents a RequestNotPending error raised by the DataRegistry contract.
+type DataRegistryRequestNotPending struct {
+	RequestId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RequestNotPending(bytes32 requestId)
+func DataRegistryRequestNotPendingErrorID() common.Hash {
+	return common.HexToHash("0x90106aaf2deff1f51d8e13cde977730abf2d31078ab71062078d76a56f9f53cc")
+}
+
+// UnpackRequestNotPendingError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RequestNotPending(bytes32 requestId)
+func (dataRegistry *DataRegistry) UnpackRequestNotPendingError(raw []byte) (*DataRegistryRequestNotPending, error) {
+	out := new(DataRegistryRequestNotPending)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "RequestNotPending", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryRequestRecordMismatch represents a RequestRecordMismatch error raised by the DataRegistry contract.
+type DataRegistryRequestRecordMismatch struct {
+	RequestId [32]byte
+	RecordId  [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RequestRecordMismatch(bytes32 requestId, bytes32 recordId)
+func DataRegistryRequestRecordMismatchErrorID() common.Hash {
+	return common.HexToHash("0x7a3a4b24ed1c3e31f8fb3f0c34bbcb35a1a320ff1aaa94b64506b85bed6329f5")
+}
+
+// UnpackRequestRecordMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RequestRecordMismatch(bytes32 requestId, bytes32 recordId)
+func (dataRegistry *DataRegistry) UnpackRequestRecordMismatchError(raw []byte) (*DataRegistryRequestRecordMismatch, error) {
+	out := new(DataRegistryRequestRecordMismatch)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "RequestRecordMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryUnknownRecord represents a UnknownRecord error raised by the DataRegistry contract.
+type DataRegistryUnknownRecord struct {
+	RecordId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnknownRecord(bytes32 recordId)
+func DataRegistryUnknownRecordErrorID() common.Hash {
+	return common.HexToHash("0xb21a3f050041ecb21b74101873e657673030864450d6d6151d51cf8350e3acbe")
+}
+
+// UnpackUnknownRecordError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnknownRecord(bytes32 recordId)
+func (dataRegistry *DataRegistry) UnpackUnknownRecordError(raw []byte) (*DataRegistryUnknownRecord, error) {
+	out := new(DataRegistryUnknownRecord)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "UnknownRecord", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryUnknownRequest represents a UnknownRequest error raised by the DataRegistry contract.
+type DataRegistryUnknownRequest struct {
+	RequestId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnknownRequest(bytes32 requestId)
+func DataRegistryUnknownRequestErrorID() common.Hash {
+	return common.HexToHash("0x7bbe34c9053d934edfcee0212dafa8d890e3f195bd69a9d5952188773cb7ad36")
+}
+
+// UnpackUnknownRequestError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnknownRequest(bytes32 requestId)
+func (dataRegistry *DataRegistry) UnpackUnknownRequestError(raw []byte) (*DataRegistryUnknownRequest, error) {
+	out := new(DataRegistryUnknownRequest)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "UnknownRequest", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryVersionNotIncreasing represents a VersionNotIncreasing error raised by the DataRegistry contract.
+type DataRegistryVersionNotIncreasing struct {
+	DatasetId [32]byte
+	Latest    uint64
+	Version   uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error VersionNotIncreasing(bytes32 datasetId, uint64 latest, uint64 version)
+func DataRegistryVersionNotIncreasingErrorID() common.Hash {
+	return common.HexToHash("0x7bdab6232b8d51bbcd8b891d82077c124d44b61964c15b51163e61bb000c12b8")
+}
+
+// UnpackVersionNotIncreasingError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error VersionNotIncreasing(bytes32 datasetId, uint64 latest, uint64 version)
+func (dataRegistry *DataRegistry) UnpackVersionNotIncreasingError(raw []byte) (*DataRegistryVersionNotIncreasing, error) {
+	out := new(DataRegistryVersionNotIncreasing)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "VersionNotIncreasing", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryZeroAddress represents a ZeroAddress error raised by the DataRegistry contract.
+type DataRegistryZeroAddress struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAddress()
+func DataRegistryZeroAddressErrorID() common.Hash {
+	return common.HexToHash("0xd92e233df2717d4a40030e20904abd27b68fcbeede117eaaccbbdac9618c8c73")
+}
+
+// UnpackZeroAddressError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAddress()
+func (dataRegistry *DataRegistry) UnpackZeroAddressError(raw []byte) (*DataRegistryZeroAddress, error) {
+	out := new(DataRegistryZeroAddress)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "ZeroAddress", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

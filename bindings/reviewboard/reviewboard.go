@@ -1,0 +1,1020 @@
+// Code generated via abigen V2 - DO NOT EDIT.
+// This file is a generated binding and any manual changes will be lost.
+
+package reviewboard
+
+import (
+	"bytes"
+	"errors"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// Reference imports to suppress errors if they are not otherwise used.
+var (
+	_ = bytes.Equal
+	_ = errors.New
+	_ = big.NewInt
+	_ = common.Big1
+	_ = types.BloomLookup
+	_ = abi.ConvertType
+)
+
+// IReviewBoardSubmission is an auto generated low-level Go binding around an user-defined struct.
+type IReviewBoardSubmission struct {
+	DatasetId    [32]byte
+	Version      uint64
+	Level        uint8
+	Threshold    uint8
+	Commitment   *big.Int
+	ReleasedRoot *big.Int
+	ContentHash  [32]byte
+	Supersedes   uint64
+}
+
+// ReviewBoardMetaData contains all meta data concerning the ReviewBoard contract.
+var ReviewBoardMetaData = bind.MetaData{
+	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"validators_\",\"type\":\"address\",\"internalType\":\"contractIValidatorSet\"},{\"name\":\"verifier_\",\"type\":\"address\",\"internalType\":\"contractIClassificationVerifier\"},{\"name\":\"policy_\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"accessReview\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint8\",\"internalType\":\"enumIReviewBoard.Status\"},{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"anchorAudit\",\"inputs\":[{\"name\":\"auditHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"firstIndex\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"lastIndex\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[{\"name\":\"anchor\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"auditAnchors\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"categoryLevel\",\"inputs\":[{\"name\":\"category\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"policy\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"review\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint8\",\"internalType\":\"enumIReviewBoard.Status\"},{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"reviewAccess\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"grant\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"expiresAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"reason\",\"type\":\"string\",\"internalType\":\"string\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"submission\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"tuple\",\"internalType\":\"structIReviewBoard.Submission\",\"components\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"releasedRoot\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"contentHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"submit\",\"inputs\":[{\"name\":\"s\",\"type\":\"tuple\",\"internalType\":\"structIReviewBoard.Submission\",\"components\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"releasedRoot\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"contentHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"name\":\"proof\",\"type\":\"bytes\",\"internalType\":\"bytes\"}],\"outputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"validatorSet\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"verifier\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"vote\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"approve\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"reason\",\"type\":\"string\",\"internalType\":\"string\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"event\",\"name\":\"AccessDecision\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"granted\",\"type\":\"bool\",\"indexed\":false,\"internalType\":\"bool\"},{\"name\":\"expiresAt\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"AccessVoted\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"validator\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"grant\",\"type\":\"bool\",\"indexed\":false,\"internalType\":\"bool\"},{\"name\":\"reason\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"AuditAnchored\",\"inputs\":[{\"name\":\"anchor\",\"type\":\"uint256\",\"indexed\":true,\"internalType\":\"uint256\"},{\"name\":\"validator\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"auditHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"firstIndex\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"lastIndex\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Decision\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"releasedRoot\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"contentHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"approved\",\"type\":\"bool\",\"indexed\":false,\"internalType\":\"bool\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Submitted\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"submitter\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"version\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"proof\",\"type\":\"bytes\",\"indexed\":false,\"internalType\":\"bytes\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Voted\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"validator\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"approve\",\"type\":\"bool\",\"indexed\":false,\"internalType\":\"bool\"},{\"name\":\"reason\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"AccessMismatch\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"AlreadySubmitted\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"AlreadyVoted\",\"inputs\":[{\"name\":\"id\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"validator\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"AuditGap\",\"inputs\":[{\"name\":\"expectedFirst\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"firstIndex\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"lastIndex\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"InvalidSubmission\",\"inputs\":[{\"name\":\"field\",\"type\":\"string\",\"internalType\":\"string\"}]},{\"type\":\"error\",\"name\":\"NotPending\",\"inputs\":[{\"name\":\"id\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"NotValidator\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"ZeroAddress\",\"inputs\":[]}]",
+	ID:  "ReviewBoard",
+	Bin: "0x60e060405234801561001057600080fd5b50604051611a50380380611a5083398101604081905261002f9161009d565b6001600160a01b038316158061004c57506001600160a01b038216155b1561006a5760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b03928316608052911660a05260c0526100e0565b6001600160a01b038116811461009a57600080fd5b50565b6000806000606084860312156100b257600080fd5b83516100bd81610085565b60208501519093506100ce81610085565b80925050604084015190509250925092565b60805160a05160c05161190a6101466000396000818160be015281816107c201526110010152600081816101d20152610fa30152600081816102c8015281816103640152818161080201528181610b4b0152818161112c01526111b2015261190a6000f3fe608060405234801561001057600080fd5b50600436106100b45760003560e01c80639028d8b0116100715780639028d8b014610267578063933467f1146102b35780639426e226146102c6578063a751f5bc146102ec578063c82fc06f14610329578063d9b5d9db1461033c57600080fd5b80630505c8c9146100b957806324ce1c3f146100f35780632b7ac3f3146101d05780633dfc18a31461020a57806351dead121461021f5780636451b8e314610242575b600080fd5b6100e07f000000000000000000000000000000000000000000000000000000000000000081565b6040519081526020015b60405180910390f35b6101c361010136600461127f565b6040805161010081018252600080825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e081019190915250600090815260208181526040918290208251610100810184528154815260018201546001600160401b038082169483019490945260ff600160401b8204811695830195909552600160481b9004909316606084015260028101546080840152600381015460a0840152600481015460c0840152600501541660e082015290565b6040516100ea9190611298565b7f00000000000000000000000000000000000000000000000000000000000000005b6040516001600160a01b0390911681526020016100ea565b61021d610218366004611378565b61034f565b005b600354600454604080519283526001600160401b039091166020830152016100ea565b61025561025036600461127f565b610776565b60405160ff90911681526020016100ea565b6102a461027536600461127f565b60009081526001602052604090205460ff8116916001600160401b036101008304811692600160481b90041690565b6040516100ea93929190611409565b61021d6102c136600461143f565b6107ed565b7f00000000000000000000000000000000000000000000000000000000000000006101f2565b6102a46102fa36600461127f565b60009081526002602052604090205460ff8116916001600160401b036101008304811692600160481b90041690565b6100e061033736600461149a565b610b33565b6100e061034a3660046114dc565b610d33565b60405163facd743b60e01b81523360048201527f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03169063facd743b90602401602060405180830381865afa1580156103b3573d6000803e3d6000fd5b505050506040513d601f19601f820116820180604052508101906103d79190611539565b6103fb57604051633b4f6e2b60e21b81523360048201526024015b60405180910390fd5b600086815260026020526040812090815460ff166003811115610420576104206113f3565b036104fe578661045f5760405163b1c8ade160e01b81526020600482015260096024820152681c995c5d595cdd125960ba1b60448201526064016103f2565b600260008781526001602052604090205460ff166003811115610484576104846113f3565b146104bd5760405163b1c8ade160e01b81526020600482015260086024820152671c9958dbdc99125960c21b60448201526064016103f2565b8054600180830188905578ffffffffffffffff00000000000000000000000000000000ff19909116600160881b6001600160401b038716021717815561057f565b6001815460ff166003811115610516576105166113f3565b146105375760405163bbf86c2760e01b8152600481018890526024016103f2565b85816001015414158061055e575080546001600160401b03858116600160881b9092041614155b1561057f57604051630ed8599760e11b8152600481018890526024016103f2565b33600090815260028201602052604090205460ff16156105bb57604051630bcf2ea360e01b8152600481018890523360248201526044016103f2565b3360009081526002820160205260409020805460ff19166001179055841561062357805461010090046001600160401b03168160016105f983611573565b91906101000a8154816001600160401b0302191690836001600160401b0316021790555050610667565b8054600160481b90046001600160401b031681600961064183611573565b91906101000a8154816001600160401b0302191690836001600160401b03160217905550505b336001600160a01b0316877fa7f5aa964a23bbfa5cf1867691897aafbe1eaf9586aeebb63285d50274cbd0538786866040516106a5939291906115c7565b60405180910390a3805460009081906106d5906001600160401b036101008204811691600160481b900416611125565b91509150816106e65750505061076e565b806106f25760036106f5565b60025b8354849060ff19166001836003811115610711576107116113f3565b021790555087897f0a21720df4a8d065446522d539047d2ad765c3b6a21d4f5b0d30dd77ba9e039f8384610746576000610748565b895b6040805192151583526001600160401b0390911660208301520160405180910390a35050505b505050505050565b6000600f8211156107b55760405163b1c8ade160e01b815260206004820152600860248201526763617465676f727960c01b60448201526064016103f2565b6107c08260026115ec565b7f0000000000000000000000000000000000000000000000000000000000000000901c6003169050919050565b60405163facd743b60e01b81523360048201527f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03169063facd743b90602401602060405180830381865afa158015610851573d6000803e3d6000fd5b505050506040513d601f19601f820116820180604052508101906108759190611539565b61089457604051633b4f6e2b60e21b81523360048201526024016103f2565b600084815260016020819052604090912090815460ff1660038111156108bc576108bc6113f3565b146108dd5760405163bbf86c2760e01b8152600481018690526024016103f2565b33600090815260018201602052604090205460ff161561091957604051630bcf2ea360e01b8152600481018690523360248201526044016103f2565b33600090815260018281016020526040909120805460ff19169091179055831561098357805461010090046001600160401b031681600161095983611573565b91906101000a8154816001600160401b0302191690836001600160401b03160217905550506109c7565b8054600160481b90046001600160401b03168160096109a183611573565b91906101000a8154816001600160401b0302191690836001600160401b03160217905550505b336001600160a01b0316857f0d919a50f5f2ba5e5737c5f830ca79962e0ae6fa029dd4ea5dbbc12445483589868686604051610a05939291906115c7565b60405180910390a380546000908190610a35906001600160401b036101008204811691600160481b900416611125565b9150915081610a4657505050610b2d565b80610a52576003610a55565b60025b8354849060ff19166001836003811115610a7157610a716113f3565b02179055506000878152602081815260409182902080546001820154600283015460038401546004850154600586015488516001600160401b03808716825260ff600160401b880481169a83019a909a52600160481b909604909816988801989098526060870192909252608086015260a085015290931660c083015283151560e0830152919089907f089d77f2ae318864a34c90b94de0b2dbc88609b2d94b331f06db679e3bf34f1e906101000160405180910390a3505050505b50505050565b60405163facd743b60e01b81523360048201526000907f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03169063facd743b90602401602060405180830381865afa158015610b9a573d6000803e3d6000fd5b505050506040513d601f19601f82011682018060405250810190610bbe9190611539565b610bdd57604051633b4f6e2b60e21b81523360048201526024016103f2565b6004546001600160401b038481169116141580610c0b5750826001600160401b0316826001600160401b0316105b15610c4a5760048054604051632cd35f6d60e11b81526001600160401b03918216928101929092528481166024830152831660448201526064016103f2565b83610c845760405163b1c8ade160e01b81526020600482015260096024820152680c2eac8d2e890c2e6d60bb1b60448201526064016103f2565b5060038054600180820183556000929092527fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b810185905590610cc8908390611609565b6004805467ffffffffffffffff19166001600160401b0392831617905560408051868152858316602082015291841690820152339082907f2c9c2d004d9062899039d45f5730d0645acb241bcda47063fd05d5241ebe40f19060600160405180910390a39392505050565b60008335610d705760405163b1c8ade160e01b815260206004820152600960248201526819185d185cd95d125960ba1b60448201526064016103f2565b610d806040850160208601611628565b6001600160401b0316600003610dc35760405163b1c8ade160e01b81526020600482015260076024820152663b32b939b4b7b760c91b60448201526064016103f2565b6002610dd56060860160408701611654565b60ff161115610e0f5760405163b1c8ade160e01b81526020600482015260056024820152641b195d995b60da1b60448201526064016103f2565b6002610e216080860160608701611654565b60ff161115610e5f5760405163b1c8ade160e01b81526020600482015260096024820152681d1a1c995cda1bdb1960ba1b60448201526064016103f2565b610e6f6040850160208601611628565b6001600160401b0316610e89610100860160e08701611628565b6001600160401b031610610ecd5760405163b1c8ade160e01b815260206004820152600a6024820152697375706572736564657360b01b60448201526064016103f2565b60c0840135610f0d5760405163b1c8ade160e01b815260206004820152600b60248201526a0c6dedce8cadce890c2e6d60ab1b60448201526064016103f2565b8335610f1f6040860160208701611628565b604051602001610f429291909182526001600160401b0316602082015260400190565b60408051601f19818403018152919052805160209091012090506000808281526001602052604090205460ff166003811115610f8057610f806113f3565b14610fa15760405163c0817a0f60e01b8152600481018290526024016103f2565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316632be688d484846040518060a0016040528089608001358152602001896040016020810190610ffa9190611654565b60ff1681527f0000000000000000000000000000000000000000000000000000000000000000602082015260400161103860808b0160608c01611654565b60ff1681526020018960a001358152506040518463ffffffff1660e01b815260040161106693929190611671565b60006040518083038186803b15801561107e57600080fd5b505afa158015611092573d6000803e3d6000fd5b50505060008281526020819052604090208591506110b082826116d3565b50506000818152600160208190526040909120805460ff191682800217905550338435827ffcd783f2939f1269a9fc473d774e69c5ddcc36407c6713c8e87bf45b083d6fc96111056040890160208a01611628565b8787604051611116939291906117bc565b60405180910390a49392505050565b60008060007f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316631703a0186040518163ffffffff1660e01b8152600401602060405180830381865afa158015611188573d6000803e3d6000fd5b505050506040513d601f19601f820116820180604052508101906111ac91906117df565b905060007f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031663b7ab4db56040518163ffffffff1660e01b8152600401600060405180830381865afa15801561120e573d6000803e3d6000fd5b505050506040513d6000823e601f3d908101601f19168201604052611236919081019061182a565b51905081861061124e57600180935093505050611278565b61125882826118f7565b85111561126e5760016000935093505050611278565b6000809350935050505b9250929050565b60006020828403121561129157600080fd5b5035919050565b600061010082019050825182526001600160401b03602084015116602083015260ff604084015116604083015260ff60608401511660608301526080830151608083015260a083015160a083015260c083015160c083015260e083015161130a60e08401826001600160401b03169052565b5092915050565b801515811461131f57600080fd5b50565b6001600160401b038116811461131f57600080fd5b60008083601f84011261134957600080fd5b5081356001600160401b0381111561136057600080fd5b60208301915083602082850101111561127857600080fd5b60008060008060008060a0878903121561139157600080fd5b863595506020870135945060408701356113aa81611311565b935060608701356113ba81611322565b925060808701356001600160401b038111156113d557600080fd5b6113e189828a01611337565b979a9699509497509295939492505050565b634e487b7160e01b600052602160045260246000fd5b606081016004851061142b57634e487b7160e01b600052602160045260246000fd5b938152602081019290925260409091015290565b6000806000806060858703121561145557600080fd5b84359350602085013561146781611311565b925060408501356001600160401b0381111561148257600080fd5b61148e87828801611337565b95989497509550505050565b6000806000606084860312156114af57600080fd5b8335925060208401356114c181611322565b915060408401356114d181611322565b809150509250925092565b60008060008385036101208112156114f357600080fd5b61010081121561150257600080fd5b508392506101008401356001600160401b0381111561152057600080fd5b61152c86828701611337565b9497909650939450505050565b60006020828403121561154b57600080fd5b815161155681611311565b9392505050565b634e487b7160e01b600052601160045260246000fd5b60006001600160401b0382166001600160401b0381036115955761159561155d565b60010192915050565b81835281816020850137506000828201602090810191909152601f909101601f19169091010190565b83151581526040602082015260006115e360408301848661159e565b95945050505050565b80820281158282048414176116035761160361155d565b92915050565b6001600160401b0381811683821601908111156116035761160361155d565b60006020828403121561163a57600080fd5b813561155681611322565b60ff8116811461131f57600080fd5b60006020828403121561166657600080fd5b813561155681611645565b60c08152600061168560c08301858761159e565b9050602082018360005b60058110156116ae57815183526020928301929091019060010161168f565b505050949350505050565b6000813561160381611322565b6000813561160381611645565b813581556001810160208301356116e981611322565b815467ffffffffffffffff19166001600160401b03821617825550604083013561171281611645565b815468ff0000000000000000191660409190911b68ff000000000000000016178155611769611743606085016116c6565b825469ff000000000000000000191660489190911b69ff00000000000000000016178255565b506080820135600282015560a0820135600382015560c082013560048201556117b861179760e084016116b9565b600583016001600160401b0382166001600160401b03198254161781555050565b5050565b6001600160401b03841681526040602082015260006115e360408301848661159e565b6000602082840312156117f157600080fd5b5051919050565b634e487b7160e01b600052604160045260246000fd5b80516001600160a01b038116811461182557600080fd5b919050565b60006020828403121561183c57600080fd5b81516001600160401b0381111561185257600080fd5b8201601f8101841361186357600080fd5b80516001600160401b0381111561187c5761187c6117f8565b8060051b604051601f19603f83011681018181106001600160401b03821117156118a8576118a86117f8565b6040529182526020818401810192908101878411156118c657600080fd5b6020850194505b838510156118ec576118de8561180e565b8152602094850194016118cd565b509695505050505050565b818103818111156116035761160361155d56",
+}
+
+// ReviewBoard is an auto generated Go binding around an Ethereum contract.
+type ReviewBoard struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *ReviewBoard) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewReviewBoard creates a new instance of ReviewBoard.
+func NewReviewBoard() *ReviewBoard {
+	parsed, err := ReviewBoardMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &ReviewBoard{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *ReviewBoard) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address validators_, address verifier_, uint256 policy_) returns()
+func (reviewBoard *ReviewBoard) PackConstructor(validators_ common.Address, verifier_ common.Address, policy_ *big.Int) []byte {
+	enc, err := reviewBoard.abi.Pack("", validators_, verifier_, policy_)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackAccessReview is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa751f5bc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function accessReview(bytes32 requestId) view returns(uint8, uint256, uint256)
+func (reviewBoard *ReviewBoard) PackAccessReview(requestId [32]byte) []byte {
+	enc, err := reviewBoard.abi.Pack("accessReview", requestId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAccessReview is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa751f5bc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function accessReview(bytes32 requestId) view returns(uint8, uint256, uint256)
+func (reviewBoard *ReviewBoard) TryPackAccessReview(requestId [32]byte) ([]byte, error) {
+	return reviewBoard.abi.Pack("accessReview", requestId)
+}
+
+// AccessReviewOutput serves as a container for the return parameters of contract
+// method AccessReview.
+type AccessReviewOutput struct {
+	Arg0 uint8
+	Arg1 *big.Int
+	Arg2 *big.Int
+}
+
+// UnpackAccessReview is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa751f5bc.
+//
+// Solidity: function accessReview(bytes32 requestId) view returns(uint8, uint256, uint256)
+func (reviewBoard *ReviewBoard) UnpackAccessReview(data []byte) (AccessReviewOutput, error) {
+	out, err := reviewBoard.abi.Unpack("accessReview", data)
+	outstruct := new(AccessReviewOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Arg0 = *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	outstruct.Arg1 = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	outstruct.Arg2 = abi.ConvertType(out[2], new(big.Int)).(*big.Int)
+	return *outstruct, nil
+}
+
+// PackAnchorAudit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc82fc06f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function anchorAudit(bytes32 auditHash, uint64 firstIndex, uint64 lastIndex) returns(uint256 anchor)
+func (reviewBoard *ReviewBoard) PackAnchorAudit(auditHash [32]byte, firstIndex uint64, lastIndex uint64) []byte {
+	enc, err := reviewBoard.abi.Pack("anchorAudit", auditHash, firstIndex, lastIndex)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAnchorAudit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc82fc06f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function anchorAudit(bytes32 auditHash, uint64 firstIndex, uint64 lastIndex) returns(uint256 anchor)
+func (reviewBoard *ReviewBoard) TryPackAnchorAudit(auditHash [32]byte, firstIndex uint64, lastIndex uint64) ([]byte, error) {
+	return reviewBoard.abi.Pack("anchorAudit", auditHash, firstIndex, lastIndex)
+}
+
+// UnpackAnchorAudit is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc82fc06f.
+//
+// Solidity: function anchorAudit(bytes32 auditHash, uint64 firstIndex, uint64 lastIndex) returns(uint256 anchor)
+func (reviewBoard *ReviewBoard) UnpackAnchorAudit(data []byte) (*big.Int, error) {
+	out, err := reviewBoard.abi.Unpack("anchorAudit", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackAuditAnchors is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x51dead12.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function auditAnchors() view returns(uint256, uint64)
+func (reviewBoard *ReviewBoard) PackAuditAnchors() []byte {
+	enc, err := reviewBoard.abi.Pack("auditAnchors")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAuditAnchors is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x51dead12.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function auditAnchors() view returns(uint256, uint64)
+func (reviewBoard *ReviewBoard) TryPackAuditAnchors() ([]byte, error) {
+	return reviewBoard.abi.Pack("auditAnchors")
+}
+
+// AuditAnchorsOutput serves as a container for the return parameters of contract
+// method AuditAnchors.
+type AuditAnchorsOutput struct {
+	Arg0 *big.Int
+	Arg1 uint64
+}
+
+// UnpackAuditAnchors is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x51dead12.
+//
+// Solidity: function auditAnchors() view returns(uint256, uint64)
+func (reviewBoard *ReviewBoard) UnpackAuditAnchors(data []byte) (AuditAnchorsOutput, error) {
+	out, err := reviewBoard.abi.Unpack("auditAnchors", data)
+	outstruct := new(AuditAnchorsOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Arg0 = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.Arg1 = *abi.ConvertType(out[1], new(uint64)).(*uint64)
+	return *outstruct, nil
+}
+
+// PackCategoryLevel is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6451b8e3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function categoryLevel(uint256 category) view returns(uint8)
+func (reviewBoard *ReviewBoard) PackCategoryLevel(category *big.Int) []byte {
+	enc, err := reviewBoard.abi.Pack("categoryLevel", category)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCategoryLevel is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6451b8e3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function categoryLevel(uint256 category) view returns(uint8)
+func (reviewBoard *ReviewBoard) TryPackCategoryLevel(category *big.Int) ([]byte, error) {
+	return reviewBoard.abi.Pack("categoryLevel", category)
+}
+
+// UnpackCategoryLevel is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6451b8e3.
+//
+// Solidity: function categoryLevel(uint256 category) view returns(uint8)
+func (reviewBoard *ReviewBoard) UnpackCategoryLevel(data []byte) (uint8, error) {
+	out, err := reviewBoard.abi.Unpack("categoryLevel", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackPolicy is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0505c8c9.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function policy() view returns(uint256)
+func (reviewBoard *ReviewBoard) PackPolicy() []byte {
+	enc, err := reviewBoard.abi.Pack("policy")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPolicy is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0505c8c9.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function policy() view returns(uint256)
+func (reviewBoard *ReviewBoard) TryPackPolicy() ([]byte, error) {
+	return reviewBoard.abi.Pack("policy")
+}
+
+// UnpackPolicy is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x0505c8c9.
+//
+// Solidity: function policy() view returns(uint256)
+func (reviewBoard *ReviewBoard) UnpackPolicy(data []byte) (*big.Int, error) {
+	out, err := reviewBoard.abi.Unpack("policy", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackReview is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9028d8b0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function review(bytes32 recordId) view returns(uint8, uint256, uint256)
+func (reviewBoard *ReviewBoard) PackReview(recordId [32]byte) []byte {
+	enc, err := reviewBoard.abi.Pack("review", recordId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReview is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9028d8b0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function review(bytes32 recordId) view returns(uint8, uint256, uint256)
+func (reviewBoard *ReviewBoard) TryPackReview(recordId [32]byte) ([]byte, error) {
+	return reviewBoard.abi.Pack("review", recordId)
+}
+
+// ReviewOutput serves as a container for the return parameters of contract
+// method Review.
+type ReviewOutput struct {
+	Arg0 uint8
+	Arg1 *big.Int
+	Arg2 *big.Int
+}
+
+// UnpackReview is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x9028d8b0.
+//
+// Solidity: function review(bytes32 recordId) view returns(uint8, uint256, uint256)
+func (reviewBoard *ReviewBoard) UnpackReview(data []byte) (ReviewOutput, error) {
+	out, err := reviewBoard.abi.Unpack("review", data)
+	outstruct := new(ReviewOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Arg0 = *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	outstruct.Arg1 = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	outstruct.Arg2 = abi.ConvertType(out[2], new(big.Int)).(*big.Int)
+	return *outstruct, nil
+}
+
+// PackReviewAccess is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3dfc18a3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function reviewAccess(bytes32 requestId, bytes32 recordId, bool grant, uint64 expiresAt, string reason) returns()
+func (reviewBoard *ReviewBoard) PackReviewAccess(requestId [32]byte, recordId [32]byte, grant bool, expiresAt uint64, reason string) []byte {
+	enc, err := reviewBoard.abi.Pack("reviewAccess", requestId, recordId, grant, expiresAt, reason)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReviewAccess is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3dfc18a3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function reviewAccess(bytes32 requestId, bytes32 recordId, bool grant, uint64 expiresAt, string reason) returns()
+func (reviewBoard *ReviewBoard) TryPackReviewAccess(requestId [32]byte, recordId [32]byte, grant bool, expiresAt uint64, reason string) ([]byte, error) {
+	return reviewBoard.abi.Pack("reviewAccess", requestId, recordId, grant, expiresAt, reason)
+}
+
+// PackSubmission is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x24ce1c3f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function submission(bytes32 recordId) view returns((bytes32,uint64,uint8,uint8,uint256,uint256,bytes32,uint64))
+func (reviewBoard *ReviewBoard) PackSubmission(recordId [32]byte) []byte {
+	enc, err := reviewBoard.abi.Pack("submission", recordId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSubmission is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x24ce1c3f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function submission(bytes32 recordId) view returns((bytes32,uint64,uint8,uint8,uint256,uint256,bytes32,uint64))
+func (reviewBoard *ReviewBoard) TryPackSubmission(recordId [32]byte) ([]byte, error) {
+	return reviewBoard.abi.Pack("submission", recordId)
+}
+
+// UnpackSubmission is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x24ce1c3f.
+//
+// Solidity: function submission(bytes32 recordId) view returns((bytes32,uint64,uint8,uint8,uint256,uint256,bytes32,uint64))
+func (reviewBoard *ReviewBoard) UnpackSubmission(data []byte) (IReviewBoardSubmission, error) {
+	out, err := reviewBoard.abi.Unpack("submission", data)
+	if err != nil {
+		return *new(IReviewBoardSubmission), err
+	}
+	out0 := *abi.ConvertType(out[0], new(IReviewBoardSubmission)).(*IReviewBoardSubmission)
+	return out0, nil
+}
+
+// PackSubmit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd9b5d9db.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function submit((bytes32,uint64,uint8,uint8,uint256,uint256,bytes32,uint64) s, bytes proof) returns(bytes32 recordId)
+func (reviewBoard *ReviewBoard) PackSubmit(s IReviewBoardSubmission, proof []byte) []byte {
+	enc, err := reviewBoard.abi.Pack("submit", s, proof)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSubmit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd9b5d9db.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function submit((bytes32,uint64,uint8,uint8,uint256,uint256,bytes32,uint64) s, bytes proof) returns(bytes32 recordId)
+func (reviewBoard *ReviewBoard) TryPackSubmit(s IReviewBoardSubmission, proof []byte) ([]byte, error) {
+	return reviewBoard.abi.Pack("submit", s, proof)
+}
+
+// UnpackSubmit is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd9b5d9db.
+//
+// Solidity: function submit((bytes32,uint64,uint8,uint8,uint256,uint256,bytes32,uint64) s, bytes proof) returns(bytes32 recordId)
+func (reviewBoard *ReviewBoard) UnpackSubmit(data []byte) ([32]byte, error) {
+	out, err := reviewBoard.abi.Unpack("submit", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackValidatorSet is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9426e226.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function validatorSet() view returns(address)
+func (reviewBoard *ReviewBoard) PackValidatorSet() []byte {
+	enc, err := reviewBoard.abi.Pack("validatorSet")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackValidatorSet is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9426e226.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function validatorSet() view returns(address)
+func (reviewBoard *ReviewBoard) TryPackValidatorSet() ([]byte, error) {
+	return reviewBoard.abi.Pack("validatorSet")
+}
+
+// UnpackValidatorSet is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x9426e226.
+//
+// Solidity: function validatorSet() view returns(address)
+func (reviewBoard *ReviewBoard) UnpackValidatorSet(data []byte) (common.Address, error) {
+	out, err := reviewBoard.abi.Unpack("validatorSet", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackVerifier is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2b7ac3f3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function verifier() view returns(address)
+func (reviewBoard *ReviewBoard) PackVerifier() []byte {
+	enc, err := reviewBoard.abi.Pack("verifier")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVerifier is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2b7ac3f3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function verifier() view returns(address)
+func (reviewBoard *ReviewBoard) TryPackVerifier() ([]byte, error) {
+	return reviewBoard.abi.Pack("verifier")
+}
+
+// UnpackVerifier is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x2b7ac3f3.
+//
+// Solidity: function verifier() view returns(address)
+func (reviewBoard *ReviewBoard) UnpackVerifier(data []byte) (common.Address, error) {
+	out, err := reviewBoard.abi.Unpack("verifier", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackVote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x933467f1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function vote(bytes32 recordId, bool approve, string reason) returns()
+func (reviewBoard *ReviewBoard) PackVote(recordId [32]byte, approve bool, reason string) []byte {
+	enc, err := reviewBoard.abi.Pack("vote", recordId, approve, reason)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x933467f1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function vote(bytes32 recordId, bool approve, string reason) returns()
+func (reviewBoard *ReviewBoard) TryPackVote(recordId [32]byte, approve bool, reason string) ([]byte, error) {
+	return reviewBoard.abi.Pack("vote", recordId, approve, reason)
+}
+
+// ReviewBoardAccessDecision represents a AccessDecision event raised by the ReviewBoard contract.
+type ReviewBoardAccessDecision struct {
+	RequestId [32]byte
+	RecordId  [32]byte
+	Granted   bool
+	ExpiresAt uint64
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const ReviewBoardAccessDecisionEventName = "AccessDecision"
+
+// ContractEventName returns the user-defined event name.
+func (ReviewBoardAccessDecision) ContractEventName() string {
+	return ReviewBoardAccessDecisionEventName
+}
+
+// UnpackAccessDecisionEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event AccessDecision(bytes32 indexed requestId, bytes32 indexed recordId, bool granted, uint64 expiresAt)
+func (reviewBoard *ReviewBoard) UnpackAccessDecisionEvent(log *types.Log) (*ReviewBoardAccessDecision, error) {
+	event := "AccessDecision"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != reviewBoard.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ReviewBoardAccessDecision)
+	if len(log.Data) > 0 {
+		if err := reviewBoard.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range reviewBoard.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ReviewBoardAccessVoted represents a AccessVoted event raised by the ReviewBoard contract.
+type ReviewBoardAccessVoted struct {
+	RequestId [32]byte
+	Validator common.Address
+	Grant     bool
+	Reason    string
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const ReviewBoardAccessVotedEventName = "AccessVoted"
+
+// ContractEventName returns the user-defined event name.
+func (ReviewBoardAccessVoted) ContractEventName() string {
+	return ReviewBoardAccessVotedEventName
+}
+
+// UnpackAccessVotedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event AccessVoted(bytes32 indexed requestId, address indexed validator, bool grant, string reason)
+func (reviewBoard *ReviewBoard) UnpackAccessVotedEvent(log *types.Log) (*ReviewBoardAccessVoted, error) {
+	event := "AccessVoted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != reviewBoard.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ReviewBoardAccessVoted)
+	if len(log.Data) > 0 {
+		if err := reviewBoard.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range reviewBoard.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ReviewBoardAuditAnchored represents a AuditAnchored event raised by the ReviewBoard contract.
+type ReviewBoardAuditAnchored struct {
+	Anchor     *big.Int
+	Validator  common.Address
+	AuditHash  [32]byte
+	FirstIndex uint64
+	LastIndex  uint64
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const ReviewBoardAuditAnchoredEventName = "AuditAnchored"
+
+// ContractEventName returns the user-defined event name.
+func (ReviewBoardAuditAnchored) ContractEventName() string {
+	return ReviewBoardAuditAnchoredEventName
+}
+
+// UnpackAuditAnchoredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event AuditAnchored(uint256 indexed anchor, address indexed validator, bytes32 auditHash, uint64 firstIndex, uint64 lastIndex)
+func (reviewBoard *ReviewBoard) UnpackAuditAnchoredEvent(log *types.Log) (*ReviewBoardAuditAnchored, error) {
+	event := "AuditAnchored"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != reviewBoard.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ReviewBoardAuditAnchored)
+	if len(log.Data) > 0 {
+		if err := reviewBoard.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range reviewBoard.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ReviewBoardDecision represents a Decision event raised by the ReviewBoard contract.
+type ReviewBoardDecision struct {
+	RecordId     [32]byte
+	DatasetId    [32]byte
+	Version      uint64
+	Level        uint8
+	Threshold    uint8
+	Commitment   *big.Int
+	ReleasedRoot *big.Int
+	ContentHash  [32]byte
+	Supersedes   uint64
+	Approved     bool
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const ReviewBoardDecisionEventName = "Decision"
+
+// ContractEventName returns the user-defined event name.
+func (ReviewBoardDecision) ContractEventName() string {
+	return ReviewBoardDecisionEventName
+}
+
+// UnpackDecisionEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Decision(bytes32 indexed recordId, bytes32 indexed datasetId, uint64 version, uint8 level, uint8 threshold, uint256 commitment, uint256 releasedRoot, bytes32 contentHash, uint64 supersedes, bool approved)
+func (reviewBoard *ReviewBoard) UnpackDecisionEvent(log *types.Log) (*ReviewBoardDecision, error) {
+	event := "Decision"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != reviewBoard.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ReviewBoardDecision)
+	if len(log.Data) > 0 {
+		if err := reviewBoard.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range reviewBoard.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ReviewBoardSubmitted represents a Submitted event raised by the ReviewBoard contract.
+type ReviewBoardSubmitted struct {
+	RecordId  [32]byte
+	DatasetId [32]byte
+	Submitter common.Address
+	Version   uint64
+	Proof     []byte
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const ReviewBoardSubmittedEventName = "Submitted"
+
+// ContractEventName returns the user-defined event name.
+func (ReviewBoardSubmitted) ContractEventName() string {
+	return ReviewBoardSubmittedEventName
+}
+
+// UnpackSubmittedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Submitted(bytes32 indexed recordId, bytes32 indexed datasetId, address indexed submitter, uint64 version, bytes proof)
+func (reviewBoard *ReviewBoard) UnpackSubmittedEvent(log *types.Log) (*ReviewBoardSubmitted, error) {
+	event := "Submitted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != reviewBoard.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ReviewBoardSubmitted)
+	if len(log.Data) > 0 {
+		if err := reviewBoard.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range reviewBoard.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ReviewBoardVoted represents a Voted event raised by the ReviewBoard contract.
+type ReviewBoardVoted struct {
+	RecordId  [32]byte
+	Validator common.Address
+	Approve   bool
+	Reason    string
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const ReviewBoardVotedEventName = "Voted"
+
+// ContractEventName returns the user-defined event name.
+func (ReviewBoardVoted) ContractEventName() string {
+	return ReviewBoardVotedEventName
+}
+
+// UnpackVotedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Voted(bytes32 indexed recordId, address indexed validator, bool approve, string reason)
+func (reviewBoard *ReviewBoard) UnpackVotedEvent(log *types.Log) (*ReviewBoardVoted, error) {
+	event := "Voted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != reviewBoard.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ReviewBoardVoted)
+	if len(log.Data) > 0 {
+		if err := reviewBoard.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range reviewBoard.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (reviewBoard *ReviewBoard) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], reviewBoard.abi.Errors["AccessMismatch"].ID.Bytes()[:4]) {
+		return reviewBoard.UnpackAccessMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], reviewBoard.abi.Errors["AlreadySubmitted"].ID.Bytes()[:4]) {
+		return reviewBoard.UnpackAlreadySubmittedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], reviewBoard.abi.Errors["AlreadyVoted"].ID.Bytes()[:4]) {
+		return reviewBoard.UnpackAlreadyVotedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], reviewBoard.abi.Errors["AuditGap"].ID.Bytes()[:4]) {
+		return reviewBoard.UnpackAuditGapError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], reviewBoard.abi.Errors["InvalidSubmission"].ID.Bytes()[:4]) {
+		return reviewBoard.UnpackInvalidSubmissionError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], reviewBoard.abi.Errors["NotPending"].ID.Bytes()[:4]) {
+		return reviewBoard.UnpackNotPendingError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], reviewBoard.abi.Errors["NotValidator"].ID.Bytes()[:4]) {
+		return reviewBoard.UnpackNotValidatorError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], reviewBoard.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
+		return reviewBoard.UnpackZeroAddressError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// ReviewBoardAccessMismatch represents a AccessMismatch error raised by the ReviewBoard contract.
+type ReviewBoardAccessMismatch struct {
+	RequestId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AccessMismatch(bytes32 requestId)
+func ReviewBoardAccessMismatchErrorID() common.Hash {
+	return common.HexToHash("0x1db0b32e40a369565230ed55ffb6ea6d1bcecef9a0b0eda44144a7d7cae48688")
+}
+
+// UnpackAccessMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AccessMismatch(bytes32 requestId)
+func (reviewBoard *ReviewBoard) UnpackAccessMismatchError(raw []byte) (*ReviewBoardAccessMismatch, error) {
+	out := new(ReviewBoardAccessMismatch)
+	if err := reviewBoard.abi.UnpackIntoInterface(out, "AccessMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ReviewBoardAlreadySubmitted represents a AlreadySubmitted error raised by the ReviewBoard contract.
+type ReviewBoardAlreadySubmitted struct {
+	RecordId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadySubmitted(bytes32 recordId)
+func ReviewBoardAlreadySubmittedErrorID() common.Hash {
+	return common.HexToHash("0xc0817a0f8623df5cbe2a5f733daa045d5f54641b030d70aef80462322b63e93b")
+}
+
+// UnpackAlreadySubmittedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadySubmitted(bytes32 recordId)
+func (reviewBoard *ReviewBoard) UnpackAlreadySubmittedError(raw []byte) (*ReviewBoardAlreadySubmitted, error) {
+	out := new(ReviewBoardAlreadySubmitted)
+	if err := reviewBoard.abi.UnpackIntoInterface(out, "AlreadySubmitted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ReviewBoardAlreadyVoted represents a AlreadyVoted error raised by the ReviewBoard contract.
+type ReviewBoardAlreadyVoted struct {
+	Id        [32]byte
+	Validator common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyVoted(bytes32 id, address validator)
+func ReviewBoardAlreadyVotedErrorID() common.Hash {
+	return common.HexToHash("0x0bcf2ea3c8b515fe50f169a4131ce2d2198afc8ec7d83a8658d7bcb0a5fbbe77")
+}
+
+// UnpackAlreadyVotedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyVoted(bytes32 id, address validator)
+func (reviewBoard *ReviewBoard) UnpackAlreadyVotedError(raw []byte) (*ReviewBoardAlreadyVoted, error) {
+	out := new(ReviewBoardAlreadyVoted)
+	if err := reviewBoard.abi.UnpackIntoInterface(out, "AlreadyVoted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ReviewBoardAuditGap represents a AuditGap error raised by the ReviewBoard contract.
+type ReviewBoardAuditGap struct {
+	ExpectedFirst uint64
+	FirstIndex    uint64
+	LastIndex     uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AuditGap(uint64 expectedFirst, uint64 firstIndex, uint64 lastIndex)
+func ReviewBoardAuditGapErrorID() common.Hash {
+	return common.HexToHash("0x59a6bedad3cb269e40e3fa4e9e30563b12e08d083e67bb4b9b96d953212fd5f0")
+}
+
+// UnpackAuditGapError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AuditGap(uint64 expectedFirst, uint64 firstIndex, uint64 lastIndex)
+func (reviewBoard *ReviewBoard) UnpackAuditGapError(raw []byte) (*ReviewBoardAuditGap, error) {
+	out := new(ReviewBoardAuditGap)
+	if err := reviewBoard.abi.UnpackIntoInterface(out, "AuditGap", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ReviewBoardInvalidSubmission represents a InvalidSubmission error raised by the ReviewBoard contract.
+type ReviewBoardInvalidSubmission struct {
+	Field string
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidSubmission(string field)
+func ReviewBoardInvalidSubmissionErrorID() common.Hash {
+	return common.HexToHash("0xb1c8ade1952b34d3c750503cf31c927fc452bba63d8aba9bc3a546b82418a745")
+}
+
+// UnpackInvalidSubmissionError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidSubmission(string field)
+func (reviewBoard *ReviewBoard) UnpackInvalidSubmissionError(raw []byte) (*ReviewBoardInvalidSubmission, error) {
+	out := new(ReviewBoardInvalidSubmission)
+	if err := reviewBoard.abi.UnpackIntoInterface(out, "InvalidSubmission", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ReviewBoardNotPending represents a NotPending error raised by the ReviewBoard contract.
+type ReviewBoardNotPending struct {
+	Id [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotPending(bytes32 id)
+func ReviewBoardNotPendingErrorID() common.Hash {
+	return common.HexToHash("0xbbf86c27ded3f59e59721d1675608c0f78726b731d188b7dd2fc749649357bd0")
+}
+
+// UnpackNotPendingError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotPending(bytes32 id)
+func (reviewBoard *ReviewBoard) UnpackNotPendingError(raw []byte) (*ReviewBoardNotPending, error) {
+	out := new(ReviewBoardNotPending)
+	if err := reviewBoard.abi.UnpackIntoInterface(out, "NotPending", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ReviewBoardNotValidator represents a NotValidator error raised by the ReviewBoard contract.
+type ReviewBoardNotValidator struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotValidator(address caller)
+func ReviewBoardNotValidatorErrorID() common.Hash {
+	return common.HexToHash("0xed3db8ac0aff2f11d9c21259b57051cec9967e78c0d61c8321b092e63647d624")
+}
+
+// UnpackNotValidatorError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotValidator(address caller)
+func (reviewBoard *ReviewBoard) UnpackNotValidatorError(raw []byte) (*ReviewBoardNotValidator, error) {
+	out := new(ReviewBoardNotValidator)
+	if err := reviewBoard.abi.UnpackIntoInterface(out, "NotValidator", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ReviewBoardZeroAddress represents a ZeroAddress error raised by the ReviewBoard contract.
+type ReviewBoardZeroAddress struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAddress()
+func ReviewBoardZeroAddressErrorID() common.Hash {
+	return common.HexToHash("0xd92e233df2717d4a40030e20904abd27b68fcbeede117eaaccbbdac9618c8c73")
+}
+
+// UnpackZeroAddressError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAddress()
+func (reviewBoard *ReviewBoard) UnpackZeroAddressError(raw []byte) (*ReviewBoardZeroAddress, error) {
+	out := new(ReviewBoardZeroAddress)
+	if err := reviewBoard.abi.UnpackIntoInterface(out, "ZeroAddress", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

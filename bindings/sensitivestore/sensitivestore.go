@@ -1,0 +1,716 @@
+// Code generated via abigen V2 - DO NOT EDIT.
+// This file is a generated binding and any manual changes will be lost.
+
+package sensitivestore
+
+import (
+	"bytes"
+	"errors"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// Reference imports to suppress errors if they are not otherwise used.
+var (
+	_ = bytes.Equal
+	_ = errors.New
+	_ = big.NewInt
+	_ = common.Big1
+	_ = types.BloomLookup
+	_ = abi.ConvertType
+)
+
+// ISensitiveStoreEntry is an auto generated low-level Go binding around an user-defined struct.
+type ISensitiveStoreEntry struct {
+	CiphertextRef  string
+	CiphertextHash [32]byte
+	WrappedKey     []byte
+	KeyVersion     uint32
+	Commitment     *big.Int
+	Writer         common.Address
+	StoredAt       uint64
+	Shredded       bool
+	ShredReceipt   [32]byte
+}
+
+// SensitiveStoreMetaData contains all meta data concerning the SensitiveStore contract.
+var SensitiveStoreMetaData = bind.MetaData{
+	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"owner_\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"get\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"tuple\",\"internalType\":\"structISensitiveStore.Entry\",\"components\":[{\"name\":\"ciphertextRef\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"ciphertextHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"wrappedKey\",\"type\":\"bytes\",\"internalType\":\"bytes\"},{\"name\":\"keyVersion\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"writer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"storedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"shredded\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"shredReceipt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isWriter\",\"inputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"owner\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"put\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"ciphertextRef\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"ciphertextHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"wrappedKey\",\"type\":\"bytes\",\"internalType\":\"bytes\"},{\"name\":\"keyVersion\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"recordCount\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"rewrap\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"wrappedKey\",\"type\":\"bytes\",\"internalType\":\"bytes\"},{\"name\":\"keyVersion\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setWriter\",\"inputs\":[{\"name\":\"writer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"allowed\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"shred\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"receipt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"event\",\"name\":\"Rewrapped\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"oldKeyVersion\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"},{\"name\":\"newKeyVersion\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ShredMarked\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"receipt\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Stored\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"writer\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"ciphertextHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"keyVersion\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"WriterSet\",\"inputs\":[{\"name\":\"writer\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"allowed\",\"type\":\"bool\",\"indexed\":false,\"internalType\":\"bool\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"AlreadyStored\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"InvalidEntry\",\"inputs\":[{\"name\":\"field\",\"type\":\"string\",\"internalType\":\"string\"}]},{\"type\":\"error\",\"name\":\"KeyVersionNotNewer\",\"inputs\":[{\"name\":\"current\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"proposed\",\"type\":\"uint32\",\"internalType\":\"uint32\"}]},{\"type\":\"error\",\"name\":\"NotOwner\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotWriter\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"RecordShredded\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"UnknownRecord\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"ZeroAddress\",\"inputs\":[]}]",
+	ID:  "SensitiveStore",
+	Bin: "0x60a0604052348015600f57600080fd5b50604051610f50380380610f50833981016040819052602c916062565b6001600160a01b03811660525760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b03166080526090565b600060208284031215607357600080fd5b81516001600160a01b0381168114608957600080fd5b9392505050565b608051610e9e6100b26000396000818161010501526101940152610e9e6000f3fe608060405234801561001057600080fd5b50600436106100885760003560e01c80638da5cb5b1161005b5780638da5cb5b146101005780638eaa6ac01461013f578063900407bc1461015f578063da4506bb1461017657600080fd5b80631f91b39f1461008d5780632b29ba23146100a25780632e49920b146100da578063867c0ee6146100ed575b600080fd5b6100a061009b366004610a0f565b610189565b005b6100c56100b0366004610a4b565b60006020819052908152604090205460ff1681565b60405190151581526020015b60405180910390f35b6100a06100e8366004610a6d565b61025d565b6100a06100fb366004610aec565b61033f565b6101277f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b0390911681526020016100d1565b61015261014d366004610b8e565b6105cb565b6040516100d19190610bed565b61016860025481565b6040519081526020016100d1565b6100a0610184366004610cad565b6107f2565b336001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016146101d95760405163245aecd360e01b81523360048201526024015b60405180910390fd5b6001600160a01b0382166102005760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b03821660008181526020818152604091829020805460ff191685151590811790915591519182527f763ebfe7193aeb87a3385cd59dbefc21c3f875e4c49903a64fa661681b2feea0910160405180910390a25050565b3360009081526020819052604090205460ff1661028f57604051631765348f60e21b81523360048201526024016101d0565b600061029a83610930565b9050816102d4576040516303e64b2360e01b81526020600482015260076024820152661c9958d95a5c1d60ca1b60448201526064016101d0565b6102e26002820160006109a1565b60058101805460ff60e01b1916600160e01b1790556006810182905560405183907f43e45e50ae3c76772f4e504cc9cd51dddbba4f7cbcb40f9cebb0eb8d0596984c906103329085815260200190565b60405180910390a2505050565b3360009081526020819052604090205460ff1661037157604051631765348f60e21b81523360048201526024016101d0565b876103aa576040516303e64b2360e01b81526020600482015260086024820152671c9958dbdc99125960c21b60448201526064016101d0565b60008690036103ec576040516303e64b2360e01b815260206004820152600d60248201526c31b4b83432b93a32bc3a2932b360991b60448201526064016101d0565b8461042b576040516303e64b2360e01b815260206004820152600e60248201526d0c6d2e0d0cae4e8caf0e890c2e6d60931b60448201526064016101d0565b600083900361046a576040516303e64b2360e01b815260206004820152600a602482015269777261707065644b657960b01b60448201526064016101d0565b8163ffffffff166000036104ae576040516303e64b2360e01b815260206004820152600a60248201526935b2bcab32b939b4b7b760b11b60448201526064016101d0565b600088815260016020526040902060058101546001600160a01b0316156104eb57604051631c020b5160e01b8152600481018a90526024016101d0565b806104f7888a83610db6565b50600181018690556002810161050e858783610db6565b5060038101805463ffffffff191663ffffffff8516179055600481018290556005810180546001600160e01b0319163367ffffffffffffffff60a01b191617600160a01b4267ffffffffffffffff16021790556002805490600061057183610e77565b90915550506040805187815263ffffffff8516602082015290810183905233908a907fef0fdc191d5e47e42e5867be11a9431e391eec975e4ecc07ac9d5508243e68aa9060600160405180910390a3505050505050505050565b6040805161012081018252606080825260006020830181905292820181905281018290526080810182905260a0810182905260c0810182905260e08101829052610100810191909152600082815260016020526040902060058101546001600160a01b03166106505760405163b21a3f0560e01b8152600481018490526024016101d0565b806040518061012001604052908160008201805461066d90610d21565b80601f016020809104026020016040519081016040528092919081815260200182805461069990610d21565b80156106e65780601f106106bb576101008083540402835291602001916106e6565b820191906000526020600020905b8154815290600101906020018083116106c957829003601f168201915b505050505081526020016001820154815260200160028201805461070990610d21565b80601f016020809104026020016040519081016040528092919081815260200182805461073590610d21565b80156107825780601f1061075757610100808354040283529160200191610782565b820191906000526020600020905b81548152906001019060200180831161076557829003601f168201915b5050509183525050600382015463ffffffff1660208201526004820154604082015260058201546001600160a01b0381166060830152600160a01b810467ffffffffffffffff166080830152600160e01b900460ff16151560a082015260069091015460c0909101529392505050565b3360009081526020819052604090205460ff1661082457604051631765348f60e21b81523360048201526024016101d0565b600061082f85610930565b90506000839003610870576040516303e64b2360e01b815260206004820152600a602482015269777261707065644b657960b01b60448201526064016101d0565b600381015463ffffffff908116908316116108b457600381015460405163b9f22f2d60e01b815263ffffffff918216600482015290831660248201526044016101d0565b600381015463ffffffff16600282016108ce858783610db6565b5060038201805463ffffffff191663ffffffff858116918217909255604080519284168352602083019190915287917f14f24e6f35b251145370f693d28a3d5f603900ebe1495ec5ae33cda5dbd7e5e0910160405180910390a2505050505050565b600081815260016020526040902060058101546001600160a01b031661096c5760405163b21a3f0560e01b8152600481018390526024016101d0565b6005810154600160e01b900460ff161561099c5760405163681e5f4560e01b8152600481018390526024016101d0565b919050565b5080546109ad90610d21565b6000825580601f106109bd575050565b601f0160209004906000526020600020906109d891906109da565b565b60005b808211156109f3576000818401556001016109dd565b505050565b80356001600160a01b038116811461099c57600080fd5b60008060408385031215610a2257600080fd5b610a2b836109f8565b915060208301358015158114610a4057600080fd5b809150509250929050565b600060208284031215610a5d57600080fd5b610a66826109f8565b9392505050565b60008060408385031215610a8057600080fd5b50508035926020909101359150565b60008083601f840112610aa157600080fd5b50813567ffffffffffffffff811115610ab957600080fd5b602083019150836020828501011115610ad157600080fd5b9250929050565b803563ffffffff8116811461099c57600080fd5b60008060008060008060008060c0898b031215610b0857600080fd5b88359750602089013567ffffffffffffffff811115610b2657600080fd5b610b328b828c01610a8f565b90985096505060408901359450606089013567ffffffffffffffff811115610b5957600080fd5b610b658b828c01610a8f565b9095509350610b78905060808a01610ad8565b915060a089013590509295985092959890939650565b600060208284031215610ba057600080fd5b5035919050565b6000815180845260005b81811015610bcd57602081850181015186830182015201610bb1565b506000602082860101526020601f19601f83011685010191505092915050565b60208152600082516101206020840152610c0b610140840182610ba7565b9050602084015160408401526040840151601f19848303016060850152610c328282610ba7565b9150506060840151610c4c608085018263ffffffff169052565b50608084015160a084015260a0840151610c7160c08501826001600160a01b03169052565b5060c084015167ffffffffffffffff811660e08501525060e0840151801515610100850152506101008401516101208401528091505092915050565b60008060008060608587031215610cc357600080fd5b84359350602085013567ffffffffffffffff811115610ce157600080fd5b610ced87828801610a8f565b9094509250610d00905060408601610ad8565b905092959194509250565b634e487b7160e01b600052604160045260246000fd5b600181811c90821680610d3557607f821691505b602082108103610d5557634e487b7160e01b600052602260045260246000fd5b50919050565b601f8211156109f357828211156109f357806000526020600020601f840160051c6020851015610d89575060005b90810190601f840160051c0360005b81811015610dae57600083820155600101610d98565b505050505050565b67ffffffffffffffff831115610dce57610dce610d0b565b610de283610ddc8354610d21565b83610d5b565b6000601f841160018114610e165760008515610dfe5750838201355b600019600387901b1c1916600186901b178355610e70565b600083815260209020601f19861690835b82811015610e475786850135825560209485019460019092019101610e27565b5086821015610e645760001960f88860031b161c19848701351681555b505060018560011b0183555b5050505050565b600060018201610e9757634e487b7160e01b600052601160045260246000fd5b506001019056",
+}
+
+// SensitiveStore is an auto generated Go binding around an Ethereum contract.
+type SensitiveStore struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *SensitiveStore) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewSensitiveStore creates a new instance of SensitiveStore.
+func NewSensitiveStore() *SensitiveStore {
+	parsed, err := SensitiveStoreMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &SensitiveStore{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *SensitiveStore) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address owner_) returns()
+func (sensitiveStore *SensitiveStore) PackConstructor(owner_ common.Address) []byte {
+	enc, err := sensitiveStore.abi.Pack("", owner_)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackGet is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8eaa6ac0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function get(bytes32 recordId) view returns((string,bytes32,bytes,uint32,uint256,address,uint64,bool,bytes32))
+func (sensitiveStore *SensitiveStore) PackGet(recordId [32]byte) []byte {
+	enc, err := sensitiveStore.abi.Pack("get", recordId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGet is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8eaa6ac0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function get(bytes32 recordId) view returns((string,bytes32,bytes,uint32,uint256,address,uint64,bool,bytes32))
+func (sensitiveStore *SensitiveStore) TryPackGet(recordId [32]byte) ([]byte, error) {
+	return sensitiveStore.abi.Pack("get", recordId)
+}
+
+// UnpackGet is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8eaa6ac0.
+//
+// Solidity: function get(bytes32 recordId) view returns((string,bytes32,bytes,uint32,uint256,address,uint64,bool,bytes32))
+func (sensitiveStore *SensitiveStore) UnpackGet(data []byte) (ISensitiveStoreEntry, error) {
+	out, err := sensitiveStore.abi.Unpack("get", data)
+	if err != nil {
+		return *new(ISensitiveStoreEntry), err
+	}
+	out0 := *abi.ConvertType(out[0], new(ISensitiveStoreEntry)).(*ISensitiveStoreEntry)
+	return out0, nil
+}
+
+// PackIsWriter is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2b29ba23.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isWriter(address ) view returns(bool)
+func (sensitiveStore *SensitiveStore) PackIsWriter(arg0 common.Address) []byte {
+	enc, err := sensitiveStore.abi.Pack("isWriter", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsWriter is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2b29ba23.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isWriter(address ) view returns(bool)
+func (sensitiveStore *SensitiveStore) TryPackIsWriter(arg0 common.Address) ([]byte, error) {
+	return sensitiveStore.abi.Pack("isWriter", arg0)
+}
+
+// UnpackIsWriter is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x2b29ba23.
+//
+// Solidity: function isWriter(address ) view returns(bool)
+func (sensitiveStore *SensitiveStore) UnpackIsWriter(data []byte) (bool, error) {
+	out, err := sensitiveStore.abi.Unpack("isWriter", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function owner() view returns(address)
+func (sensitiveStore *SensitiveStore) PackOwner() []byte {
+	enc, err := sensitiveStore.abi.Pack("owner")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function owner() view returns(address)
+func (sensitiveStore *SensitiveStore) TryPackOwner() ([]byte, error) {
+	return sensitiveStore.abi.Pack("owner")
+}
+
+// UnpackOwner is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8da5cb5b.
+//
+// Solidity: function owner() view returns(address)
+func (sensitiveStore *SensitiveStore) UnpackOwner(data []byte) (common.Address, error) {
+	out, err := sensitiveStore.abi.Unpack("owner", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackPut is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x867c0ee6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function put(bytes32 recordId, string ciphertextRef, bytes32 ciphertextHash, bytes wrappedKey, uint32 keyVersion, uint256 commitment) returns()
+func (sensitiveStore *SensitiveStore) PackPut(recordId [32]byte, ciphertextRef string, ciphertextHash [32]byte, wrappedKey []byte, keyVersion uint32, commitment *big.Int) []byte {
+	enc, err := sensitiveStore.abi.Pack("put", recordId, ciphertextRef, ciphertextHash, wrappedKey, keyVersion, commitment)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPut is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x867c0ee6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function put(bytes32 recordId, string ciphertextRef, bytes32 ciphertextHash, bytes wrappedKey, uint32 keyVersion, uint256 commitment) returns()
+func (sensitiveStore *SensitiveStore) TryPackPut(recordId [32]byte, ciphertextRef string, ciphertextHash [32]byte, wrappedKey []byte, keyVersion uint32, commitment *big.Int) ([]byte, error) {
+	return sensitiveStore.abi.Pack("put", recordId, ciphertextRef, ciphertextHash, wrappedKey, keyVersion, commitment)
+}
+
+// PackRecordCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x900407bc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function recordCount() view returns(uint256)
+func (sensitiveStore *SensitiveStore) PackRecordCount() []byte {
+	enc, err := sensitiveStore.abi.Pack("recordCount")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRecordCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x900407bc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function recordCount() view returns(uint256)
+func (sensitiveStore *SensitiveStore) TryPackRecordCount() ([]byte, error) {
+	return sensitiveStore.abi.Pack("recordCount")
+}
+
+// UnpackRecordCount is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x900407bc.
+//
+// Solidity: function recordCount() view returns(uint256)
+func (sensitiveStore *SensitiveStore) UnpackRecordCount(data []byte) (*big.Int, error) {
+	out, err := sensitiveStore.abi.Unpack("recordCount", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackRewrap is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xda4506bb.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function rewrap(bytes32 recordId, bytes wrappedKey, uint32 keyVersion) returns()
+func (sensitiveStore *SensitiveStore) PackRewrap(recordId [32]byte, wrappedKey []byte, keyVersion uint32) []byte {
+	enc, err := sensitiveStore.abi.Pack("rewrap", recordId, wrappedKey, keyVersion)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRewrap is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xda4506bb.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function rewrap(bytes32 recordId, bytes wrappedKey, uint32 keyVersion) returns()
+func (sensitiveStore *SensitiveStore) TryPackRewrap(recordId [32]byte, wrappedKey []byte, keyVersion uint32) ([]byte, error) {
+	return sensitiveStore.abi.Pack("rewrap", recordId, wrappedKey, keyVersion)
+}
+
+// PackSetWriter is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1f91b39f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setWriter(address writer, bool allowed) returns()
+func (sensitiveStore *SensitiveStore) PackSetWriter(writer common.Address, allowed bool) []byte {
+	enc, err := sensitiveStore.abi.Pack("setWriter", writer, allowed)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetWriter is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1f91b39f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setWriter(address writer, bool allowed) returns()
+func (sensitiveStore *SensitiveStore) TryPackSetWriter(writer common.Address, allowed bool) ([]byte, error) {
+	return sensitiveStore.abi.Pack("setWriter", writer, allowed)
+}
+
+// PackShred is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2e49920b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function shred(bytes32 recordId, bytes32 receipt) returns()
+func (sensitiveStore *SensitiveStore) PackShred(recordId [32]byte, receipt [32]byte) []byte {
+	enc, err := sensitiveStore.abi.Pack("shred", recordId, receipt)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackShred is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2e49920b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function shred(bytes32 recordId, bytes32 receipt) returns()
+func (sensitiveStore *SensitiveStore) TryPackShred(recordId [32]byte, receipt [32]byte) ([]byte, error) {
+	return sensitiveStore.abi.Pack("shred", recordId, receipt)
+}
+
+// SensitiveStoreRewrapped represents a Rewrapped event raised by the SensitiveStore contract.
+type SensitiveStoreRewrapped struct {
+	RecordId      [32]byte
+	OldKeyVersion uint32
+	NewKeyVersion uint32
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const SensitiveStoreRewrappedEventName = "Rewrapped"
+
+// ContractEventName returns the user-defined event name.
+func (SensitiveStoreRewrapped) ContractEventName() string {
+	return SensitiveStoreRewrappedEventName
+}
+
+// UnpackRewrappedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Rewrapped(bytes32 indexed recordId, uint32 oldKeyVersion, uint32 newKeyVersion)
+func (sensitiveStore *SensitiveStore) UnpackRewrappedEvent(log *types.Log) (*SensitiveStoreRewrapped, error) {
+	event := "Rewrapped"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != sensitiveStore.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(SensitiveStoreRewrapped)
+	if len(log.Data) > 0 {
+		if err := sensitiveStore.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range sensitiveStore.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// SensitiveStoreShredMarked represents a ShredMarked event raised by the SensitiveStore contract.
+type SensitiveStoreShredMarked struct {
+	RecordId [32]byte
+	Receipt  [32]byte
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const SensitiveStoreShredMarkedEventName = "ShredMarked"
+
+// ContractEventName returns the user-defined event name.
+func (SensitiveStoreShredMarked) ContractEventName() string {
+	return SensitiveStoreShredMarkedEventName
+}
+
+// UnpackShredMarkedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ShredMarked(bytes32 indexed recordId, bytes32 receipt)
+func (sensitiveStore *SensitiveStore) UnpackShredMarkedEvent(log *types.Log) (*SensitiveStoreShredMarked, error) {
+	event := "ShredMarked"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != sensitiveStore.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(SensitiveStoreShredMarked)
+	if len(log.Data) > 0 {
+		if err := sensitiveStore.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range sensitiveStore.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// SensitiveStoreStored represents a Stored event raised by the SensitiveStore contract.
+type SensitiveStoreStored struct {
+	RecordId       [32]byte
+	Writer         common.Address
+	CiphertextHash [32]byte
+	KeyVersion     uint32
+	Commitment     *big.Int
+	Raw            *types.Log // Blockchain specific contextual infos
+}
+
+const SensitiveStoreStoredEventName = "Stored"
+
+// ContractEventName returns the user-defined event name.
+func (SensitiveStoreStored) ContractEventName() string {
+	return SensitiveStoreStoredEventName
+}
+
+// UnpackStoredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Stored(bytes32 indexed recordId, address indexed writer, bytes32 ciphertextHash, uint32 keyVersion, uint256 commitment)
+func (sensitiveStore *SensitiveStore) UnpackStoredEvent(log *types.Log) (*SensitiveStoreStored, error) {
+	event := "Stored"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != sensitiveStore.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(SensitiveStoreStored)
+	if len(log.Data) > 0 {
+		if err := sensitiveStore.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range sensitiveStore.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// SensitiveStoreWriterSet represents a WriterSet event raised by the SensitiveStore contract.
+type SensitiveStoreWriterSet struct {
+	Writer  common.Address
+	Allowed bool
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const SensitiveStoreWriterSetEventName = "WriterSet"
+
+// ContractEventName returns the user-defined event name.
+func (SensitiveStoreWriterSet) ContractEventName() string {
+	return SensitiveStoreWriterSetEventName
+}
+
+// UnpackWriterSetEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event WriterSet(address indexed writer, bool allowed)
+func (sensitiveStore *SensitiveStore) UnpackWriterSetEvent(log *types.Log) (*SensitiveStoreWriterSet, error) {
+	event := "WriterSet"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != sensitiveStore.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(SensitiveStoreWriterSet)
+	if len(log.Data) > 0 {
+		if err := sensitiveStore.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range sensitiveStore.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (sensitiveStore *SensitiveStore) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], sensitiveStore.abi.Errors["AlreadyStored"].ID.Bytes()[:4]) {
+		return sensitiveStore.UnpackAlreadyStoredError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], sensitiveStore.abi.Errors["InvalidEntry"].ID.Bytes()[:4]) {
+		return sensitiveStore.UnpackInvalidEntryError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], sensitiveStore.abi.Errors["KeyVersionNotNewer"].ID.Bytes()[:4]) {
+		return sensitiveStore.UnpackKeyVersionNotNewerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], sensitiveStore.abi.Errors["NotOwner"].ID.Bytes()[:4]) {
+		return sensitiveStore.UnpackNotOwnerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], sensitiveStore.abi.Errors["NotWriter"].ID.Bytes()[:4]) {
+		return sensitiveStore.UnpackNotWriterError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], sensitiveStore.abi.Errors["RecordShredded"].ID.Bytes()[:4]) {
+		return sensitiveStore.UnpackRecordShreddedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], sensitiveStore.abi.Errors["UnknownRecord"].ID.Bytes()[:4]) {
+		return sensitiveStore.UnpackUnknownRecordError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], sensitiveStore.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
+		return sensitiveStore.UnpackZeroAddressError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// SensitiveStoreAlreadyStored represents a AlreadyStored error raised by the SensitiveStore contract.
+type SensitiveStoreAlreadyStored struct {
+	RecordId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyStored(bytes32 recordId)
+func SensitiveStoreAlreadyStoredErrorID() common.Hash {
+	return common.HexToHash("0x1c020b51c39b54fae2a3c96c3bc89122808a49f0e55dc2e64a9c5d028d3b2ccf")
+}
+
+// UnpackAlreadyStoredError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyStored(bytes32 recordId)
+func (sensitiveStore *SensitiveStore) UnpackAlreadyStoredError(raw []byte) (*SensitiveStoreAlreadyStored, error) {
+	out := new(SensitiveStoreAlreadyStored)
+	if err := sensitiveStore.abi.UnpackIntoInterface(out, "AlreadyStored", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SensitiveStoreInvalidEntry represents a InvalidEntry error raised by the SensitiveStore contract.
+type SensitiveStoreInvalidEntry struct {
+	Field string
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidEntry(string field)
+func SensitiveStoreInvalidEntryErrorID() common.Hash {
+	return common.HexToHash("0x03e64b238270652ba596ea742f4e9ef9a67e7de0faeb38aaaa5ae22873c69aee")
+}
+
+// UnpackInvalidEntryError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidEntry(string field)
+func (sensitiveStore *SensitiveStore) UnpackInvalidEntryError(raw []byte) (*SensitiveStoreInvalidEntry, error) {
+	out := new(SensitiveStoreInvalidEntry)
+	if err := sensitiveStore.abi.UnpackIntoInterface(out, "InvalidEntry", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SensitiveStoreKeyVersionNotNewer represents a KeyVersionNotNewer error raised by the SensitiveStore contract.
+type SensitiveStoreKeyVersionNotNewer struct {
+	Current  uint32
+	Proposed uint32
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error KeyVersionNotNewer(uint32 current, uint32 proposed)
+func SensitiveStoreKeyVersionNotNewerErrorID() common.Hash {
+	return common.HexToHash("0xb9f22f2dd09943441c8e488fdb001a88cbf88ffe56a72f9397c5669a351bd8b1")
+}
+
+// UnpackKeyVersionNotNewerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error KeyVersionNotNewer(uint32 current, uint32 proposed)
+func (sensitiveStore *SensitiveStore) UnpackKeyVersionNotNewerError(raw []byte) (*SensitiveStoreKeyVersionNotNewer, error) {
+	out := new(SensitiveStoreKeyVersionNotNewer)
+	if err := sensitiveStore.abi.UnpackIntoInterface(out, "KeyVersionNotNewer", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SensitiveStoreNotOwner represents a NotOwner error raised by the SensitiveStore contract.
+type SensitiveStoreNotOwner struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotOwner(address caller)
+func SensitiveStoreNotOwnerErrorID() common.Hash {
+	return common.HexToHash("0x245aecd3fabbd17d6c3c92dc7f0ab916ea8cbf6fc1862c8b56893090ac3fff4c")
+}
+
+// UnpackNotOwnerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotOwner(address caller)
+func (sensitiveStore *SensitiveStore) UnpackNotOwnerError(raw []byte) (*SensitiveStoreNotOwner, error) {
+	out := new(SensitiveStoreNotOwner)
+	if err := sensitiveStore.abi.UnpackIntoInterface(out, "NotOwner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SensitiveStoreNotWriter represents a NotWriter error raised by the SensitiveStore contract.
+type SensitiveStoreNotWriter struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotWriter(address caller)
+func SensitiveStoreNotWriterErrorID() common.Hash {
+	return common.HexToHash("0x5d94d23c493b63f7fef68a0c8cb0de7cf59962ab607defa79710cd4783474547")
+}
+
+// UnpackNotWriterError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotWriter(address caller)
+func (sensitiveStore *SensitiveStore) UnpackNotWriterError(raw []byte) (*SensitiveStoreNotWriter, error) {
+	out := new(SensitiveStoreNotWriter)
+	if err := sensitiveStore.abi.UnpackIntoInterface(out, "NotWriter", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SensitiveStoreRecordShredded represents a RecordShredded error raised by the SensitiveStore contract.
+type SensitiveStoreRecordShredded struct {
+	RecordId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RecordShredded(bytes32 recordId)
+func SensitiveStoreRecordShreddedErrorID() common.Hash {
+	return common.HexToHash("0x681e5f45bf6f52ae0e3896314ee60a72940f4a548836678d5173f7ab0dd63d78")
+}
+
+// UnpackRecordShreddedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RecordShredded(bytes32 recordId)
+func (sensitiveStore *SensitiveStore) UnpackRecordShreddedError(raw []byte) (*SensitiveStoreRecordShredded, error) {
+	out := new(SensitiveStoreRecordShredded)
+	if err := sensitiveStore.abi.UnpackIntoInterface(out, "RecordShredded", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SensitiveStoreUnknownRecord represents a UnknownRecord error raised by the SensitiveStore contract.
+type SensitiveStoreUnknownRecord struct {
+	RecordId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnknownRecord(bytes32 recordId)
+func SensitiveStoreUnknownRecordErrorID() common.Hash {
+	return common.HexToHash("0xb21a3f050041ecb21b74101873e657673030864450d6d6151d51cf8350e3acbe")
+}
+
+// UnpackUnknownRecordError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnknownRecord(bytes32 recordId)
+func (sensitiveStore *SensitiveStore) UnpackUnknownRecordError(raw []byte) (*SensitiveStoreUnknownRecord, error) {
+	out := new(SensitiveStoreUnknownRecord)
+	if err := sensitiveStore.abi.UnpackIntoInterface(out, "UnknownRecord", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SensitiveStoreZeroAddress represents a ZeroAddress error raised by the SensitiveStore contract.
+type SensitiveStoreZeroAddress struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAddress()
+func SensitiveStoreZeroAddressErrorID() common.Hash {
+	return common.HexToHash("0xd92e233df2717d4a40030e20904abd27b68fcbeede117eaaccbbdac9618c8c73")
+}
+
+// UnpackZeroAddressError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAddress()
+func (sensitiveStore *SensitiveStore) UnpackZeroAddressError(raw []byte) (*SensitiveStoreZeroAddress, error) {
+	out := new(SensitiveStoreZeroAddress)
+	if err := sensitiveStore.abi.UnpackIntoInterface(out, "ZeroAddress", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

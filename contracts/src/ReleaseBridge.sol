@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.37;
+
+import {IReleaseBridge} from "./interfaces/IReleaseBridge.sol";
+import {IDataRegistry} from "./interfaces/IDataRegistry.sol";
+import {IReviewBoard} from "./interfaces/IReviewBoard.sol";
+import {IValidatorSet} from "./interfaces/IValidatorSet.sol";
+import {BlockHeader} from "./libraries/BlockHeader.sol";
+import {MerklePatriciaProof} from "./libraries/MerklePatriciaProof.sol";
+import {Receipts} from "./libraries/Receipts.sol";
+import {RLPReader} from "./libraries/RLPReader.sol";
+
+/// @title ReleaseBridge — see IReleaseBridge for the rules.
+contract ReleaseBridge is IReleaseBridge {
+    bytes32 public constant SEAL_DOMAIN = keccak256("sovereign.qbft.commit.v1");
+    /// secp256k1 n / 2: seals with a larger s are malleable copies and refused.
+    uint256 private constant HALF_N = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0;
+    /// The seal check uses a 256-bit bitmap of validator positions.
+    uint256 private constant MAX_VALIDATORS = 256;
+
+    bytes32 private constant DECISION_SIG = IReviewBoard.Decision.selector;
+    bytes32 private constant ACCESS_SIG = IReviewBoard.AccessDecision.selector;
+    bytes32 private constant ADDED_SIG = IValidatorSet.ValidatorAdded.selector;
+    bytes32 private constant REMOVED_SIG = IValidatorSet.ValidatorRemoved.selector;
+
+    IDataRegistry private immutable _registry;
+    uint256 public immutable consortiumChainId;
+    address public immutable reviewBoard;
+    address public immutable validatorSet;
+
+    address[] private _validators;
+    mapping(address => uint256) private _position; // validator => index + 1
+    uint64 public validatorsFrom;
+    /// (number, receiptIndex, logIndex) of the last applied validator change, packed for ordering
+    uint256 private _lastChange;
+    mapping(bytes32 => bool) public relayed;
+
+    uint64 private _cpNumber;
+    bytes32 private _cpHash;
+    bytes32 private _cpStateRoot;
+    mapping(uint64 => bytes32) public checkpointHash;
+
+    constructor(
+        IDataRegistry registry_,
+        uint256 consortiumChainId_,
+        address reviewBoard_,
+        address validatorSet_,
+        address[] memory initialValidators
+    ) {
+        if (address(registry_) == address(0) || reviewBoard_ == address(0) || validatorSet_ == address(0)) {
+            revert ZeroAddress();
+        }
+        if (initialValidators.length == 0) revert EmptyValidatorSet();
+        _registry = registry_;
+        consortiumChainId = consortiumChainId_;
+        reviewBoard = reviewBoard_;
+        validatorSet = validatorSet_;
+        for (uint256 i = 0; i < initialValidators.length; i++) {
+            _add(initialValidators[i]);
+        }
+    }
+
+    function registry() external view returns (address) {
+        return address(_registry);
+    }
+
+    function validators() external view returns (address[] memory) {
+        return _validators;
+    }
+
+    function isValidator(address account) external view returns (bool) {
+        return _position[account] != 0;
+    }
+
+    function quorum() public view returns (uint256) {
+        return (2 * _validators.length + 2) / 3;
+    }
+
+    function relay(Certificate calldata cert, bytes calldata header, LogProof[] calldata proofs) external {
+        if (proofs.length == 0) revert NoProofs();
+        BlockHeader.Header memory h = _certified(cert, header);
+        for (uint256 i = 0; i < proofs.length; i++) {
+            _relayOne(cert, h.receiptsRoot, proofs[i]);
+        }
+    }
+
+    function checkpoint(Certificate calldata cert, bytes calldata header) external {
+        BlockHeader.Header memory h = _certified(cert, header);
+        if (cert.number <= _cpNumber && _cpHash != bytes32(0)) revert CheckpointNotNewer(cert.number, _cpNumber);
+        _cpNumber = cert.number;
+        _cpHash = cert.blockHash;
+        _cpStateRoot = h.stateRoot;
+        checkpointHash[cert.number] = cert.blockHash;
+        emit CheckpointRecorded(cert.number, cert.blockHash, h.stateRoot);
+    }
+
+    function latestCheckpoint() external view returns (uint64, bytes32, bytes32) {
+        return (_cpNumber, _cpHash, _cpStateRoot);
+    }
+
+    /// Certificate, then header: returns the decoded header of the certified block.
+    function _certified(Certificate calldata cert, bytes calldata header)
+        private
+        view
+        returns (BlockHeader.Header memory h)
+    {
+        if (cert.number < validatorsFrom) revert StaleBlock(cert.number, validatorsFrom);
+        _verifySeals(cert);
+        h = BlockHeader.decode(header);
+        if (h.hash != cert.blockHash) revert HeaderHashMismatch(cert.blockHash, h.hash);
+        if (h.number != cert.number) revert HeaderNumberMismatch(cert.number, h.number);
+    }
+
+    function _verifySeals(Certificate calldata cert) private view {
+        uint256 q = quorum();
+        uint256 n = cert.seals.length;
+        if (n < q) revert NotEnoughSeals(n, q);
+        bytes32 digest = keccak256(abi.encode(SEAL_DOMAIN, consortiumChainId, cert.number, cert.blockHash));
+        uint256 seen;
+        for (uint256 i = 0; i < n; i++) {
+            bytes calldata seal = cert.seals[i];
+            if (seal.length != 65) revert BadSealLength(i);
+            bytes32 r = bytes32(seal[0:32]);
+            bytes32 s = bytes32(seal[32:64]);
+            uint8 v = uint8(seal[64]);
+            if (v != 27 && v != 28) revert BadSealV(i);
+            if (uint256(s) > HALF_N) revert HighS(i);
+            address signer = ecrecover(digest, v, r, s);
+            if (signer == address(0)) revert BadSignature(i);
+            uint256 pos = _position[signer];
+            if (pos == 0) revert SealNotValidator(i, signer);
+            uint256 bit = 1 << (pos - 1);
+            if (seen & bit != 0) revert DuplicateSeal(i, signer);
+            seen |= bit;
+        }
+    }
+
+    function _relayOne(Certificate calldata cert, bytes32 receiptsRoot, LogProof calldata p) private {
+        bytes32 key = keccak256(abi.encode(cert.blockHash, p.receiptIndex, p.logIndex));
+        if (relayed[key]) revert AlreadyRelayed(key);
+        relayed[key] = true;
+
+        bytes memory receipt = MerklePatriciaProof.get(receiptsRoot, RLPReader.encodeUint(p.receiptIndex), p.nodes);
+        Receipts.Log memory l = Receipts.logAt(receipt, p.logIndex);
+        bytes32 topic0 = l.topics.length > 0 ? l.topics[0] : bytes32(0);
+
+        LogKind kind;
+        bytes32 subject;
+        if (l.emitter == reviewBoard && topic0 == DECISION_SIG && l.topics.length == 3) {
+            (kind, subject) = _decision(l);
+        } else if (l.emitter == reviewBoard && topic0 == ACCESS_SIG && l.topics.length == 3) {
+            (bool granted, uint64 expiresAt) = abi.decode(l.data, (bool, uint64));
+            _registry.resolveAccess(l.topics[1], l.topics[2], granted, expiresAt);
+            (kind, subject) = (LogKind.Access, l.topics[1]);
+        } else if (l.emitter == validatorSet && (topic0 == ADDED_SIG || topic0 == REMOVED_SIG) && l.topics.length == 2) {
+            uint256 order = (uint256(cert.number) << 128) | (p.receiptIndex << 64) | p.logIndex;
+            if (p.receiptIndex >= 1 << 64 || p.logIndex >= 1 << 64 || (_lastChange != 0 && order <= _lastChange)) {
+                revert ValidatorChangeOutOfOrder();
+            }
+            _lastChange = order;
+            validatorsFrom = cert.number + 1; // block N+1 is the first sealed by the new set
+            address v = address(uint160(uint256(l.topics[1])));
+            if (topic0 == ADDED_SIG) {
+                _add(v);
+                kind = LogKind.ValidatorAdded;
+            } else {
+                _remove(v);
+                kind = LogKind.ValidatorRemoved;
+            }
+            subject = bytes32(uint256(uint160(v)));
+        } else {
+            revert UnknownLog(l.emitter, topic0);
+        }
+        emit Relayed(cert.number, cert.blockHash, p.receiptIndex, p.logIndex, kind, subject);
+    }
+
+    function _decision(Receipts.Log memory l) private returns (LogKind, bytes32) {
+        IDataRegistry.Release memory r;
+        bool approved;
+        r.datasetId = l.topics[2];
+        (r.version, r.level, r.threshold, r.commitment, r.releasedRoot, r.contentHash, r.supersedes, approved) =
+            abi.decode(l.data, (uint64, uint8, uint8, uint256, uint256, bytes32, uint64, bool));
+        if (!approved) return (LogKind.Rejection, l.topics[1]);
+        _registry.publish(r);
+        return (LogKind.Release, l.topics[1]);
+    }
+
+    function _add(address v) private {
+        if (v == address(0)) revert ZeroAddress();
+        if (_position[v] != 0) revert ValidatorSetMismatch(v);
+        if (_validators.length == MAX_VALIDATORS) revert TooManyValidators();
+        _validators.push(v);
+        _position[v] = _validators.length;
+        emit ValidatorAdded(v);
+    }
+
+    function _remove(address v) private {
+        uint256 pos = _position[v];
+        if (pos == 0) revert ValidatorSetMismatch(v);
+        if (_validators.length == 1) revert EmptyValidatorSet();
+        address last = _validators[_validators.length - 1];
+        _validators[pos - 1] = last;
+        _position[last] = pos;
+        _validators.pop();
+        delete _position[v];
+        emit ValidatorRemoved(v);
+    }
+}

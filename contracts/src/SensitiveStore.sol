@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.37;
+
+import {ISensitiveStore} from "./interfaces/ISensitiveStore.sol";
+
+/// @title SensitiveStore — see ISensitiveStore for the rules.
+contract SensitiveStore is ISensitiveStore {
+    address public immutable owner;
+    mapping(address => bool) public isWriter;
+    mapping(bytes32 => Entry) private _entries;
+    uint256 public recordCount;
+
+    constructor(address owner_) {
+        if (owner_ == address(0)) revert ZeroAddress();
+        owner = owner_;
+    }
+
+    modifier onlyWriter() {
+        if (!isWriter[msg.sender]) revert NotWriter(msg.sender);
+        _;
+    }
+
+    function setWriter(address writer, bool allowed) external {
+        if (msg.sender != owner) revert NotOwner(msg.sender);
+        if (writer == address(0)) revert ZeroAddress();
+        isWriter[writer] = allowed;
+        emit WriterSet(writer, allowed);
+    }
+
+    function put(
+        bytes32 recordId,
+        string calldata ciphertextRef,
+        bytes32 ciphertextHash,
+        bytes calldata wrappedKey,
+        uint32 keyVersion,
+        uint256 commitment
+    ) external onlyWriter {
+        if (recordId == bytes32(0)) revert InvalidEntry("recordId");
+        if (bytes(ciphertextRef).length == 0) revert InvalidEntry("ciphertextRef");
+        if (ciphertextHash == bytes32(0)) revert InvalidEntry("ciphertextHash");
+        if (wrappedKey.length == 0) revert InvalidEntry("wrappedKey");
+        if (keyVersion == 0) revert InvalidEntry("keyVersion");
+        Entry storage e = _entries[recordId];
+        if (e.writer != address(0)) revert AlreadyStored(recordId);
+        e.ciphertextRef = ciphertextRef;
+        e.ciphertextHash = ciphertextHash;
+        e.wrappedKey = wrappedKey;
+        e.keyVersion = keyVersion;
+        e.commitment = commitment;
+        e.writer = msg.sender;
+        e.storedAt = uint64(block.timestamp);
+        recordCount++;
+        emit Stored(recordId, msg.sender, ciphertextHash, keyVersion, commitment);
+    }
+
+    function rewrap(bytes32 recordId, bytes calldata wrappedKey, uint32 keyVersion) external onlyWriter {
+        Entry storage e = _live(recordId);
+        if (wrappedKey.length == 0) revert InvalidEntry("wrappedKey");
+        if (keyVersion <= e.keyVersion) revert KeyVersionNotNewer(e.keyVersion, keyVersion);
+        uint32 old = e.keyVersion;
+        e.wrappedKey = wrappedKey;
+        e.keyVersion = keyVersion;
+        emit Rewrapped(recordId, old, keyVersion);
+    }
+
+    function shred(bytes32 recordId, bytes32 receipt) external onlyWriter {
+        Entry storage e = _live(recordId);
+        if (receipt == bytes32(0)) revert InvalidEntry("receipt");
+        delete e.wrappedKey;
+        e.shredded = true;
+        e.shredReceipt = receipt;
+        emit ShredMarked(recordId, receipt);
+    }
+
+    function get(bytes32 recordId) external view returns (Entry memory) {
+        Entry storage e = _entries[recordId];
+        if (e.writer == address(0)) revert UnknownRecord(recordId);
+        return e;
+    }
+
+    function _live(bytes32 recordId) private view returns (Entry storage e) {
+        e = _entries[recordId];
+        if (e.writer == address(0)) revert UnknownRecord(recordId);
+        if (e.shredded) revert RecordShredded(recordId);
+    }
+}

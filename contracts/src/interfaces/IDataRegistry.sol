@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.37;
+
+/// @title IDataRegistry — released government data (public chain)
+/// @notice Records are dataset versions released by a certified consortium
+/// Decision, published only through the ReleaseBridge. Versions of a dataset
+/// strictly increase. A correction supersedes one earlier version of the same
+/// dataset (history kept; a version is superseded at most once and only by a
+/// later version, so supersede chains never cycle); a frozen record cannot be
+/// superseded. The supervisor freezes/unfreezes records with a public reason;
+/// the security officer records shred receipts (the record's Vault key was
+/// destroyed). Anyone may request access to a conditional (level 1) record;
+/// the consortium's answer arrives through the bridge.
+/// Reads are paged and cost O(page): by global sequence number, or per
+/// dataset newest-first through a per-dataset linked list.
+interface IDataRegistry {
+    /// @notice What the bridge publishes (from a ReviewBoard Decision).
+    struct Release {
+        bytes32 datasetId;
+        uint64 version;
+        uint8 level;
+        uint8 threshold;
+        uint256 commitment;
+        uint256 releasedRoot;
+        bytes32 contentHash;
+        uint64 supersedes;
+    }
+
+    /// @notice A published record as read back.
+    struct Record {
+        bytes32 recordId;
+        bytes32 datasetId;
+        uint64 seq; // global sequence number, 0-based
+        uint64 version;
+        uint8 level;
+        uint8 threshold;
+        uint64 supersedes;
+        uint64 supersededBy;
+        uint64 publishedAt;
+        bool frozen;
+        bool shredded;
+        uint256 commitment;
+        uint256 releasedRoot;
+        bytes32 contentHash;
+    }
+
+    enum AccessStatus {
+        None,
+        Pending,
+        Granted,
+        Denied
+    }
+
+    event BridgeSet(address indexed bridge);
+    /// @notice recordId = keccak256(abi.encode(datasetId, version)).
+    event Published(bytes32 indexed recordId, bytes32 indexed datasetId, uint64 indexed version, uint64 seq, uint8 level, bytes32 contentHash);
+    event Superseded(bytes32 indexed oldRecordId, bytes32 indexed newRecordId, bytes32 indexed datasetId);
+    event Frozen(bytes32 indexed recordId, string reason);
+    event Unfrozen(bytes32 indexed recordId, string reason);
+    event Shredded(bytes32 indexed recordId, bytes32 receipt);
+    event AccessRequested(bytes32 indexed requestId, bytes32 indexed recordId, address indexed requester, string purpose);
+    event AccessResolved(bytes32 indexed requestId, bytes32 indexed recordId, bool granted, uint64 expiresAt);
+
+    error NotBridge(address caller);
+    error NotSupervisor(address caller);
+    error NotSecurityOfficer(address caller);
+    error NotAdmin(address caller);
+    error BridgeAlreadySet();
+    error ZeroAddress();
+    error AlreadyPublished(bytes32 recordId);
+    /// @notice Versions of a dataset must strictly increase.
+    error VersionNotIncreasing(bytes32 datasetId, uint64 latest, uint64 version);
+    error InvalidRelease(string field);
+    error UnknownRecord(bytes32 recordId);
+    /// @notice The record a correction supersedes is frozen.
+    error RecordFrozen(bytes32 recordId);
+    error NotFrozen(bytes32 recordId);
+    error AlreadySuperseded(bytes32 recordId, uint64 byVersion);
+    error AlreadyShredded(bytes32 recordId);
+    error EmptyReason();
+    /// @notice Access requests are only for conditional (level 1) records not frozen or shredded.
+    error NotRequestable(bytes32 recordId);
+    error UnknownRequest(bytes32 requestId);
+    error RequestNotPending(bytes32 requestId);
+    error RequestRecordMismatch(bytes32 requestId, bytes32 recordId);
+
+    function bridge() external view returns (address);
+    function supervisor() external view returns (address);
+    function securityOfficer() external view returns (address);
+
+    /// @notice One-time wiring by the deployer (the bridge needs the registry's address first).
+    function setBridge(address bridge_) external;
+
+    /// @notice Publish a certified release; bridge only.
+    function publish(Release calldata r) external returns (bytes32 recordId);
+
+    /// @notice Freeze a record (no correction may supersede it); supervisor only; reason is public.
+    function freeze(bytes32 recordId, string calldata reason) external;
+    function unfreeze(bytes32 recordId, string calldata reason) external;
+
+    /// @notice Record that the record's Vault key was destroyed; security officer only.
+    function recordShred(bytes32 recordId, bytes32 receipt) external;
+
+    /// @notice Ask for a conditional record; returns the request id the consortium votes on.
+    function requestAccess(bytes32 recordId, string calldata purpose) external returns (bytes32 requestId);
+    /// @notice The consortium's answer (ReviewBoard AccessDecision); bridge only.
+    function resolveAccess(bytes32 requestId, bytes32 recordId, bool granted, uint64 expiresAt) external;
+    function accessRequest(bytes32 requestId)
+        external
+        view
+        returns (bytes32 recordId, address requester, AccessStatus status, uint64 expiresAt);
+
+    function recordCount() external view returns (uint256);
+    function getRecord(bytes32 recordId) external view returns (Record memory);
+    function recordAt(uint256 seq) external view returns (Record memory);
+    /// @notice Records seq in [from, from+limit) that exist.
+    function recordsInRange(uint256 from, uint256 limit) external view returns (Record[] memory page);
+    /// @notice Up to `limit` versions of a dataset, newest first, starting at
+    /// cursor (0: the latest); next is the cursor of the following page (0: done).
+    function recordsByDataset(bytes32 datasetId, uint256 cursor, uint256 limit)
+        external
+        view
+        returns (Record[] memory page, uint256 next);
+    /// @notice Number of published versions and the latest version of a dataset.
+    function dataset(bytes32 datasetId) external view returns (uint64 count, uint64 latestVersion);
+}

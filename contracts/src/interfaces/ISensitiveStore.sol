@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.37;
+
+/// @title ISensitiveStore — encrypted records of the private chain
+/// @notice Per record: where the ciphertext is (reference + hash), the data
+/// key wrapped by Vault Transit and its key version, the record's commitment.
+/// Writers (department tools) are managed by the owner. Rotation rewraps the
+/// data key under a newer key version; shredding deletes the wrapped key for
+/// good and leaves a shred mark with Vault's receipt.
+interface ISensitiveStore {
+    struct Entry {
+        string ciphertextRef;
+        bytes32 ciphertextHash;
+        bytes wrappedKey;
+        uint32 keyVersion;
+        uint256 commitment;
+        address writer;
+        uint64 storedAt;
+        bool shredded;
+        bytes32 shredReceipt;
+    }
+
+    event WriterSet(address indexed writer, bool allowed);
+    event Stored(bytes32 indexed recordId, address indexed writer, bytes32 ciphertextHash, uint32 keyVersion, uint256 commitment);
+    event Rewrapped(bytes32 indexed recordId, uint32 oldKeyVersion, uint32 newKeyVersion);
+    event ShredMarked(bytes32 indexed recordId, bytes32 receipt);
+
+    error NotOwner(address caller);
+    error NotWriter(address caller);
+    error ZeroAddress();
+    error AlreadyStored(bytes32 recordId);
+    error UnknownRecord(bytes32 recordId);
+    error RecordShredded(bytes32 recordId);
+    /// @notice A rewrap must move to a strictly newer key version.
+    error KeyVersionNotNewer(uint32 current, uint32 proposed);
+    /// @notice An entry field is missing; `field` names it.
+    error InvalidEntry(string field);
+
+    function owner() external view returns (address);
+    function isWriter(address account) external view returns (bool);
+    function setWriter(address writer, bool allowed) external;
+
+    function put(
+        bytes32 recordId,
+        string calldata ciphertextRef,
+        bytes32 ciphertextHash,
+        bytes calldata wrappedKey,
+        uint32 keyVersion,
+        uint256 commitment
+    ) external;
+    function rewrap(bytes32 recordId, bytes calldata wrappedKey, uint32 keyVersion) external;
+    function shred(bytes32 recordId, bytes32 receipt) external;
+    function get(bytes32 recordId) external view returns (Entry memory);
+    function recordCount() external view returns (uint256);
+}

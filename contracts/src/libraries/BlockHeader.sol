@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.37;
+
+import {RLPReader} from "./RLPReader.sol";
+
+/// @title BlockHeader — the fields the bridge needs from a geth header's RLP
+/// @notice Post-merge geth v1.17 header: [parentHash, uncleHash, coinbase,
+/// stateRoot, txRoot, receiptsRoot, bloom, difficulty, number, gasLimit,
+/// gasUsed, time, extra, mixDigest, nonce, baseFee, withdrawalsRoot,
+/// blobGasUsed, excessBlobGas, parentBeaconRoot, requestsHash]. Fields from
+/// baseFee on are optional trailing fields in geth, so 15 to 21 items (and
+/// later forks' extra trailing fields) decode.
+library BlockHeader {
+    using RLPReader for RLPReader.Item;
+
+    /// @notice The header RLP has fewer than the 15 pre-London fields.
+    error HeaderTooShort(uint256 fields);
+
+    struct Header {
+        bytes32 hash;
+        bytes32 parentHash;
+        bytes32 stateRoot;
+        bytes32 receiptsRoot;
+        uint256 number;
+        uint256 time;
+    }
+
+    function decode(bytes memory rlp) internal pure returns (Header memory h) {
+        RLPReader.Item[] memory f = RLPReader.toItem(rlp).toList();
+        if (f.length < 15) revert HeaderTooShort(f.length);
+        h.hash = keccak256(rlp);
+        h.parentHash = f[0].toBytes32();
+        h.stateRoot = f[3].toBytes32();
+        h.receiptsRoot = f[5].toBytes32();
+        h.number = f[8].toUint();
+        h.time = f[11].toUint();
+    }
+}
