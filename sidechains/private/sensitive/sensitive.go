@@ -1,0 +1,283 @@
+// Package sensitive encrypts sensitive records under Vault-managed keys and
+// keeps them through a records.Store: submit (envelope encryption), open
+// (decryption for authorised roles), rewrap after a rotation, and shred.
+//
+// Every Vault call of an operation happens before its store write, and each
+// store write is atomic, so a Vault that is sealed or stopped mid-operation
+// leaves nothing half written and the same call can simply be retried.
+package sensitive
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/sovereign-gov/sovereign/sidechains/private/envelope"
+	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
+	"github.com/sovereign-gov/sovereign/sidechains/private/records"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
+)
+
+// DefaultBatch is how many data keys go in one batched transit request.
+const DefaultBatch = 100
+
+var (
+	// errNoInput is returned by SubmitBatch without records.
+	errNoInput = errors.New("submit: no records")
+	// errRefMismatch is returned when a stored ciphertext does not match its reference.
+	errRefMismatch = errors.New("open: ciphertext does not match its reference")
+)
+
+// Service works on records as one Vault identity (a department, a grant
+// holder or a security officer, depending on the client's login).
+type Service struct {
+	vault *vaultclient.Client
+	store records.Store
+	log   *slog.Logger
+	batch int
+	// progress, if set, is told after each batch of a batched submission.
+	progress Progress
+}
+
+// Option configures a Service.
+type Option func(*Service)
+
+// WithLogger sets the structured logger.
+func WithLogger(l *slog.Logger) Option { return func(s *Service) { s.log = l } }
+
+// WithBatch sets the transit batch size (default 100).
+func WithBatch(n int) Option {
+	return func(s *Service) {
+		if n > 0 {
+			s.batch = n
+		}
+	}
+}
+
+// WithProgress reports progress after each batch of a batched submission.
+func WithProgress(p Progress) Option { return func(s *Service) { s.progress = p } }
+
+// New returns a service over a logged-in Vault client and a record store.
+func New(v *vaultclient.Client, store records.Store, opts ...Option) *Service {
+	s := &Service{vault: v, store: store, log: slog.Default(), batch: DefaultBatch}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
+
+// Input is one record to submit.
+type Input struct {
+	ID         [32]byte
+	Plaintext  []byte
+	Commitment [32]byte
+}
+
+// Submit encrypts one record under a fresh data key from transit
+// (datakey/plaintext: one Vault request) and stores it.
+func (s *Service) Submit(ctx context.Context, department, dataset string, in Input) (*records.Record, error) {
+	key, err := naming.TransitKey(department, dataset)
+	if err != nil {
+		return nil, fmt.Errorf("submit: %w", err)
+	}
+	rec, err := EncryptOne(ctx, s.vault, key, in)
+	if err != nil {
+		return nil, fmt.Errorf("submit %x: %w", in.ID, err)
+	}
+	rec.Department, rec.Dataset = department, dataset
+	if err := s.store.Put(ctx, *rec); err != nil {
+		return nil, fmt.Errorf("submit %x: storing: %w", in.ID, err)
+	}
+	s.log.Info("record submitted", "id", fmt.Sprintf("%x", in.ID[:8]), "key", key, "key_version", rec.KeyVersion, "bytes", len(rec.Ciphertext))
+	return rec, nil
+}
+
+// SubmitBatch encrypts many records with batched key wrapping and stores
+// them all at once: either every record is stored or none.
+func (s *Service) SubmitBatch(ctx context.Context, department, dataset string, ins []Input) ([]records.Record, error) {
+	if len(ins) == 0 {
+		return nil, errNoInput
+	}
+	key, err := naming.TransitKey(department, dataset)
+	if err != nil {
+		return nil, fmt.Errorf("submit: %w", err)
+	}
+	recs, err := EncryptBatch(ctx, s.vault, key, ins, s.batch, s.progress)
+	if err != nil {
+		return nil, fmt.Errorf("submit %d records: %w", len(ins), err)
+	}
+	for i := range recs {
+		recs[i].Department, recs[i].Dataset = department, dataset
+	}
+	if err := s.store.Put(ctx, recs...); err != nil {
+		return nil, fmt.Errorf("submit %d records: storing: %w", len(ins), err)
+	}
+	s.log.Info("records submitted", "count", len(recs), "key", key, "key_version", recs[0].KeyVersion)
+	return recs, nil
+}
+
+// EncryptOne seals a record under a data key from transit/datakey/plaintext.
+func EncryptOne(ctx context.Context, v *vaultclient.Client, key string, in Input) (*records.Record, error) {
+	dk, err := v.NewDataKey(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	defer dk.Zero()
+	ct, err := envelope.Seal(dk.Plaintext, in.ID[:], in.Plaintext)
+	if err != nil {
+		return nil, err
+	}
+	return &records.Record{
+		ID: in.ID, TransitKey: key, Ciphertext: ct, CiphertextRef: records.Ref(ct),
+		WrappedKey: dk.Wrapped, KeyVersion: uint32(dk.Version), Commitment: in.Commitment,
+	}, nil
+}
+
+// EncryptBatch seals records under fresh local data keys (crypto/rand) that
+// transit wraps batch by batch (encrypt with batch_input): the same envelope
+// as EncryptOne with one Vault request per batch instead of per record.
+// progress, if not nil, is told after each batch.
+func EncryptBatch(ctx context.Context, v *vaultclient.Client, key string, ins []Input, batch int, progress Progress) ([]records.Record, error) {
+	if batch <= 0 {
+		batch = DefaultBatch
+	}
+	out := make([]records.Record, 0, len(ins))
+	keys := make([][]byte, 0, batch)
+	buf := make([]byte, 32*batch)
+	defer vaultclient.Zero(buf)
+	for start := 0; start < len(ins); start += batch {
+		part := ins[start:min(start+batch, len(ins))]
+		if _, err := rand.Read(buf); err != nil {
+			return nil, fmt.Errorf("data keys: %w", err)
+		}
+		keys = keys[:0]
+		for i := range part {
+			keys = append(keys, buf[32*i:32*(i+1)])
+		}
+		wrapped, err := v.WrapKeys(ctx, key, keys)
+		if err != nil {
+			return nil, err
+		}
+		for i, in := range part {
+			ct, err := envelope.Seal(keys[i], in.ID[:], in.Plaintext)
+			if err != nil {
+				return nil, err
+			}
+			ver, err := vaultclient.WrappedVersion(wrapped[i])
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, records.Record{
+				ID: in.ID, TransitKey: key, Ciphertext: ct, CiphertextRef: records.Ref(ct),
+				WrappedKey: wrapped[i], KeyVersion: uint32(ver), Commitment: in.Commitment,
+			})
+		}
+		vaultclient.Zero(buf)
+		if progress != nil {
+			progress(len(out), len(ins))
+		}
+	}
+	return out, nil
+}
+
+// Open decrypts one record: needs decrypt rights on its transit key (the
+// owning department or a grant).
+func (s *Service) Open(ctx context.Context, id [32]byte) ([]byte, error) {
+	rec, err := s.store.Get(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("open %x: %w", id, err)
+	}
+	if rec.Shredded {
+		return nil, fmt.Errorf("open %x: %w: key %s was destroyed", id, records.ErrShredded, rec.TransitKey)
+	}
+	if records.Ref(rec.Ciphertext) != rec.CiphertextRef {
+		return nil, fmt.Errorf("open %x: %w", id, errRefMismatch)
+	}
+	dek, err := s.vault.UnwrapKey(ctx, rec.TransitKey, rec.WrappedKey)
+	if err != nil {
+		return nil, fmt.Errorf("open %x: %w", id, err)
+	}
+	defer vaultclient.Zero(dek)
+	pt, err := envelope.Open(dek, id[:], rec.Ciphertext)
+	if err != nil {
+		return nil, fmt.Errorf("open %x: %w", id, err)
+	}
+	return pt, nil
+}
+
+// Progress reports how many of total records are done.
+type Progress func(done, total int)
+
+// Rewrap rewraps every record under key whose data key is older than the
+// key's latest version, in batches (transit rewrap with batch_input), and
+// stores each batch's new wrapped keys and versions. An interrupted run
+// leaves every record readable; running it again finishes the rest.
+func (s *Service) Rewrap(ctx context.Context, key string, progress Progress) (int, error) {
+	info, err := s.vault.Key(ctx, key)
+	if err != nil {
+		return 0, fmt.Errorf("rewrap %s: %w", key, err)
+	}
+	all, err := s.store.ListByKey(ctx, key)
+	if err != nil {
+		return 0, fmt.Errorf("rewrap %s: listing records: %w", key, err)
+	}
+	var todo []records.Record
+	for _, r := range all {
+		if !r.Shredded && int(r.KeyVersion) < info.LatestVersion {
+			todo = append(todo, r)
+		}
+	}
+	done := 0
+	for start := 0; start < len(todo); start += s.batch {
+		part := todo[start:min(start+s.batch, len(todo))]
+		wrapped := make([]string, len(part))
+		for i, r := range part {
+			wrapped[i] = r.WrappedKey
+		}
+		nw, err := s.vault.Rewrap(ctx, key, wrapped)
+		if err != nil {
+			return done, fmt.Errorf("rewrap %s: %d of %d done: %w", key, done, len(todo), err)
+		}
+		ups := make([]records.KeyUpdate, len(part))
+		for i, r := range part {
+			v, err := vaultclient.WrappedVersion(nw[i])
+			if err != nil {
+				return done, fmt.Errorf("rewrap %s: %w", key, err)
+			}
+			ups[i] = records.KeyUpdate{ID: r.ID, WrappedKey: nw[i], KeyVersion: uint32(v)}
+		}
+		if err := s.store.UpdateKeys(ctx, ups); err != nil {
+			return done, fmt.Errorf("rewrap %s: %d of %d done: storing: %w", key, done, len(todo), err)
+		}
+		done += len(part)
+		if progress != nil {
+			progress(done, len(todo))
+		}
+	}
+	s.log.Info("records rewrapped", "key", key, "count", done, "key_version", info.LatestVersion)
+	return done, nil
+}
+
+// Shred destroys a dataset's transit key and records the shred receipt in
+// the store. Retrying after a failure is safe: a key already gone counts as shredded.
+func (s *Service) Shred(ctx context.Context, key string) (*records.ShredReceipt, error) {
+	if _, _, err := naming.SplitTransitKey(key); err != nil {
+		return nil, fmt.Errorf("shred: %w", err)
+	}
+	recs, err := s.store.ListByKey(ctx, key)
+	if err != nil {
+		return nil, fmt.Errorf("shred %s: listing records: %w", key, err)
+	}
+	if err := s.vault.DeleteKey(ctx, key); err != nil && !errors.Is(err, vaultclient.ErrNotFound) {
+		return nil, fmt.Errorf("shred %s: %w", key, err)
+	}
+	rc := records.ShredReceipt{TransitKey: key, Records: len(recs), At: time.Now().UTC()}
+	if err := s.store.MarkShredded(ctx, rc); err != nil {
+		return nil, fmt.Errorf("shred %s: key destroyed, receipt not stored (retry): %w", key, err)
+	}
+	s.log.Info("dataset shredded", "key", key, "records", len(recs))
+	return &rc, nil
+}
