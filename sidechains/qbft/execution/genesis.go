@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/ethereum/go-ethereum/rlp"
 
+	"github.com/sovereign-gov/sovereign/contracts/predeploy"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft"
 )
 
@@ -76,8 +77,9 @@ func ChainConfig(chainID uint64) *params.ChainConfig {
 }
 
 // NewGenesis builds the genesis of a QBFT chain: post-merge, with the
-// EIP-4788/2935/7002/7251 system contracts, and the initial validators
-// RLP-encoded in the genesis extra data.
+// EIP-4788/2935/7002/7251 system contracts, the ValidatorSet contract
+// holding the initial validators (read by the QBFT layer at every height),
+// and the same validators RLP-encoded in the genesis extra data.
 func NewGenesis(spec GenesisSpec) (*core.Genesis, error) {
 	if spec.ChainID == 0 {
 		return nil, errors.New("chain id must not be 0")
@@ -95,6 +97,11 @@ func NewGenesis(spec GenesisSpec) (*core.Genesis, error) {
 	}
 	alloc := types.GenesisAlloc{}
 	maps.Copy(alloc, core.SystemContractAllocs())
+	vsAccount, err := predeploy.ValidatorSetAccount(spec.Validators)
+	if err != nil {
+		return nil, err
+	}
+	alloc[predeploy.ValidatorSetAddress] = vsAccount
 	maps.Copy(alloc, spec.Predeploys)
 	for a, bal := range spec.Alloc {
 		acct := alloc[a]

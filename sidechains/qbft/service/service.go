@@ -31,7 +31,8 @@ type Config struct {
 	SkipEmpty   bool          // no block until there are transactions (at most EmptyInterval)
 	// EmptyInterval bounds the wait for transactions with SkipEmpty.
 	EmptyInterval time.Duration
-	// Validators overrides the genesis validator set source (e.g. a contract).
+	// Validators overrides where the validator set is read (default: the
+	// ValidatorSet contract in the parent state, else the genesis set).
 	Validators execution.ValidatorSource
 	Logger     log.Logger
 }
@@ -67,9 +68,6 @@ func New(cfg Config) (*Node, error) {
 	if cfg.BlockPeriod == 0 {
 		cfg.BlockPeriod = time.Second
 	}
-	if cfg.Validators == nil {
-		cfg.Validators = execution.StaticValidators(vals)
-	}
 	cfg.Node.RPCModules = append(cfg.Node.RPCModules, "qbft")
 	if cfg.Node.GasCeil == 0 {
 		cfg.Node.GasCeil = g.GasLimit
@@ -77,6 +75,9 @@ func New(cfg Config) (*Node, error) {
 	n, err := node.New(cfg.Node)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.Validators == nil {
+		cfg.Validators = execution.NewContractValidators(n.Eth.BlockChain(), vals)
 	}
 	var self common.Address
 	if cfg.Signer != nil {

@@ -18,6 +18,8 @@ import (
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/ethereum/go-ethereum/rpc"
 
+	"github.com/sovereign-gov/sovereign/bindings/validatorset"
+	"github.com/sovereign-gov/sovereign/contracts/predeploy"
 	"github.com/sovereign-gov/sovereign/node"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft/execution"
@@ -260,5 +262,74 @@ func TestCrashedProposerRestartAndFullRestart(t *testing.T) {
 				t.Fatalf("fork at %d: node %d has %s, node 0 %s", n, i, got, want)
 			}
 		}
+	}
+}
+
+func TestValidatorVotedInThroughContract(t *testing.T) {
+	c := &cluster{t: t}
+	var addrs []common.Address
+	for i := 0; i < 5; i++ {
+		k, _ := crypto.GenerateKey()
+		c.keys = append(c.keys, k)
+		addrs = append(addrs, crypto.PubkeyToAddress(k.PublicKey))
+	}
+	alloc := map[common.Address]*big.Int{}
+	for _, a := range addrs {
+		alloc[a] = big.NewInt(params.Ether)
+	}
+	g, err := execution.NewGenesis(execution.GenesisSpec{ChainID: 7002, Validators: addrs[:4], Alloc: alloc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.genesis = g
+	for i := 0; i < 5; i++ { // the fifth runs as a validator-to-be
+		c.start(i)
+	}
+	waitFor(t, 30*time.Second, "block 1", func() bool { return c.nodes[0].Driver.Head() >= 1 })
+	if vs, _ := c.nodes[0].Driver.Validators(c.nodes[0].Driver.Head() + 1); vs.Size() != 4 {
+		t.Fatalf("genesis set has %d validators", vs.Size())
+	}
+	cl, _ := ethclient.Dial(c.nodes[0].HTTPEndpoint())
+	signer := types.LatestSignerForChainID(g.Config.ChainID)
+	data := validatorset.NewValidatorSet().PackPropose(addrs[4], true)
+	vsAddr := predeploy.ValidatorSetAddress
+	var last *types.Transaction
+	for i := 0; i < 3; i++ { // quorum of 4 is 3
+		last = types.MustSignNewTx(c.keys[i], signer, &types.DynamicFeeTx{
+			ChainID: g.Config.ChainID, Nonce: 0, GasTipCap: big.NewInt(params.GWei), GasFeeCap: big.NewInt(10 * params.GWei),
+			Gas: 300_000, To: &vsAddr, Data: data,
+		})
+		if err := cl.SendTransaction(context.Background(), last); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var rcpt *types.Receipt
+	waitFor(t, 20*time.Second, "votes included", func() bool {
+		rcpt, _ = cl.TransactionReceipt(context.Background(), last.Hash())
+		return rcpt != nil
+	})
+	if rcpt.Status != types.ReceiptStatusSuccessful {
+		t.Fatal("vote reverted")
+	}
+	next := rcpt.BlockNumber.Uint64() + 1
+	waitFor(t, 20*time.Second, "block after the vote", func() bool { return c.nodes[0].Driver.Head() >= next+3 })
+	vs, err := c.nodes[0].Driver.Validators(next)
+	if err != nil || vs.Size() != 5 {
+		t.Fatalf("validators of block %d: %v %v", next, vs.List(), err)
+	}
+	// The new validator signs: its seal shows up in certificates.
+	fifth := addrs[4]
+	found := false
+	for n := next; n <= c.nodes[0].Driver.Head(); n++ {
+		cert, _ := c.nodes[0].Driver.Certificate(n)
+		signers, _ := cert.Signers(g.Config.ChainID)
+		for _, s := range signers {
+			if s == fifth {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the voted-in validator never sealed a block")
 	}
 }
