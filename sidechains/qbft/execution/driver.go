@@ -77,6 +77,8 @@ type Driver struct {
 	OnCommit func(value []byte, cert *qbft.Certificate)
 	// OnBroadcast sends a consensus message to the validators.
 	OnBroadcast func(m *qbft.Message)
+	// OnBroadcastSplit sends a to half the peers and b to the rest.
+	OnBroadcastSplit func(a, b *qbft.Message)
 }
 
 // New returns a driver over backend, which must run a QBFT genesis.
@@ -166,6 +168,23 @@ func (d *Driver) parentCert(number uint64) (*qbft.Certificate, common.Hash, erro
 // forkchoiceUpdated+getPayload pair would return the empty payload here,
 // because the miner re-fills only every recommit interval (2 s).
 func (d *Driver) BuildValue(height, round uint64) ([]byte, common.Hash, error) {
+	return d.build(height, round, 0)
+}
+
+// BuildAlternative implements qbft.Equivocator (Byzantine test validators
+// only): the same block one second later, hence a different hash.
+func (d *Driver) BuildAlternative(height, round uint64) ([]byte, common.Hash, error) {
+	return d.build(height, round, 1)
+}
+
+// BroadcastSplit implements qbft.Equivocator.
+func (d *Driver) BroadcastSplit(a, b *qbft.Message) {
+	if d.OnBroadcastSplit != nil {
+		d.OnBroadcastSplit(a, b)
+	}
+}
+
+func (d *Driver) build(height, round, bump uint64) ([]byte, common.Hash, error) {
 	head := d.eth.BlockChain().CurrentBlock()
 	if head.Number.Uint64()+1 != height {
 		return nil, common.Hash{}, fmt.Errorf("%w: head is %d, building %d", errNotNext, head.Number, height)
@@ -186,7 +205,7 @@ func (d *Driver) BuildValue(height, round uint64) ([]byte, common.Hash, error) {
 	}
 	payload, err := d.eth.Miner().BuildPayload(context.Background(), &miner.BuildPayloadArgs{
 		Parent:       head.Hash(),
-		Timestamp:    ts,
+		Timestamp:    ts + bump,
 		FeeRecipient: d.cfg.Self,
 		Random:       certID,
 		Withdrawals:  []*types.Withdrawal{},

@@ -31,6 +31,8 @@ type Config struct {
 	SkipEmpty   bool          // no block until there are transactions (at most EmptyInterval)
 	// EmptyInterval bounds the wait for transactions with SkipEmpty.
 	EmptyInterval time.Duration
+	// Equivocate makes the validator Byzantine (test harnesses only).
+	Equivocate bool
 	// Validators overrides where the validator set is read (default: the
 	// ValidatorSet contract in the parent state, else the genesis set).
 	Validators execution.ValidatorSource
@@ -91,6 +93,7 @@ func New(cfg Config) (*Node, error) {
 	reactor := transport.New(drv, nil, transport.Config{NetworkID: networkID, Genesis: g.ToBlock().Hash(), Logger: cfg.Logger})
 	drv.OnCommit = reactor.BroadcastCertified
 	drv.OnBroadcast = reactor.Broadcast
+	drv.OnBroadcastSplit = reactor.BroadcastSplit
 	qn := &Node{Node: n, Driver: drv, Reactor: reactor}
 	if cfg.Signer != nil {
 		dir := cfg.Node.DataDir
@@ -107,7 +110,7 @@ func New(cfg Config) (*Node, error) {
 		qn.Core = qbft.New(qbft.Config{
 			Signer: cfg.Signer, BaseTimeout: cfg.BaseTimeout, MaxTimeout: cfg.MaxTimeout,
 			BlockPeriod: cfg.BlockPeriod, SkipEmpty: cfg.SkipEmpty, EmptyInterval: cfg.EmptyInterval,
-			Logger: cfg.Logger,
+			Equivocate: cfg.Equivocate, Logger: cfg.Logger,
 		}, drv, qbft.NewTicker(), wal)
 		reactor.SetConsensus(qn.Core)
 	}

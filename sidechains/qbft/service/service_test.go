@@ -38,11 +38,12 @@ func waitFor(t *testing.T, timeout time.Duration, what string, cond func() bool)
 }
 
 type cluster struct {
-	t       *testing.T
-	genesis *core.Genesis
-	keys    []*ecdsa.PrivateKey
-	dirs    []string
-	nodes   []*Node
+	t         *testing.T
+	byzantine map[int]bool
+	genesis   *core.Genesis
+	keys      []*ecdsa.PrivateKey
+	dirs      []string
+	nodes     []*Node
 }
 
 func newCluster(t *testing.T, validators int, funded common.Address) *cluster {
@@ -89,6 +90,7 @@ func (c *cluster) start(i int) *Node {
 	}
 	if i < len(c.keys) {
 		cfg.Signer = qbft.NewKeySigner(c.keys[i])
+		cfg.Equivocate = c.byzantine[i]
 	}
 	n, err := New(cfg)
 	if err != nil {
@@ -331,5 +333,41 @@ func TestValidatorVotedInThroughContract(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("the voted-in validator never sealed a block")
+	}
+}
+
+func TestByzantineEquivocatorCannotFork(t *testing.T) {
+	c := newCluster(t, 4, common.HexToAddress("0x01"))
+	c.byzantine = map[int]bool{2: true}
+	for i := 0; i < 4; i++ {
+		c.start(i)
+	}
+	// Two full rotations: the Byzantine validator proposes at least twice.
+	waitFor(t, 60*time.Second, "eight blocks on the honest nodes", func() bool {
+		for _, i := range []int{0, 1, 3} {
+			if c.nodes[i].Driver.Head() < 8 {
+				return false
+			}
+		}
+		return true
+	})
+	var eq uint64
+	for _, i := range []int{0, 1, 3} {
+		eq += c.nodes[i].Core.Stats.Equivocations.Load()
+	}
+	if eq == 0 {
+		t.Fatal("no equivocation logged by the honest validators")
+	}
+	for n := uint64(1); n <= 8; n++ {
+		want := c.nodes[0].Eth.BlockChain().GetHeaderByNumber(n).Hash()
+		for i := range c.nodes {
+			if h := c.nodes[i].Eth.BlockChain().GetHeaderByNumber(n); h != nil && h.Hash() != want {
+				t.Fatalf("two blocks finalised at %d: node %d %s, node 0 %s", n, i, h.Hash(), want)
+			}
+		}
+		cert, err := c.nodes[0].Driver.Certificate(n)
+		if err != nil || cert.Hash != want {
+			t.Fatalf("certificate of %d: %v", n, err)
+		}
 	}
 }

@@ -216,6 +216,20 @@ func (r *Reactor) Broadcast(m *qbft.Message) {
 	}
 }
 
+// BroadcastSplit sends a to half of the peers and b to the others: the
+// behaviour of an equivocating proposer, for test harnesses.
+func (r *Reactor) BroadcastSplit(a, b *qbft.Message) {
+	r.markSeen(a.Hash())
+	r.markSeen(b.Hash())
+	for i, p := range r.peerList() {
+		if i%2 == 0 {
+			p.send(ConsensusMsg, a.Raw)
+		} else {
+			p.send(ConsensusMsg, b.Raw)
+		}
+	}
+}
+
 // BroadcastCertified announces a finalised block with its certificate.
 func (r *Reactor) BroadcastCertified(value []byte, cert *qbft.Certificate) {
 	pkt := &certifiedPacket{Value: value, Cert: cert.Encode()}
