@@ -1,0 +1,346 @@
+// Package chainstore keeps encrypted records on the private chain through the
+// SensitiveStore contract: per record the ciphertext reference and hash, the
+// Vault-wrapped data key and its version, the commitment, and the shred mark
+// with its receipt. The ciphertext itself (already encrypted) sits in a
+// content-addressed blob folder next to the node; its reference on chain is
+// "<transit key>/<sha256 hex>", which also lets rotation find a dataset's
+// records from the chain alone.
+package chainstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/sovereign-gov/sovereign/bindings/sensitivestore"
+	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
+	"github.com/sovereign-gov/sovereign/sidechains/private/records"
+)
+
+// Backend is what the store needs of a node: contract calls, transactions,
+// logs and receipts (an ethclient.Client or a simulated backend's client).
+type Backend interface {
+	bind.ContractBackend
+	bind.DeployBackend
+}
+
+// Store is a records.Store on the SensitiveStore contract.
+type Store struct {
+	backend  Backend
+	abi      *sensitivestore.SensitiveStore
+	contract *bind.BoundContract
+	opts     *bind.TransactOpts
+	blobs    string
+	poll     time.Duration
+}
+
+var _ records.Store = (*Store)(nil)
+
+var (
+	// errReverted is returned when a transaction was mined but reverted.
+	errReverted = errors.New("transaction reverted")
+	// errBadRef is returned for an on-chain ciphertext reference outside the scheme.
+	errBadRef = errors.New("malformed ciphertext reference")
+	// errBlobMismatch is returned when a blob does not hash to its on-chain hash.
+	errBlobMismatch = errors.New("ciphertext blob does not match its on-chain hash")
+)
+
+// New returns a store on the contract at addr; opts signs the writer's
+// transactions (its key loaded from Vault, in memory only); blobDir holds the
+// ciphertexts.
+func New(backend Backend, addr common.Address, opts *bind.TransactOpts, blobDir string) (*Store, error) {
+	if err := os.MkdirAll(blobDir, 0o700); err != nil {
+		return nil, fmt.Errorf("blob folder: %w", err)
+	}
+	abi := sensitivestore.NewSensitiveStore()
+	return &Store{backend: backend, abi: abi, contract: abi.Instance(backend, addr), opts: opts, blobs: blobDir, poll: 50 * time.Millisecond}, nil
+}
+
+// Deploy deploys a SensitiveStore owned by opts.From and makes it a writer.
+func Deploy(ctx context.Context, backend Backend, opts *bind.TransactOpts) (common.Address, error) {
+	abi := sensitivestore.NewSensitiveStore()
+	o := *opts
+	o.Context = ctx
+	addr, tx, err := bind.DeployContract(&o, common.FromHex(sensitivestore.SensitiveStoreMetaData.Bin), backend, abi.PackConstructor(opts.From))
+	if err != nil {
+		return common.Address{}, fmt.Errorf("deploying SensitiveStore: %w", err)
+	}
+	if err := waitOK(ctx, backend, tx, 50*time.Millisecond); err != nil {
+		return common.Address{}, fmt.Errorf("deploying SensitiveStore: %w", err)
+	}
+	s := &Store{backend: backend, abi: abi, contract: abi.Instance(backend, addr), opts: opts, poll: 50 * time.Millisecond}
+	if err := s.send(ctx, "setWriter", abi.PackSetWriter(opts.From, true)); err != nil {
+		return common.Address{}, err
+	}
+	return addr, nil
+}
+
+func (s *Store) transactOpts(ctx context.Context) *bind.TransactOpts {
+	o := *s.opts
+	o.Context = ctx
+	return &o
+}
+
+// send transacts and waits for a successful receipt.
+func (s *Store) send(ctx context.Context, method string, data []byte) error {
+	tx, err := bind.Transact(s.contract, s.transactOpts(ctx), data)
+	if err != nil {
+		return fmt.Errorf("SensitiveStore.%s: %w", method, s.decode(err))
+	}
+	if err := waitOK(ctx, s.backend, tx, s.poll); err != nil {
+		return fmt.Errorf("SensitiveStore.%s: %w", method, err)
+	}
+	return nil
+}
+
+// sendAll sends transactions in order, then waits for all of them.
+func (s *Store) sendAll(ctx context.Context, method string, calls [][]byte) error {
+	txs := make([]*types.Transaction, 0, len(calls))
+	for _, data := range calls {
+		tx, err := bind.Transact(s.contract, s.transactOpts(ctx), data)
+		if err != nil {
+			return fmt.Errorf("SensitiveStore.%s: %w", method, s.decode(err))
+		}
+		txs = append(txs, tx)
+	}
+	for _, tx := range txs {
+		if err := waitOK(ctx, s.backend, tx, s.poll); err != nil {
+			return fmt.Errorf("SensitiveStore.%s: %w", method, err)
+		}
+	}
+	return nil
+}
+
+func waitOK(ctx context.Context, b bind.DeployBackend, tx *types.Transaction, poll time.Duration) error {
+	for {
+		r, err := b.TransactionReceipt(ctx, tx.Hash())
+		if err == nil && r != nil {
+			if r.Status != types.ReceiptStatusSuccessful {
+				return fmt.Errorf("%w: tx %s", errReverted, tx.Hash().Hex())
+			}
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for tx %s: %w", tx.Hash().Hex(), ctx.Err())
+		case <-time.After(poll):
+		}
+	}
+}
+
+// decode names the contract's custom error in a revert, when there is one.
+func (s *Store) decode(err error) error {
+	var de interface{ ErrorData() any }
+	if errors.As(err, &de) {
+		if hexData, ok := de.ErrorData().(string); ok {
+			if e, uerr := s.abi.UnpackError(common.FromHex(hexData)); uerr == nil {
+				return fmt.Errorf("%T%+v: %w", e, e, err)
+			}
+		}
+	}
+	return err
+}
+
+func (s *Store) entry(ctx context.Context, id [32]byte) (*sensitivestore.ISensitiveStoreEntry, error) {
+	e, err := bind.Call(s.contract, &bind.CallOpts{Context: ctx}, s.abi.PackGet(id), s.abi.UnpackGet)
+	if err != nil {
+		if strings.Contains(s.decode(err).Error(), "UnknownRecord") {
+			return nil, fmt.Errorf("record %x: %w", id, records.ErrNotFound)
+		}
+		return nil, fmt.Errorf("SensitiveStore.get %x: %w", id, s.decode(err))
+	}
+	return &e, nil
+}
+
+// Ref is the on-chain ciphertext reference of a record.
+func Ref(transitKey string, hash [32]byte) string {
+	return transitKey + "/" + hex.EncodeToString(hash[:])
+}
+
+func splitRef(ref string) (key string, hash [32]byte, err error) {
+	key, h, ok := strings.Cut(ref, "/")
+	b, herr := hex.DecodeString(h)
+	if !ok || herr != nil || len(b) != 32 {
+		return "", hash, fmt.Errorf("%w %q", errBadRef, ref)
+	}
+	if _, _, err := naming.SplitTransitKey(key); err != nil {
+		return "", hash, fmt.Errorf("%w %q: %w", errBadRef, ref, err)
+	}
+	copy(hash[:], b)
+	return key, hash, nil
+}
+
+func (s *Store) blobPath(hash [32]byte) string {
+	return filepath.Join(s.blobs, hex.EncodeToString(hash[:]))
+}
+
+func (s *Store) writeBlob(hash [32]byte, data []byte) error {
+	path := s.blobPath(hash)
+	if _, err := os.Stat(path); err == nil {
+		return nil // content-addressed: already there
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o600); err != nil {
+		return fmt.Errorf("writing blob: %w", err)
+	}
+	return os.Rename(tmp, path)
+}
+
+// Put implements records.Store. Blobs are written first (harmless if the
+// transactions fail: unreferenced); a record already on chain with the same
+// ciphertext counts as stored, so a retried Put finishes the job.
+func (s *Store) Put(ctx context.Context, recs ...records.Record) error {
+	var calls [][]byte
+	for _, r := range recs {
+		if records.Ref(r.Ciphertext) != r.CiphertextRef {
+			return fmt.Errorf("record %x: ciphertext does not match its reference", r.ID)
+		}
+		if e, err := s.entry(ctx, r.ID); err == nil {
+			if e.CiphertextHash != r.CiphertextRef {
+				return fmt.Errorf("record %x: %w", r.ID, records.ErrExists)
+			}
+			continue
+		} else if !errors.Is(err, records.ErrNotFound) {
+			return err
+		}
+		if err := s.writeBlob(r.CiphertextRef, r.Ciphertext); err != nil {
+			return err
+		}
+		calls = append(calls, s.abi.PackPut(r.ID, Ref(r.TransitKey, r.CiphertextRef), r.CiphertextRef,
+			[]byte(r.WrappedKey), r.KeyVersion, new(big.Int).SetBytes(r.Commitment[:])))
+	}
+	return s.sendAll(ctx, "put", calls)
+}
+
+// Get implements records.Store.
+func (s *Store) Get(ctx context.Context, id [32]byte) (records.Record, error) {
+	e, err := s.entry(ctx, id)
+	if err != nil {
+		return records.Record{}, err
+	}
+	key, hash, err := splitRef(e.CiphertextRef)
+	if err != nil {
+		return records.Record{}, fmt.Errorf("record %x: %w", id, err)
+	}
+	dept, ds, _ := naming.SplitTransitKey(key)
+	r := records.Record{
+		ID: id, Department: dept, Dataset: ds, TransitKey: key, CiphertextRef: e.CiphertextHash,
+		WrappedKey: string(e.WrappedKey), KeyVersion: e.KeyVersion, Shredded: e.Shredded,
+	}
+	e.Commitment.FillBytes(r.Commitment[:])
+	if hash != e.CiphertextHash {
+		return records.Record{}, fmt.Errorf("record %x: reference and hash disagree", id)
+	}
+	data, err := os.ReadFile(s.blobPath(hash))
+	if err != nil {
+		return records.Record{}, fmt.Errorf("record %x: ciphertext blob: %w", id, err)
+	}
+	if sha256.Sum256(data) != hash {
+		return records.Record{}, fmt.Errorf("record %x: %w", id, errBlobMismatch)
+	}
+	r.Ciphertext = data
+	return r, nil
+}
+
+// ListByKey implements records.Store, from the Stored events.
+func (s *Store) ListByKey(ctx context.Context, key string) ([]records.Record, error) {
+	it, err := bind.FilterEvents(s.contract, &bind.FilterOpts{Context: ctx}, s.abi.UnpackStoredEvent)
+	if err != nil {
+		return nil, fmt.Errorf("SensitiveStore Stored events: %w", err)
+	}
+	defer it.Close()
+	var ids [][32]byte
+	for it.Next() {
+		ids = append(ids, it.Value().RecordId)
+	}
+	if err := it.Error(); err != nil {
+		return nil, fmt.Errorf("SensitiveStore Stored events: %w", err)
+	}
+	var out []records.Record
+	for _, id := range ids {
+		e, err := s.entry(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if !strings.HasPrefix(e.CiphertextRef, key+"/") {
+			continue
+		}
+		r, err := s.Get(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// UpdateKeys implements records.Store (one rewrap transaction per record,
+// sent together). Updates already on chain are skipped, so a retry is safe.
+func (s *Store) UpdateKeys(ctx context.Context, ups []records.KeyUpdate) error {
+	var calls [][]byte
+	for _, u := range ups {
+		e, err := s.entry(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		if e.Shredded {
+			return fmt.Errorf("record %x: %w", u.ID, records.ErrShredded)
+		}
+		if e.KeyVersion >= u.KeyVersion {
+			continue
+		}
+		calls = append(calls, s.abi.PackRewrap(u.ID, []byte(u.WrappedKey), u.KeyVersion))
+	}
+	return s.sendAll(ctx, "rewrap", calls)
+}
+
+// ReceiptHash is what goes on chain for a shred receipt.
+func ReceiptHash(rc records.ShredReceipt) [32]byte {
+	b, _ := json.Marshal(struct {
+		Key     string `json:"transit_key"`
+		Records int    `json:"records"`
+		At      string `json:"at"`
+	}{rc.TransitKey, rc.Records, rc.At.UTC().Format(time.RFC3339Nano)})
+	return sha256.Sum256(b)
+}
+
+// MarkShredded implements records.Store: every live record under the key
+// gets the shred mark and the receipt hash on chain.
+func (s *Store) MarkShredded(ctx context.Context, rc records.ShredReceipt) error {
+	recs, err := s.ListByKey(ctx, rc.TransitKey)
+	if err != nil {
+		return err
+	}
+	receipt := ReceiptHash(rc)
+	var calls [][]byte
+	for _, r := range recs {
+		if !r.Shredded {
+			calls = append(calls, s.abi.PackShred(r.ID, receipt))
+		}
+	}
+	return s.sendAll(ctx, "shred", calls)
+}
+
+// ShredReceipt returns the receipt hash on chain for a shredded record.
+func (s *Store) ShredReceipt(ctx context.Context, id [32]byte) ([32]byte, error) {
+	e, err := s.entry(ctx, id)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	if !e.Shredded {
+		return [32]byte{}, fmt.Errorf("record %x is not shredded", id)
+	}
+	return e.ShredReceipt, nil
+}
