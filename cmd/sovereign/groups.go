@@ -11,6 +11,8 @@ func genesisCommand() *cli.Command {
 		Usage: "write the genesis file of a chain",
 		Subcommands: []*cli.Command{
 			genesisPublicCommand(),
+			genesisConsortiumCommand(),
+			genesisPrivateCommand(),
 		},
 	}
 }
@@ -21,6 +23,8 @@ func nodeCommand() *cli.Command {
 		Usage: "run a node of one of the chains",
 		Subcommands: []*cli.Command{
 			nodePublicCommand(),
+			nodeConsortiumCommand(),
+			nodePrivateCommand(),
 		},
 	}
 }

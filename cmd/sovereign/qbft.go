@@ -1,0 +1,190 @@
+package main
+
+import (
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/log"
+	"github.com/urfave/cli/v2"
+
+	"github.com/sovereign-gov/sovereign/node"
+	"github.com/sovereign-gov/sovereign/sidechains/consortium"
+	"github.com/sovereign-gov/sovereign/sidechains/private"
+	"github.com/sovereign-gov/sovereign/sidechains/qbft"
+	"github.com/sovereign-gov/sovereign/sidechains/qbft/execution"
+	"github.com/sovereign-gov/sovereign/sidechains/qbft/service"
+)
+
+// qbftChain describes what differs between the two QBFT chains.
+type qbftChain struct {
+	name     string
+	chainID  uint64
+	httpPort int
+	p2pAddr  string
+	genesis  func(vals []common.Address, chainID, gasLimit, time uint64, alloc map[common.Address]*big.Int) (*core.Genesis, error)
+	start    func(service.Config) (*service.Node, error)
+	about    string
+}
+
+var consortiumChain = qbftChain{
+	name: "consortium", chainID: consortium.DefaultChainID, httpPort: 8645, p2pAddr: "127.0.0.1:30403",
+	genesis: func(vals []common.Address, id, gas, ts uint64, alloc map[common.Address]*big.Int) (*core.Genesis, error) {
+		return consortium.Genesis(consortium.GenesisSpec{ChainID: id, Validators: vals, GasLimit: gas, Alloc: alloc, Time: ts})
+	},
+	start: consortium.StartNode,
+	about: "the consortium QBFT chain (department validators; four tolerate one fault)",
+}
+
+var privateChain = qbftChain{
+	name: "private", chainID: private.DefaultChainID, httpPort: 8745, p2pAddr: "127.0.0.1:30503",
+	genesis: func(vals []common.Address, id, gas, ts uint64, alloc map[common.Address]*big.Int) (*core.Genesis, error) {
+		return private.ChainGenesis(private.ChainGenesisSpec{ChainID: id, Validators: vals, GasLimit: gas, Alloc: alloc, Time: ts})
+	},
+	start: private.StartChainNode,
+	about: "the private QBFT chain (one to three validators, no public peers)",
+}
+
+func genesisConsortiumCommand() *cli.Command { return qbftGenesisCommand(consortiumChain) }
+func genesisPrivateCommand() *cli.Command    { return qbftGenesisCommand(privateChain) }
+func nodeConsortiumCommand() *cli.Command    { return qbftNodeCommand(consortiumChain) }
+func nodePrivateCommand() *cli.Command       { return qbftNodeCommand(privateChain) }
+
+func qbftGenesisCommand(ch qbftChain) *cli.Command {
+	return &cli.Command{
+		Name:  ch.name,
+		Usage: "write the genesis of " + ch.about,
+		Description: `Writes a post-merge genesis (every fork up to Prague, the EIP-4788/2935/
+7002/7251 system contracts) with the ValidatorSet contract holding the
+validators. Example:
+
+  sovereign genesis ` + ch.name + ` --validators 0xA…,0xB…,0xC…,0xD… --alloc 0xE…=1000ether`,
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "validators", Usage: "validator addresses (comma-separated or repeated)", Required: true},
+			&cli.Uint64Flag{Name: "chainid", Usage: "EIP-155 chain id", Value: ch.chainID},
+			&cli.Uint64Flag{Name: "gaslimit", Usage: "block gas limit", Value: execution.DefaultGasLimit},
+			&cli.StringSliceFlag{Name: "alloc", Usage: "initial balance <address>=<wei> or <address>=<n>ether (repeatable)"},
+			&cli.Uint64Flag{Name: "timestamp", Usage: "genesis time (unix seconds)"},
+			&cli.StringFlag{Name: "out", Usage: "file to write", Value: "genesis.json"},
+		},
+		Action: func(c *cli.Context) error {
+			var vals []common.Address
+			for _, s := range splitList(c.StringSlice("validators")) {
+				a, err := parseAddress(s)
+				if err != nil {
+					return fmt.Errorf("--validators: %w", err)
+				}
+				vals = append(vals, a)
+			}
+			alloc, err := parseAlloc(splitList(c.StringSlice("alloc")))
+			if err != nil {
+				return fmt.Errorf("--alloc: %w", err)
+			}
+			g, err := ch.genesis(vals, c.Uint64("chainid"), c.Uint64("gaslimit"), c.Uint64("timestamp"), alloc)
+			if err != nil {
+				return err
+			}
+			if err := node.WriteGenesis(c.String("out"), g); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.App.Writer, "wrote %s: %s chain id %d, %d validator(s), hash %s\n",
+				c.String("out"), ch.name, g.Config.ChainID, len(vals), g.ToBlock().Hash())
+			return nil
+		},
+	}
+}
+
+func qbftNodeCommand(ch qbftChain) *cli.Command {
+	return &cli.Command{
+		Name:  ch.name,
+		Usage: "run a node of " + ch.about + ": a validator (with --validator.keystore) or a follower",
+		Description: `Runs a QBFT node over an unmodified geth execution layer. Blocks are final
+once a quorum of validators sealed them; the certificates are served by the
+qbft_ JSON-RPC namespace (qbft_getCertificate, qbft_getValidators,
+qbft_status). The enode URL is written to <datadir>/enode.url.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "datadir", Usage: "chain database, node key and write-ahead record folder", Required: true},
+			&cli.StringFlag{Name: "genesis", Usage: "genesis JSON written by 'sovereign genesis " + ch.name + "'", Required: true},
+			&cli.StringFlag{Name: "validator.keystore", Usage: "geth keystore file of the validator key (omit to follow)"},
+			&cli.StringFlag{Name: "validator.password", Usage: "file holding the keystore password"},
+			&cli.StringFlag{Name: "p2p.addr", Usage: "devp2p listen address", Value: ch.p2pAddr},
+			&cli.StringSliceFlag{Name: "p2p.static", Usage: "enode URLs to stay connected to"},
+			&cli.IntFlag{Name: "p2p.maxpeers", Usage: "maximum number of peers", Value: node.DefaultMaxPeers},
+			&cli.StringFlag{Name: "http.addr", Usage: "HTTP JSON-RPC listen address (\"\" disables)", Value: node.DefaultHTTPHost},
+			&cli.IntFlag{Name: "http.port", Usage: "HTTP JSON-RPC port", Value: ch.httpPort},
+			&cli.StringFlag{Name: "ws.addr", Usage: "WebSocket JSON-RPC listen address (\"\" disables)"},
+			&cli.IntFlag{Name: "ws.port", Usage: "WebSocket JSON-RPC port", Value: ch.httpPort + 1},
+			&cli.IntFlag{Name: "cache", Usage: "database and trie cache (MiB)", Value: node.DefaultCacheMB},
+			&cli.DurationFlag{Name: "period", Usage: "block period", Value: time.Second},
+			&cli.DurationFlag{Name: "timeout", Usage: "round-0 timeout; round r waits timeout·2^r", Value: time.Second},
+			&cli.DurationFlag{Name: "timeout.max", Usage: "cap of the round timeout", Value: 30 * time.Second},
+			&cli.BoolFlag{Name: "skip-empty", Usage: "make no block until transactions wait (at most one per --empty-interval)"},
+			&cli.DurationFlag{Name: "empty-interval", Usage: "longest wait for transactions with --skip-empty", Value: time.Minute},
+			&cli.BoolFlag{Name: "byzantine.equivocate", Usage: "TEST HARNESS ONLY: propose two blocks and double-sign", Hidden: true},
+			verbosityFlag,
+		},
+		Action: func(c *cli.Context) error { return runQBFTNode(c, ch) },
+	}
+}
+
+func runQBFTNode(c *cli.Context, ch qbftChain) error {
+	setupLogging(c)
+	g, err := node.ReadGenesis(c.String("genesis"))
+	if err != nil {
+		return err
+	}
+	if err := execution.CheckGenesis(g); err != nil {
+		return fmt.Errorf("genesis %s: %w", c.String("genesis"), err)
+	}
+	if c.Duration("period") < time.Second {
+		return fmt.Errorf("--period %v: block timestamps have 1 s granularity, the period must be at least 1s", c.Duration("period"))
+	}
+	key, err := signerKey(c.String("validator.keystore"), c.String("validator.password"))
+	if err != nil {
+		return err
+	}
+	cfg := service.Config{
+		Node: node.Config{
+			DataDir:       c.String("datadir"),
+			Genesis:       g,
+			P2PListenAddr: c.String("p2p.addr"),
+			StaticNodes:   splitList(c.StringSlice("p2p.static")),
+			MaxPeers:      c.Int("p2p.maxpeers"),
+			HTTPHost:      c.String("http.addr"),
+			HTTPPort:      c.Int("http.port"),
+			WSHost:        c.String("ws.addr"),
+			WSPort:        c.Int("ws.port"),
+			CacheMB:       c.Int("cache"),
+		},
+		BlockPeriod:   c.Duration("period"),
+		BaseTimeout:   c.Duration("timeout"),
+		MaxTimeout:    c.Duration("timeout.max"),
+		SkipEmpty:     c.Bool("skip-empty"),
+		EmptyInterval: c.Duration("empty-interval"),
+		Equivocate:    c.Bool("byzantine.equivocate"),
+		Logger:        log.Root(),
+	}
+	role := "follower"
+	if key != nil {
+		cfg.Signer = qbft.NewKeySigner(key)
+		role = "validator " + cfg.Signer.Address().Hex()
+	}
+	n, err := ch.start(cfg)
+	if err != nil {
+		return err
+	}
+	defer n.Close()
+	if err := os.WriteFile(filepath.Join(cfg.Node.DataDir, "enode.url"), []byte(n.Enode()+"\n"), 0o644); err != nil {
+		return fmt.Errorf("writing enode.url: %w", err)
+	}
+	log.Info("QBFT node running", "chain", ch.name, "role", role, "http", n.HTTPEndpoint(), "enode", n.Enode())
+	ctx, stop := signalContext()
+	defer stop()
+	<-ctx.Done()
+	log.Info("Shutting down")
+	return nil
+}
