@@ -8,6 +8,7 @@
 //	supervisor role  supervisor                      policy sovereign-supervisor
 //	grant policy     sovereign-grant-<department>.<dataset>   (one key, decrypt only)
 //	validator key    KV v2 validator-keys/<name>
+//	writer key       KV v2 validator-keys/writers/<role>  (signs private-chain and anchor transactions)
 //
 // Department and dataset names are lower-case letters, digits and dashes, so
 // the policy glob "<department>.*" cannot reach another department's keys.
@@ -93,3 +94,7 @@ const (
 	SecurityOfficerPolicy = "sovereign-security-officer"
 	SupervisorPolicy      = "sovereign-supervisor"
 )
+
+// WriterKey is the KV path (under KVMount) of the chain signing key a role
+// uses to write records, rewraps, shred marks and audit anchors.
+func WriterKey(role string) string { return "writers/" + role }

@@ -12,7 +12,8 @@ import (
 // validators read only their own signing key.
 
 // DepartmentPolicy lets a department make data keys, wrap and unwrap them
-// under its own transit keys and read their metadata (the latest version).
+// under its own transit keys, read their metadata (the latest version) and
+// read its chain writer key.
 func DepartmentPolicy(department string) string {
 	t, g := naming.TransitMount, department+".*"
 	return fmt.Sprintf(`# department %[3]s: its own datasets only
@@ -20,7 +21,8 @@ path "%[1]s/datakey/plaintext/%[2]s" { capabilities = ["update"] }
 path "%[1]s/encrypt/%[2]s"           { capabilities = ["update"] }
 path "%[1]s/decrypt/%[2]s"           { capabilities = ["update"] }
 path "%[1]s/keys/%[2]s"              { capabilities = ["read"] }
-`, t, g, department)
+path "%[4]s/data/%[5]s" { capabilities = ["read"] }
+`, t, g, department, naming.KVMount, naming.WriterKey(naming.DepartmentRole(department)))
 }
 
 // ValidatorPolicy lets one validator read its own signing key.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/crypto"
 	vault "github.com/hashicorp/vault/api"
 
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
@@ -89,6 +90,22 @@ func TestApplyIsIdempotentAndLeastPrivilege(t *testing.T) {
 	if !errors.As(err, &re) || re.StatusCode != 403 {
 		t.Fatalf("validator on another key: want 403, got %v", err)
 	}
+
+	// Chain writer keys: the officer stores them, each department reads only its own.
+	for _, d := range []string{"health", "tax"} {
+		k, _ := crypto.GenerateKey()
+		if err := officer.PutSigningKey(ctx, naming.WriterKey(naming.DepartmentRole(d)), k); err != nil {
+			t.Fatalf("officer stores %s's writer key: %v", d, err)
+		}
+		if d == "health" {
+			got, err := health.SigningKey(ctx, naming.WriterKey(naming.DepartmentRole(d)))
+			if err != nil || !got.Equal(k) {
+				t.Fatalf("health reads its writer key: %v", err)
+			}
+		}
+	}
+	_, err = health.SigningKey(ctx, naming.WriterKey(naming.DepartmentRole("tax")))
+	assertForbidden(t, "health reading tax's writer key", err, "writers/dept-tax")
 }
 
 func TestApplyRejectsBadNames(t *testing.T) {
