@@ -24,11 +24,13 @@ contract DataRegistry is IDataRegistry {
         bytes32 contentHash;
     }
 
+    /// One slot per dataset; its id lives once in _datasetIds.
     struct Dataset {
-        bytes32 id;
-        uint64 count;
+        uint32 index; // into _datasetIds
+        uint32 count;
         uint64 latestVersion;
-        uint64 latestSeq; // seq + 1 of the latest version
+        uint32 latestSeq; // seq + 1 of the latest version
+        bool exists;
     }
 
     struct Request {
@@ -45,8 +47,8 @@ contract DataRegistry is IDataRegistry {
 
     Stored[] private _records;
     mapping(bytes32 => uint256) private _seqOf; // recordId => seq + 1
-    Dataset[] private _datasets;
-    mapping(bytes32 => uint256) private _datasetIndexOf; // datasetId => index + 1
+    bytes32[] private _datasetIds;
+    mapping(bytes32 => Dataset) private _datasets;
     mapping(bytes32 => Request) private _requests;
     uint256 private _requestNonce;
 
@@ -73,13 +75,12 @@ contract DataRegistry is IDataRegistry {
         recordId = keccak256(abi.encode(r.datasetId, r.version));
         if (_seqOf[recordId] != 0) revert AlreadyPublished(recordId);
 
-        uint256 di = _datasetIndexOf[r.datasetId];
-        if (di == 0) {
-            _datasets.push(Dataset({id: r.datasetId, count: 0, latestVersion: 0, latestSeq: 0}));
-            di = _datasets.length;
-            _datasetIndexOf[r.datasetId] = di;
+        Dataset memory d = _datasets[r.datasetId];
+        if (!d.exists) {
+            d.exists = true;
+            d.index = uint32(_datasetIds.length);
+            _datasetIds.push(r.datasetId);
         }
-        Dataset storage d = _datasets[di - 1];
         if (r.version <= d.latestVersion) revert VersionNotIncreasing(r.datasetId, d.latestVersion, r.version);
 
         uint64 seq = uint64(_records.length);
@@ -102,7 +103,7 @@ contract DataRegistry is IDataRegistry {
                 version: uint32(r.version),
                 supersedes: uint32(r.supersedes),
                 supersededBy: 0,
-                datasetIndex: uint32(di - 1),
+                datasetIndex: d.index,
                 level: r.level,
                 threshold: r.threshold,
                 frozen: false,
@@ -117,7 +118,8 @@ contract DataRegistry is IDataRegistry {
         _seqOf[recordId] = uint256(seq) + 1;
         d.count++;
         d.latestVersion = r.version;
-        d.latestSeq = seq + 1;
+        d.latestSeq = uint32(seq + 1);
+        _datasets[r.datasetId] = d;
         emit Published(recordId, r.datasetId, r.version, seq, r.level, r.contentHash);
     }
 
@@ -201,10 +203,10 @@ contract DataRegistry is IDataRegistry {
         view
         returns (Record[] memory page, uint256 next)
     {
-        uint256 di = _datasetIndexOf[datasetId];
-        if (di == 0 || limit == 0) return (new Record[](0), 0);
-        next = cursor == 0 ? _datasets[di - 1].latestSeq : cursor;
-        if (next > _records.length || _records[next - 1].datasetIndex != di - 1) revert InvalidRelease("cursor");
+        Dataset memory d = _datasets[datasetId];
+        if (!d.exists || limit == 0) return (new Record[](0), 0);
+        next = cursor == 0 ? d.latestSeq : cursor;
+        if (next > _records.length || _records[next - 1].datasetIndex != d.index) revert InvalidRelease("cursor");
         Record[] memory buf = new Record[](limit);
         uint256 k = 0;
         while (next != 0 && k < limit) {
@@ -218,9 +220,7 @@ contract DataRegistry is IDataRegistry {
     }
 
     function dataset(bytes32 datasetId) external view returns (uint64, uint64) {
-        uint256 di = _datasetIndexOf[datasetId];
-        if (di == 0) return (0, 0);
-        Dataset storage d = _datasets[di - 1];
+        Dataset memory d = _datasets[datasetId];
         return (d.count, d.latestVersion);
     }
 
@@ -232,7 +232,7 @@ contract DataRegistry is IDataRegistry {
 
     function _view(uint256 seq) private view returns (Record memory r) {
         Stored storage s = _records[seq];
-        bytes32 datasetId = _datasets[s.datasetIndex].id;
+        bytes32 datasetId = _datasetIds[s.datasetIndex];
         r = Record({
             recordId: keccak256(abi.encode(datasetId, s.version)),
             datasetId: datasetId,

@@ -94,16 +94,17 @@ library RLPReader {
         if (!list) revert RLPMalformed(BAD_KIND);
         uint256 end = it.ptr + hlen + plen;
         uint256 n = 0;
-        for (uint256 p = it.ptr + hlen; p < end;) {
-            Item memory c = itemAt(p, end - p);
-            p += c.len;
-            n++;
+        // count without allocating: memory is never freed, so garbage Items cost
+        for (uint256 p = it.ptr + hlen; p < end; n++) {
+            (uint256 ch, uint256 cp,) = header(p, end - p);
+            p += ch + cp;
         }
         out = new Item[](n);
         uint256 q = it.ptr + hlen;
         for (uint256 i = 0; i < n; i++) {
-            out[i] = itemAt(q, end - q);
-            q += out[i].len;
+            (uint256 ch, uint256 cp,) = header(q, end - q);
+            out[i] = Item(q, ch + cp);
+            q += ch + cp;
         }
     }
 

@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.37;
+
+import {ChainFixture} from "./utils/ChainFixture.sol";
+import {DataRegistry} from "../src/DataRegistry.sol";
+import {IDataRegistry} from "../src/interfaces/IDataRegistry.sol";
+
+contract DataRegistryTest is ChainFixture {
+    bytes32 internal constant DS = keccak256("dataset: air quality");
+    bytes32 internal constant DS2 = keccak256("dataset: school places");
+
+    function setUp() public {
+        _deployPublic(4);
+    }
+
+    function _publish(IDataRegistry.Release memory r) internal returns (bytes32) {
+        vm.prank(address(bridge));
+        return registry.publish(r);
+    }
+
+    function _id(bytes32 ds, uint64 v) internal pure returns (bytes32) {
+        return keccak256(abi.encode(ds, v));
+    }
+
+    function test_constructorAndRoles() public view {
+        assertEq(registry.bridge(), address(bridge));
+        assertEq(registry.supervisor(), supervisor);
+        assertEq(registry.securityOfficer(), officer);
+    }
+
+    function test_RevertWhen_constructorZero() public {
+        vm.expectRevert(IDataRegistry.ZeroAddress.selector);
+        new DataRegistry(address(0), officer);
+    }
+
+    function test_setBridge_onceByAdmin() public {
+        DataRegistry r = new DataRegistry(supervisor, officer);
+        vm.prank(address(0xBEEF));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotAdmin.selector, address(0xBEEF)));
+        r.setBridge(address(1));
+        vm.expectRevert(IDataRegistry.ZeroAddress.selector);
+        r.setBridge(address(0));
+        vm.expectEmit(true, false, false, false);
+        emit IDataRegistry.BridgeSet(address(1));
+        r.setBridge(address(1));
+        vm.expectRevert(IDataRegistry.BridgeAlreadySet.selector);
+        r.setBridge(address(2));
+    }
+
+    function test_publish_storesAndEmits() public {
+        IDataRegistry.Release memory rel = release(DS, 1, 0);
+        rel.level = 1;
+        rel.threshold = 1;
+        vm.expectEmit(true, true, true, true);
+        emit IDataRegistry.Published(_id(DS, 1), DS, 1, 0, 1, rel.contentHash);
+        bytes32 id = _publish(rel);
+        assertEq(id, _id(DS, 1));
+        IDataRegistry.Record memory r = registry.getRecord(id);
+        assertEq(r.recordId, id);
+        assertEq(r.datasetId, DS);
+        assertEq(r.seq, 0);
+        assertEq(r.version, 1);
+        assertEq(r.level, 1);
+        assertEq(r.threshold, 1);
+        assertEq(r.commitment, rel.commitment);
+        assertEq(r.releasedRoot, rel.releasedRoot);
+        assertEq(r.contentHash, rel.contentHash);
+        assertEq(r.publishedAt, block.timestamp);
+        assertFalse(r.frozen);
+        (uint64 count, uint64 latest) = registry.dataset(DS);
+        assertEq(count, 1);
+        assertEq(latest, 1);
+        assertEq(registry.recordCount(), 1);
+    }
+
+    function test_RevertWhen_publishNotBridge() public {
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotBridge.selector, address(this)));
+        registry.publish(release(DS, 1, 0));
+    }
+
+    function test_RevertWhen_publishInvalid() public {
+        vm.startPrank(address(bridge));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidRelease.selector, "datasetId"));
+        registry.publish(release(bytes32(0), 1, 0));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidRelease.selector, "version"));
+        registry.publish(release(DS, 0, 0));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidRelease.selector, "version"));
+        registry.publish(release(DS, uint64(type(uint32).max) + 1, 0));
+        IDataRegistry.Release memory r = release(DS, 1, 0);
+        r.level = 3;
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidRelease.selector, "level"));
+        registry.publish(r);
+        registry.publish(release(DS, 2, 0));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidRelease.selector, "supersedes"));
+        registry.publish(release(DS, 3, 3));
+        vm.stopPrank();
+    }
+
+    function test_RevertWhen_publishTwice() public {
+        _publish(release(DS, 1, 0));
+        vm.prank(address(bridge));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.AlreadyPublished.selector, _id(DS, 1)));
+        registry.publish(release(DS, 1, 0));
+    }
+
+    function test_RevertWhen_versionNotIncreasing() public {
+        _publish(release(DS, 5, 0));
+        vm.prank(address(bridge));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.VersionNotIncreasing.selector, DS, 5, 4));
+        registry.publish(release(DS, 4, 0));
+    }
+
+    function test_supersede_keepsHistory() public {
+        _publish(release(DS, 1, 0));
+        vm.expectEmit(true, true, true, false);
+        emit IDataRegistry.Superseded(_id(DS, 1), _id(DS, 2), DS);
+        _publish(release(DS, 2, 1));
+        IDataRegistry.Record memory old = registry.getRecord(_id(DS, 1));
+        assertEq(old.supersededBy, 2);
+        assertEq(registry.getRecord(_id(DS, 2)).supersedes, 1);
+        assertEq(registry.recordCount(), 2);
+    }
+
+    function test_RevertWhen_supersedeUnknown() public {
+        _publish(release(DS, 1, 0));
+        vm.prank(address(bridge));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.UnknownRecord.selector, _id(DS, 2)));
+        registry.publish(release(DS, 3, 2));
+    }
+
+    function test_RevertWhen_supersedeTwice() public {
+        _publish(release(DS, 1, 0));
+        _publish(release(DS, 2, 1));
+        vm.prank(address(bridge));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.AlreadySuperseded.selector, _id(DS, 1), 2));
+        registry.publish(release(DS, 3, 1));
+    }
+
+    function test_RevertWhen_supersedeFrozen() public {
+        _publish(release(DS, 1, 0));
+        vm.prank(supervisor);
+        registry.freeze(_id(DS, 1), "court order 12/2026");
+        vm.prank(address(bridge));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.RecordFrozen.selector, _id(DS, 1)));
+        registry.publish(release(DS, 2, 1));
+    }
+
+    function test_freezeUnfreeze() public {
+        bytes32 id = _publish(release(DS, 1, 0));
+        vm.prank(supervisor);
+        vm.expectEmit(true, false, false, true);
+        emit IDataRegistry.Frozen(id, "personal data found");
+        registry.freeze(id, "personal data found");
+        assertTrue(registry.getRecord(id).frozen);
+        vm.prank(supervisor);
+        vm.expectEmit(true, false, false, true);
+        emit IDataRegistry.Unfrozen(id, "redacted upstream");
+        registry.unfreeze(id, "redacted upstream");
+        assertFalse(registry.getRecord(id).frozen);
+        _publish(release(DS, 2, 1)); // supersede allowed again
+    }
+
+    function test_RevertWhen_freezeBad() public {
+        bytes32 id = _publish(release(DS, 1, 0));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotSupervisor.selector, address(this)));
+        registry.freeze(id, "x");
+        vm.startPrank(supervisor);
+        vm.expectRevert(IDataRegistry.EmptyReason.selector);
+        registry.freeze(id, "");
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.UnknownRecord.selector, bytes32(uint256(1))));
+        registry.freeze(bytes32(uint256(1)), "x");
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotFrozen.selector, id));
+        registry.unfreeze(id, "x");
+        vm.expectRevert(IDataRegistry.EmptyReason.selector);
+        registry.unfreeze(id, "");
+        vm.stopPrank();
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotSupervisor.selector, address(this)));
+        registry.unfreeze(id, "x");
+    }
+
+    function test_recordShred() public {
+        bytes32 id = _publish(release(DS, 1, 0));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotSecurityOfficer.selector, address(this)));
+        registry.recordShred(id, keccak256("vault receipt"));
+        vm.prank(officer);
+        vm.expectEmit(true, false, false, true);
+        emit IDataRegistry.Shredded(id, keccak256("vault receipt"));
+        registry.recordShred(id, keccak256("vault receipt"));
+        assertTrue(registry.getRecord(id).shredded);
+        vm.prank(officer);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.AlreadyShredded.selector, id));
+        registry.recordShred(id, keccak256("again"));
+    }
+
+    function _conditional(uint64 v) internal returns (bytes32) {
+        IDataRegistry.Release memory r = release(DS, v, 0);
+        r.level = 1;
+        return _publish(r);
+    }
+
+    function test_accessRequest_grantAndDeny() public {
+        bytes32 id = _conditional(1);
+        vm.prank(address(0xA11CE));
+        bytes32 req = registry.requestAccess(id, "epidemiology study");
+        (bytes32 rid, address who, IDataRegistry.AccessStatus st, uint64 exp) = registry.accessRequest(req);
+        assertEq(rid, id);
+        assertEq(who, address(0xA11CE));
+        assertEq(uint256(st), uint256(IDataRegistry.AccessStatus.Pending));
+        vm.prank(address(bridge));
+        vm.expectEmit(true, true, false, true);
+        emit IDataRegistry.AccessResolved(req, id, true, 99);
+        registry.resolveAccess(req, id, true, 99);
+        (,, st, exp) = registry.accessRequest(req);
+        assertEq(uint256(st), uint256(IDataRegistry.AccessStatus.Granted));
+        assertEq(exp, 99);
+
+        bytes32 req2 = registry.requestAccess(id, "marketing");
+        assertTrue(req2 != req);
+        vm.prank(address(bridge));
+        registry.resolveAccess(req2, id, false, 99);
+        (,, st, exp) = registry.accessRequest(req2);
+        assertEq(uint256(st), uint256(IDataRegistry.AccessStatus.Denied));
+        assertEq(exp, 0);
+    }
+
+    function test_RevertWhen_accessBad() public {
+        bytes32 open = _publish(release(DS2, 1, 0));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotRequestable.selector, open));
+        registry.requestAccess(open, "x");
+        bytes32 id = _conditional(1);
+        vm.expectRevert(IDataRegistry.EmptyReason.selector);
+        registry.requestAccess(id, "");
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.UnknownRecord.selector, bytes32(0)));
+        registry.requestAccess(bytes32(0), "x");
+        bytes32 req = registry.requestAccess(id, "x");
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotBridge.selector, address(this)));
+        registry.resolveAccess(req, id, true, 1);
+        vm.startPrank(address(bridge));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.UnknownRequest.selector, bytes32(uint256(7))));
+        registry.resolveAccess(bytes32(uint256(7)), id, true, 1);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.RequestRecordMismatch.selector, req, open));
+        registry.resolveAccess(req, open, true, 1);
+        registry.resolveAccess(req, id, true, 1);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.RequestNotPending.selector, req));
+        registry.resolveAccess(req, id, true, 1);
+        vm.stopPrank();
+        vm.prank(supervisor);
+        registry.freeze(id, "frozen");
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotRequestable.selector, id));
+        registry.requestAccess(id, "x");
+    }
+
+    function test_paging_rangeAndDataset() public {
+        for (uint64 v = 1; v <= 5; v++) {
+            _publish(release(DS, v, v > 1 ? v - 1 : 0));
+            _publish(release(DS2, v * 10, 0));
+        }
+        assertEq(registry.recordCount(), 10);
+        IDataRegistry.Record[] memory page = registry.recordsInRange(3, 4);
+        assertEq(page.length, 4);
+        assertEq(page[0].seq, 3);
+        assertEq(page[3].seq, 6);
+        assertEq(registry.recordsInRange(8, 100).length, 2);
+        assertEq(registry.recordsInRange(10, 1).length, 0);
+        assertEq(registry.recordsInRange(0, 0).length, 0);
+        assertEq(registry.recordAt(9).datasetId, DS2);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.UnknownRecord.selector, bytes32(uint256(10))));
+        registry.recordAt(10);
+
+        (IDataRegistry.Record[] memory p1, uint256 next) = registry.recordsByDataset(DS, 0, 2);
+        assertEq(p1.length, 2);
+        assertEq(p1[0].version, 5);
+        assertEq(p1[1].version, 4);
+        (IDataRegistry.Record[] memory p2, uint256 next2) = registry.recordsByDataset(DS, next, 10);
+        assertEq(p2.length, 3);
+        assertEq(p2[2].version, 1);
+        assertEq(next2, 0);
+        (IDataRegistry.Record[] memory none,) = registry.recordsByDataset(keccak256("nothing"), 0, 10);
+        assertEq(none.length, 0);
+        // a cursor into another dataset is refused
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidRelease.selector, "cursor"));
+        registry.recordsByDataset(DS, 2, 1);
+    }
+
+    function test_RevertWhen_getUnknown() public {
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.UnknownRecord.selector, bytes32(uint256(5))));
+        registry.getRecord(bytes32(uint256(5)));
+    }
+
+    /// A page read costs the same whether the registry holds 10 or 1,000 records.
+    function test_paging_costIndependentOfSize() public {
+        for (uint64 v = 1; v <= 10; v++) _publish(release(DS, v, 0));
+        PageProbe probe = new PageProbe(); // fresh memory: the test's own memory grows in the loops
+        uint256 small = probe.cost(registry, DS);
+        for (uint64 i = 0; i < 1000; i++) _publish(release(keccak256(abi.encode(i)), 1, 0));
+        for (uint64 v = 11; v <= 20; v++) _publish(release(DS, v, 0));
+        uint256 large = probe.cost(registry, DS);
+        assertApproxEqRel(large, small, 0.02e18);
+    }
+}
+
+contract PageProbe {
+    function cost(IDataRegistry registry, bytes32 ds) external view returns (uint256 used) {
+        uint256 g = gasleft();
+        registry.recordsByDataset(ds, 0, 5);
+        used = g - gasleft();
+        (IDataRegistry.Record[] memory p,) = registry.recordsByDataset(ds, 0, 5);
+        require(p.length == 5, "page");
+    }
+}

@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.37;
+
+import {Test} from "forge-std/Test.sol";
+import {ReviewBoard} from "../src/ReviewBoard.sol";
+import {ValidatorSet} from "../src/ValidatorSet.sol";
+import {IReviewBoard} from "../src/interfaces/IReviewBoard.sol";
+import {IValidatorSet} from "../src/interfaces/IValidatorSet.sol";
+import {IClassificationVerifier} from "../src/interfaces/IClassificationVerifier.sol";
+import {VerifierDouble} from "./utils/VerifierDouble.sol";
+
+contract ReviewBoardTest is Test {
+    // categories 0..3 at levels 0,1,2,0; the rest "not in policy" (3)
+    uint256 internal constant POLICY = (0 << 0) | (1 << 2) | (2 << 4) | (0 << 6) | (0xffffff << 8);
+    ValidatorSet internal set;
+    VerifierDouble internal verifier;
+    ReviewBoard internal board;
+    address[] internal vals;
+    address internal dept = address(0xDE97);
+
+    function setUp() public {
+        for (uint256 i = 1; i <= 4; i++) vals.push(address(uint160(0x100 * i)));
+        set = new ValidatorSet(vals);
+        verifier = new VerifierDouble();
+        board = new ReviewBoard(set, verifier, POLICY);
+    }
+
+    function _sub(uint64 version) internal pure returns (IReviewBoard.Submission memory s) {
+        s.datasetId = keccak256("dataset: traffic counts");
+        s.version = version;
+        s.level = 1;
+        s.threshold = 0;
+        s.commitment = 111;
+        s.releasedRoot = 222;
+        s.contentHash = keccak256("content");
+    }
+
+    function _proof(IReviewBoard.Submission memory s) internal view returns (bytes memory) {
+        uint256[5] memory input = [s.commitment, uint256(s.level), POLICY, uint256(s.threshold), s.releasedRoot];
+        return abi.encodePacked(verifier.proofFor(input));
+    }
+
+    function _submit(uint64 version) internal returns (bytes32) {
+        IReviewBoard.Submission memory s = _sub(version);
+        vm.prank(dept);
+        return board.submit(s, _proof(s));
+    }
+
+    function test_constructor() public view {
+        assertEq(board.policy(), POLICY);
+        assertEq(board.validatorSet(), address(set));
+        assertEq(board.verifier(), address(verifier));
+        assertEq(board.categoryLevel(1), 1);
+        assertEq(board.categoryLevel(2), 2);
+        assertEq(board.categoryLevel(9), 3);
+    }
+
+    function test_RevertWhen_constructorZero() public {
+        vm.expectRevert(IReviewBoard.ZeroAddress.selector);
+        new ReviewBoard(IValidatorSet(address(0)), verifier, POLICY);
+        vm.expectRevert(IReviewBoard.ZeroAddress.selector);
+        new ReviewBoard(set, IClassificationVerifier(address(0)), POLICY);
+    }
+
+    function test_RevertWhen_categoryOutOfRange() public {
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "category"));
+        board.categoryLevel(16);
+    }
+
+    function test_submit_verifiesAndOpens() public {
+        IReviewBoard.Submission memory s = _sub(1);
+        bytes32 id = keccak256(abi.encode(s.datasetId, s.version));
+        bytes memory proof = _proof(s);
+        vm.expectEmit(true, true, true, true);
+        emit IReviewBoard.Submitted(id, s.datasetId, dept, 1, proof);
+        vm.prank(dept);
+        assertEq(board.submit(s, proof), id);
+        (IReviewBoard.Status st, uint256 a, uint256 r) = board.review(id);
+        assertEq(uint256(st), uint256(IReviewBoard.Status.Pending));
+        assertEq(a + r, 0);
+        assertEq(board.submission(id).contentHash, s.contentHash);
+    }
+
+    function test_RevertWhen_submitBadProof() public {
+        IReviewBoard.Submission memory s = _sub(1);
+        bytes memory proof = _proof(s);
+        s.level = 0; // proof was for level 1
+        vm.expectRevert(VerifierDouble.ProofInvalid.selector);
+        board.submit(s, proof);
+    }
+
+    function test_RevertWhen_submitInvalid() public {
+        IReviewBoard.Submission memory s = _sub(1);
+        s.datasetId = 0;
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "datasetId"));
+        board.submit(s, "");
+        s = _sub(0);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "version"));
+        board.submit(s, "");
+        s = _sub(1);
+        s.level = 3;
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "level"));
+        board.submit(s, "");
+        s = _sub(1);
+        s.threshold = 3;
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "threshold"));
+        board.submit(s, "");
+        s = _sub(1);
+        s.supersedes = 1;
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "supersedes"));
+        board.submit(s, "");
+        s = _sub(1);
+        s.contentHash = 0;
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "contentHash"));
+        board.submit(s, "");
+    }
+
+    function test_RevertWhen_submitTwice() public {
+        bytes32 id = _submit(1);
+        IReviewBoard.Submission memory s = _sub(1);
+        bytes memory proof = _proof(s);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AlreadySubmitted.selector, id));
+        board.submit(s, proof);
+    }
+
+    function test_vote_approvesAtQuorum() public {
+        bytes32 id = _submit(1);
+        IReviewBoard.Submission memory s = _sub(1);
+        vm.prank(vals[0]);
+        vm.expectEmit(true, true, false, true);
+        emit IReviewBoard.Voted(id, vals[0], true, "schema ok");
+        board.vote(id, true, "schema ok");
+        vm.prank(vals[1]);
+        board.vote(id, false, "column 4 looks personal");
+        vm.prank(vals[2]);
+        board.vote(id, true, "policy ok");
+        vm.prank(vals[3]);
+        vm.expectEmit(true, true, false, true);
+        emit IReviewBoard.Decision(id, s.datasetId, 1, 1, 0, 111, 222, s.contentHash, 0, true);
+        board.vote(id, true, "content ok");
+        (IReviewBoard.Status st, uint256 a, uint256 r) = board.review(id);
+        assertEq(uint256(st), uint256(IReviewBoard.Status.Approved));
+        assertEq(a, 3);
+        assertEq(r, 1);
+    }
+
+    function test_vote_rejectsWhenApprovalUnreachable() public {
+        bytes32 id = _submit(1);
+        vm.prank(vals[0]);
+        board.vote(id, false, "no");
+        IReviewBoard.Submission memory s = _sub(1);
+        vm.prank(vals[1]);
+        vm.expectEmit(true, true, false, true);
+        emit IReviewBoard.Decision(id, s.datasetId, 1, 1, 0, 111, 222, s.contentHash, 0, false);
+        board.vote(id, false, "no"); // n=4, q=3: two rejections make 3 approvals impossible
+        (IReviewBoard.Status st,,) = board.review(id);
+        assertEq(uint256(st), uint256(IReviewBoard.Status.Rejected));
+        vm.prank(vals[2]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotPending.selector, id));
+        board.vote(id, true, "late");
+    }
+
+    function test_RevertWhen_voteBad() public {
+        bytes32 id = _submit(1);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotValidator.selector, address(this)));
+        board.vote(id, true, "");
+        vm.prank(vals[0]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotPending.selector, bytes32(uint256(1))));
+        board.vote(bytes32(uint256(1)), true, "");
+        vm.prank(vals[0]);
+        board.vote(id, true, "");
+        vm.prank(vals[0]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AlreadyVoted.selector, id, vals[0]));
+        board.vote(id, true, "");
+    }
+
+    function _approve(bytes32 id) internal {
+        for (uint256 i = 0; i < 3; i++) {
+            vm.prank(vals[i]);
+            board.vote(id, true, "ok");
+        }
+    }
+
+    function test_reviewAccess_grantAtQuorum() public {
+        bytes32 id = _submit(1);
+        _approve(id);
+        bytes32 req = keccak256("request 1");
+        vm.prank(vals[0]);
+        board.reviewAccess(req, id, true, 1000, "research ethics approved");
+        vm.prank(vals[1]);
+        board.reviewAccess(req, id, true, 1000, "ok");
+        vm.prank(vals[2]);
+        vm.expectEmit(true, true, false, true);
+        emit IReviewBoard.AccessDecision(req, id, true, 1000);
+        board.reviewAccess(req, id, true, 1000, "ok");
+        (IReviewBoard.Status st, uint256 a,) = board.accessReview(req);
+        assertEq(uint256(st), uint256(IReviewBoard.Status.Approved));
+        assertEq(a, 3);
+        vm.prank(vals[3]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotPending.selector, req));
+        board.reviewAccess(req, id, true, 1000, "late");
+    }
+
+    function test_reviewAccess_deny() public {
+        bytes32 id = _submit(1);
+        _approve(id);
+        bytes32 req = keccak256("request 2");
+        vm.prank(vals[0]);
+        board.reviewAccess(req, id, false, 1000, "no purpose");
+        vm.prank(vals[1]);
+        vm.expectEmit(true, true, false, true);
+        emit IReviewBoard.AccessDecision(req, id, false, 0);
+        board.reviewAccess(req, id, false, 1000, "no");
+    }
+
+    function test_RevertWhen_reviewAccessBad() public {
+        bytes32 id = _submit(1);
+        bytes32 req = keccak256("r");
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotValidator.selector, address(this)));
+        board.reviewAccess(req, id, true, 1, "");
+        vm.startPrank(vals[0]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "recordId"));
+        board.reviewAccess(req, id, true, 1, ""); // record not approved yet
+        vm.stopPrank();
+        _approve(id);
+        vm.startPrank(vals[0]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "requestId"));
+        board.reviewAccess(bytes32(0), id, true, 1, "");
+        board.reviewAccess(req, id, true, 1, "");
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AlreadyVoted.selector, req, vals[0]));
+        board.reviewAccess(req, id, true, 1, "");
+        vm.stopPrank();
+        vm.prank(vals[1]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AccessMismatch.selector, req));
+        board.reviewAccess(req, id, true, 2, "");
+    }
+
+    function test_anchorAudit() public {
+        vm.prank(vals[0]);
+        vm.expectEmit(true, true, false, true);
+        emit IReviewBoard.AuditAnchored(0, vals[0], keccak256("a"), 0, 99);
+        assertEq(board.anchorAudit(keccak256("a"), 0, 99), 0);
+        vm.prank(vals[1]);
+        assertEq(board.anchorAudit(keccak256("b"), 100, 100), 1);
+        (uint256 n, uint64 next) = board.auditAnchors();
+        assertEq(n, 2);
+        assertEq(next, 101);
+    }
+
+    function test_RevertWhen_anchorAuditBad() public {
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotValidator.selector, address(this)));
+        board.anchorAudit(keccak256("a"), 0, 1);
+        vm.startPrank(vals[0]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AuditGap.selector, 0, 1, 5));
+        board.anchorAudit(keccak256("a"), 1, 5);
+        board.anchorAudit(keccak256("a"), 0, 4);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AuditGap.selector, 5, 5, 4));
+        board.anchorAudit(keccak256("b"), 5, 4); // last before first
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "auditHash"));
+        board.anchorAudit(bytes32(0), 5, 6);
+        vm.stopPrank();
+    }
+}

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.37;
+
+import {Test} from "forge-std/Test.sol";
+import {SensitiveStore} from "../src/SensitiveStore.sol";
+import {ISensitiveStore} from "../src/interfaces/ISensitiveStore.sol";
+
+contract SensitiveStoreTest is Test {
+    SensitiveStore internal store;
+    address internal owner = address(0x0);
+    address internal writer = address(0x3A1);
+    bytes32 internal constant ID = keccak256("record 1");
+
+    function setUp() public {
+        owner = address(0x0A);
+        store = new SensitiveStore(owner);
+        vm.prank(owner);
+        store.setWriter(writer, true);
+    }
+
+    function _put() internal {
+        vm.prank(writer);
+        store.put(ID, "ipfs://bafy-ciphertext", keccak256("ct"), hex"7661756c743a76313a77726170", 1, 42);
+    }
+
+    function test_RevertWhen_constructorZero() public {
+        vm.expectRevert(ISensitiveStore.ZeroAddress.selector);
+        new SensitiveStore(address(0));
+    }
+
+    function test_setWriter() public {
+        assertTrue(store.isWriter(writer));
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.NotOwner.selector, address(this)));
+        store.setWriter(address(1), true);
+        vm.startPrank(owner);
+        vm.expectRevert(ISensitiveStore.ZeroAddress.selector);
+        store.setWriter(address(0), true);
+        vm.expectEmit(true, false, false, true);
+        emit ISensitiveStore.WriterSet(writer, false);
+        store.setWriter(writer, false);
+        vm.stopPrank();
+        assertFalse(store.isWriter(writer));
+    }
+
+    function test_put_get() public {
+        vm.expectEmit(true, true, false, true);
+        emit ISensitiveStore.Stored(ID, writer, keccak256("ct"), 1, 42);
+        _put();
+        ISensitiveStore.Entry memory e = store.get(ID);
+        assertEq(e.ciphertextRef, "ipfs://bafy-ciphertext");
+        assertEq(e.ciphertextHash, keccak256("ct"));
+        assertEq(e.wrappedKey, hex"7661756c743a76313a77726170");
+        assertEq(e.keyVersion, 1);
+        assertEq(e.commitment, 42);
+        assertEq(e.writer, writer);
+        assertFalse(e.shredded);
+        assertEq(store.recordCount(), 1);
+    }
+
+    function test_RevertWhen_putBad() public {
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.NotWriter.selector, address(this)));
+        store.put(ID, "r", keccak256("ct"), hex"01", 1, 0);
+        vm.startPrank(writer);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.InvalidEntry.selector, "recordId"));
+        store.put(0, "r", keccak256("ct"), hex"01", 1, 0);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.InvalidEntry.selector, "ciphertextRef"));
+        store.put(ID, "", keccak256("ct"), hex"01", 1, 0);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.InvalidEntry.selector, "ciphertextHash"));
+        store.put(ID, "r", 0, hex"01", 1, 0);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.InvalidEntry.selector, "wrappedKey"));
+        store.put(ID, "r", keccak256("ct"), "", 1, 0);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.InvalidEntry.selector, "keyVersion"));
+        store.put(ID, "r", keccak256("ct"), hex"01", 0, 0);
+        store.put(ID, "r", keccak256("ct"), hex"01", 1, 0);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.AlreadyStored.selector, ID));
+        store.put(ID, "r", keccak256("ct"), hex"01", 1, 0);
+        vm.stopPrank();
+    }
+
+    function test_rewrap() public {
+        _put();
+        vm.prank(writer);
+        vm.expectEmit(true, false, false, true);
+        emit ISensitiveStore.Rewrapped(ID, 1, 3);
+        store.rewrap(ID, hex"0202", 3);
+        ISensitiveStore.Entry memory e = store.get(ID);
+        assertEq(e.wrappedKey, hex"0202");
+        assertEq(e.keyVersion, 3);
+    }
+
+    function test_RevertWhen_rewrapBad() public {
+        vm.prank(writer);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.UnknownRecord.selector, ID));
+        store.rewrap(ID, hex"01", 2);
+        _put();
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.NotWriter.selector, address(this)));
+        store.rewrap(ID, hex"01", 2);
+        vm.startPrank(writer);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.KeyVersionNotNewer.selector, 1, 1));
+        store.rewrap(ID, hex"01", 1);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.InvalidEntry.selector, "wrappedKey"));
+        store.rewrap(ID, "", 2);
+        vm.stopPrank();
+    }
+
+    function test_shred() public {
+        _put();
+        vm.prank(writer);
+        vm.expectEmit(true, false, false, true);
+        emit ISensitiveStore.ShredMarked(ID, keccak256("vault deletion receipt"));
+        store.shred(ID, keccak256("vault deletion receipt"));
+        ISensitiveStore.Entry memory e = store.get(ID);
+        assertTrue(e.shredded);
+        assertEq(e.wrappedKey.length, 0);
+        assertEq(e.shredReceipt, keccak256("vault deletion receipt"));
+        vm.startPrank(writer);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.RecordShredded.selector, ID));
+        store.rewrap(ID, hex"01", 2);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.RecordShredded.selector, ID));
+        store.shred(ID, keccak256("x"));
+        vm.stopPrank();
+    }
+
+    function test_RevertWhen_shredBad() public {
+        _put();
+        vm.prank(writer);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.InvalidEntry.selector, "receipt"));
+        store.shred(ID, 0);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.NotWriter.selector, address(this)));
+        store.shred(ID, keccak256("x"));
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.UnknownRecord.selector, bytes32(uint256(9))));
+        store.get(bytes32(uint256(9)));
+    }
+}
