@@ -1,0 +1,112 @@
+package submission_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
+	"github.com/sovereign-gov/sovereign/sidechains/private/records/recordstest"
+	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
+	"github.com/sovereign-gov/sovereign/sidechains/private/submission"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaultsetup"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaulttest"
+	"github.com/sovereign-gov/sovereign/zk"
+)
+
+const (
+	table  = "patient_id,ward,stays\nP-001,north,3\nP-002,south,1\n"
+	cols   = `{"patient_id": "personal-id", "ward": "location", "stays": "aggregate"}`
+	policy = `{"categories": [{"id": 0, "name": "personal-id", "level": 2},
+	  {"id": 1, "name": "location", "level": 1}, {"id": 3, "name": "aggregate", "level": 0}]}`
+)
+
+func files(t *testing.T) submission.Request {
+	dir := t.TempDir()
+	w := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(s), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	return submission.Request{
+		Department: "health", Dataset: "stays", Version: "2026-11",
+		Table: w("stays.csv", table), Columns: w("columns.json", cols), Policy: w("policy.json", policy),
+		SaltFile: filepath.Join(dir, "stays.salt"),
+	}
+}
+
+func TestSubmitTable(t *testing.T) {
+	ctx := context.Background()
+	srv := vaulttest.Dev(t)
+	root, _ := srv.Client()
+	if err := vaultsetup.Apply(ctx, root, vaultsetup.Config{
+		Datasets: map[string][]string{"health": {"stays"}}, AuditLogPath: filepath.Join(t.TempDir(), "audit.log"),
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
+	id, secret, _ := vaultsetup.Credentials(ctx, root, naming.DepartmentRole("health"))
+	c, _ := vaultclient.New(srv.Addr)
+	if err := c.LoginAppRole(ctx, id, secret); err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	store, _ := recordstest.NewFileStore(t.TempDir())
+	svc := sensitive.New(c, store)
+
+	req := files(t)
+	res, err := submission.Submit(ctx, svc, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Level != zk.LevelSensitive || res.Columns != 3 || res.Rows != 2 {
+		t.Fatalf("result %+v", res)
+	}
+	// The commitment is the zk package's, with the salt kept in the salt file.
+	saltText, err := os.ReadFile(req.SaltFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	salt, _ := zk.ParseSalt(string(saltText))
+	pol, names, _ := zk.LoadPolicy(req.Policy)
+	tab, _ := zk.LoadTable(req.Table)
+	cats, _ := zk.LoadColumnCategories(req.Columns, names)
+	rec, _ := zk.NewRecord(tab, cats)
+	st, _ := zk.NewStatement(rec, pol, zk.LevelSensitive, salt)
+	if st.Public.Commitment.Bytes() != res.Commitment || res.Record.Commitment != res.Commitment {
+		t.Fatal("stored commitment differs from the zk package's")
+	}
+	got, err := svc.Open(ctx, submission.RecordID("health", "stays", "2026-11"))
+	if err != nil || !bytes.Equal(got, []byte(table)) {
+		t.Fatalf("open: %v", err)
+	}
+
+	bad := []struct {
+		name string
+		edit func(r *submission.Request)
+		want string
+	}{
+		{"no version", func(r *submission.Request) { r.Version = " " }, "a version is required"},
+		{"bad dataset", func(r *submission.Request) { r.Dataset = "Stays!" }, `invalid dataset name "Stays!"`},
+		{"no salt", func(r *submission.Request) { r.SaltFile = "" }, "a salt file is needed"},
+		{"unknown category", func(r *submission.Request) {
+			os.WriteFile(r.Columns, []byte(`{"patient_id": "blood-type", "ward": 1, "stays": 3}`), 0o600)
+		}, `unknown category "blood-type"`},
+		{"missing column category", func(r *submission.Request) {
+			os.WriteFile(r.Columns, []byte(`{"patient_id": 0, "ward": 1}`), 0o600)
+		}, `column "stays" has no category`},
+	}
+	for _, b := range bad {
+		r := files(t)
+		r.Version = "v-" + b.name
+		b.edit(&r)
+		if _, err := submission.Submit(ctx, svc, r); err == nil || !strings.Contains(err.Error(), b.want) {
+			t.Errorf("%s: want %q, got %v", b.name, b.want, err)
+		}
+	}
+}
