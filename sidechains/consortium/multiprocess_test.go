@@ -143,7 +143,15 @@ func (m *mpNet) start(i int) {
 	for {
 		b, err := os.ReadFile(filepath.Join(p.dir, "enode.url"))
 		if err == nil && len(b) > 0 {
-			p.enode = strings.TrimSpace(string(b))
+			// The node record names 127.0.0.1 whatever the listen
+			// address; peers must dial the address it listens on.
+			url := strings.TrimSpace(string(b))
+			at := strings.LastIndex(url, "@")
+			q := strings.Index(url, "?")
+			if at < 0 || q < 0 {
+				m.t.Fatalf("validator %d wrote a bad enode URL %q", i, url)
+			}
+			p.enode = url[:at+1] + p.p2pAddr + url[q:]
 			break
 		}
 		select {
