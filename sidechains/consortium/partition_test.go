@@ -18,7 +18,6 @@ type netns struct {
 	t      *testing.T
 	suffix string
 	ns     [2]string
-	cmds   [][]string
 }
 
 func (n *netns) run(args ...string) {
