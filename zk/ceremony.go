@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	curve "github.com/consensys/gnark-crypto/ecc/bn254"
 	groth16bn254 "github.com/consensys/gnark/backend/groth16/bn254"
 	"github.com/consensys/gnark/backend/groth16/bn254/mpcsetup"
 )
@@ -22,6 +23,7 @@ import (
 //	phase1/NNNN.bin     powers-of-tau contributions, NNNN = 0001, 0002, …
 //	srs.bin             phase 1 sealed with the phase-1 beacon
 //	phase2/0000.bin     phase 2 initialised from srs.bin and the circuit
+//	evals.bin           the circuit's evaluations at τ, for sealing phase 2
 //	phase2/NNNN.bin     circuit-specific contributions
 //	keys/               proving and verifying keys, after phase 2 is sealed
 //
@@ -170,9 +172,12 @@ func CeremonyVerify(dir string) (*CeremonyReport, error) {
 		return rep, err
 	}
 	beacon2, _ := hex.DecodeString(st.Beacon2)
-	_, vk := last.Seal(&srs, &evals, beacon2)
+	pk, vk := last.Seal(&srs, &evals, beacon2)
 	if err := sameAsFile(vkFile(filepath.Join(dir, "keys"), st.Size), vk.(*groth16bn254.VerifyingKey)); err != nil {
-		return rep, fmt.Errorf("keys/ do not come from sealing phase 2 with its beacon: %w", err)
+		return rep, fmt.Errorf("verifying key does not come from sealing phase 2 with its beacon: %w", err)
+	}
+	if err := sameAsFile(pkFile(filepath.Join(dir, "keys"), st.Size), rawWriter{pk.(*groth16bn254.ProvingKey)}); err != nil {
+		return rep, fmt.Errorf("proving key does not come from sealing phase 2 with its beacon: %w", err)
 	}
 	rep.KeysChecked = true
 	return rep, nil
@@ -208,12 +213,17 @@ func CeremonySeal(dir string, beacon []byte) (*CeremonyReport, error) {
 			return rep, err
 		}
 		var p2 mpcsetup.Phase2
-		p2.Initialize(ccs, &srs)
+		evals := p2.Initialize(ccs, &srs)
 		if err := writeFile(filepath.Join(dir, "phase2", "0000.bin"), p2.WriteTo); err != nil {
 			return rep, fmt.Errorf("write phase 2 start: %w", err)
 		}
+		if err := writeEvals(filepath.Join(dir, "evals.bin"), &evals); err != nil {
+			return rep, err
+		}
 		st.Phase, st.Beacon1 = phaseTwo, hex.EncodeToString(beacon)
 	case phaseTwo:
+		// The coordinator trusts its own phase2/0000.bin and evals.bin from
+		// sealing phase 1; CeremonyVerify recomputes both for everyone else.
 		files, err := contributionFiles(dir, "phase2")
 		if err != nil {
 			return rep, err
@@ -221,26 +231,26 @@ func CeremonySeal(dir string, beacon []byte) (*CeremonyReport, error) {
 		if len(files) < 2 {
 			return rep, errNoContribution
 		}
+		if err := verifyPhase2Chain(files, rep); err != nil {
+			return rep, err
+		}
 		srs := new(mpcsetup.SrsCommons)
 		if err := readPhase(filepath.Join(dir, "srs.bin"), srs); err != nil {
 			return rep, err
 		}
-		contribs := make([]*mpcsetup.Phase2, 0, len(files)-1)
-		for i, f := range files[1:] {
-			p := new(mpcsetup.Phase2)
-			if err := readPhase(f, p); err != nil {
-				return rep, fmt.Errorf("phase 2 contribution %d: %w", i+1, err)
-			}
-			contribs = append(contribs, p)
+		evals, err := readEvals(filepath.Join(dir, "evals.bin"))
+		if err != nil {
+			return rep, err
+		}
+		last := new(mpcsetup.Phase2)
+		if err := readPhase(files[len(files)-1], last); err != nil {
+			return rep, err
 		}
 		ccs, err := Compile(st.Size)
 		if err != nil {
 			return rep, err
 		}
-		pk, vk, err := mpcsetup.VerifyPhase2(ccs, srs, beacon, contribs...)
-		if err != nil {
-			return rep, fmt.Errorf("phase 2 transcript: %w", err)
-		}
+		pk, vk := last.Seal(srs, evals, beacon)
 		keys := &Keys{Size: st.Size, CS: ccs, PK: pk.(*groth16bn254.ProvingKey), VK: vk.(*groth16bn254.VerifyingKey)}
 		if err := keys.Save(filepath.Join(dir, "keys")); err != nil {
 			return rep, err
@@ -396,4 +406,45 @@ func saveState(dir string, st *ceremonyState) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "ceremony.json"), append(b, '\n'), 0o644)
+}
+
+// rawWriter writes a proving key as Keys.Save does.
+type rawWriter struct{ pk *groth16bn254.ProvingKey }
+
+func (r rawWriter) WriteTo(w io.Writer) (int64, error) { return r.pk.WriteRawTo(w) }
+
+// writeEvals stores the circuit evaluations of phase 2, which sealing needs.
+// The circuit has no gnark commitment, so only A, B, VKK and B₂ are stored.
+func writeEvals(path string, e *mpcsetup.Phase2Evaluations) error {
+	if len(e.G1.CKK) != 0 || len(e.PublicAndCommitmentCommitted) != 0 {
+		return errors.New("circuit with commitments: not supported by this ceremony")
+	}
+	return writeFile(path, func(w io.Writer) (int64, error) {
+		enc := curve.NewEncoder(w, curve.RawEncoding())
+		for _, v := range []any{e.G1.A, e.G1.B, e.G1.VKK, e.G2.B} {
+			if err := enc.Encode(v); err != nil {
+				return enc.BytesWritten(), fmt.Errorf("write evals: %w", err)
+			}
+		}
+		return enc.BytesWritten(), nil
+	})
+}
+
+func readEvals(path string) (*mpcsetup.Phase2Evaluations, error) {
+	e := new(mpcsetup.Phase2Evaluations)
+	err := readFile(path, func(r io.Reader) (int64, error) {
+		dec := curve.NewDecoder(r)
+		for _, v := range []any{&e.G1.A, &e.G1.B, &e.G1.VKK, &e.G2.B} {
+			if err := dec.Decode(v); err != nil {
+				return dec.BytesRead(), err
+			}
+		}
+		return dec.BytesRead(), nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read evals.bin: %w", err)
+	}
+	e.G1.CKK = [][]curve.G1Affine{}
+	e.PublicAndCommitmentCommitted = [][]int{}
+	return e, nil
 }

@@ -38,6 +38,7 @@ for the flags of each command.`,
 			nodeCommand(),
 			devnetCommand(),
 			benchCommand(),
+			zkCommand(),
 		},
 		EnableBashCompletion: true,
 	}

@@ -1,0 +1,38 @@
+package zk
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestGeneratedArtifacts regenerates the 16-column verifier and fixture and
+// compares them with the committed files (the 64-column ones are checked by
+// `make zk-generated-check`, which CI runs).
+func TestGeneratedArtifacts(t *testing.T) {
+	a, err := generateArtifacts(testKeys(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a) != 3 {
+		t.Fatalf("%d artifacts", len(a))
+	}
+	for path, want := range a {
+		got, err := os.ReadFile(filepath.Join("..", path))
+		if err != nil {
+			t.Fatalf("committed %s: %v (run: %s)", path, err, RegenerateCommand)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from a fresh generation: run %s", path, RegenerateCommand)
+		}
+	}
+	// The fixture is a proof that verifies.
+	p, err := LoadProof(filepath.Join("..", fixtureProofPath(SizeSmall)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Verify(testKeys(t).VK, p); err != nil {
+		t.Fatalf("fixture proof: %v", err)
+	}
+}
