@@ -1,7 +1,7 @@
 # Contracts: the Solidity toolchain (forge/anvil/cast 1.7.1, solc-js 0.8.37,
 # forge-std) from npm into node_modules/, once per package-lock.json; forge
 # tests, the gas snapshot and the abigen bindings check run with `make test`.
-.PHONY: foundry contracts-test bindings bindings-check
+.PHONY: foundry contracts-test gas-snapshot bindings bindings-check
 SETUP += foundry
 TESTS += contracts-test
 
@@ -9,13 +9,20 @@ foundry:
 	@scripts/foundry.sh setup
 
 # Gas is snapshotted from the dedicated gas suite only, so other suites'
-# changes do not churn .gas-snapshot.
+# changes do not churn the snapshots: .gas-snapshot (whole tests) and the
+# named snapshots of the relay call alone (contracts/test/gas/snapshots/).
 GAS_SUITE := contracts/test/gas/*
 
+# FORGE_SNAPSHOT_CHECK: compare the named snapshots instead of rewriting them.
 contracts-test: foundry
-	scripts/foundry.sh forge test
-	# snapshot check: enabled with the gas suite
+	FORGE_SNAPSHOT_CHECK=true scripts/foundry.sh forge test
+	scripts/foundry.sh forge snapshot --check --match-path '$(GAS_SUITE)'
 	scripts/bindings.sh check
+
+# Rewrite both gas snapshots after an intended gas change (commit them).
+gas-snapshot: foundry
+	scripts/foundry.sh forge snapshot --match-path '$(GAS_SUITE)'
+	scripts/foundry.sh forge test --match-path '$(GAS_SUITE)'
 
 # Regenerate bindings/ from the contracts (commit the result).
 bindings: foundry
