@@ -1,0 +1,160 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sovereign-gov/sovereign/internal/testbin"
+)
+
+// runZK runs the real binary and returns stdout+stderr.
+func runZK(t *testing.T, bin string, args ...string) (string, error) {
+	t.Helper()
+	out, err := exec.Command(bin, args...).CombinedOutput()
+	return string(out), err
+}
+
+func writeZKFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestZKProveVerifyCLI runs the department's and the public's path with the
+// real binary: dev keys, prove a CSV table, verify, check the released table;
+// the same table as JSON gives the same commitment.
+func TestZKProveVerifyCLI(t *testing.T) {
+	bin := testbin.Sovereign(t)
+	dir := t.TempDir()
+	keys := filepath.Join(dir, "keys")
+
+	out, err := runZK(t, bin, "zk", "setup", "--dev", "--size", "16", "--out", keys)
+	if err != nil {
+		t.Fatalf("setup: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "INSECURE DEV SETUP") {
+		t.Fatalf("dev setup did not warn:\n%s", out)
+	}
+
+	policy := writeZKFile(t, dir, "policy.json", `{"categories": [
+		{"id": 0, "name": "personal-id", "level": 2},
+		{"id": 1, "name": "health", "level": 2},
+		{"id": 2, "name": "location", "level": 1},
+		{"id": 3, "name": "aggregate", "level": 0}]}`)
+	columns := writeZKFile(t, dir, "columns.json", `{"patient": "personal-id", "ward": "location", "age_band": 3, "diagnosis": "health", "admissions": "aggregate"}`)
+	table := writeZKFile(t, dir, "admissions.csv", "patient,ward,age_band,diagnosis,admissions\nP-001,North,40-49,J45,3\nP-002,South,70-79,I21,1\n")
+	tableJSON := writeZKFile(t, dir, "admissions.json", `[
+		{"patient": "P-001", "ward": "North", "age_band": "40-49", "diagnosis": "J45", "admissions": 3},
+		{"patient": "P-002", "ward": "South", "age_band": "70-79", "diagnosis": "I21", "admissions": 1}]`)
+	salt := filepath.Join(dir, "secret", "admissions.salt")
+	proof := filepath.Join(dir, "proof.json")
+
+	prove := func(table, out string, threshold int) string {
+		t.Helper()
+		o, err := runZK(t, bin, "zk", "prove", "--keys", keys, "--table", table, "--columns", columns,
+			"--policy", policy, "--threshold", fmt.Sprint(threshold), "--salt", salt, "--out", out)
+		if err != nil {
+			t.Fatalf("prove %s: %v\n%s", table, err, o)
+		}
+		return o
+	}
+	if o := prove(table, proof, 0); !strings.Contains(o, "5 columns, level 2, 2 released at threshold 0") {
+		t.Fatalf("prove output:\n%s", o)
+	}
+	if info, err := os.Stat(salt); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("salt file: %v %v", info, err)
+	}
+	if o, err := runZK(t, bin, "zk", "verify", "--keys", keys, "--proof", proof); err != nil || !strings.Contains(o, "proof ok: level 2, threshold 0") {
+		t.Fatalf("verify: %v\n%s", err, o)
+	}
+
+	// The released table: open columns only.
+	released := writeZKFile(t, dir, "released.csv", "age_band,admissions\n40-49,3\n70-79,1\n")
+	if o, err := runZK(t, bin, "zk", "verify", "--keys", keys, "--proof", proof, "--table", released); err != nil {
+		t.Fatalf("verify released table: %v\n%s", err, o)
+	}
+	leaky := writeZKFile(t, dir, "leaky.csv", "age_band,admissions,diagnosis\n40-49,3,J45\n70-79,1,I21\n")
+	if o, err := runZK(t, bin, "zk", "verify", "--keys", keys, "--proof", proof, "--table", leaky); err == nil ||
+		!strings.Contains(o, `column "diagnosis" is withheld by the proof but present in the released table`) {
+		t.Fatalf("leaky table: %v\n%s", err, o)
+	}
+	edited := writeZKFile(t, dir, "edited.csv", "age_band,admissions\n40-49,4\n70-79,1\n")
+	if o, err := runZK(t, bin, "zk", "verify", "--keys", keys, "--proof", proof, "--table", edited); err == nil ||
+		!strings.Contains(o, `column "admissions": content does not match the released column hash`) {
+		t.Fatalf("edited table: %v\n%s", err, o)
+	}
+
+	// Same table as JSON, same salt: same commitment; threshold 1 releases ward too.
+	proofJSON := filepath.Join(dir, "proof-json.json")
+	if o := prove(tableJSON, proofJSON, 1); !strings.Contains(o, "3 released at threshold 1") {
+		t.Fatalf("prove json output:\n%s", o)
+	}
+	if a, b := publicField(t, proof, "commitment"), publicField(t, proofJSON, "commitment"); a != b {
+		t.Fatalf("CSV and JSON tables commit differently: %s vs %s", a, b)
+	}
+}
+
+func publicField(t *testing.T, path, field string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p struct {
+		Public map[string]any `json:"public"`
+	}
+	if err := json.Unmarshal(b, &p); err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprint(p.Public[field])
+}
+
+// TestZKBadInputCLI checks that bad input is refused with a message naming it.
+func TestZKBadInputCLI(t *testing.T) {
+	bin := testbin.Sovereign(t)
+	dir := t.TempDir()
+	keys := filepath.Join(dir, "keys") // never created: every case fails before keys are needed
+	policy := writeZKFile(t, dir, "policy.json", `{"categories": [{"id": 0, "name": "personal-id", "level": 2}, {"id": 3, "name": "aggregate", "level": 0}]}`)
+	columns := writeZKFile(t, dir, "columns.json", `{"a": "aggregate", "b": "personal-id"}`)
+	wide := make([]string, 65)
+	for i := range wide {
+		wide[i] = fmt.Sprintf("c%d", i)
+	}
+	prove := func(table, columns string) []string {
+		return []string{"zk", "prove", "--keys", keys, "--table", table, "--columns", columns, "--policy", policy, "--salt", filepath.Join(dir, "salt")}
+	}
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"ragged rows", prove(writeZKFile(t, dir, "ragged.csv", "a,b\n1,2\n3\n"), columns), "ragged rows: row 2 has 1 cells, the header has 2 columns"},
+		{"unknown category", prove(writeZKFile(t, dir, "t.csv", "a,b\n1,2\n"), writeZKFile(t, dir, "cols-unknown.json", `{"a": "aggregate", "b": "astrology"}`)), `column "b": unknown category "astrology"`},
+		{"category outside the policy", prove(writeZKFile(t, dir, "t2.csv", "a,b\n1,2\n"), writeZKFile(t, dir, "cols-7.json", `{"a": 3, "b": 7}`)), `column "b": category 7: category is not in the policy`},
+		{"more than 64 columns", prove(writeZKFile(t, dir, "wide.csv", strings.Join(wide, ",")+"\n"), columns), "table has 65 columns: at most 64 columns are supported"},
+		{"malformed proof file", []string{"zk", "verify", "--keys", keys, "--proof", writeZKFile(t, dir, "bad-proof.json", `{"version": 1, "size": 16, "proof": "0x12"`)}, "malformed proof file"},
+		{"setup without --dev", []string{"zk", "setup", "--out", keys}, "only --dev keys are made here"},
+		{"bad threshold", append(prove(writeZKFile(t, dir, "t3.csv", "a,b\n1,2\n"), columns), "--threshold", "5"), "--threshold 5: must be 0 (open), 1 (conditional) or 2 (sensitive)"},
+		{"missing keys", prove(writeZKFile(t, dir, "t4.csv", "a,b\n1,2\n"), columns), "read verifying key"},
+		{"not a ceremony", []string{"zk", "ceremony", "contribute", "--dir", dir}, "not a ceremony directory (run ceremony init)"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out, err := runZK(t, bin, tc.args...)
+			if err == nil {
+				t.Fatalf("accepted:\n%s", out)
+			}
+			if !strings.Contains(out, tc.want) {
+				t.Fatalf("output does not name the problem %q:\n%s", tc.want, out)
+			}
+		})
+	}
+}
