@@ -63,3 +63,22 @@ func TestGenesisDiffersFromAnyEntry(t *testing.T) {
 		t.Fatal("an empty entry must still move the head")
 	}
 }
+
+func TestStateRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	h, err := LoadState(path)
+	if err != nil || h != Genesis() {
+		t.Fatalf("missing state: %v %v", h, err)
+	}
+	h = h.Next([]byte("x"))
+	if err := SaveState(path, h); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := LoadState(path); err != nil || got != h {
+		t.Fatalf("state round trip: %v %v", got, err)
+	}
+	write(t, path, `{"hash": "zz"}`)
+	if _, err := LoadState(path); err == nil || !strings.Contains(err.Error(), "not 32 bytes of hex") {
+		t.Fatalf("bad state: %v", err)
+	}
+}

@@ -22,7 +22,7 @@ import (
 )
 
 // DefaultBatch is how many data keys go in one batched transit request.
-const DefaultBatch = 100
+const DefaultBatch = 250
 
 var (
 	// errNoInput is returned by SubmitBatch without records.

@@ -1,0 +1,340 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/urfave/cli/v2"
+
+	"github.com/sovereign-gov/sovereign/sidechains/private/auditchain"
+	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
+	"github.com/sovereign-gov/sovereign/sidechains/private/records/chainstore"
+	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaultbench"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
+)
+
+// Flags shared by the commands that talk to Vault and the private chain.
+var (
+	vaultAddrFlag = &cli.StringFlag{Name: "vault-addr", Usage: "Vault server address", EnvVars: []string{"VAULT_ADDR"}, Value: "http://127.0.0.1:8200"}
+	roleIDFlag    = &cli.StringFlag{Name: "role-id", Usage: "AppRole role ID", EnvVars: []string{"SOVEREIGN_VAULT_ROLE_ID"}}
+	secretIDFlag  = &cli.StringFlag{Name: "secret-id-file", Usage: "file holding the AppRole secret ID", EnvVars: []string{"SOVEREIGN_VAULT_SECRET_ID_FILE"}}
+	tokenFlag     = &cli.StringFlag{Name: "vault-token", Usage: "use this token (e.g. a grant) instead of an AppRole login", EnvVars: []string{"VAULT_TOKEN"}}
+	keyFlag       = &cli.StringFlag{Name: "key", Usage: "transit key of a dataset: <department>.<dataset>", Required: true}
+	rpcFlag       = &cli.StringFlag{Name: "rpc", Usage: "JSON-RPC URL of the private chain", Value: "http://127.0.0.1:8745"}
+	storeFlag     = &cli.StringFlag{Name: "store", Usage: "SensitiveStore contract address on the private chain"}
+	blobsFlag     = &cli.StringFlag{Name: "blobs", Usage: "folder of the (encrypted) ciphertext blobs", Value: "private-blobs"}
+	writerFlag    = &cli.StringFlag{Name: "writer-key", Usage: "Vault KV path (under validator-keys/) of the chain signing key; default writers/<role>"}
+)
+
+var vaultFlags = []cli.Flag{vaultAddrFlag, roleIDFlag, secretIDFlag, tokenFlag}
+var chainFlags = []cli.Flag{rpcFlag, storeFlag, blobsFlag, writerFlag}
+
+// keysCommand groups the security officer's key operations.
+func keysCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "keys",
+		Usage: "security officers: rotate, rewrap, shred and grant Vault keys; anchor the audit log",
+		Description: `Transit keys are named <department>.<dataset>. Log in with the AppRole
+credentials of the security officer (--role-id, --secret-id-file); chain writes
+are signed with a key read from Vault KV into memory.`,
+		Subcommands: []*cli.Command{
+			keysRotateCommand(),
+			keysRewrapCommand(),
+			keysShredCommand(),
+			keysGrantCommand(),
+			keysAuditAnchorCommand(),
+		},
+	}
+}
+
+var (
+	// errNoLogin is returned without AppRole credentials or a token.
+	errNoLogin = errors.New("no Vault login: give --role-id and --secret-id-file, or --vault-token")
+	// errNoStore is returned when a chain command lacks the store address.
+	errNoStore = errors.New("--store (the SensitiveStore address) is required")
+	// errShredNotConfirmed is returned by shred without --yes.
+	errShredNotConfirmed = errors.New("shredding destroys the dataset's key for good: add --yes to confirm")
+)
+
+// vaultLogin connects to Vault as the caller's role.
+func vaultLogin(ctx context.Context, c *cli.Context, log *slog.Logger) (*vaultclient.Client, error) {
+	if t := c.String(tokenFlag.Name); t != "" {
+		return vaultclient.New(c.String(vaultAddrFlag.Name), vaultclient.WithToken(t), vaultclient.WithLogger(log))
+	}
+	roleID, secretFile := c.String(roleIDFlag.Name), c.String(secretIDFlag.Name)
+	if roleID == "" || secretFile == "" {
+		return nil, errNoLogin
+	}
+	secret, err := os.ReadFile(secretFile)
+	if err != nil {
+		return nil, fmt.Errorf("reading the secret ID: %w", err)
+	}
+	v, err := vaultclient.New(c.String(vaultAddrFlag.Name), vaultclient.WithLogger(log))
+	if err != nil {
+		return nil, err
+	}
+	if err := v.LoginAppRole(ctx, roleID, strings.TrimSpace(string(secret))); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// chainStore opens the SensitiveStore, signing with a key read from Vault KV.
+func chainStore(ctx context.Context, c *cli.Context, v *vaultclient.Client, defaultWriter string) (*chainstore.Store, error) {
+	if c.String(storeFlag.Name) == "" {
+		return nil, errNoStore
+	}
+	addr, err := parseAddress(c.String(storeFlag.Name))
+	if err != nil {
+		return nil, fmt.Errorf("--store: %w", err)
+	}
+	client, err := ethclient.DialContext(ctx, c.String(rpcFlag.Name))
+	if err != nil {
+		return nil, fmt.Errorf("private chain %s: %w", c.String(rpcFlag.Name), err)
+	}
+	chainID, err := client.ChainID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("private chain %s: %w", c.String(rpcFlag.Name), err)
+	}
+	path := c.String(writerFlag.Name)
+	if path == "" {
+		path = defaultWriter
+	}
+	key, err := v.SigningKey(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return chainstore.New(client, addr, bind.NewKeyedTransactor(key, chainID), c.String(blobsFlag.Name))
+}
+
+func cmdLogger() *slog.Logger { return slog.New(slog.NewTextHandler(os.Stderr, nil)) }
+
+// progressBar draws "[#####.....] done/total" on stderr.
+func progressBar(label string) sensitive.Progress {
+	return func(done, total int) {
+		const width = 30
+		n := width
+		if total > 0 {
+			n = width * done / total
+		}
+		fmt.Fprintf(os.Stderr, "\r%s [%s%s] %d/%d", label, strings.Repeat("#", n), strings.Repeat(".", width-n), done, total)
+		if done == total {
+			fmt.Fprintln(os.Stderr)
+		}
+	}
+}
+
+func keysRotateCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "rotate",
+		Usage: "rotate a dataset's transit key, then rewrap every record on chain in batches",
+		Flags: append(append([]cli.Flag{keyFlag,
+			&cli.BoolFlag{Name: "no-rewrap", Usage: "only rotate; rewrap later with 'keys rewrap'"},
+			&cli.IntFlag{Name: "batch", Usage: "records per rewrap batch", Value: sensitive.DefaultBatch}},
+			vaultFlags...), chainFlags...),
+		Action: func(c *cli.Context) error {
+			return withOfficer(c, func(ctx context.Context, v *vaultclient.Client, key string) error {
+				ver, err := v.Rotate(ctx, key)
+				if err != nil {
+					return err
+				}
+				fmt.Printf("rotated %s: latest version %d\n", key, ver)
+				if c.Bool("no-rewrap") {
+					return nil
+				}
+				return rewrap(ctx, c, v, key)
+			})
+		},
+	}
+}
+
+func keysRewrapCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "rewrap",
+		Usage: "rewrap the records of a dataset still under an older key version",
+		Flags: append(append([]cli.Flag{keyFlag,
+			&cli.IntFlag{Name: "batch", Usage: "records per rewrap batch", Value: sensitive.DefaultBatch}},
+			vaultFlags...), chainFlags...),
+		Action: func(c *cli.Context) error {
+			return withOfficer(c, func(ctx context.Context, v *vaultclient.Client, key string) error {
+				return rewrap(ctx, c, v, key)
+			})
+		},
+	}
+}
+
+func rewrap(ctx context.Context, c *cli.Context, v *vaultclient.Client, key string) error {
+	store, err := chainStore(ctx, c, v, naming.WriterKey(naming.SecurityOfficerRole))
+	if err != nil {
+		return err
+	}
+	svc := sensitive.New(v, store, sensitive.WithBatch(c.Int("batch")), sensitive.WithLogger(cmdLogger()))
+	n, err := svc.Rewrap(ctx, key, progressBar("rewrap "+key))
+	if err != nil {
+		return err
+	}
+	fmt.Printf("rewrapped %d records of %s\n", n, key)
+	return nil
+}
+
+func keysShredCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "shred",
+		Usage: "destroy a dataset's transit key and record the shred receipt on chain",
+		Flags: append(append([]cli.Flag{keyFlag, &cli.BoolFlag{Name: "yes", Usage: "confirm: the data becomes unreadable for good"}},
+			vaultFlags...), chainFlags...),
+		Action: func(c *cli.Context) error {
+			if !c.Bool("yes") {
+				return errShredNotConfirmed
+			}
+			return withOfficer(c, func(ctx context.Context, v *vaultclient.Client, key string) error {
+				store, err := chainStore(ctx, c, v, naming.WriterKey(naming.SecurityOfficerRole))
+				if err != nil {
+					return err
+				}
+				rc, err := sensitive.New(v, store, sensitive.WithLogger(cmdLogger())).Shred(ctx, key)
+				if err != nil {
+					return err
+				}
+				fmt.Printf("shredded %s: %d records, receipt 0x%x\n", key, rc.Records, chainstore.ReceiptHash(*rc))
+				if _, err := v.Key(ctx, key); !errors.Is(err, vaultclient.ErrNotFound) {
+					return fmt.Errorf("the key %s still answers after the shred: %v", key, err)
+				}
+				fmt.Printf("check: transit key %s no longer exists; its records cannot be decrypted\n", key)
+				return nil
+			})
+		},
+	}
+}
+
+func keysGrantCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "grant",
+		Usage: "grant a time-limited right to decrypt one dataset (a Vault token, optionally response-wrapped)",
+		Flags: append([]cli.Flag{keyFlag,
+			&cli.DurationFlag{Name: "ttl", Usage: "how long the grant lasts", Value: time.Hour},
+			&cli.DurationFlag{Name: "wrap-ttl", Usage: "hand out a single-use wrapping token valid this long instead of the token"}},
+			vaultFlags...),
+		Action: func(c *cli.Context) error {
+			return withOfficer(c, func(ctx context.Context, v *vaultclient.Client, key string) error {
+				g, err := v.GrantDecrypt(ctx, key, c.Duration("ttl"), c.Duration("wrap-ttl"))
+				if err != nil {
+					return err
+				}
+				fmt.Printf("grant on %s until %s (policy %s, accessor %s)\n", key, g.ExpiresAt.UTC().Format(time.RFC3339), g.Policy, g.Accessor)
+				if g.WrappingToken != "" {
+					fmt.Printf("wrapping token (single use, unwrap with 'vault unwrap'): %s\n", g.WrappingToken)
+				} else {
+					fmt.Printf("token: %s\n", g.Token)
+				}
+				return nil
+			})
+		},
+	}
+}
+
+func keysAuditAnchorCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "audit-anchor",
+		Usage: "hash-chain the Vault audit log and anchor its head on the consortium chain",
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "audit-log", Usage: "Vault's file audit log", Required: true},
+			&cli.StringFlag{Name: "state", Usage: "file keeping the last anchored head (so each run only reads new entries)", Required: true},
+			&cli.StringFlag{Name: "rpc", Usage: "JSON-RPC URL of the consortium chain", Value: "http://127.0.0.1:8645"},
+			&cli.BoolFlag{Name: "dry-run", Usage: "compute and print the head without anchoring it"},
+			writerFlag},
+			vaultFlags...),
+		Action: func(c *cli.Context) error {
+			ctx, cancel := signalContext()
+			defer cancel()
+			prev, err := auditchain.LoadState(c.String("state"))
+			if err != nil {
+				return err
+			}
+			head, err := auditchain.ExtendFile(prev, c.String("audit-log"))
+			if err != nil {
+				return err
+			}
+			fmt.Printf("audit head %s (+%d entries since the last anchor)\n", head, head.Entries-prev.Entries)
+			if c.Bool("dry-run") {
+				return nil
+			}
+			v, err := vaultLogin(ctx, c, cmdLogger())
+			if err != nil {
+				return err
+			}
+			defer v.Close()
+			path := c.String(writerFlag.Name)
+			if path == "" {
+				path = naming.WriterKey(naming.SecurityOfficerRole)
+			}
+			key, err := v.SigningKey(ctx, path)
+			if err != nil {
+				return err
+			}
+			client, err := ethclient.DialContext(ctx, c.String("rpc"))
+			if err != nil {
+				return fmt.Errorf("consortium chain %s: %w", c.String("rpc"), err)
+			}
+			tx, err := auditchain.Anchor(ctx, client, key, head)
+			if err != nil {
+				return err
+			}
+			if err := auditchain.SaveState(c.String("state"), head); err != nil {
+				return err
+			}
+			fmt.Printf("anchored in tx %s\n", tx.Hex())
+			return nil
+		},
+	}
+}
+
+// withOfficer validates --key, logs in and runs fn.
+func withOfficer(c *cli.Context, fn func(ctx context.Context, v *vaultclient.Client, key string) error) error {
+	key := c.String(keyFlag.Name)
+	if _, _, err := naming.SplitTransitKey(key); err != nil {
+		return fmt.Errorf("--key: %w", err)
+	}
+	ctx, cancel := signalContext()
+	defer cancel()
+	v, err := vaultLogin(ctx, c, cmdLogger())
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	return fn(ctx, v, key)
+}
+
+func benchVaultCommand() *cli.Command {
+	def := vaultbench.DefaultConfig()
+	return &cli.Command{
+		Name:  "vault",
+		Usage: "envelope encryption of 1 KiB records on a real Vault: batched vs one request each",
+		Flags: []cli.Flag{
+			&cli.IntFlag{Name: "records", Usage: "records of the batched run", Value: def.Records},
+			&cli.IntFlag{Name: "single-records", Usage: "records of the one-request-each run", Value: def.SingleRecords},
+			&cli.IntFlag{Name: "size", Usage: "record size in bytes", Value: def.RecordSize},
+			&cli.IntFlag{Name: "batch", Usage: "data keys per batched request", Value: def.Batch},
+		},
+		Action: func(c *cli.Context) error {
+			ctx, cancel := signalContext()
+			defer cancel()
+			res, err := vaultbench.Run(ctx, vaultbench.Config{
+				Records: c.Int("records"), SingleRecords: c.Int("single-records"), RecordSize: c.Int("size"), Batch: c.Int("batch"),
+			}, nil)
+			if err != nil {
+				return err
+			}
+			res.Print(os.Stdout)
+			return nil
+		},
+	}
+}

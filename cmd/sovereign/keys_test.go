@@ -1,0 +1,244 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"math/big"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/ethclient/simulated"
+	"github.com/ethereum/go-ethereum/node"
+	"github.com/ethereum/go-ethereum/params"
+
+	"github.com/sovereign-gov/sovereign/bindings/sensitivestore"
+	"github.com/sovereign-gov/sovereign/internal/testbin"
+	"github.com/sovereign-gov/sovereign/sidechains/private/auditchain"
+	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
+	"github.com/sovereign-gov/sovereign/sidechains/private/records/chainstore"
+	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
+	"github.com/sovereign-gov/sovereign/sidechains/private/submission"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaultsetup"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaulttest"
+)
+
+// TestKeysCommandsEndToEnd runs the real binary against a real Vault and a
+// geth node serving JSON-RPC: a department submits a table, the security
+// officer rotates (with rewrap on chain), grants, shreds and anchors the
+// audit log.
+func TestKeysCommandsEndToEnd(t *testing.T) {
+	ctx := context.Background()
+	bin := testbin.Sovereign(t)
+	dir := t.TempDir()
+
+	// Vault, set up as code, with the two roles' credentials in files.
+	srv := vaulttest.Dev(t)
+	root, _ := srv.Client()
+	auditLog := filepath.Join(dir, "audit.log")
+	if err := vaultsetup.Apply(ctx, root, vaultsetup.Config{
+		Datasets: map[string][]string{"health": {"stays"}}, AuditLogPath: auditLog,
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
+	creds := func(role string) []string {
+		id, secret, err := vaultsetup.Credentials(ctx, root, role)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := keysWriteFile(t, filepath.Join(dir, role+".secret"), secret)
+		return []string{"--vault-addr", srv.Addr, "--role-id", id, "--secret-id-file", f}
+	}
+	dept, officer := creds(naming.DepartmentRole("health")), creds(naming.SecurityOfficerRole)
+
+	// Chain writer keys live in Vault KV only; the node funds them.
+	deptKey, _ := crypto.GenerateKey()
+	officerKey, _ := crypto.GenerateKey()
+	kv, _ := vaultclient.New(srv.Addr, vaultclient.WithToken(srv.RootToken))
+	kv.PutSigningKey(ctx, naming.WriterKey(naming.DepartmentRole("health")), deptKey)
+	kv.PutSigningKey(ctx, naming.WriterKey(naming.SecurityOfficerRole), officerKey)
+	rpcURL, sim := keysChain(t, crypto.PubkeyToAddress(deptKey.PublicKey), crypto.PubkeyToAddress(officerKey.PublicKey))
+	deptOpts := bind.NewKeyedTransactor(deptKey, big.NewInt(1337))
+	storeAddr, err := chainstore.Deploy(ctx, sim.Client(), deptOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	abi := sensitivestore.NewSensitiveStore()
+	tx, err := bind.Transact(abi.Instance(sim.Client(), storeAddr), deptOpts, abi.PackSetWriter(crypto.PubkeyToAddress(officerKey.PublicKey), true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bind.WaitMined(ctx, sim.Client(), tx.Hash()); err != nil {
+		t.Fatal(err)
+	}
+	blobs := filepath.Join(dir, "blobs")
+	chain := []string{"--rpc", rpcURL, "--store", storeAddr.Hex(), "--blobs", blobs}
+
+	// submit
+	table := "patient_id,ward,stays\nP-001,north,3\nP-002,south,1\n"
+	tablePath := keysWriteFile(t, filepath.Join(dir, "stays.csv"), table)
+	cols := keysWriteFile(t, filepath.Join(dir, "cols.json"), `{"patient_id": "personal-id", "ward": 1, "stays": "aggregate"}`)
+	policy := keysWriteFile(t, filepath.Join(dir, "policy.json"), `{"categories": [{"id": 0, "name": "personal-id", "level": 2}, {"id": 1, "level": 1}, {"id": 3, "name": "aggregate", "level": 0}]}`)
+	out := runSovereign(t, bin, 0, append(append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "v1",
+		"--table", tablePath, "--columns", cols, "--policy", policy, "--salt-file", filepath.Join(dir, "salt")}, dept...), chain...)...)
+	if !strings.Contains(out, "3 columns, 2 rows, level 2, key health.stays v1") {
+		t.Fatalf("submit output:\n%s", out)
+	}
+	id := submission.RecordID("health", "stays", "v1")
+	reader, _ := chainstore.New(sim.Client(), storeAddr, deptOpts, blobs)
+
+	// rotate + rewrap on chain
+	out = runSovereign(t, bin, 0, append(append([]string{"keys", "rotate", "--key", "health.stays"}, officer...), chain...)...)
+	if !strings.Contains(out, "latest version 2") || !strings.Contains(out, "rewrapped 1 records") {
+		t.Fatalf("rotate output:\n%s", out)
+	}
+	if r, err := reader.Get(ctx, id); err != nil || r.KeyVersion != 2 {
+		t.Fatalf("key version on chain after rotate: %+v %v", r.KeyVersion, err)
+	}
+
+	// grant: works for its TTL, then not
+	out = runSovereign(t, bin, 0, append([]string{"keys", "grant", "--key", "health.stays", "--ttl", "3s"}, officer...)...)
+	token := regexp.MustCompile(`token: (\S+)`).FindStringSubmatch(out)
+	if token == nil {
+		t.Fatalf("grant output:\n%s", out)
+	}
+	gc, _ := vaultclient.New(srv.Addr, vaultclient.WithToken(token[1]))
+	if got, err := sensitive.New(gc, reader).Open(ctx, id); err != nil || string(got) != table {
+		t.Fatalf("grant holder opens the record: %v", err)
+	}
+	time.Sleep(4 * time.Second)
+	if _, err := sensitive.New(gc, reader).Open(ctx, id); err == nil || !strings.Contains(err.Error(), "403") {
+		t.Fatalf("expired grant: %v", err)
+	}
+
+	// audit-anchor on "the consortium chain" (here the same node)
+	state := filepath.Join(dir, "audit-state.json")
+	out = runSovereign(t, bin, 0, append([]string{"keys", "audit-anchor", "--audit-log", auditLog, "--state", state, "--rpc", rpcURL}, officer...)...)
+	m := regexp.MustCompile(`anchored in tx (0x[0-9a-f]{64})`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("audit-anchor output:\n%s", out)
+	}
+	atx, _, err := sim.Client().TransactionByHash(ctx, common.HexToHash(m[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := auditchain.ParseAnchor(atx.Data())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := auditchain.Verify(auditLog, head); err != nil || head.Entries == 0 {
+		t.Fatalf("anchor %v does not match the audit log: %v", head, err)
+	}
+
+	// shred: key gone, receipt on chain, decryption fails
+	out = runSovereign(t, bin, 0, append(append([]string{"keys", "shred", "--key", "health.stays", "--yes"}, officer...), chain...)...)
+	if !strings.Contains(out, "shredded health.stays: 1 records") || !strings.Contains(out, "no longer exists") {
+		t.Fatalf("shred output:\n%s", out)
+	}
+	if rc, err := reader.ShredReceipt(ctx, id); err != nil || rc == ([32]byte{}) {
+		t.Fatalf("shred receipt on chain: %x %v", rc, err)
+	}
+	deptClient, _ := vaultclient.New(srv.Addr, vaultclient.WithToken(srv.RootToken))
+	if _, err := sensitive.New(deptClient, reader).Open(ctx, id); err == nil {
+		t.Fatal("a shredded record still opens")
+	}
+
+	// bad input: clear messages
+	bad := []struct {
+		args []string
+		want string
+	}{
+		{append([]string{"keys", "shred", "--key", "health.stays"}, officer...), "add --yes to confirm"},
+		{append([]string{"keys", "grant", "--key", "Health"}, officer...), "--key: invalid transit key"},
+		{[]string{"keys", "grant", "--key", "health.stays", "--vault-addr", srv.Addr}, "no Vault login"},
+		{append([]string{"keys", "grant", "--key", "health.stays", "--ttl", "-1s"}, officer...), "TTL must be positive"},
+		{append([]string{"keys", "rewrap", "--key", "health.stays"}, officer...), "--store (the SensitiveStore address) is required"},
+		{append(append([]string{"keys", "rewrap", "--key", "health.stays"}, officer...), "--store", "0x12"), "not a 0x-prefixed 20-byte hex address"},
+	}
+	for _, b := range bad {
+		if out := runSovereign(t, bin, 1, b.args...); !strings.Contains(out, b.want) {
+			t.Errorf("%v: want %q in:\n%s", b.args[:2], b.want, out)
+		}
+	}
+}
+
+func TestBenchVaultCommand(t *testing.T) {
+	out := runSovereign(t, testbin.Sovereign(t), 0, "bench", "vault", "--records", "1000", "--single-records", "100")
+	if !regexp.MustCompile(`batched key wrapping .* records/s .* = [0-9.]+x one-each`).MatchString(out) {
+		t.Fatalf("bench output:\n%s", out)
+	}
+}
+
+// runSovereign runs the binary and checks its exit code; it returns stdout+stderr.
+func runSovereign(t *testing.T, bin string, wantCode int, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "VAULT_TOKEN=", "VAULT_ADDR=")
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	if code != wantCode {
+		t.Fatalf("sovereign %s: exit %d, want %d\n%s", strings.Join(args[:2], " "), code, wantCode, buf.String())
+	}
+	return buf.String()
+}
+
+func keysWriteFile(t *testing.T, path, s string) string {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(s), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// keysChain is an in-process geth node with HTTP JSON-RPC on a free loopback
+// port, sealing a block every 50 ms, with the given accounts funded.
+func keysChain(t *testing.T, funded ...common.Address) (string, *simulated.Backend) {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	alloc := types.GenesisAlloc{}
+	for _, a := range funded {
+		alloc[a] = types.Account{Balance: new(big.Int).Mul(big.NewInt(100), big.NewInt(params.Ether))}
+	}
+	sim := simulated.NewBackend(alloc, func(nc *node.Config, _ *ethconfig.Config) {
+		nc.HTTPHost, nc.HTTPPort, nc.HTTPModules = "127.0.0.1", port, []string{"eth", "net", "web3"}
+	})
+	stop, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(50 * time.Millisecond):
+				sim.Commit()
+			}
+		}
+	}()
+	t.Cleanup(func() { close(stop); <-stopped; sim.Close() })
+	return "http://127.0.0.1:" + itoa(port), sim
+}
+
+func itoa(n int) string { return big.NewInt(int64(n)).String() }
