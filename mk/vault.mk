@@ -5,3 +5,9 @@
 SETUP += vault
 vault:
 	@scripts/vault.sh build
+
+# `make bench`: envelope encryption on a real Vault, batched vs one request each.
+.PHONY: bench-vault
+BENCHES += bench-vault
+bench-vault: build
+	$(BIN)/sovereign bench vault
