@@ -41,6 +41,7 @@ for the flags of each command.`,
 			keysCommand(),
 			submitCommand(),
 			zkCommand(),
+			deployCommand(),
 		},
 		EnableBashCompletion: true,
 	}

@@ -1,0 +1,248 @@
+// Package deploy puts Sovereign's contracts on running chains over JSON-RPC:
+// ReviewBoard on the consortium chain (next to the ValidatorSet of its
+// genesis), DataRegistry + ReleaseBridge on the public chain (the bridge
+// starts with the consortium's current validator set), SensitiveStore on the
+// private chain. Each step waits for its receipt and checks the code landed.
+package deploy
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/log"
+
+	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
+	"github.com/sovereign-gov/sovereign/bindings/releasebridge"
+	"github.com/sovereign-gov/sovereign/bindings/reviewboard"
+	"github.com/sovereign-gov/sovereign/bindings/sensitivestore"
+	"github.com/sovereign-gov/sovereign/bindings/validatorset"
+)
+
+// Backend is what deploying needs from a chain: ethclient.Client and
+// go-ethereum's simulated client both satisfy it.
+type Backend interface {
+	bind.ContractBackend
+	bind.DeployBackend
+	ChainID(ctx context.Context) (*big.Int, error)
+}
+
+var (
+	// errNoKey is returned if a Deployer is built without a signing key.
+	errNoKey = errors.New("deploy: no signing key")
+	// errNoCode is returned if an address that must hold a contract has none.
+	errNoCode = errors.New("deploy: no contract code at address")
+	// errTxFailed is returned if a deployment or wiring transaction reverted.
+	errTxFailed = errors.New("deploy: transaction failed")
+	// errNoValidators is returned if the consortium's ValidatorSet is empty.
+	errNoValidators = errors.New("deploy: consortium ValidatorSet returned no validators")
+	// errZeroAddress is returned for a required address left zero.
+	errZeroAddress = errors.New("deploy: required address is zero")
+)
+
+// Deployer sends deployment transactions to one chain from one key.
+type Deployer struct {
+	backend Backend
+	key     *ecdsa.PrivateKey
+	chainID *big.Int
+	poll    time.Duration
+	log     log.Logger
+}
+
+// New reads the chain id and returns a Deployer signing with key.
+func New(ctx context.Context, backend Backend, key *ecdsa.PrivateKey) (*Deployer, error) {
+	if key == nil {
+		return nil, errNoKey
+	}
+	id, err := backend.ChainID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("deploy: reading chain id: %w", err)
+	}
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	return &Deployer{backend: backend, key: key, chainID: id, poll: 200 * time.Millisecond,
+		log: log.New("chain", id, "from", from)}, nil
+}
+
+// ChainID is the chain the Deployer sends to.
+func (d *Deployer) ChainID() *big.Int { return new(big.Int).Set(d.chainID) }
+
+func (d *Deployer) opts(ctx context.Context) *bind.TransactOpts {
+	o := bind.NewKeyedTransactor(d.key, d.chainID)
+	o.Context = ctx
+	return o
+}
+
+// wait polls for the receipt of tx and requires success.
+func (d *Deployer) wait(ctx context.Context, tx *types.Transaction, what string) (*types.Receipt, error) {
+	t := time.NewTicker(d.poll)
+	defer t.Stop()
+	for {
+		rc, err := d.backend.TransactionReceipt(ctx, tx.Hash())
+		if err == nil {
+			if rc.Status != types.ReceiptStatusSuccessful {
+				return nil, fmt.Errorf("%w: %s (tx %s, gas used %d)", errTxFailed, what, tx.Hash(), rc.GasUsed)
+			}
+			return rc, nil
+		}
+		if !errors.Is(err, ethereum.NotFound) {
+			return nil, fmt.Errorf("deploy: receipt of %s: %w", what, err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("deploy: waiting for %s (tx %s): %w", what, tx.Hash(), ctx.Err())
+		case <-t.C:
+		}
+	}
+}
+
+func (d *Deployer) deploy(ctx context.Context, name, bin string, args []byte) (common.Address, error) {
+	addr, tx, err := bind.DeployContract(d.opts(ctx), common.FromHex(bin), d.backend, args)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("deploy: sending %s: %w", name, err)
+	}
+	rc, err := d.wait(ctx, tx, name)
+	if err != nil {
+		return common.Address{}, err
+	}
+	if err := d.requireCode(ctx, addr, name); err != nil {
+		return common.Address{}, err
+	}
+	d.log.Info("Deployed contract", "name", name, "address", addr, "gas", rc.GasUsed, "block", rc.BlockNumber)
+	return addr, nil
+}
+
+func (d *Deployer) transact(ctx context.Context, to common.Address, data []byte, what string) error {
+	c := bind.NewBoundContract(to, dataregistry.NewDataRegistry().GetABI(), d.backend, d.backend, d.backend)
+	tx, err := bind.Transact(c, d.opts(ctx), data)
+	if err != nil {
+		return fmt.Errorf("deploy: sending %s: %w", what, err)
+	}
+	_, err = d.wait(ctx, tx, what)
+	return err
+}
+
+func (d *Deployer) requireCode(ctx context.Context, addr common.Address, name string) error {
+	code, err := d.backend.CodeAt(ctx, addr, nil)
+	if err != nil {
+		return fmt.Errorf("deploy: reading code of %s at %s: %w", name, addr, err)
+	}
+	if len(code) == 0 {
+		return fmt.Errorf("%w: %s at %s", errNoCode, name, addr)
+	}
+	return nil
+}
+
+// Consortium is what DeployConsortium put on the consortium chain.
+type Consortium struct {
+	ChainID      *big.Int         `json:"chainId"`
+	ValidatorSet common.Address   `json:"validatorSet"`
+	Verifier     common.Address   `json:"verifier"`
+	ReviewBoard  common.Address   `json:"reviewBoard"`
+	Validators   []common.Address `json:"validators"`
+}
+
+// DeployConsortium deploys ReviewBoard against the ValidatorSet at
+// validatorSet (the genesis predeploy) and the classification verifier at
+// verifier (generated by the zk package and deployed before), pinning policy.
+func (d *Deployer) DeployConsortium(ctx context.Context, validatorSet, verifier common.Address, policy *big.Int) (*Consortium, error) {
+	if validatorSet == (common.Address{}) || verifier == (common.Address{}) {
+		return nil, fmt.Errorf("%w: validator set %s, verifier %s", errZeroAddress, validatorSet, verifier)
+	}
+	for name, a := range map[string]common.Address{"ValidatorSet": validatorSet, "verifier": verifier} {
+		if err := d.requireCode(ctx, a, name); err != nil {
+			return nil, err
+		}
+	}
+	vals, err := Validators(ctx, d.backend, validatorSet)
+	if err != nil {
+		return nil, err
+	}
+	rb, err := d.deploy(ctx, "ReviewBoard", reviewboard.ReviewBoardMetaData.Bin,
+		reviewboard.NewReviewBoard().PackConstructor(validatorSet, verifier, policy))
+	if err != nil {
+		return nil, err
+	}
+	return &Consortium{ChainID: d.ChainID(), ValidatorSet: validatorSet, Verifier: verifier, ReviewBoard: rb, Validators: vals}, nil
+}
+
+// Validators reads getValidators() of the ValidatorSet at addr.
+func Validators(ctx context.Context, b Backend, addr common.Address) ([]common.Address, error) {
+	vs := validatorset.NewValidatorSet()
+	vals, err := bind.Call(vs.Instance(b, addr), &bind.CallOpts{Context: ctx}, vs.PackGetValidators(), vs.UnpackGetValidators)
+	if err != nil {
+		return nil, fmt.Errorf("deploy: getValidators() of %s: %w", addr, err)
+	}
+	if len(vals) == 0 {
+		return nil, errNoValidators
+	}
+	return vals, nil
+}
+
+// Public is what DeployPublic put on the public chain.
+type Public struct {
+	ChainID  *big.Int       `json:"chainId"`
+	Registry common.Address `json:"dataRegistry"`
+	Bridge   common.Address `json:"releaseBridge"`
+}
+
+// PublicParams wires the public contracts to the consortium's.
+type PublicParams struct {
+	Supervisor, SecurityOfficer common.Address
+	Consortium                  *Consortium
+}
+
+// DeployPublic deploys DataRegistry and ReleaseBridge (tracking the
+// consortium's current validators) and wires the registry to the bridge.
+func (d *Deployer) DeployPublic(ctx context.Context, p PublicParams) (*Public, error) {
+	if p.Supervisor == (common.Address{}) || p.SecurityOfficer == (common.Address{}) {
+		return nil, fmt.Errorf("%w: supervisor %s, security officer %s", errZeroAddress, p.Supervisor, p.SecurityOfficer)
+	}
+	c := p.Consortium
+	if c == nil || c.ReviewBoard == (common.Address{}) || len(c.Validators) == 0 {
+		return nil, fmt.Errorf("%w: consortium ReviewBoard and validators are required", errZeroAddress)
+	}
+	reg, err := d.deploy(ctx, "DataRegistry", dataregistry.DataRegistryMetaData.Bin,
+		dataregistry.NewDataRegistry().PackConstructor(p.Supervisor, p.SecurityOfficer))
+	if err != nil {
+		return nil, err
+	}
+	br, err := d.deploy(ctx, "ReleaseBridge", releasebridge.ReleaseBridgeMetaData.Bin,
+		releasebridge.NewReleaseBridge().PackConstructor(reg, c.ChainID, c.ReviewBoard, c.ValidatorSet, c.Validators))
+	if err != nil {
+		return nil, err
+	}
+	if err := d.transact(ctx, reg, dataregistry.NewDataRegistry().PackSetBridge(br), "DataRegistry.setBridge"); err != nil {
+		return nil, err
+	}
+	return &Public{ChainID: d.ChainID(), Registry: reg, Bridge: br}, nil
+}
+
+// Private is what DeployPrivate put on the private chain.
+type Private struct {
+	ChainID *big.Int       `json:"chainId"`
+	Store   common.Address `json:"sensitiveStore"`
+}
+
+// DeployPrivate deploys SensitiveStore owned by the deploying key and allows writers.
+func (d *Deployer) DeployPrivate(ctx context.Context, writers []common.Address) (*Private, error) {
+	ss := sensitivestore.NewSensitiveStore()
+	owner := crypto.PubkeyToAddress(d.key.PublicKey)
+	store, err := d.deploy(ctx, "SensitiveStore", sensitivestore.SensitiveStoreMetaData.Bin, ss.PackConstructor(owner))
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range writers {
+		if err := d.transact(ctx, store, ss.PackSetWriter(w, true), "SensitiveStore.setWriter "+w.Hex()); err != nil {
+			return nil, err
+		}
+	}
+	return &Private{ChainID: d.ChainID(), Store: store}, nil
+}

@@ -1,0 +1,176 @@
+package deploy
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"math/big"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient/simulated"
+
+	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
+	"github.com/sovereign-gov/sovereign/bindings/releasebridge"
+	"github.com/sovereign-gov/sovereign/bindings/reviewboard"
+	"github.com/sovereign-gov/sovereign/bindings/sensitivestore"
+	"github.com/sovereign-gov/sovereign/contracts/predeploy"
+)
+
+// verifierAt is a stand-in verifier account (code STOP): deploying only
+// needs code at the verifier's address.
+var verifierAt = common.HexToAddress("0x00000000000000000000000000000000000c1a55")
+
+func key(t *testing.T) (*ecdsa.PrivateKey, common.Address) {
+	t.Helper()
+	k, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k, crypto.PubkeyToAddress(k.PublicKey)
+}
+
+// node is a real geth node (ethclient/simulated) that seals a block every
+// 20 ms while the test runs, like a chain with a short period.
+func node(t *testing.T, alloc types.GenesisAlloc) simulated.Client {
+	t.Helper()
+	sim := simulated.NewBackend(alloc)
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		tk := time.NewTicker(20 * time.Millisecond)
+		defer tk.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tk.C:
+				sim.Commit()
+			}
+		}
+	}()
+	t.Cleanup(func() { close(done); <-stopped; sim.Close() })
+	return sim.Client()
+}
+
+func rich(a common.Address) types.Account {
+	return types.Account{Balance: new(big.Int).Mul(big.NewInt(1e18), big.NewInt(100))}
+}
+
+func TestDeployAllThreeChains(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	k, from := key(t)
+	var vals []common.Address
+	for i := 0; i < 4; i++ {
+		_, a := key(t)
+		vals = append(vals, a)
+	}
+	vs, err := predeploy.ValidatorSetAccount(vals)
+	if err != nil {
+		t.Fatal(err)
+	}
+	consortium := node(t, types.GenesisAlloc{
+		from:                          rich(from),
+		predeploy.ValidatorSetAddress: vs,
+		verifierAt:                    {Code: []byte{0x00}, Balance: new(big.Int)},
+	})
+	public := node(t, types.GenesisAlloc{from: rich(from)})
+	private := node(t, types.GenesisAlloc{from: rich(from)})
+
+	cd, err := New(ctx, consortium, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := cd.DeployConsortium(ctx, predeploy.ValidatorSetAddress, verifierAt, big.NewInt(0x1234))
+	if err != nil {
+		t.Fatalf("DeployConsortium: %v", err)
+	}
+	rb := reviewboard.NewReviewBoard()
+	policy, err := bind.Call(rb.Instance(consortium, c.ReviewBoard), nil, rb.PackPolicy(), rb.UnpackPolicy)
+	if err != nil || policy.Int64() != 0x1234 {
+		t.Fatalf("ReviewBoard.policy() = %v, %v; want 0x1234", policy, err)
+	}
+	if len(c.Validators) != 4 {
+		t.Fatalf("consortium validators = %v", c.Validators)
+	}
+
+	pd, err := New(ctx, public, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sup, officer := common.Address{0x51}, common.Address{0x0f}
+	p, err := pd.DeployPublic(ctx, PublicParams{Supervisor: sup, SecurityOfficer: officer, Consortium: c})
+	if err != nil {
+		t.Fatalf("DeployPublic: %v", err)
+	}
+	dr := dataregistry.NewDataRegistry()
+	bridge, err := bind.Call(dr.Instance(public, p.Registry), nil, dr.PackBridge(), dr.UnpackBridge)
+	if err != nil || bridge != p.Bridge {
+		t.Fatalf("registry.bridge() = %s, %v; want %s", bridge, err, p.Bridge)
+	}
+	rbr := releasebridge.NewReleaseBridge()
+	got, err := bind.Call(rbr.Instance(public, p.Bridge), nil, rbr.PackValidators(), rbr.UnpackValidators)
+	if err != nil || len(got) != 4 {
+		t.Fatalf("bridge.validators() = %v, %v", got, err)
+	}
+	for i := range got {
+		if got[i] != c.Validators[i] {
+			t.Fatalf("bridge validator %d = %s, consortium has %s", i, got[i], c.Validators[i])
+		}
+	}
+	id, err := bind.Call(rbr.Instance(public, p.Bridge), nil, rbr.PackConsortiumChainId(), rbr.UnpackConsortiumChainId)
+	if err != nil || id.Cmp(c.ChainID) != 0 {
+		t.Fatalf("bridge.consortiumChainId() = %v, %v; want %v", id, err, c.ChainID)
+	}
+
+	vd, err := New(ctx, private, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writer := common.Address{0x77}
+	pr, err := vd.DeployPrivate(ctx, []common.Address{writer})
+	if err != nil {
+		t.Fatalf("DeployPrivate: %v", err)
+	}
+	ss := sensitivestore.NewSensitiveStore()
+	ok, err := bind.Call(ss.Instance(private, pr.Store), nil, ss.PackIsWriter(writer), ss.UnpackIsWriter)
+	if err != nil || !ok {
+		t.Fatalf("store.isWriter(writer) = %v, %v", ok, err)
+	}
+}
+
+func TestDeployErrors(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	k, from := key(t)
+	chain := node(t, types.GenesisAlloc{from: rich(from)})
+	if _, err := New(ctx, chain, nil); err == nil || !strings.Contains(err.Error(), "no signing key") {
+		t.Fatalf("New without key: %v", err)
+	}
+	d, err := New(ctx, chain, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = d.DeployConsortium(ctx, predeploy.ValidatorSetAddress, verifierAt, big.NewInt(1))
+	if err == nil || !strings.Contains(err.Error(), "no contract code at address: ValidatorSet") && !strings.Contains(err.Error(), "no contract code at address: verifier") {
+		t.Fatalf("DeployConsortium without a ValidatorSet: %v", err)
+	}
+	_, err = d.DeployConsortium(ctx, common.Address{}, verifierAt, big.NewInt(1))
+	if err == nil || !strings.Contains(err.Error(), "required address is zero") {
+		t.Fatalf("DeployConsortium with zero address: %v", err)
+	}
+	_, err = d.DeployPublic(ctx, PublicParams{Supervisor: common.Address{1}, SecurityOfficer: common.Address{2}})
+	if err == nil || !strings.Contains(err.Error(), "consortium ReviewBoard and validators are required") {
+		t.Fatalf("DeployPublic without consortium: %v", err)
+	}
+	_, err = d.DeployPublic(ctx, PublicParams{Consortium: &Consortium{ReviewBoard: common.Address{1}, Validators: []common.Address{{2}}}})
+	if err == nil || !strings.Contains(err.Error(), "supervisor") {
+		t.Fatalf("DeployPublic without supervisor: %v", err)
+	}
+}
