@@ -24,24 +24,29 @@ import (
 // (the value geth used when it still sealed clique blocks).
 const wiggleTime = 500 * time.Millisecond
 
+// emptyRetry is how soon a period-0 signer tries again after a build that
+// found nothing to include.
+const emptyRetry = 20 * time.Millisecond
+
 // buildTimeout bounds how long the sealer waits for geth's miner to fill a
 // block before giving up on this slot.
 const buildTimeout = 10 * time.Second
 
 // sealer produces blocks for one signer.
 type sealer struct {
-	chain   *core.BlockChain
-	miner   *miner.Miner
-	pending func() int
-	subTxs  func(chan<- core.NewTxsEvent) event.Subscription
-	snaps   *Snapshots
-	votes   *Proposals
-	fork    *ForkChoice
-	key     *ecdsa.PrivateKey
-	signer  common.Address
-	period  uint64
-	epoch   uint64
-	log     log.Logger
+	chain    *core.BlockChain
+	miner    *miner.Miner
+	pending  func() int
+	syncPool func() error // waits until the pool has dropped what the head includes
+	subTxs   func(chan<- core.NewTxsEvent) event.Subscription
+	snaps    *Snapshots
+	votes    *Proposals
+	fork     *ForkChoice
+	key      *ecdsa.PrivateKey
+	signer   common.Address
+	period   uint64
+	epoch    uint64
+	log      log.Logger
 }
 
 // run seals blocks until ctx ends: it plans the next slot on every new head
@@ -88,11 +93,17 @@ func (s *sealer) run(ctx context.Context) {
 				plan()
 				continue
 			}
-			if _, err := s.sealOn(ctx, head, false); err != nil {
+			sealed, err := s.sealOn(ctx, head, false)
+			switch {
+			case err != nil:
 				s.log.Warn("Sealing failed", "parent", head.Number, "err", err)
-				planned = common.Hash{}
 				timer.Reset(time.Second) // retry the slot on the next tick
-				continue
+			case sealed == nil:
+				// Period 0 and the build found nothing to include: the
+				// pool still holds transactions the parent already has.
+				timer.Reset(emptyRetry)
+			default:
+				plan()
 			}
 		}
 	}
@@ -165,6 +176,9 @@ func (s *sealer) sealOn(ctx context.Context, parent *types.Header, allowEmpty bo
 	}
 	if _, err := s.fork.Import(types.Blocks{sealed}); err != nil {
 		return nil, fmt.Errorf("importing own block: %w", err)
+	}
+	if err := s.syncPool(); err != nil {
+		s.log.Warn("Transaction pool reset failed", "err", err)
 	}
 	s.log.Info("Sealed block", "number", sealed.Number(), "hash", sealed.Hash().TerminalString(),
 		"txs", len(sealed.Transactions()), "gas", sealed.GasUsed(), "diff", sealed.Difficulty())
