@@ -3,6 +3,7 @@ pragma solidity 0.8.37;
 
 import {ChainFixture} from "../utils/ChainFixture.sol";
 import {IReleaseBridge} from "../../src/interfaces/IReleaseBridge.sol";
+import {IDataRegistry as IDataRegistryLike} from "../../src/interfaces/IDataRegistry.sol";
 
 /// Gas of the bridge's hot paths. `make test` checks two snapshots of this
 /// suite: .gas-snapshot (whole tests, `forge snapshot --check`) and the named
@@ -36,6 +37,15 @@ contract BridgeGasTest is ChainFixture {
 
     function test_gas_relayBatch10() public {
         _relayMeasured(10, "relay_batch_10_releases_3_of_4_seals");
+    }
+
+    /// Same-run reference: the registry's own publish, called directly by the
+    /// bridge address (storage of one record, no certificate or proofs).
+    function test_gas_publishDirectReference() public {
+        IDataRegistryLike reg = IDataRegistryLike(address(registry));
+        vm.prank(address(bridge));
+        reg.publish(release(keccak256(abi.encode("ds", uint256(0))), 1, 0));
+        vm.snapshotGasLastCall("reference_registry_publish_direct");
     }
 
     function _relayMeasured(uint256 records, string memory name) internal {
