@@ -90,7 +90,9 @@ func (c *chain) send(from actor, to *common.Address, data []byte) *types.Receipt
 	if err != nil {
 		c.t.Fatalf("send: %v", err)
 	}
-	c.sim.Commit()
+	if c.sim != nil {
+		c.sim.Commit()
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	rc, err := bind.WaitMined(ctx, c.client, tx.Hash())
@@ -261,15 +263,25 @@ func setup(t *testing.T) *fixture {
 		f.cert.Seals = append(f.cert.Seals, sealBy(t, f.validators[i], f.consortium.chainID, f.cert))
 	}
 
-	// The public chain: registry + bridge tracking the same four validators.
-	f.public = newChain(t, funded(f.department, f.relay))
+	return f
+}
+
+// deployPublic puts registry + bridge (tracking the same four validators) on
+// the public chain and wires them; deployer must be funded there.
+func (f *fixture) deployPublic(t *testing.T, public *chain, deployer actor) {
+	t.Helper()
+	f.public = public
+	vals := make([]common.Address, len(f.validators))
+	for i, v := range f.validators {
+		vals[i] = v.addr
+	}
+	f.department = deployer
 	dr := dataregistry.NewDataRegistry()
 	f.registry = f.public.deploy(f.department, dataregistry.DataRegistryMetaData.Bin,
 		dr.PackConstructor(f.department.addr, f.department.addr))
 	f.bridge = f.public.deploy(f.department, releasebridge.ReleaseBridgeMetaData.Bin,
 		releasebridge.NewReleaseBridge().PackConstructor(f.registry, f.consortium.chainID, f.reviewBoard, predeploy.ValidatorSetAddress, vals))
 	f.public.send(f.department, &f.registry, dr.PackSetBridge(f.bridge))
-	return f
 }
 
 func sealBy(t *testing.T, v actor, chainID *big.Int, c releasebridge.IReleaseBridgeCertificate) []byte {
@@ -311,7 +323,7 @@ func (f *fixture) revertName(t *testing.T, cert releasebridge.IReleaseBridgeCert
 
 func TestReleaseBridgeOnRealNodes(t *testing.T) {
 	f := setup(t)
-	b := releasebridge.NewReleaseBridge()
+	f.deployPublic(t, newChain(t, funded(f.department, f.relay)), f.department)
 
 	t.Run("rejects one seal missing", func(t *testing.T) {
 		c := cloneCert(f.cert)
@@ -364,7 +376,7 @@ func TestReleaseBridgeOnRealNodes(t *testing.T) {
 		if got := f.revertName(t, f.cert, f.header, f.proofs); got != "" {
 			t.Fatalf("valid relay reverts with %s", got)
 		}
-		rc := f.public.send(f.relay, &f.bridge, b.PackRelay(f.cert, f.header, f.proofs))
+		rc := f.public.send(f.relay, &f.bridge, relayCalldata(f))
 		t.Logf("relay of one release: %d gas, header %d bytes, %d proof nodes", rc.GasUsed, len(f.header), len(f.proofs[0].Nodes))
 		dr := dataregistry.NewDataRegistry()
 		inst := dr.Instance(f.public.client, f.registry)
@@ -385,4 +397,8 @@ func TestReleaseBridgeOnRealNodes(t *testing.T) {
 
 func ethereumCall(from, to common.Address, data []byte) ethereum.CallMsg {
 	return ethereum.CallMsg{From: from, To: &to, Data: data}
+}
+
+func relayCalldata(f *fixture) []byte {
+	return releasebridge.NewReleaseBridge().PackRelay(f.cert, f.header, f.proofs)
 }
