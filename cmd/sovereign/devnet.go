@@ -18,7 +18,8 @@ func devnetCommand() *cli.Command {
 		Name:  "devnet",
 		Usage: "run the whole system locally (what `make devnet` starts)",
 		Description: `Creates on first run, then starts, every chain of a local system under
---datadir: the public chain (a signer and a follower). Prints the JSON-RPC
+--datadir: the public chain (a signer and a follower) and the consortium
+chain (four QBFT validators). Prints the JSON-RPC
 URLs and the funded development accounts, and runs until Ctrl-C. Delete the
 data folder to start over.`,
 		Flags: []cli.Flag{
@@ -43,6 +44,18 @@ data folder to start over.`,
 				return err
 			}
 			defer pub.Close()
+			cons, err := devnet.StartConsortium(devnet.ConsortiumOptions{
+				Dir:        filepath.Join(c.String("datadir"), "consortium"),
+				Validators: 4,
+				Accounts:   pub.Accounts,
+				HTTPPort:   c.Int("http.port") + 100,
+				P2PPort:    c.Int("p2p.port") + 10,
+				Logger:     log.Root(),
+			})
+			if err != nil {
+				return err
+			}
+			defer cons.Close()
 
 			w := c.App.Writer
 			signer, _ := pub.Signer.Clique.Signer()
@@ -50,7 +63,11 @@ data folder to start over.`,
 			fmt.Fprintf(w, "Public chain (clique, chain id %d, period %ds)\n", pub.Genesis.Config.ChainID, pub.Genesis.Config.Clique.Period)
 			fmt.Fprintf(w, "  signer   %s  http %s  ws %s\n", signer.Hex(), pub.Signer.HTTPEndpoint(), pub.Signer.WSEndpoint())
 			fmt.Fprintf(w, "  follower %-42s  http %s  ws %s\n", "(verifies and relays, no key)", pub.Follower.HTTPEndpoint(), pub.Follower.WSEndpoint())
-			fmt.Fprintf(w, "\nFunded development accounts (1,000,000 ETH each). These keys are public by\nconstruction (derived from a published seed): never use them on a real network.\n")
+			fmt.Fprintf(w, "\nConsortium chain (QBFT, chain id %d, 1 s blocks, final on commit)\n", cons.Genesis.Config.ChainID)
+			for i, v := range cons.Validators {
+				fmt.Fprintf(w, "  validator%d %s  http %s  ws %s\n", i, cons.Addresses[i].Hex(), v.HTTPEndpoint(), v.WSEndpoint())
+			}
+			fmt.Fprintf(w, "\nFunded development accounts (1,000,000 ETH each on both chains). These keys are public by\nconstruction (derived from a published seed): never use them on a real network.\n")
 			for i, a := range pub.Accounts {
 				fmt.Fprintf(w, "  (%d) %s  %s\n", i, a.Address.Hex(), hexutil.Encode(crypto.FromECDSA(a.Key)))
 			}

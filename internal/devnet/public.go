@@ -56,7 +56,7 @@ func StartPublic(opts PublicOptions) (*PublicNet, error) {
 	if err := os.MkdirAll(opts.Dir, 0o700); err != nil {
 		return nil, fmt.Errorf("devnet folder: %w", err)
 	}
-	key, err := signerKey(opts.Dir)
+	key, err := devKey(opts.Dir, "signer")
 	if err != nil {
 		return nil, err
 	}
@@ -128,11 +128,12 @@ func publicGenesis(opts PublicOptions, signer common.Address, accounts []Account
 	return g, node.WriteGenesis(path, g)
 }
 
-// signerKey loads the devnet signer's keystore, creating key and password on
-// the first run.
-func signerKey(dir string) (*ecdsa.PrivateKey, error) {
-	keyFile := filepath.Join(dir, "signer.keystore.json")
-	pwFile := filepath.Join(dir, "signer.password.DEV-ONLY")
+// devKey loads the keystore <dir>/<name>.keystore.json, creating the key and
+// its password file on the first run. The password file is a development
+// convenience (named DEV-ONLY): real deployments keep keys in Vault.
+func devKey(dir, name string) (*ecdsa.PrivateKey, error) {
+	keyFile := filepath.Join(dir, name+".keystore.json")
+	pwFile := filepath.Join(dir, name+".password.DEV-ONLY")
 	if _, err := os.Stat(keyFile); errors.Is(err, os.ErrNotExist) {
 		secret := make([]byte, 16)
 		if _, err := rand.Read(secret); err != nil {
