@@ -110,6 +110,9 @@ func TestCeremony(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if rep.Phase != phaseDone || len(rep.Contributions) != 3 {
+		t.Fatalf("seal report %+v", rep)
+	}
 	t.Logf("phase 2 sealed in %v", time.Since(start))
 	start = time.Now()
 	rep, err = CeremonyVerify(dir)
