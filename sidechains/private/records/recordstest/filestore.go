@@ -18,10 +18,12 @@ import (
 	"github.com/sovereign-gov/sovereign/sidechains/private/records"
 )
 
-// FileStore is a records.Store in one JSON file.
+// FileStore is a records.Store in one JSON file. It keeps the last state it
+// read or wrote in memory (it is the file's only writer) so reads stay cheap.
 type FileStore struct {
-	path string
-	mu   sync.Mutex
+	path  string
+	mu    sync.Mutex
+	cache *state
 }
 
 var _ records.Store = (*FileStore)(nil)
@@ -40,6 +42,9 @@ func NewFileStore(dir string) (*FileStore, error) {
 }
 
 func (s *FileStore) load() (*state, error) {
+	if s.cache != nil {
+		return s.cache.clone(), nil
+	}
 	st := &state{Records: map[string]records.Record{}}
 	data, err := os.ReadFile(s.path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -51,7 +56,17 @@ func (s *FileStore) load() (*state, error) {
 	if err := json.Unmarshal(data, st); err != nil {
 		return nil, fmt.Errorf("parsing %s: %w", s.path, err)
 	}
+	s.cache = st.clone()
 	return st, nil
+}
+
+// clone copies the state so a failed update leaves the cache untouched.
+func (st *state) clone() *state {
+	c := &state{Records: make(map[string]records.Record, len(st.Records)), Receipts: append([]records.ShredReceipt(nil), st.Receipts...)}
+	for k, v := range st.Records {
+		c.Records[k] = v
+	}
+	return c
 }
 
 func (s *FileStore) save(st *state) error {
@@ -63,7 +78,11 @@ func (s *FileStore) save(st *state) error {
 	if err := os.WriteFile(tmp, data, 0o600); err != nil {
 		return fmt.Errorf("writing %s: %w", tmp, err)
 	}
-	return os.Rename(tmp, s.path)
+	if err := os.Rename(tmp, s.path); err != nil {
+		return err
+	}
+	s.cache = st
+	return nil
 }
 
 func (s *FileStore) update(fn func(*state) error) error {
