@@ -34,19 +34,18 @@ const buildTimeout = 10 * time.Second
 
 // sealer produces blocks for one signer.
 type sealer struct {
-	chain    *core.BlockChain
-	miner    *miner.Miner
-	pending  func() int
-	syncPool func() error // waits until the pool has dropped what the head includes
-	subTxs   func(chan<- core.NewTxsEvent) event.Subscription
-	snaps    *Snapshots
-	votes    *Proposals
-	fork     *ForkChoice
-	key      *ecdsa.PrivateKey
-	signer   common.Address
-	period   uint64
-	epoch    uint64
-	log      log.Logger
+	chain   *core.BlockChain
+	miner   *miner.Miner
+	pending func() int
+	subTxs  func(chan<- core.NewTxsEvent) event.Subscription
+	snaps   *Snapshots
+	votes   *Proposals
+	fork    *ForkChoice
+	key     *ecdsa.PrivateKey
+	signer  common.Address
+	period  uint64
+	epoch   uint64
+	log     log.Logger
 }
 
 // run seals blocks until ctx ends: it plans the next slot on every new head
@@ -177,9 +176,7 @@ func (s *sealer) sealOn(ctx context.Context, parent *types.Header, allowEmpty bo
 	if _, err := s.fork.Import(types.Blocks{sealed}); err != nil {
 		return nil, fmt.Errorf("importing own block: %w", err)
 	}
-	if err := s.syncPool(); err != nil {
-		s.log.Warn("Transaction pool reset failed", "err", err)
-	}
+
 	s.log.Info("Sealed block", "number", sealed.Number(), "hash", sealed.Hash().TerminalString(),
 		"txs", len(sealed.Transactions()), "gas", sealed.GasUsed(), "diff", sealed.Difficulty())
 	return sealed, nil

@@ -77,10 +77,9 @@ func New(backend *eth.Ethereum, cfg Config) (*Service, error) {
 		engine.Authorize(signer) // Prepare reads it to set the difficulty
 		pool := backend.TxPool()
 		s.sealer = &sealer{
-			chain:    chain,
-			miner:    backend.Miner(),
-			pending:  func() int { p, _ := pool.Stats(); return p },
-			syncPool: pool.Sync,
+			chain:   chain,
+			miner:   backend.Miner(),
+			pending: func() int { p, _ := pool.Stats(); return p },
 			subTxs: func(ch chan<- core.NewTxsEvent) event.Subscription {
 				return pool.SubscribeTransactions(ch, false)
 			},
