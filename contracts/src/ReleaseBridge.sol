@@ -33,7 +33,9 @@ contract ReleaseBridge is IReleaseBridge {
     uint64 public validatorsFrom;
     /// (number, receiptIndex, logIndex) of the last applied validator change, packed for ordering
     uint256 private _lastChange;
-    mapping(bytes32 => bool) public relayed;
+    /// keccak256(blockHash, receiptIndex, logIndex / 256) => bit per log: logs
+    /// of one receipt share a slot, so a batch in one receipt pays one fresh slot
+    mapping(bytes32 => uint256) private _relayedBits;
 
     uint64 private _cpNumber;
     bytes32 private _cpHash;
@@ -79,9 +81,32 @@ contract ReleaseBridge is IReleaseBridge {
     function relay(Certificate calldata cert, bytes calldata header, LogProof[] calldata proofs) external {
         if (proofs.length == 0) revert NoProofs();
         BlockHeader.Header memory h = _certified(cert, header);
+        bytes memory receipt; // kept alive: logs point into it
+        RLPReader.Item[] memory logs;
         for (uint256 i = 0; i < proofs.length; i++) {
-            _relayOne(cert, h.receiptsRoot, proofs[i]);
+            LogProof calldata p = proofs[i];
+            if (p.nodes.length != 0) {
+                receipt = MerklePatriciaProof.get(h.receiptsRoot, RLPReader.encodeUint(p.receiptIndex), p.nodes);
+                logs = Receipts.logList(receipt);
+            } else if (i == 0 || proofs[i - 1].receiptIndex != p.receiptIndex) {
+                revert MissingProof(i);
+            }
+            if (p.logIndex >= logs.length) revert Receipts.LogIndexOutOfRange(p.logIndex, logs.length);
+            _relayOne(cert, Receipts.decodeLog(logs[p.logIndex]), p);
         }
+    }
+
+    function isRelayed(bytes32 blockHash, uint256 receiptIndex, uint256 logIndex) public view returns (bool) {
+        (bytes32 slot, uint256 bit) = _relayedSlot(blockHash, receiptIndex, logIndex);
+        return _relayedBits[slot] & bit != 0;
+    }
+
+    function _relayedSlot(bytes32 blockHash, uint256 receiptIndex, uint256 logIndex)
+        private
+        pure
+        returns (bytes32, uint256)
+    {
+        return (keccak256(abi.encode(blockHash, receiptIndex, logIndex >> 8)), 1 << (logIndex & 0xff));
     }
 
     function checkpoint(Certificate calldata cert, bytes calldata header) external {
@@ -135,13 +160,12 @@ contract ReleaseBridge is IReleaseBridge {
         }
     }
 
-    function _relayOne(Certificate calldata cert, bytes32 receiptsRoot, LogProof calldata p) private {
-        bytes32 key = keccak256(abi.encode(cert.blockHash, p.receiptIndex, p.logIndex));
-        if (relayed[key]) revert AlreadyRelayed(key);
-        relayed[key] = true;
+    function _relayOne(Certificate calldata cert, Receipts.Log memory l, LogProof calldata p) private {
+        (bytes32 slot, uint256 bit) = _relayedSlot(cert.blockHash, p.receiptIndex, p.logIndex);
+        uint256 bits = _relayedBits[slot];
+        if (bits & bit != 0) revert AlreadyRelayed(cert.blockHash, p.receiptIndex, p.logIndex);
+        _relayedBits[slot] = bits | bit;
 
-        bytes memory receipt = MerklePatriciaProof.get(receiptsRoot, RLPReader.encodeUint(p.receiptIndex), p.nodes);
-        Receipts.Log memory l = Receipts.logAt(receipt, p.logIndex);
         bytes32 topic0 = l.topics.length > 0 ? l.topics[0] : bytes32(0);
 
         LogKind kind;

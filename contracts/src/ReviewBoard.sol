@@ -77,6 +77,22 @@ contract ReviewBoard is IReviewBoard {
     }
 
     function vote(bytes32 recordId, bool approve, string calldata reason) external onlyValidator {
+        _vote(recordId, approve, reason);
+    }
+
+    function voteBatch(bytes32[] calldata recordIds, bool[] calldata approve, string[] calldata reasons)
+        external
+        onlyValidator
+    {
+        if (recordIds.length == 0 || approve.length != recordIds.length || reasons.length != recordIds.length) {
+            revert InvalidSubmission("batch");
+        }
+        for (uint256 i = 0; i < recordIds.length; i++) {
+            _vote(recordIds[i], approve[i], reasons[i]);
+        }
+    }
+
+    function _vote(bytes32 recordId, bool approve, string calldata reason) private {
         Tally storage t = _tallies[recordId];
         if (t.status != Status.Pending) revert NotPending(recordId);
         if (t.voted[msg.sender]) revert AlreadyVoted(recordId, msg.sender);

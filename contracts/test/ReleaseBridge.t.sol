@@ -61,7 +61,8 @@ contract ReleaseBridgeTest is ChainFixture {
         assertEq(r.datasetId, DS);
         assertEq(r.version, 1);
         assertEq(r.contentHash, keccak256(abi.encode("content", DS, uint64(1))));
-        assertTrue(bridge.relayed(keccak256(abi.encode(c.blockHash, uint256(0), uint256(0)))));
+        assertTrue(bridge.isRelayed(c.blockHash, 0, 0));
+        assertFalse(bridge.isRelayed(c.blockHash, 0, 1));
     }
 
     function test_relay_rejectionPublishesNothing() public {
@@ -171,9 +172,41 @@ contract ReleaseBridgeTest is ChainFixture {
     function test_RevertWhen_replayed() public {
         (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = _releaseBlock(10, 1);
         bridge.relay(c, h, p);
-        bytes32 key = keccak256(abi.encode(c.blockHash, uint256(0), uint256(0)));
-        vm.expectRevert(abi.encodeWithSelector(IReleaseBridge.AlreadyRelayed.selector, key));
+        vm.expectRevert(abi.encodeWithSelector(IReleaseBridge.AlreadyRelayed.selector, c.blockHash, 0, 0));
         bridge.relay(c, h, p);
+    }
+
+    function test_relay_manyLogsOneReceipt() public {
+        Ev[] memory logs = new Ev[](4);
+        for (uint256 i = 0; i < 4; i++) logs[i] = decisionLog(keccak256(abi.encode(i)), 1, 0, true);
+        (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) =
+            blockOneReceipt(40, logs);
+        assertEq(p[0].nodes.length, 1);
+        assertEq(p[3].nodes.length, 0);
+        bridge.relay(c, h, p);
+        assertEq(registry.recordCount(), 4);
+        for (uint256 i = 0; i < 4; i++) assertTrue(bridge.isRelayed(c.blockHash, 0, i));
+        // replaying one log of the receipt (with its proof) is refused
+        IReleaseBridge.LogProof[] memory again = new IReleaseBridge.LogProof[](1);
+        again[0] = p[0];
+        again[0].logIndex = 2;
+        vm.expectRevert(abi.encodeWithSelector(IReleaseBridge.AlreadyRelayed.selector, c.blockHash, 0, 2));
+        bridge.relay(c, h, again);
+    }
+
+    function test_RevertWhen_missingProof() public {
+        Ev[] memory logs = new Ev[](2);
+        logs[0] = decisionLog(keccak256("a"), 1, 0, true);
+        logs[1] = decisionLog(keccak256("b"), 1, 0, true);
+        (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = block_(41, logs);
+        IReleaseBridge.LogProof[] memory q = new IReleaseBridge.LogProof[](2);
+        q[0] = p[0];
+        q[1] = IReleaseBridge.LogProof({receiptIndex: 1, nodes: new bytes[](0), logIndex: 0}); // other receipt, no proof
+        vm.expectRevert(abi.encodeWithSelector(IReleaseBridge.MissingProof.selector, 1));
+        bridge.relay(c, h, q);
+        q[0] = q[1];
+        vm.expectRevert(abi.encodeWithSelector(IReleaseBridge.MissingProof.selector, 0));
+        bridge.relay(c, h, q);
     }
 
     function test_RevertWhen_noProofs() public {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
-import {Test} from "forge-std/Test.sol";
+import {Test, Vm} from "forge-std/Test.sol";
 import {ReviewBoard} from "../src/ReviewBoard.sol";
 import {ValidatorSet} from "../src/ValidatorSet.sol";
 import {IReviewBoard} from "../src/interfaces/IReviewBoard.sol";
@@ -158,6 +158,48 @@ contract ReviewBoardTest is Test {
         vm.prank(vals[2]);
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotPending.selector, id));
         board.vote(id, true, "late");
+    }
+
+    function test_voteBatch_decidesManyInOneTransaction() public {
+        bytes32[] memory ids = new bytes32[](3);
+        bool[] memory yes = new bool[](3);
+        string[] memory why = new string[](3);
+        for (uint64 v = 1; v <= 3; v++) {
+            ids[v - 1] = _submit(v);
+            yes[v - 1] = true;
+            why[v - 1] = "ok";
+        }
+        vm.prank(vals[0]);
+        board.voteBatch(ids, yes, why);
+        vm.prank(vals[1]);
+        board.voteBatch(ids, yes, why);
+        vm.recordLogs();
+        vm.prank(vals[2]);
+        board.voteBatch(ids, yes, why);
+        uint256 decisions = 0;
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        for (uint256 i = 0; i < logs.length; i++) {
+            if (logs[i].topics[0] == IReviewBoard.Decision.selector) decisions++;
+        }
+        assertEq(decisions, 3);
+        for (uint256 i = 0; i < 3; i++) {
+            (IReviewBoard.Status st,,) = board.review(ids[i]);
+            assertEq(uint256(st), uint256(IReviewBoard.Status.Approved));
+        }
+    }
+
+    function test_RevertWhen_voteBatchBad() public {
+        bytes32[] memory ids = new bytes32[](1);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotValidator.selector, address(this)));
+        board.voteBatch(ids, new bool[](1), new string[](1));
+        vm.startPrank(vals[0]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "batch"));
+        board.voteBatch(ids, new bool[](2), new string[](1));
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "batch"));
+        board.voteBatch(new bytes32[](0), new bool[](0), new string[](0));
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotPending.selector, bytes32(0)));
+        board.voteBatch(ids, new bool[](1), new string[](1));
+        vm.stopPrank();
     }
 
     function test_RevertWhen_voteBad() public {

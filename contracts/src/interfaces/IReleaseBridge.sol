@@ -12,7 +12,7 @@ pragma solidity 0.8.37;
 ///     number; its receiptsRoot is taken;
 ///  3. each LogProof: MPT proof of the receipt at key rlp(receiptIndex) under
 ///     receiptsRoot (value = consensus receipt encoding), then log logIndex;
-///  4. each log, once only (key = keccak256(blockHash, receiptIndex, logIndex)):
+///  4. each log, once only ((blockHash, receiptIndex, logIndex); see isRelayed):
 ///     ReviewBoard Decision → DataRegistry.publish when approved;
 ///     ReviewBoard AccessDecision → DataRegistry.resolveAccess;
 ///     ValidatorSet ValidatorAdded/ValidatorRemoved → the tracked set changes.
@@ -31,7 +31,8 @@ interface IReleaseBridge {
 
     /// @notice Where a log sits in the certified block: receipt index (trie
     /// key rlp(receiptIndex)), the proof nodes root first, the log's index in
-    /// that receipt.
+    /// that receipt. Empty nodes reuse the receipt proven by the previous
+    /// LogProof of the same relay, which must have the same receiptIndex.
     struct LogProof {
         uint256 receiptIndex;
         bytes[] nodes;
@@ -60,7 +61,9 @@ interface IReleaseBridge {
     error DuplicateSeal(uint256 index, address signer);
     error HeaderHashMismatch(bytes32 certified, bytes32 header);
     error HeaderNumberMismatch(uint64 certified, uint256 header);
-    error AlreadyRelayed(bytes32 key);
+    error AlreadyRelayed(bytes32 blockHash, uint256 receiptIndex, uint256 logIndex);
+    /// @notice A LogProof without nodes whose receipt is not the previous proof's.
+    error MissingProof(uint256 index);
     error UnknownLog(address emitter, bytes32 topic0);
     error NoProofs();
     /// @notice A certificate for a block before the last relayed validator change.
@@ -85,8 +88,8 @@ interface IReleaseBridge {
     function quorum() external view returns (uint256);
     /// @notice First consortium block the tracked set applies to.
     function validatorsFrom() external view returns (uint64);
-    /// @notice Whether a log (keccak256(abi.encode(blockHash, receiptIndex, logIndex))) was relayed.
-    function relayed(bytes32 key) external view returns (bool);
+    /// @notice Whether a log of a certified block was already relayed.
+    function isRelayed(bytes32 blockHash, uint256 receiptIndex, uint256 logIndex) external view returns (bool);
 
     /// @notice Verify and apply the logs; reverts as a whole if any check fails.
     function relay(Certificate calldata cert, bytes calldata header, LogProof[] calldata proofs) external;

@@ -93,6 +93,10 @@ interface IReviewBoard {
     function submit(Submission calldata s, bytes calldata proof) external returns (bytes32 recordId);
     /// @notice Validator vote on a pending record; decides at quorum.
     function vote(bytes32 recordId, bool approve, string calldata reason) external;
+    /// @notice The same vote on several records in one transaction; the
+    /// Decisions it triggers share one receipt, so the bridge relays them
+    /// with one receipt proof. Arrays must have equal, non-zero length.
+    function voteBatch(bytes32[] calldata recordIds, bool[] calldata approve, string[] calldata reasons) external;
     /// @notice Status, approvals and rejections of a record.
     function review(bytes32 recordId) external view returns (Status status, uint256 approvals, uint256 rejections);
     /// @notice The submission stored for a record.

@@ -22,7 +22,14 @@ library Receipts {
         bytes data;
     }
 
-    function logAt(bytes memory receipt, uint256 index) internal pure returns (Log memory l) {
+    function logAt(bytes memory receipt, uint256 index) internal pure returns (Log memory) {
+        RLPReader.Item[] memory logs = logList(receipt);
+        if (index >= logs.length) revert LogIndexOutOfRange(index, logs.length);
+        return decodeLog(logs[index]);
+    }
+
+    /// @notice The logs of a successful receipt, still encoded (decode one with decodeLog).
+    function logList(bytes memory receipt) internal pure returns (RLPReader.Item[] memory) {
         if (receipt.length == 0) revert BadReceipt();
         uint256 ptr;
         assembly {
@@ -40,9 +47,11 @@ library Receipts {
         RLPReader.Item[] memory f = whole.toList();
         if (f.length != 4) revert BadReceipt();
         if (f[0].toUint() != 1) revert ReceiptFailed();
-        RLPReader.Item[] memory logs = f[3].toList();
-        if (index >= logs.length) revert LogIndexOutOfRange(index, logs.length);
-        RLPReader.Item[] memory lf = logs[index].toList();
+        return f[3].toList();
+    }
+
+    function decodeLog(RLPReader.Item memory item) internal pure returns (Log memory l) {
+        RLPReader.Item[] memory lf = item.toList();
         if (lf.length != 3) revert BadReceipt();
         l.emitter = lf[0].toAddress();
         RLPReader.Item[] memory t = lf[1].toList();

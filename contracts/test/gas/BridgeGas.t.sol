@@ -16,10 +16,17 @@ contract BridgeGasTest is ChainFixture {
 
     uint256 internal calldataGas;
 
-    function _relay(uint256 records, string memory name) internal returns (uint256 used) {
+    bool internal sameDataset;
+
+    function _relay(uint256 records, string memory name, bool oneReceipt) internal returns (uint256 used) {
         Ev[] memory logs = new Ev[](records);
-        for (uint256 i = 0; i < records; i++) logs[i] = decisionLog(keccak256(abi.encode("ds", i)), 1, 0, true);
-        (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = block_(100, logs);
+        for (uint256 i = 0; i < records; i++) {
+            logs[i] = sameDataset
+                ? decisionLog(keccak256("one dataset"), uint64(i + 2), 0, true)
+                : decisionLog(keccak256(abi.encode("ds", i)), 1, 0, true);
+        }
+        (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) =
+            oneReceipt ? blockOneReceipt(100, logs) : block_(100, logs);
         bytes memory call = abi.encodeCall(bridge.relay, (c, h, p));
         calldataGas = 0;
         for (uint256 i = 0; i < call.length; i++) calldataGas += call[i] == 0 ? 4 : 16;
@@ -28,15 +35,41 @@ contract BridgeGasTest is ChainFixture {
         used = before - gasleft();
         assertTrue(ok, "relay failed");
         vm.snapshotGasLastCall(name);
-        assertEq(registry.recordCount(), records);
+        assertEq(registry.recordCount(), records + (sameDataset ? 1 : 0));
     }
 
     function test_gas_relayOneRelease() public {
-        _relayMeasured(1, "relay_1_release_3_of_4_seals");
+        _relayMeasured(1, "relay_1_release_3_of_4_seals", false);
     }
 
     function test_gas_relayBatch10() public {
-        _relayMeasured(10, "relay_batch_10_releases_3_of_4_seals");
+        _relayMeasured(10, "relay_batch_10_releases_3_of_4_seals", false);
+    }
+
+    /// Ten Decisions from one ReviewBoard.voteBatch transaction: one receipt, one proof.
+    function test_gas_relayBatch10OneReceipt() public {
+        _relayMeasured(10, "relay_batch_10_releases_one_receipt_3_of_4_seals", true);
+    }
+
+    /// Ten new versions of one existing dataset, one receipt: the common case
+    /// of a department releasing updates.
+    function test_gas_relayBatch10VersionsOneReceipt() public {
+        _firstVersion();
+        sameDataset = true;
+        _relayMeasured(10, "relay_batch_10_versions_one_receipt_3_of_4_seals", true);
+    }
+
+    function _firstVersion() internal {
+        vm.prank(address(bridge));
+        registry.publish(release(keccak256("one dataset"), 1, 0));
+    }
+
+    /// Same-run reference for a new version of an existing dataset.
+    function test_gas_publishDirectExistingDatasetReference() public {
+        _firstVersion();
+        vm.prank(address(bridge));
+        registry.publish(release(keccak256("one dataset"), 2, 0));
+        vm.snapshotGasLastCall("reference_registry_publish_direct_existing_dataset");
     }
 
     /// Same-run reference: the registry's own publish, called directly by the
@@ -48,8 +81,8 @@ contract BridgeGasTest is ChainFixture {
         vm.snapshotGasLastCall("reference_registry_publish_direct");
     }
 
-    function _relayMeasured(uint256 records, string memory name) internal {
-        uint256 used = _relay(records, name);
+    function _relayMeasured(uint256 records, string memory name, bool oneReceipt) internal {
+        uint256 used = _relay(records, name, oneReceipt);
         emit log_named_uint("relay gas (execution, excl. calldata + 21k base)", used);
         emit log_named_uint("per record", used / records);
         emit log_named_uint("calldata gas", calldataGas);

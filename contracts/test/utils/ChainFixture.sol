@@ -248,6 +248,24 @@ contract ChainFixture is Test {
         }
     }
 
+    /// One block whose single receipt (index 0) holds all logs; the first
+    /// LogProof carries the proof, the others reuse it (empty nodes).
+    function blockOneReceipt(uint256 number, Ev[] memory logs)
+        internal
+        view
+        returns (IReleaseBridge.Certificate memory c, bytes memory hdr, IReleaseBridge.LogProof[] memory proofs)
+    {
+        bytes[] memory receipts = new bytes[](1);
+        receipts[0] = receipt(logs);
+        (bytes32 root, bytes[][] memory nodes) = receiptTrie(receipts);
+        hdr = header(number, root);
+        c = certify(number, hdr, (2 * vals.length + 2) / 3);
+        proofs = new IReleaseBridge.LogProof[](logs.length);
+        for (uint256 i = 0; i < logs.length; i++) {
+            proofs[i] = IReleaseBridge.LogProof({receiptIndex: 0, nodes: i == 0 ? nodes[0] : new bytes[](0), logIndex: i});
+        }
+    }
+
     function one(Ev memory e) internal pure returns (Ev[] memory a) {
         a = new Ev[](1);
         a[0] = e;
