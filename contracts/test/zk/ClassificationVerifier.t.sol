@@ -6,12 +6,7 @@ import {ClassificationVerifier16} from "../../src/generated/ClassificationVerifi
 import {ClassificationVerifier64} from "../../src/generated/ClassificationVerifier64.sol";
 import {ClassificationFixture16} from "./fixtures/ClassificationFixture16.sol";
 import {ClassificationFixture64} from "./fixtures/ClassificationFixture64.sol";
-
-/// The agreed verifier ABI (IClassificationVerifier in contracts/src/interfaces):
-/// ReviewBoard calls the generated verifiers through exactly this function.
-interface IClassificationVerifierABI {
-    function verifyProof(bytes calldata proof, uint256[5] calldata input) external view;
-}
+import {IClassificationVerifier} from "../../src/interfaces/IClassificationVerifier.sol";
 
 /// Real proofs made by the Go prover (zk.GenerateArtifacts, dev keys) checked
 /// by the generated verifiers: accepted as made, rejected with any public
@@ -20,12 +15,12 @@ contract ClassificationVerifierTest is Test {
     uint256 internal constant R = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
     uint256 internal constant GAS_GOAL = 250_000;
 
-    IClassificationVerifierABI internal v16;
-    IClassificationVerifierABI internal v64;
+    IClassificationVerifier internal v16;
+    IClassificationVerifier internal v64;
 
     function setUp() public {
-        v16 = IClassificationVerifierABI(address(new ClassificationVerifier16()));
-        v64 = IClassificationVerifierABI(address(new ClassificationVerifier64()));
+        v16 = IClassificationVerifier(address(new ClassificationVerifier16()));
+        v64 = IClassificationVerifier(address(new ClassificationVerifier64()));
     }
 
     function test_verifyProof_acceptsGoProof16() public view {

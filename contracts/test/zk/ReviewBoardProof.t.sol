@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.37;
+
+import {Test} from "forge-std/Test.sol";
+import {ReviewBoard} from "../../src/ReviewBoard.sol";
+import {ValidatorSet} from "../../src/ValidatorSet.sol";
+import {IReviewBoard} from "../../src/interfaces/IReviewBoard.sol";
+import {IValidatorSet} from "../../src/interfaces/IValidatorSet.sol";
+import {IClassificationVerifier} from "../../src/interfaces/IClassificationVerifier.sol";
+import {ClassificationVerifier16} from "../../src/generated/ClassificationVerifier16.sol";
+import {ClassificationFixture16} from "./fixtures/ClassificationFixture16.sol";
+
+/// ReviewBoard wired to the generated verifier: a submission carrying the Go
+/// prover's real proof is accepted; one whose fields disagree with the proof
+/// (level, threshold, commitment, released root) is refused by the verifier.
+contract ReviewBoardProofTest is Test {
+    ReviewBoard internal board;
+
+    function setUp() public {
+        address[] memory vals = new address[](4);
+        vals[0] = address(0xA1);
+        vals[1] = address(0xB2);
+        vals[2] = address(0xC3);
+        vals[3] = address(0xD4);
+        uint256[5] memory input = ClassificationFixture16.input();
+        board = new ReviewBoard(
+            IValidatorSet(address(new ValidatorSet(vals))),
+            IClassificationVerifier(address(new ClassificationVerifier16())),
+            input[2] // the policy the fixture was proven under
+        );
+    }
+
+    function submission() internal pure returns (IReviewBoard.Submission memory s) {
+        uint256[5] memory input = ClassificationFixture16.input();
+        s.datasetId = keccak256("hospital-admissions");
+        s.version = 1;
+        s.commitment = input[0];
+        s.level = uint8(input[1]);
+        s.threshold = uint8(input[3]);
+        s.releasedRoot = input[4];
+        s.contentHash = keccak256("released view");
+    }
+
+    function test_submit_acceptsRealProof() public {
+        bytes32 id = board.submit(submission(), ClassificationFixture16.proof());
+        (IReviewBoard.Status status,,) = board.review(id);
+        assertEq(uint256(status), uint256(IReviewBoard.Status.Pending));
+    }
+
+    function test_RevertWhen_levelUnderstated() public {
+        IReviewBoard.Submission memory s = submission();
+        s.level = 1;
+        vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
+        board.submit(s, ClassificationFixture16.proof());
+    }
+
+    function test_RevertWhen_thresholdRaised() public {
+        IReviewBoard.Submission memory s = submission();
+        s.threshold = 2;
+        vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
+        board.submit(s, ClassificationFixture16.proof());
+    }
+
+    function test_RevertWhen_otherCommitmentOrRoot() public {
+        IReviewBoard.Submission memory s = submission();
+        s.commitment ^= 1;
+        vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
+        board.submit(s, ClassificationFixture16.proof());
+        s = submission();
+        s.releasedRoot ^= 1;
+        vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
+        board.submit(s, ClassificationFixture16.proof());
+    }
+
+    function test_RevertWhen_boardPinsAnotherPolicy() public {
+        address[] memory vals = new address[](1);
+        vals[0] = address(0xA1);
+        uint256 otherPolicy = ClassificationFixture16.input()[2] ^ (3 << 2); // category 1: sensitive → conditional
+        ReviewBoard other = new ReviewBoard(
+            IValidatorSet(address(new ValidatorSet(vals))),
+            IClassificationVerifier(address(new ClassificationVerifier16())),
+            otherPolicy
+        );
+        vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
+        other.submit(submission(), ClassificationFixture16.proof());
+    }
+}
