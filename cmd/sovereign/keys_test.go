@@ -90,8 +90,10 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	tablePath := keysWriteFile(t, filepath.Join(dir, "stays.csv"), table)
 	cols := keysWriteFile(t, filepath.Join(dir, "cols.json"), `{"patient_id": "personal-id", "ward": 1, "stays": "aggregate"}`)
 	policy := keysWriteFile(t, filepath.Join(dir, "policy.json"), `{"categories": [{"id": 0, "name": "personal-id", "level": 2}, {"id": 1, "level": 1}, {"id": 3, "name": "aggregate", "level": 0}]}`)
+	var outputs []string // every command's stdout and stderr, scanned for keys at the end
 	out := runSovereign(t, bin, 0, append(append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "v1",
 		"--table", tablePath, "--columns", cols, "--policy", policy, "--salt-file", filepath.Join(dir, "salt")}, dept...), chain...)...)
+	outputs = append(outputs, out)
 	if !strings.Contains(out, "3 columns, 2 rows, level 2, key health.stays v1") {
 		t.Fatalf("submit output:\n%s", out)
 	}
@@ -100,6 +102,7 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 
 	// rotate + rewrap on chain
 	out = runSovereign(t, bin, 0, append(append([]string{"keys", "rotate", "--key", "health.stays"}, officer...), chain...)...)
+	outputs = append(outputs, out)
 	if !strings.Contains(out, "latest version 2") || !strings.Contains(out, "rewrapped 1 records") {
 		t.Fatalf("rotate output:\n%s", out)
 	}
@@ -109,6 +112,7 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 
 	// grant: works for its TTL, then not
 	out = runSovereign(t, bin, 0, append([]string{"keys", "grant", "--key", "health.stays", "--ttl", "3s"}, officer...)...)
+	outputs = append(outputs, out)
 	token := regexp.MustCompile(`token: (\S+)`).FindStringSubmatch(out)
 	if token == nil {
 		t.Fatalf("grant output:\n%s", out)
@@ -125,6 +129,7 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	// audit-anchor on "the consortium chain" (here the same node)
 	state := filepath.Join(dir, "audit-state.json")
 	out = runSovereign(t, bin, 0, append([]string{"keys", "audit-anchor", "--audit-log", auditLog, "--state", state, "--rpc", rpcURL}, officer...)...)
+	outputs = append(outputs, out)
 	m := regexp.MustCompile(`anchored in tx (0x[0-9a-f]{64})`).FindStringSubmatch(out)
 	if m == nil {
 		t.Fatalf("audit-anchor output:\n%s", out)
@@ -141,8 +146,19 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 		t.Fatalf("anchor %v does not match the audit log: %v", head, err)
 	}
 
+	// The record's data key, unwrapped here in memory for the scan below.
+	rec, err := reader.Get(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dek, err := kv.UnwrapKey(ctx, "health.stays", rec.WrappedKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+
 	// shred: key gone, receipt on chain, decryption fails
 	out = runSovereign(t, bin, 0, append(append([]string{"keys", "shred", "--key", "health.stays", "--yes"}, officer...), chain...)...)
+	outputs = append(outputs, out)
 	if !strings.Contains(out, "shredded health.stays: 1 records") || !strings.Contains(out, "no longer exists") {
 		t.Fatalf("shred output:\n%s", out)
 	}
@@ -152,6 +168,21 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	deptClient, _ := vaultclient.New(srv.Addr, vaultclient.WithToken(srv.RootToken))
 	if _, err := sensitive.New(deptClient, reader).Open(ctx, id); err == nil {
 		t.Fatal("a shredded record still opens")
+	}
+
+	// No data key or signing key in clear in any folder or output of the run,
+	// and no record content in the blobs or outputs.
+	needles := vaulttest.Forms(dek, crypto.FromECDSA(deptKey), crypto.FromECDSA(officerKey))
+	seen := vaulttest.Scan(t, dir, needles)
+	vaulttest.Scan(t, srv.Dir(), needles)
+	if seen["audit.log"] == 0 || len(seen) < 5 {
+		t.Fatalf("the scan missed the run's files: %v", seen)
+	}
+	vaulttest.Scan(t, blobs, [][]byte{[]byte("P-001,north")})
+	for _, o := range outputs {
+		if hits := vaulttest.Find([]byte(o), append(needles, []byte("P-001,north"))); len(hits) > 0 {
+			t.Errorf("a command printed a secret:\n%s", o)
+		}
 	}
 
 	// bad input: clear messages

@@ -1,13 +1,9 @@
 package sensitive_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/hex"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -15,6 +11,7 @@ import (
 
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaulttest"
 )
 
 // After a run that exercises every key operation, no file under the data
@@ -76,66 +73,19 @@ func TestNoKeysInClearOnDisk(t *testing.T) {
 		dek, _ := base64.StdEncoding.DecodeString(s.Data["plaintext"].(string))
 		secrets = append(secrets, dek)
 	}
-	needles := forms(secrets)
+	needles := vaulttest.Forms(secrets...)
 	needles = append(needles, []byte("secret-7;"), []byte("scan-batch,row"))
 
-	files := scan(t, f.dataDir, needles)
+	files := vaulttest.Scan(t, f.dataDir, needles)
 	for _, must := range []string{"vault-audit.log", "vault.db", "records.json", "sovereign.log", "vault.log"} {
 		if files[must] == 0 {
 			t.Errorf("the scan did not cover any %s (scanned %v)", must, files)
 		}
 	}
 	// The scan can fail: a planted key is found.
-	planted := filepath.Join(t.TempDir(), "leak.txt")
-	os.WriteFile(planted, []byte("x"+base64.StdEncoding.EncodeToString(secrets[5])+"x"), 0o600)
-	if hits := findIn(planted, needles); len(hits) == 0 {
+	leak := []byte("x" + base64.StdEncoding.EncodeToString(secrets[5]) + "x")
+	if hits := vaulttest.Find(leak, needles); len(hits) == 0 {
 		t.Fatal("the scanner missed a planted data key")
 	}
 }
 
-// forms returns each secret raw, in hex (both cases) and in base64 (std, url, raw).
-func forms(secrets [][]byte) [][]byte {
-	var out [][]byte
-	for _, s := range secrets {
-		out = append(out, s,
-			[]byte(hex.EncodeToString(s)), []byte(strings.ToUpper(hex.EncodeToString(s))),
-			[]byte(base64.StdEncoding.EncodeToString(s)), []byte(base64.RawStdEncoding.EncodeToString(s)),
-			[]byte(base64.URLEncoding.EncodeToString(s)), []byte(base64.RawURLEncoding.EncodeToString(s)))
-	}
-	return out
-}
-
-// scan fails the test for any file under root holding a needle and returns
-// how many files of each base name it read.
-func scan(t *testing.T, root string, needles [][]byte) map[string]int {
-	t.Helper()
-	seen := map[string]int{}
-	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		seen[d.Name()]++
-		if hits := findIn(path, needles); len(hits) > 0 {
-			t.Errorf("%s holds %d secret(s) in clear, e.g. %q…", path, len(hits), hits[0][:8])
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return seen
-}
-
-func findIn(path string, needles [][]byte) [][]byte {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil
-	}
-	var hits [][]byte
-	for _, n := range needles {
-		if bytes.Contains(data, n) {
-			hits = append(hits, n)
-		}
-	}
-	return hits
-}
