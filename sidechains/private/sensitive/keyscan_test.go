@@ -88,4 +88,3 @@ func TestNoKeysInClearOnDisk(t *testing.T) {
 		t.Fatal("the scanner missed a planted data key")
 	}
 }
-
