@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.37;
+
+import {Script, console} from "forge-std/Script.sol";
+import {DataRegistry} from "../src/DataRegistry.sol";
+import {ReleaseBridge} from "../src/ReleaseBridge.sol";
+
+/// Public chain: DataRegistry + ReleaseBridge, wired.
+/// env: SUPERVISOR, SECURITY_OFFICER, CONSORTIUM_CHAIN_ID, REVIEW_BOARD,
+/// VALIDATOR_SET (default the predeploy), VALIDATORS (comma-separated: the
+/// consortium's current getValidators()). `sovereign deploy public` reads the
+/// validators from the consortium itself.
+contract DeployPublic is Script {
+    function run() external returns (DataRegistry registry, ReleaseBridge bridge) {
+        address supervisor = vm.envAddress("SUPERVISOR");
+        address officer = vm.envAddress("SECURITY_OFFICER");
+        uint256 chainId = vm.envUint("CONSORTIUM_CHAIN_ID");
+        address board = vm.envAddress("REVIEW_BOARD");
+        address vs = vm.envOr("VALIDATOR_SET", address(0x0000000000000000000000000000000000005e75));
+        address[] memory validators = vm.envAddress("VALIDATORS", ",");
+        vm.startBroadcast();
+        registry = new DataRegistry(supervisor, officer);
+        bridge = new ReleaseBridge(registry, chainId, board, vs, validators);
+        registry.setBridge(address(bridge));
+        vm.stopBroadcast();
+        console.log("DataRegistry", address(registry));
+        console.log("ReleaseBridge", address(bridge));
+    }
+}
