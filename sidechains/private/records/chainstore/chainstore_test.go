@@ -185,36 +185,52 @@ func TestOnChainLifecycle(t *testing.T) {
 	}
 }
 
-// Vault sealed in the middle of a submission: nothing reaches the chain, and
-// the retry stores every record.
-func TestSealedVaultWritesNothingOnChain(t *testing.T) {
-	ctx := context.Background()
-	c := newChain(t)
-	srv, dept, _ := newVault(t, true)
-	ins := inputs("sealed", 40)
-	sealed := false
-	svc := sensitive.New(dept, c.store, sensitive.WithBatch(10), sensitive.WithProgress(func(done, _ int) {
-		if done == 20 && !sealed {
-			sealed = true
-			if err := srv.Seal(ctx); err != nil {
-				t.Error(err)
+// Vault sealed or stopped in the middle of a submission: nothing reaches the
+// chain, and the retry stores every record.
+func TestVaultDownWritesNothingOnChain(t *testing.T) {
+	for _, mode := range []string{"sealed", "stopped"} {
+		t.Run(mode, func(t *testing.T) {
+			ctx := context.Background()
+			c := newChain(t)
+			srv, dept, _ := newVault(t, true)
+			ins := inputs(mode, 40)
+			down := false
+			svc := sensitive.New(dept, c.store, sensitive.WithBatch(10), sensitive.WithProgress(func(done, _ int) {
+				if done == 20 && !down {
+					down = true
+					var err error
+					if mode == "sealed" {
+						err = srv.Seal(ctx)
+					} else {
+						err = srv.Stop()
+					}
+					if err != nil {
+						t.Error(err)
+					}
+				}
+			}))
+			_, err := svc.SubmitBatch(ctx, "health", "stays", ins)
+			want := map[string]error{"sealed": vaultclient.ErrSealed, "stopped": vaultclient.ErrUnavailable}[mode]
+			if !errors.Is(err, want) {
+				t.Fatalf("want %v, got %v", want, err)
 			}
-		}
-	}))
-	_, err := svc.SubmitBatch(ctx, "health", "stays", ins)
-	if !errors.Is(err, vaultclient.ErrSealed) {
-		t.Fatalf("want ErrSealed, got %v", err)
-	}
-	if n := recordCount(t, c); n != 0 {
-		t.Fatalf("%d records on chain after a failed submission", n)
-	}
-	if err := srv.Unseal(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := sensitive.New(dept, c.store).SubmitBatch(ctx, "health", "stays", ins); err != nil {
-		t.Fatalf("retry: %v", err)
-	}
-	if n := recordCount(t, c); n != 40 {
-		t.Fatalf("recordCount %d after retry, want 40", n)
+			if n := recordCount(t, c); n != 0 {
+				t.Fatalf("%d records on chain after a failed submission", n)
+			}
+			if mode == "sealed" {
+				err = srv.Unseal(ctx)
+			} else {
+				err = srv.Restart(ctx)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := sensitive.New(dept, c.store).SubmitBatch(ctx, "health", "stays", ins); err != nil {
+				t.Fatalf("retry: %v", err)
+			}
+			if n := recordCount(t, c); n != 40 {
+				t.Fatalf("recordCount %d after retry, want 40", n)
+			}
+		})
 	}
 }
