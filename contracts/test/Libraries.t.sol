@@ -224,6 +224,17 @@ contract LibrariesTest is ChainFixture {
         probe.mptGet(keccak256("other root"), hex"01", proofs[1]);
     }
 
+    function test_RevertWhen_mptBadNode() public {
+        bytes[] memory f = new bytes[](3); // a 3-item list is neither branch nor leaf
+        f[0] = RLPWriter.uintItem(1);
+        f[1] = RLPWriter.uintItem(2);
+        f[2] = RLPWriter.uintItem(3);
+        bytes[] memory proof = new bytes[](1);
+        proof[0] = RLPWriter.list(f);
+        vm.expectRevert(MerklePatriciaProof.BadNode.selector);
+        probe.mptGet(keccak256(proof[0]), hex"80", proof);
+    }
+
     function test_receipt_failedAndBad() public {
         bytes[] memory f = new bytes[](4);
         f[0] = RLPWriter.uintItem(0);

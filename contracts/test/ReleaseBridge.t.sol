@@ -140,6 +140,20 @@ contract ReleaseBridgeTest is ChainFixture {
         bridge.relay(c, h, p);
     }
 
+    function test_RevertWhen_sealUnrecoverable() public {
+        (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = _releaseBlock(10, 1);
+        c.seals[1] = abi.encodePacked(bytes32(0), bytes32(uint256(1)), uint8(27)); // r = 0: ecrecover yields 0
+        vm.expectRevert(abi.encodeWithSelector(IReleaseBridge.BadSignature.selector, 1));
+        bridge.relay(c, h, p);
+    }
+
+    function test_RevertWhen_tooManyValidators() public {
+        address[] memory many = new address[](257);
+        for (uint256 i = 0; i < many.length; i++) many[i] = address(uint160(0x1000 + i));
+        vm.expectRevert(IReleaseBridge.TooManyValidators.selector);
+        new ReleaseBridge(registry, 1, REVIEW_BOARD, VALIDATOR_SET, many);
+    }
+
     function test_RevertWhen_sealSignsOtherBlock() public {
         (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = _releaseBlock(10, 1);
         c.seals[1] = seal(valKeys[1], 11, c.blockHash); // wrong number in the digest
