@@ -9,7 +9,8 @@ import (
 // The policies grant each role only the paths its job needs. Departments
 // encrypt and decrypt under their own keys; security officers manage keys and
 // rewrap but cannot decrypt; supervisors only read key metadata and policies;
-// validators read only their own signing key.
+// validators read only their own signing key. Grant policies (decrypt under
+// one key) are written at grant time by vaultclient.GrantDecrypt.
 
 // DepartmentPolicy lets a department make data keys, wrap and unwrap them
 // under its own transit keys, read their metadata (the latest version) and
@@ -59,11 +60,4 @@ path "%[1]s/keys/*"      { capabilities = ["read", "list"] }
 path "sys/policies/acl"  { capabilities = ["list"] }
 path "sys/policies/acl/*" { capabilities = ["read"] }
 `, naming.TransitMount)
-}
-
-// GrantPolicy lets the holder decrypt data keys of one transit key and nothing else.
-func GrantPolicy(transitKey string) string {
-	return fmt.Sprintf(`# grant: decrypt under %[2]s only
-path "%[1]s/decrypt/%[2]s" { capabilities = ["update"] }
-`, naming.TransitMount, transitKey)
 }
