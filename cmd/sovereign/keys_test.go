@@ -111,7 +111,7 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	}
 
 	// grant: works for its TTL, then not
-	out = runSovereign(t, bin, 0, append([]string{"keys", "grant", "--key", "health.stays", "--ttl", "3s"}, officer...)...)
+	out = runSovereign(t, bin, 0, append([]string{"keys", "grant", "--key", "health.stays", "--ttl", "6s"}, officer...)...)
 	outputs = append(outputs, out)
 	token := regexp.MustCompile(`token: (\S+)`).FindStringSubmatch(out)
 	if token == nil {
@@ -121,7 +121,7 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	if got, err := sensitive.New(gc, reader).Open(ctx, id); err != nil || string(got) != table {
 		t.Fatalf("grant holder opens the record: %v", err)
 	}
-	time.Sleep(4 * time.Second)
+	time.Sleep(7 * time.Second)
 	if _, err := sensitive.New(gc, reader).Open(ctx, id); err == nil || !strings.Contains(err.Error(), "403") {
 		t.Fatalf("expired grant: %v", err)
 	}
