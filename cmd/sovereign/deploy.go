@@ -58,7 +58,7 @@ func deployCommand() *cli.Command {
 			},
 			{
 				Name:  "public",
-				Usage: "deploy DataRegistry and ReleaseBridge, tracking the consortium's current validators",
+				Usage: "deploy DataRegistry and ReleaseBridge, with the consortium's current validators and pinned policy",
 				Flags: append([]cli.Flag{
 					&cli.StringFlag{Name: "consortium.rpc", Usage: "JSON-RPC URL of the consortium chain (validators, chain id)", Required: true},
 					&cli.StringFlag{Name: "review-board", Usage: "ReviewBoard address on the consortium", Required: true},
@@ -89,11 +89,15 @@ func deployCommand() *cli.Command {
 						if err != nil {
 							return nil, err
 						}
+						policy, err := deploy.Policy(ctx, cc, addrs["review-board"])
+						if err != nil {
+							return nil, err
+						}
 						return d.DeployPublic(ctx, deploy.PublicParams{
 							Supervisor:      addrs["supervisor"],
 							SecurityOfficer: addrs["security-officer"],
 							Consortium: &deploy.Consortium{ChainID: id, ValidatorSet: addrs["validator-set"],
-								ReviewBoard: addrs["review-board"], Validators: vals},
+								ReviewBoard: addrs["review-board"], Validators: vals, Policy: policy},
 						})
 					})
 				},

@@ -278,7 +278,7 @@ func (f *fixture) deployPublic(t *testing.T, public *chain, deployer actor) {
 	f.department = deployer
 	dr := dataregistry.NewDataRegistry()
 	f.registry = f.public.deploy(f.department, dataregistry.DataRegistryMetaData.Bin,
-		dr.PackConstructor(f.department.addr, f.department.addr))
+		dr.PackConstructor(f.department.addr, f.department.addr, big.NewInt(0x5555)))
 	f.bridge = f.public.deploy(f.department, releasebridge.ReleaseBridgeMetaData.Bin,
 		releasebridge.NewReleaseBridge().PackConstructor(f.registry, f.consortium.chainID, f.reviewBoard, predeploy.ValidatorSetAddress, vals))
 	f.public.send(f.department, &f.registry, dr.PackSetBridge(f.bridge))

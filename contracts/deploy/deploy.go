@@ -147,6 +147,7 @@ type Consortium struct {
 	Verifier     common.Address   `json:"verifier"`
 	ReviewBoard  common.Address   `json:"reviewBoard"`
 	Validators   []common.Address `json:"validators"`
+	Policy       *big.Int         `json:"policy"`
 }
 
 // DeployConsortium deploys ReviewBoard against the ValidatorSet at
@@ -170,7 +171,8 @@ func (d *Deployer) DeployConsortium(ctx context.Context, validatorSet, verifier 
 	if err != nil {
 		return nil, err
 	}
-	return &Consortium{ChainID: d.ChainID(), ValidatorSet: validatorSet, Verifier: verifier, ReviewBoard: rb, Validators: vals}, nil
+	return &Consortium{ChainID: d.ChainID(), ValidatorSet: validatorSet, Verifier: verifier, ReviewBoard: rb,
+		Validators: vals, Policy: new(big.Int).Set(policy)}, nil
 }
 
 // Validators reads getValidators() of the ValidatorSet at addr.
@@ -186,6 +188,16 @@ func Validators(ctx context.Context, b Backend, addr common.Address) ([]common.A
 	return vals, nil
 }
 
+// Policy reads the policy pinned in the ReviewBoard at addr.
+func Policy(ctx context.Context, b Backend, addr common.Address) (*big.Int, error) {
+	rb := reviewboard.NewReviewBoard()
+	p, err := bind.Call(rb.Instance(b, addr), &bind.CallOpts{Context: ctx}, rb.PackPolicy(), rb.UnpackPolicy)
+	if err != nil {
+		return nil, fmt.Errorf("deploy: policy() of ReviewBoard %s: %w", addr, err)
+	}
+	return p, nil
+}
+
 // Public is what DeployPublic put on the public chain.
 type Public struct {
 	ChainID  *big.Int       `json:"chainId"`
@@ -199,18 +211,19 @@ type PublicParams struct {
 	Consortium                  *Consortium
 }
 
-// DeployPublic deploys DataRegistry and ReleaseBridge (tracking the
-// consortium's current validators) and wires the registry to the bridge.
+// DeployPublic deploys DataRegistry (pinning the consortium's policy) and
+// ReleaseBridge (tracking the consortium's current validators) and wires the
+// registry to the bridge.
 func (d *Deployer) DeployPublic(ctx context.Context, p PublicParams) (*Public, error) {
 	if p.Supervisor == (common.Address{}) || p.SecurityOfficer == (common.Address{}) {
 		return nil, fmt.Errorf("%w: supervisor %s, security officer %s", errZeroAddress, p.Supervisor, p.SecurityOfficer)
 	}
 	c := p.Consortium
-	if c == nil || c.ReviewBoard == (common.Address{}) || len(c.Validators) == 0 {
-		return nil, fmt.Errorf("%w: consortium ReviewBoard and validators are required", errZeroAddress)
+	if c == nil || c.ReviewBoard == (common.Address{}) || len(c.Validators) == 0 || c.Policy == nil {
+		return nil, fmt.Errorf("%w: consortium ReviewBoard, validators and policy are required", errZeroAddress)
 	}
 	reg, err := d.deploy(ctx, "DataRegistry", dataregistry.DataRegistryMetaData.Bin,
-		dataregistry.NewDataRegistry().PackConstructor(p.Supervisor, p.SecurityOfficer))
+		dataregistry.NewDataRegistry().PackConstructor(p.Supervisor, p.SecurityOfficer, c.Policy))
 	if err != nil {
 		return nil, err
 	}

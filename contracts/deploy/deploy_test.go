@@ -96,6 +96,9 @@ func TestDeployAllThreeChains(t *testing.T) {
 	if err != nil || policy.Int64() != 0x1234 {
 		t.Fatalf("ReviewBoard.policy() = %v, %v; want 0x1234", policy, err)
 	}
+	if p, err := Policy(ctx, consortium, c.ReviewBoard); err != nil || p.Int64() != 0x1234 {
+		t.Fatalf("Policy(ReviewBoard) = %v, %v", p, err)
+	}
 	if len(c.Validators) != 4 {
 		t.Fatalf("consortium validators = %v", c.Validators)
 	}
@@ -110,6 +113,10 @@ func TestDeployAllThreeChains(t *testing.T) {
 		t.Fatalf("DeployPublic: %v", err)
 	}
 	dr := dataregistry.NewDataRegistry()
+	pinned, err := bind.Call(dr.Instance(public, p.Registry), nil, dr.PackPolicy(), dr.UnpackPolicy)
+	if err != nil || pinned.Int64() != 0x1234 {
+		t.Fatalf("registry.policy() = %v, %v; want the consortium's 0x1234", pinned, err)
+	}
 	bridge, err := bind.Call(dr.Instance(public, p.Registry), nil, dr.PackBridge(), dr.UnpackBridge)
 	if err != nil || bridge != p.Bridge {
 		t.Fatalf("registry.bridge() = %s, %v; want %s", bridge, err, p.Bridge)
@@ -166,10 +173,10 @@ func TestDeployErrors(t *testing.T) {
 		t.Fatalf("DeployConsortium with zero address: %v", err)
 	}
 	_, err = d.DeployPublic(ctx, PublicParams{Supervisor: common.Address{1}, SecurityOfficer: common.Address{2}})
-	if err == nil || !strings.Contains(err.Error(), "consortium ReviewBoard and validators are required") {
+	if err == nil || !strings.Contains(err.Error(), "consortium ReviewBoard, validators and policy are required") {
 		t.Fatalf("DeployPublic without consortium: %v", err)
 	}
-	_, err = d.DeployPublic(ctx, PublicParams{Consortium: &Consortium{ReviewBoard: common.Address{1}, Validators: []common.Address{{2}}}})
+	_, err = d.DeployPublic(ctx, PublicParams{Consortium: &Consortium{ReviewBoard: common.Address{1}, Validators: []common.Address{{2}}, Policy: big.NewInt(1)}})
 	if err == nil || !strings.Contains(err.Error(), "supervisor") {
 		t.Fatalf("DeployPublic without supervisor: %v", err)
 	}

@@ -6,20 +6,21 @@ import {DataRegistry} from "../src/DataRegistry.sol";
 import {ReleaseBridge} from "../src/ReleaseBridge.sol";
 
 /// Public chain: DataRegistry + ReleaseBridge, wired.
-/// env: SUPERVISOR, SECURITY_OFFICER, CONSORTIUM_CHAIN_ID, REVIEW_BOARD,
+/// env: SUPERVISOR, SECURITY_OFFICER, POLICY (ReviewBoard's), CONSORTIUM_CHAIN_ID, REVIEW_BOARD,
 /// VALIDATOR_SET (default the predeploy), VALIDATORS (comma-separated: the
 /// consortium's current getValidators()). `sovereign deploy public` reads the
 /// validators from the consortium itself.
 contract DeployPublic is Script {
     function run() external returns (DataRegistry registry, ReleaseBridge bridge) {
         address supervisor = vm.envAddress("SUPERVISOR");
+        uint256 policy = vm.envUint("POLICY");
         address officer = vm.envAddress("SECURITY_OFFICER");
         uint256 chainId = vm.envUint("CONSORTIUM_CHAIN_ID");
         address board = vm.envAddress("REVIEW_BOARD");
         address vs = vm.envOr("VALIDATOR_SET", address(0x0000000000000000000000000000000000005e75));
         address[] memory validators = vm.envAddress("VALIDATORS", ",");
         vm.startBroadcast();
-        registry = new DataRegistry(supervisor, officer);
+        registry = new DataRegistry(supervisor, officer, policy);
         bridge = new ReleaseBridge(registry, chainId, board, vs, validators);
         registry.setBridge(address(bridge));
         vm.stopBroadcast();

@@ -42,6 +42,7 @@ contract DataRegistry is IDataRegistry {
 
     address public immutable supervisor;
     address public immutable securityOfficer;
+    uint256 public immutable policy;
     address private immutable _admin;
     address public bridge;
 
@@ -52,10 +53,11 @@ contract DataRegistry is IDataRegistry {
     mapping(bytes32 => Request) private _requests;
     uint256 private _requestNonce;
 
-    constructor(address supervisor_, address securityOfficer_) {
+    constructor(address supervisor_, address securityOfficer_, uint256 policy_) {
         if (supervisor_ == address(0) || securityOfficer_ == address(0)) revert ZeroAddress();
         supervisor = supervisor_;
         securityOfficer = securityOfficer_;
+        policy = policy_;
         _admin = msg.sender;
     }
 

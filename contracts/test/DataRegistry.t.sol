@@ -26,15 +26,16 @@ contract DataRegistryTest is ChainFixture {
         assertEq(registry.bridge(), address(bridge));
         assertEq(registry.supervisor(), supervisor);
         assertEq(registry.securityOfficer(), officer);
+        assertEq(registry.policy(), POLICY);
     }
 
     function test_RevertWhen_constructorZero() public {
         vm.expectRevert(IDataRegistry.ZeroAddress.selector);
-        new DataRegistry(address(0), officer);
+        new DataRegistry(address(0), officer, POLICY);
     }
 
     function test_setBridge_onceByAdmin() public {
-        DataRegistry r = new DataRegistry(supervisor, officer);
+        DataRegistry r = new DataRegistry(supervisor, officer, POLICY);
         vm.prank(address(0xBEEF));
         vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotAdmin.selector, address(0xBEEF)));
         r.setBridge(address(1));

@@ -39,6 +39,7 @@ contract DeployScriptsTest is Test {
         assertEq(bridge.validators().length, 3);
         assertEq(bridge.consortiumChainId(), 4242);
         assertEq(bridge.reviewBoard(), address(board));
+        assertEq(registry.policy(), 0x1234);
 
         vm.setEnv("OWNER", vm.toString(address(0x77)));
         vm.setEnv("WRITERS", "0x0000000000000000000000000000000000000088");

@@ -85,6 +85,9 @@ interface IDataRegistry {
     error RequestRecordMismatch(bytes32 requestId, bytes32 recordId);
 
     function bridge() external view returns (address);
+    /// @notice The classification policy pinned at deploy, the same value
+    /// ReviewBoard pins on the consortium (a public input of every proof).
+    function policy() external view returns (uint256);
     function supervisor() external view returns (address);
     function securityOfficer() external view returns (address);
 

@@ -22,6 +22,7 @@ contract ChainFixture is Test {
     address internal constant REVIEW_BOARD = address(0xB0A4D);
     address internal constant VALIDATOR_SET = address(0x5E75);
     bytes32 internal constant DOMAIN = keccak256("sovereign.qbft.commit.v1");
+    uint256 internal constant POLICY = 0x5a5;
 
     uint256[] internal valKeys;
     address[] internal vals;
@@ -44,7 +45,7 @@ contract ChainFixture is Test {
             valKeys.push(k);
             vals.push(vm.addr(k));
         }
-        registry = new DataRegistry(supervisor, officer);
+        registry = new DataRegistry(supervisor, officer, POLICY);
         bridge = new ReleaseBridge(registry, CONSORTIUM_CHAIN_ID, REVIEW_BOARD, VALIDATOR_SET, vals);
         registry.setBridge(address(bridge));
     }
