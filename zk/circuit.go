@@ -4,7 +4,6 @@ import (
 	"math/big"
 
 	"github.com/consensys/gnark/frontend"
-	"github.com/consensys/gnark/std/hash"
 	"github.com/consensys/gnark/std/permutation/poseidon2"
 )
 
@@ -80,30 +79,40 @@ func (c *Circuit) Define(api frontend.API) error {
 	level := api.Add(api.Mul(anySensitive, 2), api.Mul(api.Sub(1, anySensitive), anyConditional))
 	api.AssertIsEqual(c.Level, level)
 
-	h, err := newCircuitHasher(api)
+	perm, err := newCircuitPermutation(api)
 	if err != nil {
 		return err
 	}
-	h.Write(tagVariable(commitTag(size)), c.Salt)
-	h.Write(c.ColumnHashes...)
-	h.Write(packSlotVariables(api, slots)...)
-	api.AssertIsEqual(c.Commitment, h.Sum())
+	commit := []frontend.Variable{tagVariable(commitTag(size)), c.Salt}
+	commit = append(commit, c.ColumnHashes...)
+	commit = append(commit, packSlotVariables(api, slots)...)
+	api.AssertIsEqual(c.Commitment, spongeVariables(api, perm, commit))
 
-	h.Reset()
-	h.Write(tagVariable(releasedTag(size)))
-	h.Write(released...)
-	api.AssertIsEqual(c.ReleasedRoot, h.Sum())
+	root := append([]frontend.Variable{tagVariable(releasedTag(size))}, released...)
+	api.AssertIsEqual(c.ReleasedRoot, spongeVariables(api, perm, root))
 	return nil
 }
 
-// newCircuitHasher is the in-circuit twin of newHasher: Merkle-Damgård over
-// the Poseidon2 compression with the parameters of hash.go, initial state 0.
-func newCircuitHasher(api frontend.API) (hash.FieldHasher, error) {
-	perm, err := poseidon2.NewPoseidon2FromParameters(api, poseidonWidth, poseidonFullRounds, poseidonPartialRounds)
-	if err != nil {
-		return nil, err
+// newCircuitPermutation is the Poseidon2 permutation of hash.go in the circuit.
+func newCircuitPermutation(api frontend.API) (*poseidon2.Permutation, error) {
+	return poseidon2.NewPoseidon2FromParameters(api, poseidonWidth, poseidonFullRounds, poseidonPartialRounds)
+}
+
+// spongeVariables is hasher.sum in the circuit: capacity initialised to the
+// input length, blocks of 3 added to the rate part, digest state[1].
+func spongeVariables(api frontend.API, perm *poseidon2.Permutation, in []frontend.Variable) frontend.Variable {
+	state := []frontend.Variable{len(in), 0, 0, 0}
+	for i := 0; i < len(in) || i == 0; i += spongeRate {
+		for j := range spongeRate {
+			if i+j < len(in) {
+				state[1+j] = api.Add(state[1+j], in[i+j])
+			}
+		}
+		if err := perm.Permutation(state); err != nil {
+			panic(err) // width is fixed: cannot fail
+		}
 	}
-	return hash.NewMerkleDamgardHasher(api, perm, 0), nil
+	return state[1]
 }
 
 // mux16 returns table[index] where index is given by its 4 bits (LSB

@@ -9,12 +9,15 @@ import (
 )
 
 // The Poseidon2 instance every hash of this package uses, in Go and in the
-// circuit. These are the Poseidon2 paper's 128-bit round counts for a 254-bit
-// field with t = 2; gnark's default BN254 instance uses fewer rounds.
+// circuit: width 4 with the BN254 constants gnark-crypto ships from the
+// Poseidon2 authors' parameter script (128-bit security with margin: rF = 8,
+// rP = 56). gnark's default BN254 instance (t = 2, rF = 6, rP = 50, round
+// keys from a seed) is not used.
 const (
-	poseidonWidth         = 2
+	poseidonWidth         = 4
 	poseidonFullRounds    = 8
 	poseidonPartialRounds = 56
+	spongeRate            = poseidonWidth - 1 // one capacity element
 )
 
 // Domain tags, one per kind of hash, so that no hash of one kind can be taken
@@ -39,29 +42,34 @@ func tagElement(tag string) fr.Element {
 func commitTag(size int) fr.Element   { return tagElement(fmt.Sprintf("%s%d", tagCommit, size)) }
 func releasedTag(size int) fr.Element { return tagElement(fmt.Sprintf("%s%d", tagReleased, size)) }
 
-// hasher is the Merkle-Damgård Poseidon2 hash over whole field elements that
-// the circuit computes with gnark's std/hash.
+// hasher is the sponge the circuit computes (spongeVariables): rate 3,
+// capacity 1. The capacity starts at the number of input elements, so zero
+// padding of the last block is unambiguous; each block of 3 elements is added
+// to the rate part and the state permuted; the digest is state[1].
 type hasher struct {
-	perm  *poseidon2.Permutation
-	state fr.Element
-	count int // field elements written so far
+	in []fr.Element
 }
 
-func newHasher() *hasher {
-	return &hasher{perm: poseidon2.NewPermutation(poseidonWidth, poseidonFullRounds, poseidonPartialRounds)}
-}
+func newHasher() *hasher { return &hasher{} }
 
-// write absorbs field elements: state = compress(state, e) for each.
-func (h *hasher) write(es ...fr.Element) {
-	for i := range es {
-		// Compress(l, r) = P(l, r)[1] + r, as gnark-crypto's Permutation.Compress.
-		x := [2]fr.Element{h.state, es[i]}
-		if err := h.perm.Permutation(x[:]); err != nil {
-			panic(err) // width is fixed to 2: cannot fail
+// write absorbs field elements.
+func (h *hasher) write(es ...fr.Element) { h.in = append(h.in, es...) }
+
+func (h *hasher) sum() fr.Element {
+	perm := poseidon2.NewPermutation(poseidonWidth, poseidonFullRounds, poseidonPartialRounds)
+	var state [poseidonWidth]fr.Element
+	state[0].SetUint64(uint64(len(h.in)))
+	for i := 0; i < len(h.in) || i == 0; i += spongeRate {
+		for j := range spongeRate {
+			if i+j < len(h.in) {
+				state[1+j].Add(&state[1+j], &h.in[i+j])
+			}
 		}
-		h.state.Add(&x[1], &es[i])
-		h.count++
+		if err := perm.Permutation(state[:]); err != nil {
+			panic(err) // width is fixed: cannot fail
+		}
 	}
+	return state[1]
 }
 
 func (h *hasher) writeUint(v uint64) {
@@ -84,8 +92,6 @@ func (h *hasher) writeString(s string) {
 	}
 }
 
-func (h *hasher) sum() fr.Element { return h.state }
-
 // ColumnHash is the hash of one column: its name and its cells, top to bottom.
 func ColumnHash(name string, cells []string) fr.Element {
 	h := newHasher()
@@ -95,7 +101,6 @@ func ColumnHash(name string, cells []string) fr.Element {
 	for _, c := range cells {
 		h.writeString(c)
 	}
-	h.writeUint(uint64(h.count))
 	return h.sum()
 }
 
