@@ -26,6 +26,7 @@ import (
 	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
 	"github.com/sovereign-gov/sovereign/bindings/releasebridge"
 	"github.com/sovereign-gov/sovereign/bindings/reviewboard"
+	"github.com/sovereign-gov/sovereign/bindings/validatorset"
 	"github.com/sovereign-gov/sovereign/contracts/predeploy"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft"
 )
@@ -216,52 +217,7 @@ func setup(t *testing.T) *fixture {
 	for i := 0; i < 3; i++ {
 		decision = f.consortium.send(f.validators[i], &f.reviewBoard, rb.PackVote(f.recordID, true, fmt.Sprintf("checked by validator %d", i)))
 	}
-	logIndex := -1
-	for i, l := range decision.Logs {
-		if l.Address == f.reviewBoard && l.Topics[0] == rb.GetABI().Events["Decision"].ID {
-			logIndex = i
-		}
-	}
-	if logIndex < 0 {
-		t.Fatal("the third approval emitted no Decision log")
-	}
-
-	ctx := context.Background()
-	hdr, err := f.consortium.client.HeaderByHash(ctx, decision.BlockHash)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if hdr.Hash() != decision.BlockHash {
-		t.Fatalf("header from RPC hashes to %s, block is %s", hdr.Hash(), decision.BlockHash)
-	}
-	if hdr.RequestsHash == nil || hdr.ParentBeaconRoot == nil {
-		t.Fatalf("expected a Prague header (requestsHash, parentBeaconRoot set), got %+v", hdr)
-	}
-	f.header, err = rlp.EncodeToBytes(hdr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	blk, err := f.consortium.client.BlockByHash(ctx, decision.BlockHash)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var receipts types.Receipts
-	for _, tx := range blk.Transactions() {
-		r, err := f.consortium.client.TransactionReceipt(ctx, tx.Hash())
-		if err != nil {
-			t.Fatal(err)
-		}
-		receipts = append(receipts, r)
-	}
-	f.proofs = []releasebridge.IReleaseBridgeLogProof{{
-		ReceiptIndex: big.NewInt(int64(decision.TransactionIndex)),
-		Nodes:        receiptProof(t, receipts, hdr.ReceiptHash, decision.TransactionIndex),
-		LogIndex:     big.NewInt(int64(logIndex)),
-	}}
-	f.cert = releasebridge.IReleaseBridgeCertificate{Number: hdr.Number.Uint64(), BlockHash: decision.BlockHash}
-	for i := 0; i < 3; i++ {
-		f.cert.Seals = append(f.cert.Seals, sealBy(t, f.validators[i], f.consortium.chainID, f.cert))
-	}
+	f.cert, f.header, f.proofs = f.certifiedLog(t, decision, f.reviewBoard, rb.GetABI().Events["Decision"].ID, f.validators[:3])
 
 	return f
 }
@@ -282,6 +238,61 @@ func (f *fixture) deployPublic(t *testing.T, public *chain, deployer actor) {
 	f.bridge = f.public.deploy(f.department, releasebridge.ReleaseBridgeMetaData.Bin,
 		releasebridge.NewReleaseBridge().PackConstructor(f.registry, f.consortium.chainID, f.reviewBoard, predeploy.ValidatorSetAddress, vals))
 	f.public.send(f.department, &f.registry, dr.PackSetBridge(f.bridge))
+}
+
+// certifiedLog takes the block of rc from the consortium node: its header
+// (checked to be a Prague header hashing to the block hash), a go-ethereum
+// trie proof of rc among all the block's receipts, the index of the log of
+// `emitter` with topic0, and a certificate sealed by `signers`.
+func (f *fixture) certifiedLog(t *testing.T, rc *types.Receipt, emitter common.Address, topic0 common.Hash, signers []actor) (
+	releasebridge.IReleaseBridgeCertificate, []byte, []releasebridge.IReleaseBridgeLogProof) {
+	t.Helper()
+	logIndex := -1
+	for i, l := range rc.Logs {
+		if l.Address == emitter && l.Topics[0] == topic0 {
+			logIndex = i
+		}
+	}
+	if logIndex < 0 {
+		t.Fatalf("receipt %s has no log %s from %s", rc.TxHash, topic0, emitter)
+	}
+	ctx := context.Background()
+	hdr, err := f.consortium.client.HeaderByHash(ctx, rc.BlockHash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hdr.Hash() != rc.BlockHash {
+		t.Fatalf("header from RPC hashes to %s, block is %s", hdr.Hash(), rc.BlockHash)
+	}
+	if hdr.RequestsHash == nil || hdr.ParentBeaconRoot == nil {
+		t.Fatalf("expected a Prague header (requestsHash, parentBeaconRoot set), got %+v", hdr)
+	}
+	header, err := rlp.EncodeToBytes(hdr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blk, err := f.consortium.client.BlockByHash(ctx, rc.BlockHash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var receipts types.Receipts
+	for _, tx := range blk.Transactions() {
+		r, err := f.consortium.client.TransactionReceipt(ctx, tx.Hash())
+		if err != nil {
+			t.Fatal(err)
+		}
+		receipts = append(receipts, r)
+	}
+	proofs := []releasebridge.IReleaseBridgeLogProof{{
+		ReceiptIndex: big.NewInt(int64(rc.TransactionIndex)),
+		Nodes:        receiptProof(t, receipts, hdr.ReceiptHash, rc.TransactionIndex),
+		LogIndex:     big.NewInt(int64(logIndex)),
+	}}
+	cert := releasebridge.IReleaseBridgeCertificate{Number: hdr.Number.Uint64(), BlockHash: rc.BlockHash}
+	for _, v := range signers {
+		cert.Seals = append(cert.Seals, sealBy(t, v, f.consortium.chainID, cert))
+	}
+	return cert, header, proofs
 }
 
 func sealBy(t *testing.T, v actor, chainID *big.Int, c releasebridge.IReleaseBridgeCertificate) []byte {
@@ -324,6 +335,7 @@ func (f *fixture) revertName(t *testing.T, cert releasebridge.IReleaseBridgeCert
 func TestReleaseBridgeOnRealNodes(t *testing.T) {
 	f := setup(t)
 	f.deployPublic(t, newChain(t, funded(f.department, f.relay)), f.department)
+	b := releasebridge.NewReleaseBridge()
 
 	t.Run("rejects one seal missing", func(t *testing.T) {
 		c := cloneCert(f.cert)
@@ -392,6 +404,55 @@ func TestReleaseBridgeOnRealNodes(t *testing.T) {
 		if got := f.revertName(t, f.cert, f.header, f.proofs); got != "AlreadyRelayed" {
 			t.Fatalf("revert = %q, want AlreadyRelayed", got)
 		}
+	})
+	t.Run("records a checkpoint of the certified block", func(t *testing.T) {
+		f.public.send(f.relay, &f.bridge, b.PackCheckpoint(f.cert, f.header))
+		inst := b.Instance(f.public.client, f.bridge)
+		cp, err := bind.Call(inst, nil, b.PackLatestCheckpoint(), b.UnpackLatestCheckpoint)
+		if err != nil || cp.Number != f.cert.Number || cp.BlockHash != f.cert.BlockHash {
+			t.Fatalf("latestCheckpoint = %+v, %v; want block %d %x", cp, err, f.cert.Number, f.cert.BlockHash)
+		}
+	})
+	t.Run("follows a validator added on the consortium", func(t *testing.T) {
+		newcomer := newActor(t)
+		vs := validatorset.NewValidatorSet()
+		vsAddr := predeploy.ValidatorSetAddress
+		var added *types.Receipt
+		for i := 0; i < 3; i++ {
+			added = f.consortium.send(f.validators[i], &vsAddr, vs.PackPropose(newcomer.addr, true))
+		}
+		cert, header, proofs := f.certifiedLog(t, added, vsAddr, vs.GetABI().Events["ValidatorAdded"].ID, f.validators[1:4])
+		f.public.send(f.relay, &f.bridge, b.PackRelay(cert, header, proofs))
+		inst := b.Instance(f.public.client, f.bridge)
+		ok, err := bind.Call(inst, nil, b.PackIsValidator(newcomer.addr), b.UnpackIsValidator)
+		if err != nil || !ok {
+			t.Fatalf("bridge.isValidator(newcomer) = %v, %v; want true", ok, err)
+		}
+		q, err := bind.Call(inst, nil, b.PackQuorum(), b.UnpackQuorum)
+		if err != nil || q.Int64() != 4 {
+			t.Fatalf("bridge.quorum() = %v, %v; want 4 of 5", q, err)
+		}
+		// A later block is sealed by the new set: three old seals are below
+		// the new quorum, three old plus the newcomer's are accepted.
+		later := f.consortium.send(f.validators[0], &f.reviewBoard, reviewboard.NewReviewBoard().PackAnchorAudit(crypto.Keccak256Hash([]byte("audit")), 0, 9))
+		hdr, err := f.consortium.client.HeaderByHash(context.Background(), later.BlockHash)
+		if err != nil {
+			t.Fatal(err)
+		}
+		enc, _ := rlp.EncodeToBytes(hdr)
+		c := releasebridge.IReleaseBridgeCertificate{Number: hdr.Number.Uint64(), BlockHash: later.BlockHash}
+		for _, v := range f.validators[:3] {
+			c.Seals = append(c.Seals, sealBy(t, v, f.consortium.chainID, c))
+		}
+		raw, err := f.public.call(f.relay, f.bridge, b.PackCheckpoint(c, enc))
+		if err == nil {
+			t.Fatal("checkpoint with 3 of 5 seals accepted")
+		}
+		if e, _ := b.UnpackError(raw); fmt.Sprintf("%T", e) != "*releasebridge.ReleaseBridgeNotEnoughSeals" {
+			t.Fatalf("checkpoint with 3 of 5 seals: %T %v, want NotEnoughSeals", e, err)
+		}
+		c.Seals = append(c.Seals, sealBy(t, newcomer, f.consortium.chainID, c))
+		f.public.send(f.relay, &f.bridge, b.PackCheckpoint(c, enc))
 	})
 }
 

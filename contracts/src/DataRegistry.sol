@@ -170,7 +170,11 @@ contract DataRegistry is IDataRegistry {
         emit AccessResolved(requestId, recordId, granted, q.expiresAt);
     }
 
-    function accessRequest(bytes32 requestId) external view returns (bytes32, address, AccessStatus, uint64) {
+    function accessRequest(bytes32 requestId)
+        external
+        view
+        returns (bytes32 recordId, address requester, AccessStatus status, uint64 expiresAt)
+    {
         Request storage q = _requests[requestId];
         return (q.recordId, q.requester, q.status, q.expiresAt);
     }
@@ -221,7 +225,7 @@ contract DataRegistry is IDataRegistry {
         page = buf;
     }
 
-    function dataset(bytes32 datasetId) external view returns (uint64, uint64) {
+    function dataset(bytes32 datasetId) external view returns (uint64 count, uint64 latestVersion) {
         Dataset memory d = _datasets[datasetId];
         return (d.count, d.latestVersion);
     }

@@ -119,7 +119,7 @@ contract ReleaseBridge is IReleaseBridge {
         emit CheckpointRecorded(cert.number, cert.blockHash, h.stateRoot);
     }
 
-    function latestCheckpoint() external view returns (uint64, bytes32, bytes32) {
+    function latestCheckpoint() external view returns (uint64 number, bytes32 blockHash, bytes32 stateRoot) {
         return (_cpNumber, _cpHash, _cpStateRoot);
     }
 

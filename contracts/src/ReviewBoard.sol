@@ -119,7 +119,7 @@ contract ReviewBoard is IReviewBoard {
         );
     }
 
-    function review(bytes32 recordId) external view returns (Status, uint256, uint256) {
+    function review(bytes32 recordId) external view returns (Status status, uint256 approvals, uint256 rejections) {
         Tally storage t = _tallies[recordId];
         return (t.status, t.approvals, t.rejections);
     }
@@ -156,7 +156,11 @@ contract ReviewBoard is IReviewBoard {
         emit AccessDecision(requestId, recordId, granted, granted ? expiresAt : 0);
     }
 
-    function accessReview(bytes32 requestId) external view returns (Status, uint256, uint256) {
+    function accessReview(bytes32 requestId)
+        external
+        view
+        returns (Status status, uint256 approvals, uint256 rejections)
+    {
         AccessTally storage t = _access[requestId];
         return (t.status, t.approvals, t.rejections);
     }
@@ -176,7 +180,7 @@ contract ReviewBoard is IReviewBoard {
         emit AuditAnchored(anchor, msg.sender, auditHash, firstIndex, lastIndex);
     }
 
-    function auditAnchors() external view returns (uint256, uint64) {
+    function auditAnchors() external view returns (uint256 count, uint64 nextIndex) {
         return (_anchors.length, _nextAuditIndex);
     }
 
