@@ -28,6 +28,9 @@ const wiggleTime = 500 * time.Millisecond
 // found nothing to include.
 const emptyRetry = 20 * time.Millisecond
 
+// gatherTime is the least time between two blocks of one signer at period 0.
+const gatherTime = 25 * time.Millisecond
+
 // buildTimeout bounds how long the sealer waits for geth's miner to fill a
 // block before giving up on this slot.
 const buildTimeout = 10 * time.Second
@@ -46,6 +49,8 @@ type sealer struct {
 	period  uint64
 	epoch   uint64
 	log     log.Logger
+
+	lastSealed time.Time // when this signer last sealed (period-0 pacing); run loop only
 }
 
 // run seals blocks until ctx ends: it plans the next slot on every new head
@@ -102,6 +107,7 @@ func (s *sealer) run(ctx context.Context) {
 				// pool still holds transactions the parent already has.
 				timer.Reset(emptyRetry)
 			default:
+				s.lastSealed = time.Now()
 				plan()
 			}
 		}
@@ -130,6 +136,11 @@ func (s *sealer) schedule(head *types.Header) (time.Duration, bool, waitReason) 
 		return 0, false, waitTxs
 	}
 	delay := time.Until(time.Unix(int64(head.Time+s.period), 0))
+	if s.period == 0 {
+		// Let transactions gather for a moment: under load a block per
+		// transaction would spend the time on per-block work instead.
+		delay = time.Until(s.lastSealed.Add(gatherTime))
+	}
 	if !snap.InTurn(head.Number.Uint64()+1, s.signer) {
 		wiggle := time.Duration(len(snap.Signers)/2+1) * wiggleTime
 		delay += time.Duration(rand.Int64N(int64(wiggle)))
