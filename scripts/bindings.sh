@@ -33,8 +33,9 @@ check)
 	out="$(mktemp -d)"
 	trap 'rm -rf "$out"' EXIT
 	gen "$out"
-	if ! diff -r "$root/bindings" "$out" >/dev/null; then
-		diff -r "$root/bindings" "$out" | head -40 >&2
+	# staticcheck.conf is the one hand-written file in bindings/
+	if ! diff -r -x staticcheck.conf "$root/bindings" "$out" >/dev/null; then
+		diff -r -x staticcheck.conf "$root/bindings" "$out" | head -40 >&2
 		echo "bindings.sh: bindings/ is out of date; run: make bindings" >&2
 		exit 1
 	fi
