@@ -202,6 +202,46 @@ contract ReviewBoardTest is Test {
         vm.stopPrank();
     }
 
+    /// Vote counting: with n validators and quorum q = ⌈2n/3⌉, a record is
+    /// approved exactly when approvals reach q, rejected exactly when
+    /// rejections exceed n − q, and never decided earlier, in any vote order.
+    function testFuzz_voteCounting(uint8 nRaw, uint256 pattern, uint256 orderSeed) public {
+        uint256 n = bound(nRaw, 1, 10);
+        address[] memory vs = new address[](n);
+        for (uint256 i = 0; i < n; i++) vs[i] = address(uint160(0x1000 + i));
+        ValidatorSet s = new ValidatorSet(vs);
+        ReviewBoard b = new ReviewBoard(s, verifier, POLICY);
+        IReviewBoard.Submission memory sub = _sub(1);
+        bytes32 id = b.submit(sub, _proof(sub));
+        uint256 q = (2 * n + 2) / 3;
+        for (uint256 i = n - 1; i > 0; i--) {
+            uint256 j = uint256(keccak256(abi.encode(orderSeed, i))) % (i + 1);
+            (vs[i], vs[j]) = (vs[j], vs[i]);
+        }
+        uint256 yes;
+        uint256 no;
+        for (uint256 i = 0; i < n; i++) {
+            bool approve = (pattern >> i) & 1 == 1;
+            vm.prank(vs[i]);
+            b.vote(id, approve, "");
+            if (approve) yes++;
+            else no++;
+            (IReviewBoard.Status st, uint256 a, uint256 r) = b.review(id);
+            assertEq(a, yes);
+            assertEq(r, no);
+            if (yes >= q) {
+                assertEq(uint256(st), uint256(IReviewBoard.Status.Approved));
+                return;
+            }
+            if (no > n - q) {
+                assertEq(uint256(st), uint256(IReviewBoard.Status.Rejected));
+                return;
+            }
+            assertEq(uint256(st), uint256(IReviewBoard.Status.Pending));
+        }
+        revert("all validators voted and nothing was decided");
+    }
+
     function test_RevertWhen_voteBad() public {
         bytes32 id = _submit(1);
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotValidator.selector, address(this)));
