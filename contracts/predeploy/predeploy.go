@@ -32,6 +32,8 @@ var (
 	errForeignWrite = errors.New("predeploy: constructor wrote storage of another account")
 	// errNoConfig is returned if no chain config is given.
 	errNoConfig = errors.New("predeploy: nil chain config")
+	// errBadAddress is returned for a target address that is zero or a precompile.
+	errBadAddress = errors.New("predeploy: target address is zero or a precompile")
 )
 
 // Account runs creationCode ++ ctorArgs as a contract creation in an empty
@@ -45,6 +47,9 @@ func Account(creationCode, ctorArgs []byte, at common.Address, cfg *params.Chain
 	}
 	if cfg == nil {
 		return types.Account{}, errNoConfig
+	}
+	if isReserved(at, cfg) {
+		return types.Account{}, fmt.Errorf("%w: %s", errBadAddress, at)
 	}
 	written := make(map[common.Address]map[common.Hash]struct{})
 	// runtime.Create does not wrap the state in a hooked StateDB, so storage
@@ -104,4 +109,19 @@ func Account(creationCode, ctorArgs []byte, at common.Address, cfg *params.Chain
 		Balance: new(big.Int),
 		Nonce:   1, // EIP-161: a created contract starts at nonce 1
 	}, nil
+}
+
+// isReserved reports the zero address and the precompiles active under cfg's
+// latest rules: code placed there would never run.
+func isReserved(at common.Address, cfg *params.ChainConfig) bool {
+	if at == (common.Address{}) {
+		return true
+	}
+	rules := cfg.Rules(new(big.Int).SetUint64(math.MaxInt64), true, math.MaxInt64)
+	for _, p := range vm.ActivePrecompiles(rules) {
+		if p == at {
+			return true
+		}
+	}
+	return false
 }

@@ -108,11 +108,22 @@ func TestAccountErrors(t *testing.T) {
 	}{
 		{"no validators", func() error { _, err := ValidatorSetAccount(nil); return err }, "at least one validator"},
 		{"duplicate validator", func() error { _, err := ValidatorSetAccount(dup); return err }, "constructor failed: execution reverted"},
-		{"empty code", func() error { _, err := Account(nil, nil, common.Address{1}, params.MergedTestChainConfig); return err }, "empty creation code"},
+		{"empty code", func() error {
+			_, err := Account(nil, nil, common.HexToAddress("0x1000"), params.MergedTestChainConfig)
+			return err
+		}, "empty creation code"},
 		{"nil config", func() error { _, err := Account([]byte{0}, nil, common.Address{1}, nil); return err }, "nil chain config"},
+		{"zero address", func() error {
+			_, err := Account([]byte{0}, nil, common.Address{}, params.MergedTestChainConfig)
+			return err
+		}, "zero or a precompile"},
+		{"precompile address", func() error {
+			_, err := Account([]byte{0}, nil, common.BytesToAddress([]byte{0x0a}), params.MergedTestChainConfig)
+			return err
+		}, "zero or a precompile"},
 		// PUSH1 0 PUSH1 0 RETURN: a constructor returning empty runtime code.
 		{"no runtime", func() error {
-			_, err := Account([]byte{0x60, 0, 0x60, 0, 0xf3}, nil, common.Address{1}, params.MergedTestChainConfig)
+			_, err := Account([]byte{0x60, 0, 0x60, 0, 0xf3}, nil, common.HexToAddress("0x1000"), params.MergedTestChainConfig)
 			return err
 		}, "no runtime code"},
 	}
