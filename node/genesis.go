@@ -147,12 +147,13 @@ func CheckPublic(g *core.Genesis) error {
 	return nil
 }
 
-// GenesisSigners returns the signer list in a clique genesis' extra data.
-func GenesisSigners(g *core.Genesis) []common.Address {
-	n := (len(g.ExtraData) - cliqueVanity - cliqueSeal) / common.AddressLength
+// CliqueSigners returns the signer list in the extra data of a clique
+// genesis or checkpoint header (vanity, signers, seal).
+func CliqueSigners(extra []byte) []common.Address {
+	n := (len(extra) - cliqueVanity - cliqueSeal) / common.AddressLength
 	out := make([]common.Address, 0, max(n, 0))
 	for i := 0; i < n; i++ {
-		out = append(out, common.BytesToAddress(g.ExtraData[cliqueVanity+i*common.AddressLength:cliqueVanity+(i+1)*common.AddressLength]))
+		out = append(out, common.BytesToAddress(extra[cliqueVanity+i*common.AddressLength:cliqueVanity+(i+1)*common.AddressLength]))
 	}
 	return out
 }

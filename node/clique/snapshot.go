@@ -12,6 +12,8 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/ethdb"
 	"github.com/ethereum/go-ethereum/log"
+
+	"github.com/sovereign-gov/sovereign/node"
 )
 
 // The voting rules below mirror go-ethereum's consensus/clique/snapshot.go,
@@ -281,7 +283,7 @@ func (s *Snapshots) At(number uint64, hash common.Hash) (*Snapshot, error) {
 			if genesis == nil || genesis.Hash() != hash {
 				return nil, errUnknownBlock
 			}
-			snap = newSnapshot(0, hash, extraSigners(genesis))
+			snap = newSnapshot(0, hash, node.CliqueSigners(genesis.Extra))
 			break
 		}
 		h := s.chain.GetHeader(hash, number)
@@ -324,14 +326,4 @@ func (s *Snapshots) store(snap *Snapshot) {
 	if err != nil {
 		s.log.Warn("Could not persist clique snapshot", "number", snap.Number, "err", err)
 	}
-}
-
-// extraSigners reads the signer list of a checkpoint header's extra data.
-func extraSigners(h *types.Header) []common.Address {
-	n := (len(h.Extra) - extraVanity - extraSeal) / common.AddressLength
-	out := make([]common.Address, 0, max(n, 0))
-	for i := 0; i < n; i++ {
-		out = append(out, common.BytesToAddress(h.Extra[extraVanity+i*common.AddressLength:extraVanity+(i+1)*common.AddressLength]))
-	}
-	return out
 }
