@@ -84,11 +84,14 @@ interface IDataRegistry {
     error RequestNotPending(bytes32 requestId);
     error RequestRecordMismatch(bytes32 requestId, bytes32 recordId);
 
+    /// @notice The ReleaseBridge, the only account allowed to publish and resolve access.
     function bridge() external view returns (address);
     /// @notice The classification policy pinned at deploy, the same value
     /// ReviewBoard pins on the consortium (a public input of every proof).
     function policy() external view returns (uint256);
+    /// @notice The regulator's account: freeze/unfreeze.
     function supervisor() external view returns (address);
+    /// @notice The security office's account: shred receipts.
     function securityOfficer() external view returns (address);
 
     /// @notice One-time wiring by the deployer (the bridge needs the registry's address first).
@@ -99,6 +102,7 @@ interface IDataRegistry {
 
     /// @notice Freeze a record (no correction may supersede it); supervisor only; reason is public.
     function freeze(bytes32 recordId, string calldata reason) external;
+    /// @notice Lift a freeze; supervisor only; reason is public.
     function unfreeze(bytes32 recordId, string calldata reason) external;
 
     /// @notice Record that the record's Vault key was destroyed; security officer only.
@@ -108,13 +112,17 @@ interface IDataRegistry {
     function requestAccess(bytes32 recordId, string calldata purpose) external returns (bytes32 requestId);
     /// @notice The consortium's answer (ReviewBoard AccessDecision); bridge only.
     function resolveAccess(bytes32 requestId, bytes32 recordId, bool granted, uint64 expiresAt) external;
+    /// @notice A request's record, requester, status and (if granted) expiry.
     function accessRequest(bytes32 requestId)
         external
         view
         returns (bytes32 recordId, address requester, AccessStatus status, uint64 expiresAt);
 
+    /// @notice Number of published records (sequence numbers 0..count−1).
     function recordCount() external view returns (uint256);
+    /// @notice A record by id; reverts UnknownRecord.
     function getRecord(bytes32 recordId) external view returns (Record memory);
+    /// @notice A record by sequence number; reverts UnknownRecord(bytes32(seq)).
     function recordAt(uint256 seq) external view returns (Record memory);
     /// @notice Records seq in [from, from+limit) that exist.
     function recordsInRange(uint256 from, uint256 limit) external view returns (Record[] memory page);

@@ -76,9 +76,13 @@ interface IReleaseBridge {
     error CheckpointNotNewer(uint64 number, uint64 latest);
     error ZeroAddress();
 
+    /// @notice The DataRegistry the bridge publishes to.
     function registry() external view returns (address);
+    /// @notice Chain id of the consortium, part of every seal's digest.
     function consortiumChainId() external view returns (uint256);
+    /// @notice ReviewBoard on the consortium: the only emitter of Decision/AccessDecision logs accepted.
     function reviewBoard() external view returns (address);
+    /// @notice ValidatorSet on the consortium: the only emitter of validator changes accepted.
     function validatorSet() external view returns (address);
 
     /// @notice The validator set the bridge tracks (unordered).

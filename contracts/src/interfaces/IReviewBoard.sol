@@ -86,7 +86,9 @@ interface IReviewBoard {
     function policy() external view returns (uint256);
     /// @notice Level of category 0..15 under the pinned policy (3: not in the policy).
     function categoryLevel(uint256 category) external view returns (uint8);
+    /// @notice The ValidatorSet whose members vote and whose quorum() decides.
     function validatorSet() external view returns (address);
+    /// @notice The classification verifier every submission's proof goes through.
     function verifier() external view returns (address);
 
     /// @notice Verify the proof and open the review; returns the record id.
@@ -105,6 +107,7 @@ interface IReviewBoard {
     /// @notice Validator vote on an access request (requestId from DataRegistry.requestAccess);
     /// every vote must name the same record and expiry; decides like records.
     function reviewAccess(bytes32 requestId, bytes32 recordId, bool grant, uint64 expiresAt, string calldata reason) external;
+    /// @notice Status, grants and denials of an access request.
     function accessReview(bytes32 requestId) external view returns (Status status, uint256 approvals, uint256 rejections);
 
     /// @notice Anchor the hash of Vault audit entries firstIndex..lastIndex; anchors are contiguous from 0.

@@ -36,10 +36,15 @@ interface ISensitiveStore {
     /// @notice An entry field is missing; `field` names it.
     error InvalidEntry(string field);
 
+    /// @notice The account that manages writers (the deploying department).
     function owner() external view returns (address);
+    /// @notice Whether `account` may put, rewrap and shred records.
     function isWriter(address account) external view returns (bool);
+    /// @notice Allow or revoke a writer; owner only.
     function setWriter(address writer, bool allowed) external;
 
+    /// @notice Store a new record's references once; writer only. Every field
+    /// but commitment must be non-empty; keyVersion is Vault's key version (≥ 1).
     function put(
         bytes32 recordId,
         string calldata ciphertextRef,
@@ -48,8 +53,14 @@ interface ISensitiveStore {
         uint32 keyVersion,
         uint256 commitment
     ) external;
+    /// @notice Replace the wrapped data key after a Vault key rotation
+    /// (strictly newer keyVersion); writer only; not after shredding.
     function rewrap(bytes32 recordId, bytes calldata wrappedKey, uint32 keyVersion) external;
+    /// @notice Delete the wrapped key for good and mark the record shredded
+    /// with Vault's receipt (non-zero); writer only.
     function shred(bytes32 recordId, bytes32 receipt) external;
+    /// @notice The stored entry; reverts UnknownRecord for an id never put.
     function get(bytes32 recordId) external view returns (Entry memory);
+    /// @notice Number of records ever put.
     function recordCount() external view returns (uint256);
 }
