@@ -48,7 +48,7 @@ func GenerateArtifacts(size int) (Artifacts, error) {
 func generateArtifacts(keys *Keys) (Artifacts, error) {
 	var verifier bytes.Buffer
 	prov := fmt.Sprintf("INSECURE dev setup, seed %q (anyone can forge proofs for these keys)", DevSeed)
-	if err := ExportSolidity(&verifier, keys, prov); err != nil {
+	if err := ExportSolidity(&verifier, keys, ExportOptions{Provenance: prov, InterfaceImport: "../interfaces/IClassificationVerifier.sol"}); err != nil {
 		return nil, err
 	}
 	proof, err := fixtureProof(keys)

@@ -18,13 +18,29 @@ func VerifierContractName(size int) string {
 // contracts and fixture; the generated files name it in their header.
 const RegenerateCommand = "make zk-generate"
 
+// ExportOptions describe a generated verifier.
+type ExportOptions struct {
+	// Provenance says where the keys come from; it goes into the header.
+	Provenance string
+	// InterfaceImport, if set, is the import path of IClassificationVerifier
+	// relative to the generated file: the contract then declares that it
+	// implements the interface, and the compiler checks it.
+	InterfaceImport string
+}
+
 // ExportSolidity writes the Solidity verifier of keys: gnark's Groth16
 // template, renamed to VerifierContractName(size) and headed by a comment
 // that says it is generated. Its verifyProof(bytes, uint256[5]) reverts on a
 // bad proof, as IClassificationVerifier expects.
-func ExportSolidity(w io.Writer, keys *Keys, provenance string) error {
+func ExportSolidity(w io.Writer, keys *Keys, o ExportOptions) error {
+	opts := []solidity.ExportOption{solidity.WithPragmaVersion("^0.8.20")}
+	if o.InterfaceImport != "" {
+		opts = append(opts,
+			solidity.WithImport(strings.NewReader(fmt.Sprintf("import {IClassificationVerifier} from %q;", o.InterfaceImport))),
+			solidity.WithInterface(strings.NewReader("IClassificationVerifier")))
+	}
 	var buf bytes.Buffer
-	if err := keys.VK.ExportSolidity(&buf, solidity.WithPragmaVersion("^0.8.20")); err != nil {
+	if err := keys.VK.ExportSolidity(&buf, opts...); err != nil {
 		return fmt.Errorf("export solidity verifier: %w", err)
 	}
 	src := buf.String()
@@ -38,7 +54,7 @@ func ExportSolidity(w io.Writer, keys *Keys, provenance string) error {
 // Circuit: classification proof, %d column slots; public inputs
 // (commitment, level, policy, threshold, releasedRoot); see zk/doc.go.
 // Keys: %s
-`, gnarkVersion, RegenerateCommand, keys.Size, provenance)
+`, gnarkVersion, RegenerateCommand, keys.Size, o.Provenance)
 	_, err := io.WriteString(w, header+src)
 	return err
 }

@@ -246,6 +246,7 @@ func zkExportCommand() *cli.Command {
 			&cli.StringFlag{Name: "keys", Usage: "keys directory", Value: "zk-keys"},
 			sizeFlag,
 			&cli.StringFlag{Name: "out", Usage: "Solidity file to write", Required: true},
+			&cli.StringFlag{Name: "interface-import", Usage: "import path of IClassificationVerifier, relative to --out: the contract then declares it implements it"},
 		},
 		Action: func(c *cli.Context) error {
 			keys, err := zk.LoadKeys(c.String("keys"), c.Int("size"))
@@ -256,7 +257,8 @@ func zkExportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			if err := zk.ExportSolidity(f, keys, "from "+c.String("keys")); err != nil {
+			opts := zk.ExportOptions{Provenance: "from " + c.String("keys"), InterfaceImport: c.String("interface-import")}
+			if err := zk.ExportSolidity(f, keys, opts); err != nil {
 				f.Close()
 				return err
 			}

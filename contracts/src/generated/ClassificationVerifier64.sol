@@ -8,6 +8,8 @@
 
 pragma solidity ^0.8.20;
 
+import {IClassificationVerifier} from "../interfaces/IClassificationVerifier.sol";
+
 /// @title Groth16 verifier template.
 /// @author Remco Bloemen
 /// @notice Supports verifying Groth16 proofs. Proofs can be in uncompressed
@@ -15,7 +17,7 @@ pragma solidity ^0.8.20;
 /// Uncompressed proofs are passed as bytes calldata matching the output of
 /// MarshalSolidity(). A view function is provided to compress proofs.
 /// @notice See <https://2π.com/23/bn254-compression> for further explanation.
-contract ClassificationVerifier64 {
+contract ClassificationVerifier64 is IClassificationVerifier {
 
     /// Some of the provided public input values are larger than the field modulus.
     /// @dev Public input elements are not automatically reduced, as this is can be
