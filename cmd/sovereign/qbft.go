@@ -29,6 +29,7 @@ type qbftChain struct {
 	genesis  func(vals []common.Address, chainID, gasLimit, time uint64, alloc map[common.Address]*big.Int) (*core.Genesis, error)
 	start    func(service.Config) (*service.Node, error)
 	about    string
+	vaultKey bool // validators may load their key from Vault KV (--vault.*)
 }
 
 var consortiumChain = qbftChain{
@@ -45,8 +46,9 @@ var privateChain = qbftChain{
 	genesis: func(vals []common.Address, id, gas, ts uint64, alloc map[common.Address]*big.Int) (*core.Genesis, error) {
 		return private.ChainGenesis(private.ChainGenesisSpec{ChainID: id, Validators: vals, GasLimit: gas, Alloc: alloc, Time: ts})
 	},
-	start: private.StartChainNode,
-	about: "the private QBFT chain (one to three validators, no public peers)",
+	start:    private.StartChainNode,
+	about:    "the private QBFT chain (one to three validators, no public peers)",
+	vaultKey: true,
 }
 
 func genesisConsortiumCommand() *cli.Command { return qbftGenesisCommand(consortiumChain) }
@@ -101,12 +103,12 @@ validators. Example:
 func qbftNodeCommand(ch qbftChain) *cli.Command {
 	return &cli.Command{
 		Name:  ch.name,
-		Usage: "run a node of " + ch.about + ": a validator (with --validator.keystore) or a follower",
+		Usage: "run a node of " + ch.about + ": a validator (with --validator.keystore, or --vault.key where Vault holds the key) or a follower",
 		Description: `Runs a QBFT node over an unmodified geth execution layer. Blocks are final
 once a quorum of validators sealed them; the certificates are served by the
 qbft_ JSON-RPC namespace (qbft_getCertificate, qbft_getValidators,
 qbft_status). The enode URL is written to <datadir>/enode.url.`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "datadir", Usage: "chain database, node key and write-ahead record folder", Required: true},
 			&cli.StringFlag{Name: "genesis", Usage: "genesis JSON written by 'sovereign genesis " + ch.name + "'", Required: true},
 			&cli.StringFlag{Name: "validator.keystore", Usage: "geth keystore file of the validator key (omit to follow)"},
@@ -126,7 +128,7 @@ qbft_status). The enode URL is written to <datadir>/enode.url.`,
 			&cli.DurationFlag{Name: "empty-interval", Usage: "longest wait for transactions with --skip-empty", Value: time.Minute},
 			&cli.BoolFlag{Name: "byzantine.equivocate", Usage: "TEST HARNESS ONLY: propose two blocks and double-sign", Hidden: true},
 			verbosityFlag,
-		},
+		}, vaultFlagsIf(ch.vaultKey)...),
 		Action: func(c *cli.Context) error { return runQBFTNode(c, ch) },
 	}
 }
@@ -143,7 +145,7 @@ func runQBFTNode(c *cli.Context, ch qbftChain) error {
 	if c.Duration("period") < time.Second {
 		return fmt.Errorf("--period %v: block timestamps have 1 s granularity, the period must be at least 1s", c.Duration("period"))
 	}
-	key, err := signerKey(c.String("validator.keystore"), c.String("validator.password"))
+	key, err := validatorKey(c, ch.vaultKey)
 	if err != nil {
 		return err
 	}
