@@ -19,13 +19,6 @@ import (
 	"github.com/sovereign-gov/sovereign/node"
 )
 
-// testNet is a set of in-process public nodes connected over loopback TCP.
-type testNet struct {
-	t       *testing.T
-	genesis func() *node.Config
-	nodes   []*Node
-}
-
 func freePort(t *testing.T) int {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
