@@ -35,6 +35,7 @@ func benchCommand() *cli.Command {
 		Usage: "run a benchmark and print its figures next to a reference measured in the same run",
 		Subcommands: []*cli.Command{
 			benchPublicCommand(),
+			benchQBFTCommand(),
 			benchVaultCommand(),
 			benchZKCommand(),
 		},

@@ -17,6 +17,7 @@ import (
 	"github.com/sovereign-gov/sovereign/sidechains/private"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft/execution"
+	"github.com/sovereign-gov/sovereign/sidechains/qbft/qbftbench"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft/service"
 )
 
@@ -189,4 +190,41 @@ func runQBFTNode(c *cli.Context, ch qbftChain) error {
 	<-ctx.Done()
 	log.Info("Shutting down")
 	return nil
+}
+
+func benchQBFTCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "qbft",
+		Usage: "4 QBFT validator processes under transfer and contract-call load, against the public clique chain in the same run",
+		Description: `Starts four consortium validator processes (1 s blocks) and sends them
+signed ETH transfers, then calls of a one-slot counter contract, from
+several senders over HTTP JSON-RPC; then the same load against a public
+clique chain node (1 s blocks). Reports included transactions per second
+and latency p50/p99 (under QBFT inclusion is finality), the ratios, and the
+longest block gap after killing the next proposer.`,
+		Flags: []cli.Flag{
+			&cli.IntFlag{Name: "transfers", Usage: "number of ETH transfers", Value: 20000},
+			&cli.IntFlag{Name: "calls", Usage: "number of contract calls", Value: 10000},
+			&cli.IntFlag{Name: "senders", Usage: "number of sending accounts", Value: 64},
+			&cli.IntFlag{Name: "rate", Usage: "offered load, transactions per second (0 = unpaced flood)", Value: 1500},
+			&cli.Uint64Flag{Name: "gaslimit", Usage: "block gas limit of both chains (30M: at most 1,428 transfers per 1 s block)", Value: node.DefaultGasLimit},
+			&cli.DurationFlag{Name: "timeout", Usage: "bound on each load run", Value: 3 * time.Minute},
+			&cli.DurationFlag{Name: "round-timeout", Usage: "validators' round-0 timeout", Value: time.Second},
+			&cli.BoolFlag{Name: "keep", Usage: "keep the nodes' data and logs (the folder is printed)"},
+			&cli.IntFlag{Name: verbosityFlag.Name, Usage: verbosityFlag.Usage, Value: 2},
+		},
+		Action: func(c *cli.Context) error {
+			setupLogging(c)
+			self, err := os.Executable()
+			if err != nil {
+				return fmt.Errorf("locating the sovereign binary: %w", err)
+			}
+			_, err = qbftbench.Run(c.Context, qbftbench.Options{
+				Sovereign: self, Transfers: c.Int("transfers"), Calls: c.Int("calls"), Senders: c.Int("senders"), Rate: c.Int("rate"),
+				GasLimit: c.Uint64("gaslimit"), Timeout: c.Duration("timeout"), Out: c.App.Writer, Keep: c.Bool("keep"),
+				RoundTimeout: c.Duration("round-timeout"),
+			})
+			return err
+		},
+	}
 }

@@ -134,6 +134,7 @@ func (m *mpNet) start(i int) {
 	}
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Stdout, cmd.Stderr = logf, logf
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL} // no orphans if the test dies
 	if err := cmd.Start(); err != nil {
 		m.t.Fatal(err)
 	}

@@ -27,8 +27,8 @@ var (
 	errBadExtra = errors.New("extra data is not the parent certificate's ID")
 	// errFutureBlock is returned for a block timestamped too far ahead of the local clock.
 	errFutureBlock = errors.New("block timestamp too far in the future")
-	// errWrongCoinbase is returned when a block's fee recipient is not its proposer.
-	errWrongCoinbase = errors.New("block fee recipient is not its proposer")
+	// errWrongCoinbase is returned when a block's fee recipient is not a validator.
+	errWrongCoinbase = errors.New("block fee recipient is not a validator")
 	// errPayloadRejected is returned when newPayload or forkchoiceUpdated does not answer VALID.
 	errPayloadRejected = errors.New("execution layer rejected the block")
 )
@@ -254,8 +254,10 @@ func (d *Driver) VerifyValue(height uint64, proposer common.Address, value []byt
 		return common.Hash{}, err
 	}
 	b := v.Block
-	if b.Coinbase() != proposer {
-		return b.Hash(), fmt.Errorf("%w: %s, proposer %s", errWrongCoinbase, b.Coinbase(), proposer)
+	// The fee recipient is the validator that built the block; in a round
+	// > 0 the proposer may re-propose a block another validator built.
+	if vals, err := d.Validators(height); err != nil || !vals.Contains(b.Coinbase()) {
+		return b.Hash(), fmt.Errorf("%w: %s is not a validator (proposer %s)", errWrongCoinbase, b.Coinbase(), proposer)
 	}
 	if time.Unix(int64(b.Time()), 0).After(time.Now().Add(maxFutureDrift)) {
 		return b.Hash(), fmt.Errorf("%w: %d", errFutureBlock, b.Time())
