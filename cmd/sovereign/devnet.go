@@ -18,10 +18,13 @@ func devnetCommand() *cli.Command {
 		Name:  "devnet",
 		Usage: "run the whole system locally (what `make devnet` starts)",
 		Description: `Creates on first run, then starts, every chain of a local system under
---datadir: the public chain (a signer and a follower) and the consortium
-chain (four QBFT validators). Prints the JSON-RPC
-URLs and the funded development accounts, and runs until Ctrl-C. Delete the
-data folder to start over.`,
+--datadir: the public chain (a signer and a follower), the consortium
+chain (four QBFT validators), a local Vault on disk (initialised and
+unsealed on start; DEV ONLY: its unseal key sits beside its data) and the
+private chain (one QBFT validator whose key is read from Vault into memory,
+SensitiveStore deployed). Prints the Vault address, the JSON-RPC URLs and
+the funded development accounts, and runs until Ctrl-C. Delete the data
+folder to start over.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "datadir", Usage: "data folder of the local system", Value: ".devnet"},
 			&cli.Uint64Flag{Name: "period", Usage: "public chain block period in seconds (0 = only when transactions wait)", Value: node.DefaultPeriod},
@@ -56,6 +59,28 @@ data folder to start over.`,
 				return err
 			}
 			defer cons.Close()
+			vlt, err := devnet.StartVault(c.Context, devnet.VaultOptions{
+				Dir:        filepath.Join(c.String("datadir"), "vault"),
+				Validators: privateValidators,
+				Logger:     log.Root(),
+			})
+			if err != nil {
+				return err
+			}
+			defer vlt.Close()
+			priv, err := devnet.StartPrivate(c.Context, devnet.PrivateOptions{
+				Dir:        filepath.Join(c.String("datadir"), "private"),
+				Vault:      vlt,
+				Validators: privateValidators,
+				Accounts:   pub.Accounts,
+				HTTPPort:   c.Int("http.port") + 200,
+				P2PPort:    c.Int("p2p.port") + 20,
+				Logger:     log.Root(),
+			})
+			if err != nil {
+				return err
+			}
+			defer priv.Close()
 
 			w := c.App.Writer
 			signer, _ := pub.Signer.Clique.Signer()
@@ -67,7 +92,8 @@ data folder to start over.`,
 			for i, v := range cons.Validators {
 				fmt.Fprintf(w, "  validator%d %s  http %s  ws %s\n", i, cons.Addresses[i].Hex(), v.HTTPEndpoint(), v.WSEndpoint())
 			}
-			fmt.Fprintf(w, "\nFunded development accounts (1,000,000 ETH each on both chains). These keys are public by\nconstruction (derived from a published seed): never use them on a real network.\n")
+			devnet.WritePrivateSummary(w, vlt, priv)
+			fmt.Fprintf(w, "\nFunded development accounts (1,000,000 ETH each on every chain). These keys are public by\nconstruction (derived from a published seed): never use them on a real network.\n")
 			for i, a := range pub.Accounts {
 				fmt.Fprintf(w, "  (%d) %s  %s\n", i, a.Address.Hex(), hexutil.Encode(crypto.FromECDSA(a.Key)))
 			}
@@ -80,3 +106,6 @@ data folder to start over.`,
 		},
 	}
 }
+
+// privateValidators are the devnet private chain's validators (names in Vault).
+var privateValidators = []string{"private0"}

@@ -2,24 +2,41 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/params"
 
+	"github.com/sovereign-gov/sovereign/bindings/sensitivestore"
 	"github.com/sovereign-gov/sovereign/internal/devnet"
 	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/internal/testbin"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaultserver"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaulttest"
 )
 
 // TestDevnetRunsAndRestarts runs `sovereign devnet` as `make devnet` does:
-// both chains produce blocks, the development accounts are funded on both,
-// and a second run on the same folder resumes the same chains.
+// the public, consortium and private chains produce blocks, the development
+// accounts are funded on all three, the local Vault answers unsealed, the
+// private chain holds SensitiveStore's code, and a second run on the same
+// folder resumes the same chains with the same Vault (unsealed again from
+// its dev-only file). Afterwards no file under the folder and no output
+// line holds the private validator's Vault-held key in clear.
 func TestDevnetRunsAndRestarts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("process test")
@@ -32,11 +49,13 @@ func TestDevnetRunsAndRestarts(t *testing.T) {
 		"--http.port", strconv.Itoa(httpBase), "--p2p.port", strconv.Itoa(p2pBase), "--verbosity", "2")
 	publicURL := fmt.Sprintf("http://127.0.0.1:%d", httpBase)
 	consortiumURL := fmt.Sprintf("http://127.0.0.1:%d", httpBase+100)
+	privateURL := fmt.Sprintf("http://127.0.0.1:%d", httpBase+200)
+	urls := []string{publicURL, consortiumURL, privateURL}
 	dev := devnet.DevAccounts(1)[0].Address
 	million := new(big.Int).Mul(big.NewInt(1_000_000), big.NewInt(params.Ether))
 
-	var firstHash [2]string
-	for i, url := range []string{publicURL, consortiumURL} {
+	var firstHash [3]string
+	for i, url := range urls {
 		var c *ethclient.Client
 		proctest.WaitFor(t, 60*time.Second, "devnet RPC at "+url, func() bool {
 			if p.Exited() {
@@ -62,11 +81,13 @@ func TestDevnetRunsAndRestarts(t *testing.T) {
 		firstHash[i] = b.Hash().Hex()
 		c.Close()
 	}
+	checkDevnetVaultAndStore(t, p, privateURL)
+	privateHead := blockNumber(privateURL)
 	p.Stop()
 
 	// A second run resumes the same chains.
 	p.Restart()
-	for i, url := range []string{publicURL, consortiumURL} {
+	for i, url := range urls {
 		proctest.WaitFor(t, 60*time.Second, "restarted devnet at "+url, func() bool {
 			c, err := ethclient.Dial(url)
 			if err != nil {
@@ -76,5 +97,113 @@ func TestDevnetRunsAndRestarts(t *testing.T) {
 			b, err := c.HeaderByNumber(context.Background(), big.NewInt(1))
 			return err == nil && b.Hash().Hex() == firstHash[i]
 		})
+	}
+	// The private validator read its key from the reopened Vault again.
+	proctest.WaitFor(t, 30*time.Second, "new private blocks after the restart", func() bool {
+		return blockNumber(privateURL) > privateHead+1
+	})
+	checkDevnetVaultAndStore(t, p, privateURL)
+	p.Stop()
+	scanDevnetForValidatorKey(t, dir, p.Output())
+}
+
+var (
+	vaultAddrLine  = regexp.MustCompile(`(?m)^  address  (http://127\.0\.0\.1:\d+)  \(unsealed\)$`)
+	storeLine      = regexp.MustCompile(`(?m)^  SensitiveStore (0x[0-9a-fA-F]{40})$`)
+	deptWriterLine = regexp.MustCompile(`(?m)^  writer dept-health +(0x[0-9a-fA-F]{40}) `)
+)
+
+// blockNumber is the head of the chain at url, 0 if it does not answer.
+func blockNumber(url string) uint64 {
+	c, err := ethclient.Dial(url)
+	if err != nil {
+		return 0
+	}
+	defer c.Close()
+	n, _ := c.BlockNumber(context.Background())
+	return n
+}
+
+// lastMatch returns the first group of re's last match in out (a restarted
+// devnet prints its summary again, with a new Vault port).
+func lastMatch(t *testing.T, re *regexp.Regexp, out, what string) string {
+	t.Helper()
+	m := re.FindAllStringSubmatch(out, -1)
+	if len(m) == 0 {
+		t.Fatalf("the devnet summary names no %s:\n%s", what, out)
+	}
+	return m[len(m)-1][1]
+}
+
+// checkDevnetVaultAndStore checks that the Vault printed in the summary
+// answers, initialised and unsealed, and that SensitiveStore has code on
+// the private chain and lets the department's Vault-held writer key write.
+func checkDevnetVaultAndStore(t *testing.T, p *proctest.Proc, privateURL string) {
+	t.Helper()
+	proctest.WaitFor(t, 30*time.Second, "the devnet summary", func() bool {
+		return strings.Contains(p.Output(), "Funded development accounts")
+	})
+	addr := lastMatch(t, vaultAddrLine, p.Output(), "Vault address")
+	resp, err := http.Get(addr + "/v1/sys/health")
+	if err != nil {
+		t.Fatalf("devnet vault at %s: %v", addr, err)
+	}
+	var health struct{ Initialized, Sealed bool }
+	err = json.NewDecoder(resp.Body).Decode(&health)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusOK || !health.Initialized || health.Sealed {
+		t.Fatalf("devnet vault health: status %d, %+v, err %v; want 200, initialised, unsealed", resp.StatusCode, health, err)
+	}
+	store := common.HexToAddress(lastMatch(t, storeLine, p.Output(), "SensitiveStore"))
+	writer := common.HexToAddress(lastMatch(t, deptWriterLine, p.Output(), "department writer"))
+	c, err := ethclient.Dial(privateURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	code, err := c.CodeAt(context.Background(), store, nil)
+	if err != nil || len(code) == 0 {
+		t.Fatalf("SensitiveStore %s on the private chain: %d bytes of code, err %v", store, len(code), err)
+	}
+	ss := sensitivestore.NewSensitiveStore()
+	ok, err := bind.Call(ss.Instance(c, store), nil, ss.PackIsWriter(writer), ss.UnpackIsWriter)
+	if err != nil || !ok {
+		t.Fatalf("SensitiveStore.isWriter(%s) = %v, err %v; want the department's writer allowed", writer, ok, err)
+	}
+}
+
+// scanDevnetForValidatorKey reads the private validator's key from the
+// devnet Vault with the dev-only root token and looks for it, in every
+// encoding, in each file under the data folder and in the devnet's output.
+func scanDevnetForValidatorKey(t *testing.T, dir, output string) {
+	t.Helper()
+	ctx := context.Background()
+	var unseal struct {
+		RootToken string `json:"root_token"`
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "vault", "dev-only-unseal.json"))
+	if err != nil || json.Unmarshal(b, &unseal) != nil {
+		t.Fatalf("dev-only unseal file: %v", err)
+	}
+	srv, err := vaultserver.StartFile(ctx, filepath.Join(dir, "vault"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Stop()
+	root, err := vaultclient.New(srv.Addr, vaultclient.WithToken(unseal.RootToken))
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := root.SigningKey(ctx, "private0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	needles := vaulttest.Forms(crypto.FromECDSA(key))
+	seen := vaulttest.Scan(t, dir, needles)
+	if seen["nodekey"] < 7 || seen["vault-audit.log"] == 0 || seen["vault.log"] == 0 {
+		t.Fatalf("the scan missed part of the devnet folder: %v", seen)
+	}
+	if hits := vaulttest.Find([]byte(output), needles); len(hits) > 0 {
+		t.Errorf("the devnet output holds the private validator key in clear")
 	}
 }

@@ -204,7 +204,10 @@ func (s *Server) start(ctx context.Context) error {
 	cmd := exec.Command(s.bin, args...)
 	// A clean environment: no VAULT_* of the caller's shell leaks in.
 	cmd.Env = []string{"HOME=" + s.dir, "PATH=/usr/bin:/bin"}
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	// Own process group (a Ctrl-C of the parent does not hit Vault before
+	// the parent stops it cleanly), and SIGTERM if the parent dies first, so
+	// a crashed devnet or test leaves no Vault running.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		logFile.Close()
