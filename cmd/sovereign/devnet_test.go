@@ -82,6 +82,7 @@ func TestDevnetRunsAndRestarts(t *testing.T) {
 		c.Close()
 	}
 	checkDevnetVaultAndStore(t, p, privateURL)
+	submitAndRotateOnDevnet(t, bin, dir, p.Output(), privateURL)
 	privateHead := blockNumber(privateURL)
 	p.Stop()
 
@@ -169,6 +170,44 @@ func checkDevnetVaultAndStore(t *testing.T, p *proctest.Proc, privateURL string)
 	ok, err := bind.Call(ss.Instance(c, store), nil, ss.PackIsWriter(writer), ss.UnpackIsWriter)
 	if err != nil || !ok {
 		t.Fatalf("SensitiveStore.isWriter(%s) = %v, err %v; want the department's writer allowed", writer, ok, err)
+	}
+}
+
+// submitAndRotateOnDevnet uses the devnet as its summary tells: a
+// department submits a record with its dev-only AppRole credentials, and the
+// security officer rotates the dataset's key and rewraps the record on the
+// private chain.
+func submitAndRotateOnDevnet(t *testing.T, bin, dir, summary, privateURL string) {
+	t.Helper()
+	work := t.TempDir()
+	write := func(name, content string) string {
+		path := filepath.Join(work, name)
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	table := write("stays.csv", "patient_id,ward,stays\nP-001,north,3\nP-002,south,1\n")
+	cols := write("cols.json", `{"patient_id": "personal-id", "ward": 1, "stays": "aggregate"}`)
+	policy := write("policy.json", `{"categories": [{"id": 0, "name": "personal-id", "level": 2}, {"id": 1, "level": 1}, {"id": 3, "name": "aggregate", "level": 0}]}`)
+	creds := filepath.Join(dir, "vault", "credentials-DEV-ONLY")
+	login := func(role string) []string {
+		id, err := os.ReadFile(filepath.Join(creds, role+".role-id"))
+		if err != nil {
+			t.Fatalf("dev-only credentials of %s: %v", role, err)
+		}
+		return []string{"--vault-addr", lastMatch(t, vaultAddrLine, summary, "Vault address"),
+			"--role-id", strings.TrimSpace(string(id)), "--secret-id-file", filepath.Join(creds, role+".secret-id"),
+			"--rpc", privateURL, "--store", lastMatch(t, storeLine, summary, "SensitiveStore"), "--blobs", filepath.Join(work, "blobs")}
+	}
+	out, err := proctest.Run(bin, append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "v1",
+		"--table", table, "--columns", cols, "--policy", policy, "--salt-file", filepath.Join(work, "salt")}, login("dept-health")...)...)
+	if err != nil || !strings.Contains(out, "3 columns, 2 rows, level 2, key health.stays v1") {
+		t.Fatalf("submit on the devnet: %v\n%s", err, out)
+	}
+	out, err = proctest.Run(bin, append([]string{"keys", "rotate", "--key", "health.stays"}, login("security-officer")...)...)
+	if err != nil || !strings.Contains(out, "rewrapped 1 records") {
+		t.Fatalf("keys rotate on the devnet: %v\n%s", err, out)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 
@@ -169,6 +170,13 @@ func TestVaultValidatorsProduceBlocksAndResume(t *testing.T) {
 		}
 		return head(v0) >= stalled+3 && head(v1) >= stalled+3
 	})
+	// The private chain's RPC serves event logs (records are listed by them).
+	if _, err := v0.rpc.FilterLogs(context.Background(), ethereum.FilterQuery{}); err != nil {
+		t.Fatalf("eth_getLogs on the private chain: %v", err)
+	}
+	if !strings.Contains(v0.proc.Output(), fmt.Sprintf("http=http://127.0.0.1:%d", v0.httpPort)) {
+		t.Fatalf("the private node's RPC is not on loopback by default:\n%s", v0.proc.Output())
+	}
 	for _, v := range vals {
 		v.proc.Stop()
 	}
@@ -233,6 +241,7 @@ func TestVaultKeyBadInput(t *testing.T) {
 		{[]string{"--vault.addr", "http://127.0.0.1:1", "--vault.role-id-file", empty, "--vault.secret-id-file", empty, "--vault.key", "V 0"}, `invalid validator name "V 0"`},
 		{[]string{"--vault.addr", "http://127.0.0.1:1", "--vault.role-id-file", empty, "--vault.secret-id-file", empty, "--vault.key", "v0"}, "role ID file " + empty + " is empty"},
 		{[]string{"--vault.key", "v0", "--validator.keystore", empty}, "either --validator.keystore or --vault.key"},
+		{[]string{"--http.addr", "0.0.0.0"}, "must not listen on every interface"},
 	} {
 		out, err := proctest.Run(bin, append(append([]string{}, base...), tc.args...)...)
 		if err == nil || !strings.Contains(out, tc.want) {
