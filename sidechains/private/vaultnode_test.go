@@ -250,6 +250,48 @@ func TestVaultKeyBadInput(t *testing.T) {
 	}
 }
 
+// A validator that cannot get its key does not start, and says why: Vault
+// sealed, then Vault stopped; once Vault is back and unsealed it starts.
+func TestVaultValidatorStartWithVaultSealedOrDown(t *testing.T) {
+	if testing.Short() {
+		t.Skip("process test")
+	}
+	ctx := context.Background()
+	bin := testbin.Sovereign(t)
+	dir := t.TempDir()
+	srv := vaulttest.File(t, filepath.Join(dir, "vault"))
+	v := setUpVaultValidators(t, srv, dir, "v0")[0]
+	genesis := filepath.Join(dir, "genesis.json")
+	if out, err := proctest.Run(bin, "genesis", "private", "--validators", crypto.PubkeyToAddress(v.key.PublicKey).Hex(), "--out", genesis); err != nil {
+		t.Fatalf("genesis private: %v\n%s", err, out)
+	}
+	if err := srv.Seal(ctx); err != nil {
+		t.Fatal(err)
+	}
+	out, err := proctest.Run(bin, v.args(srv.Addr, genesis, nil)...)
+	if err == nil || !strings.Contains(out, "vault: sealed") {
+		t.Fatalf("start with Vault sealed: want a 'sealed' error, got %v:\n%s", err, out)
+	}
+	if err := srv.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	out, err = proctest.Run(bin, v.args(srv.Addr, genesis, nil)...)
+	if err == nil || !strings.Contains(out, "vault: unreachable") {
+		t.Fatalf("start with Vault stopped: want an 'unreachable' error, got %v:\n%s", err, out)
+	}
+	if err := srv.Restart(ctx); err != nil {
+		t.Fatal(err)
+	}
+	v.proc = proctest.Start(t, v.name, bin, v.args(srv.Addr, genesis, nil)...)
+	proctest.WaitFor(t, 60*time.Second, "blocks once Vault is back", func() bool {
+		if v.proc.Exited() {
+			t.Fatalf("%s exited:\n%s", v.name, v.proc.Output())
+		}
+		return head(v) >= 2
+	})
+	v.proc.Stop()
+}
+
 func mustKey(t *testing.T) *ecdsa.PrivateKey {
 	k, err := crypto.GenerateKey()
 	if err != nil {
