@@ -31,10 +31,16 @@ folder to start over.`,
 			&cli.IntFlag{Name: "accounts", Usage: "number of funded development accounts", Value: 10},
 			&cli.IntFlag{Name: "http.port", Usage: "first JSON-RPC port; the other nodes use the ports above it", Value: node.DefaultHTTPPort},
 			&cli.IntFlag{Name: "p2p.port", Usage: "first devp2p port", Value: 30303},
+			&cli.IntFlag{Name: "vault.port", Usage: "the local Vault's loopback port (0: any free port)", Value: 8200},
 			verbosityFlag,
 		},
 		Action: func(c *cli.Context) error {
 			setupLogging(c)
+			// Checked before anything starts; Vault itself starts after the
+			// chains, so its own free ports cannot take theirs.
+			if p := c.Int("vault.port"); p < 0 || p > 65535 {
+				return fmt.Errorf("--vault.port %d: want 0 (any free port) or 1-65535", p)
+			}
 			pub, err := devnet.StartPublic(devnet.PublicOptions{
 				Dir:      filepath.Join(c.String("datadir"), "public"),
 				Period:   c.Uint64("period"),
@@ -62,6 +68,7 @@ folder to start over.`,
 			vlt, err := devnet.StartVault(c.Context, devnet.VaultOptions{
 				Dir:        filepath.Join(c.String("datadir"), "vault"),
 				Validators: privateValidators,
+				Port:       c.Int("vault.port"),
 				Logger:     log.Root(),
 			})
 			if err != nil {

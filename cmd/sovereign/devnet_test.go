@@ -44,9 +44,13 @@ func TestDevnetRunsAndRestarts(t *testing.T) {
 	bin := testbin.Sovereign(t)
 	dir := t.TempDir()
 	httpBase := 20000 + rand.IntN(200)*40
-	p2pBase := 40000 + rand.IntN(200)*20
+	// Every port below the kernel's ephemeral range (32768+): a busy
+	// machine's outgoing connections cannot be holding them.
+	p2pBase := 12000 + rand.IntN(200)*20
+	vaultPort := httpBase + 300
 	p := proctest.Start(t, "devnet", bin, "devnet", "--datadir", dir,
-		"--http.port", strconv.Itoa(httpBase), "--p2p.port", strconv.Itoa(p2pBase), "--verbosity", "2")
+		"--http.port", strconv.Itoa(httpBase), "--p2p.port", strconv.Itoa(p2pBase), "--vault.port", strconv.Itoa(vaultPort),
+		"--verbosity", "2")
 	publicURL := fmt.Sprintf("http://127.0.0.1:%d", httpBase)
 	consortiumURL := fmt.Sprintf("http://127.0.0.1:%d", httpBase+100)
 	privateURL := fmt.Sprintf("http://127.0.0.1:%d", httpBase+200)
@@ -82,6 +86,9 @@ func TestDevnetRunsAndRestarts(t *testing.T) {
 		c.Close()
 	}
 	checkDevnetVaultAndStore(t, p, privateURL)
+	if got, want := lastMatch(t, vaultAddrLine, p.Output(), "Vault address"), fmt.Sprintf("http://127.0.0.1:%d", vaultPort); got != want {
+		t.Fatalf("devnet Vault at %s, want --vault.port's %s", got, want)
+	}
 	submitAndRotateOnDevnet(t, bin, dir, p.Output(), privateURL)
 	privateHead := blockNumber(privateURL)
 	p.Stop()
@@ -106,6 +113,20 @@ func TestDevnetRunsAndRestarts(t *testing.T) {
 	checkDevnetVaultAndStore(t, p, privateURL)
 	p.Stop()
 	scanDevnetForValidatorKey(t, dir, p.Output())
+}
+
+// A bad --vault.port is refused before any chain starts.
+func TestDevnetBadVaultPort(t *testing.T) {
+	if testing.Short() {
+		t.Skip("process test")
+	}
+	out, err := proctest.Run(testbin.Sovereign(t), "devnet", "--datadir", t.TempDir(), "--vault.port", "70000")
+	if err == nil || !strings.Contains(out, "--vault.port 70000: want 0 (any free port) or 1-65535") {
+		t.Fatalf("want the port refused, got %v:\n%s", err, out)
+	}
+	if strings.Contains(out, "Blockchain") {
+		t.Fatalf("a chain started before the Vault flags were checked:\n%s", out)
+	}
 }
 
 var (

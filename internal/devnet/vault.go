@@ -24,6 +24,7 @@ var devDatasets = map[string][]string{"health": {"stays"}}
 type VaultOptions struct {
 	Dir        string   // data folder of the Vault server (raft storage, logs, dev-only unseal file)
 	Validators []string // private-chain validator names: each gets a role and a key in KV
+	Port       int      // Vault's loopback port (0: any free port)
 	Logger     log.Logger
 }
 
@@ -54,7 +55,7 @@ func StartVault(ctx context.Context, opts VaultOptions) (*VaultNet, error) {
 		logger = log.Root()
 	}
 	slogger := slog.New(logger.With("service", "vault").Handler())
-	v, err := devvault.Start(ctx, devvault.Config{Dir: opts.Dir, Datasets: devDatasets, Validators: opts.Validators}, slogger)
+	v, err := devvault.Start(ctx, devvault.Config{Dir: opts.Dir, Datasets: devDatasets, Validators: opts.Validators, Port: opts.Port}, slogger)
 	if err != nil {
 		return nil, fmt.Errorf("devnet vault: %w", err)
 	}

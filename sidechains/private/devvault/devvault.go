@@ -28,6 +28,7 @@ type Config struct {
 	Dir        string              // e.g. .devnet/vault
 	Datasets   map[string][]string // department → datasets
 	Validators []string            // private-chain validators
+	Port       int                 // loopback port; 0 = any free port
 }
 
 // Credential is an AppRole login, held in memory only.
@@ -52,7 +53,7 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Vault, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	srv, err := vaultserver.StartFile(ctx, cfg.Dir)
+	srv, err := vaultserver.StartFileAt(ctx, cfg.Dir, cfg.Port)
 	if err != nil {
 		return nil, err
 	}

@@ -106,9 +106,21 @@ func StartDev(ctx context.Context, dir string) (*Server, error) {
 // key and root token kept in dir/dev-only-unseal.json (mode 0600); an existing
 // dir is unsealed with that file.
 func StartFile(ctx context.Context, dir string) (*Server, error) {
+	return StartFileAt(ctx, dir, 0)
+}
+
+// StartFileAt is StartFile on a chosen loopback port (0: a free one), so a
+// local system keeps one Vault address across runs.
+func StartFileAt(ctx context.Context, dir string, port int) (*Server, error) {
+	if port < 0 || port > 65535 {
+		return nil, fmt.Errorf("vault port %d: want 0 (any free port) or 1-65535", port)
+	}
 	s, err := newServer(dir, false)
 	if err != nil {
 		return nil, err
+	}
+	if port != 0 {
+		s.port, s.Addr = port, fmt.Sprintf("http://127.0.0.1:%d", port)
 	}
 	if err := s.writeConfig(); err != nil {
 		return nil, err
