@@ -206,7 +206,8 @@ longest block gap after killing the next proposer.`,
 			&cli.IntFlag{Name: "transfers", Usage: "number of ETH transfers", Value: 20000},
 			&cli.IntFlag{Name: "calls", Usage: "number of contract calls", Value: 10000},
 			&cli.IntFlag{Name: "senders", Usage: "number of sending accounts", Value: 64},
-			&cli.IntFlag{Name: "rate", Usage: "offered load, transactions per second (0 = unpaced flood)", Value: 1500},
+			&cli.IntFlag{Name: "rate", Usage: "offered load, transactions per second (0 = unpaced)"},
+			&cli.IntFlag{Name: "window", Usage: "transactions in flight per sender (closed loop; 0 = unbounded)", Value: 32},
 			&cli.Uint64Flag{Name: "gaslimit", Usage: "block gas limit of both chains (30M: at most 1,428 transfers per 1 s block)", Value: node.DefaultGasLimit},
 			&cli.DurationFlag{Name: "timeout", Usage: "bound on each load run", Value: 3 * time.Minute},
 			&cli.DurationFlag{Name: "round-timeout", Usage: "validators' round-0 timeout", Value: time.Second},
@@ -220,7 +221,7 @@ longest block gap after killing the next proposer.`,
 				return fmt.Errorf("locating the sovereign binary: %w", err)
 			}
 			_, err = qbftbench.Run(c.Context, qbftbench.Options{
-				Sovereign: self, Transfers: c.Int("transfers"), Calls: c.Int("calls"), Senders: c.Int("senders"), Rate: c.Int("rate"),
+				Sovereign: self, Transfers: c.Int("transfers"), Calls: c.Int("calls"), Senders: c.Int("senders"), Rate: c.Int("rate"), Window: c.Int("window"),
 				GasLimit: c.Uint64("gaslimit"), Timeout: c.Duration("timeout"), Out: c.App.Writer, Keep: c.Bool("keep"),
 				RoundTimeout: c.Duration("round-timeout"),
 			})

@@ -45,6 +45,13 @@ type Backend interface {
 	Broadcast(m *Message)
 }
 
+// PeriodClock is an optional Backend extension: how long to wait before
+// round 0 of height so that blocks follow the parent's timestamp by one
+// block period (rather than the local decision time by one period).
+type PeriodClock interface {
+	ProposalDelay(height uint64, period time.Duration) time.Duration
+}
+
 // Config holds the parameters of one validator's state machine.
 type Config struct {
 	Signer      Signer
@@ -298,7 +305,11 @@ func (c *Core) startHeight(h uint64) {
 		c.log.Warn("QBFT WAL prune failed", "err", err)
 	}
 	c.waiting, c.emptyWaited = true, 0
-	c.ticker.Schedule(Timeout{Height: h, Kind: TimeoutBlockPeriod}, c.cfg.BlockPeriod)
+	delay := c.cfg.BlockPeriod
+	if pc, ok := c.backend.(PeriodClock); ok {
+		delay = pc.ProposalDelay(h, c.cfg.BlockPeriod)
+	}
+	c.ticker.Schedule(Timeout{Height: h, Kind: TimeoutBlockPeriod}, delay)
 	c.setStatus()
 	c.outbox = append(c.outbox, c.future...)
 	c.future = nil

@@ -130,6 +130,16 @@ func (d *Driver) LastProposer(height uint64) common.Address {
 	return h.Coinbase
 }
 
+// ProposalDelay implements qbft.PeriodClock: round 0 of height starts one
+// block period after the parent's timestamp (at once if that has passed).
+func (d *Driver) ProposalDelay(height uint64, period time.Duration) time.Duration {
+	parent := d.eth.BlockChain().GetHeaderByNumber(height - 1)
+	if parent == nil || height == 1 {
+		return period
+	}
+	return min(max(time.Until(time.Unix(int64(parent.Time), 0).Add(period)), 0), period)
+}
+
 // HasPending implements qbft.Backend.
 func (d *Driver) HasPending() bool {
 	pending, _ := d.eth.TxPool().Stats()

@@ -38,6 +38,7 @@ type Options struct {
 	Calls     int
 	Senders   int
 	Rate      int // offered load in transactions per second (0 = unpaced)
+	Window    int // transactions in flight per sender (0 = unbounded)
 	// RoundTimeout is the validators' round-0 timeout (default 1 s).
 	RoundTimeout time.Duration
 	GasLimit     uint64
@@ -76,8 +77,8 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		alloc[crypto.PubkeyToAddress(senders[i].PublicKey)] = types.Account{Balance: new(big.Int).Mul(big.NewInt(1000), big.NewInt(params.Ether))}
 	}
 	rep := &Report{QBFT: map[Kind]*Result{}, Clique: map[Kind]*Result{}}
-	fmt.Fprintf(opts.Out, "load: %d ETH transfers, then %d contract calls, from %d senders over HTTP JSON-RPC, offered at %d tx/s; 1 s blocks, gas limit %d\n",
-		opts.Transfers, opts.Calls, opts.Senders, opts.Rate, opts.GasLimit)
+	fmt.Fprintf(opts.Out, "load: %d ETH transfers, then %d contract calls, from %d senders over HTTP JSON-RPC, offered at %d tx/s (0 = unpaced), at most %d in flight per sender (0 = unbounded); 1 s blocks, gas limit %d\n",
+		opts.Transfers, opts.Calls, opts.Senders, opts.Rate, opts.Window, opts.GasLimit)
 
 	fmt.Fprintln(opts.Out, "QBFT consortium: 4 validator processes")
 	if err := benchQBFT(ctx, filepath.Join(dir, "qbft"), opts, alloc, senders, rep); err != nil {
@@ -99,7 +100,7 @@ func printReport(w io.Writer, opts Options, r *Report) {
 		}
 		return fmt.Sprintf("%.2f×", a/b)
 	}
-	fmt.Fprintf(w, "\n| load (1 s blocks, %d senders, offered %d tx/s) | chain | tx/s | latency p50 | latency p99 | blocks |\n| --- | --- | --- | --- | --- | --- |\n", opts.Senders, opts.Rate)
+	fmt.Fprintf(w, "\n| load (1 s blocks, %d senders, rate %d tx/s, window %d) | chain | tx/s | latency p50 | latency p99 | blocks |\n| --- | --- | --- | --- | --- | --- |\n", opts.Senders, opts.Rate, opts.Window)
 	for _, k := range []Kind{Transfers, Calls} {
 		q, c := r.QBFT[k], r.Clique[k]
 		fmt.Fprintf(w, "| %d %s | QBFT, 4 validators (finality) | %.0f | %s | %s | %d |\n", q.Sent, k, q.IncludedPerSec, ms(q.P50), ms(q.P99), q.Blocks)
@@ -192,7 +193,7 @@ func benchQBFT(ctx context.Context, dir string, opts Options, alloc types.Genesi
 		n    int
 	}{{Transfers, opts.Transfers}, {Calls, opts.Calls}} {
 		fmt.Fprintf(opts.Out, "  %s ... ", k.kind)
-		r, err := runLoad(ctx, urls, urls[0], senders, k.n, k.kind, opts.Rate, opts.Timeout)
+		r, err := runLoad(ctx, urls, urls[0], senders, k.n, k.kind, opts.Rate, opts.Window, opts.Timeout)
 		if err != nil {
 			return err
 		}
@@ -265,7 +266,7 @@ func benchClique(ctx context.Context, dir string, opts Options, alloc types.Gene
 		n    int
 	}{{Transfers, opts.Transfers}, {Calls, opts.Calls}} {
 		fmt.Fprintf(opts.Out, "  %s ... ", k.kind)
-		r, err := runLoad(ctx, []string{url}, url, senders, k.n, k.kind, opts.Rate, opts.Timeout)
+		r, err := runLoad(ctx, []string{url}, url, senders, k.n, k.kind, opts.Rate, opts.Window, opts.Timeout)
 		if err != nil {
 			return err
 		}

@@ -68,7 +68,12 @@ func (r *Result) String() string {
 // nodes accept), as load generators like Hyperledger Caliper do: an
 // unpaced flood overfills the pools of a multi-node chain, and evicted
 // transactions leave nonce gaps that measure the pool, not consensus.
-func runLoad(ctx context.Context, urls []string, watchURL string, senders []*ecdsa.PrivateKey, txs int, kind Kind, rate int, timeout time.Duration) (*Result, error) {
+// window bounds each sender's transactions in flight (sent, not yet
+// included; 0 = unbounded): a closed loop like Caliper's fixed-load
+// controller, which measures what the chain sustains without overfilling
+// the pools (geth's default pool holds 5,120 executable transactions and
+// drops the newest nonces of the busiest senders beyond that).
+func runLoad(ctx context.Context, urls []string, watchURL string, senders []*ecdsa.PrivateKey, txs int, kind Kind, rate, window int, timeout time.Duration) (*Result, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	clients := make([]*rpc.Client, len(urls))
@@ -91,6 +96,7 @@ func runLoad(ctx context.Context, urls []string, watchURL string, senders []*ecd
 	}
 	signer := types.LatestSignerForChainID(chainID.ToInt())
 	streams := make([][][]byte, len(senders))
+	hashes := make([][]common.Hash, len(senders))
 	for i, key := range senders {
 		from := crypto.PubkeyToAddress(key.PublicKey)
 		var nonce hexutil.Uint64
@@ -112,6 +118,7 @@ func runLoad(ctx context.Context, urls []string, watchURL string, senders []*ecd
 			})
 			raw, _ := tx.MarshalBinary()
 			streams[i] = append(streams[i], raw)
+			hashes[i] = append(hashes[i], tx.Hash())
 		}
 	}
 	var head hexutil.Uint64
@@ -132,7 +139,7 @@ func runLoad(ctx context.Context, urls []string, watchURL string, senders []*ecd
 	start := time.Now()
 	for i, stream := range streams {
 		wg.Add(1)
-		go func(c *rpc.Client, stream [][]byte) {
+		go func(c *rpc.Client, stream [][]byte, hashes []common.Hash) {
 			defer wg.Done()
 			var interval time.Duration
 			if rate > 0 {
@@ -141,6 +148,9 @@ func runLoad(ctx context.Context, urls []string, watchURL string, senders []*ecd
 			for j, raw := range stream {
 				if wait := time.Until(start.Add(time.Duration(j) * interval)); wait > 0 {
 					time.Sleep(wait)
+				}
+				for window > 0 && j >= window && ctx.Err() == nil && !w.has(hashes[j-window]) {
+					time.Sleep(5 * time.Millisecond)
 				}
 				for {
 					t0 := time.Now()
@@ -167,7 +177,7 @@ func runLoad(ctx context.Context, urls []string, watchURL string, senders []*ecd
 					return
 				}
 			}
-		}(clients[i%len(clients)], stream)
+		}(clients[i%len(clients)], stream, hashes[i])
 	}
 	wg.Wait()
 	submitted := time.Since(start)
@@ -218,6 +228,13 @@ type watcher struct {
 	mu     sync.Mutex
 	seen   map[common.Hash]time.Time
 	blocks int
+}
+
+func (w *watcher) has(h common.Hash) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	_, ok := w.seen[h]
+	return ok
 }
 
 func (w *watcher) run(ctx context.Context) {
