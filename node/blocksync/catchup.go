@@ -9,27 +9,30 @@ import (
 	"github.com/ethereum/go-ethereum/p2p"
 )
 
-// syncWithBest catches up with the peer that has the highest head, if it is
-// ahead of us.
+// syncWithBest offers every peer a catch-up; maybeSync decides.
 func (s *Syncer) syncWithBest() {
 	s.mu.Lock()
-	var best *peer
+	peers := make([]*peer, 0, len(s.peers))
 	for _, p := range s.peers {
-		if best == nil || p.headNumber() > best.headNumber() {
-			best = p
-		}
+		peers = append(peers, p)
 	}
 	s.mu.Unlock()
-	if best != nil {
-		s.maybeSync(best)
+	for _, p := range peers {
+		s.maybeSync(p)
 	}
 }
 
-// maybeSync starts a catch-up with p when p is ahead and no other catch-up
-// runs. Equal heights are not synced: forks of equal weight resolve when
-// the next block arrives by push.
+// maybeSync starts a catch-up with p when no other catch-up runs and p is
+// ahead, or at our height with a head we do not have: that block may be the
+// heavier one (fork choice decides once it is imported), and without it
+// signers stuck on competing blocks would wait for each other.
 func (s *Syncer) maybeSync(p *peer) {
-	if p.headNumber() <= s.chain.CurrentBlock().Number.Uint64() {
+	head := s.chain.CurrentBlock()
+	number, hash := p.headInfo()
+	switch {
+	case number < head.Number.Uint64():
+		return
+	case number == head.Number.Uint64() && (hash == head.Hash() || s.chain.HasBlock(hash, number)):
 		return
 	}
 	if !s.syncing.CompareAndSwap(false, true) {

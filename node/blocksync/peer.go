@@ -45,6 +45,12 @@ func (p *peer) setHead(hash common.Hash, number uint64) {
 	}
 }
 
+func (p *peer) headInfo() (uint64, common.Hash) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.number, p.head
+}
+
 func (p *peer) headNumber() uint64 {
 	p.mu.Lock()
 	defer p.mu.Unlock()

@@ -1,6 +1,7 @@
 package clique
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -17,7 +18,7 @@ var ErrUnknownParent = errors.New("unknown parent")
 
 // ForkChoice imports blocks and keeps the heaviest chain canonical: the one
 // with the highest total difficulty (in-turn blocks weigh 2, out-of-turn 1),
-// the first seen on a tie. geth v1.17 dropped total-difficulty fork choice,
+// the lower block hash on a tie. geth v1.17 dropped total-difficulty fork choice,
 // so it is decided here and geth is told with InsertChain (becomes head) or
 // InsertBlockWithoutSetHead (kept as a side chain that may win later).
 type ForkChoice struct {
@@ -53,7 +54,11 @@ func (f *ForkChoice) Import(blocks types.Blocks) (bool, error) {
 		if err != nil {
 			return false, err
 		}
-		heavier = gain > 0
+		// Equal weight goes to the lower hash: every node breaks the tie the
+		// same way, so signers that each sealed a competing out-of-turn block
+		// (and may not seal again soon: recency) converge instead of waiting
+		// on each other forever.
+		heavier = gain > 0 || gain == 0 && bytes.Compare(last.Hash().Bytes(), head.Hash().Bytes()) < 0
 	}
 	if heavier {
 		if n, err := f.chain.InsertChain(blocks); err != nil {
