@@ -14,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -198,7 +197,7 @@ func privateContracts(ctx context.Context, dir string, net *PrivateNet, owner *e
 	}
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
-	if err := waitReceiptsServed(ctx, client); err != nil {
+	if err := waitTxIndexed(ctx, net.Validators[0]); err != nil {
 		return nil, err
 	}
 	d, err := deploy.New(ctx, client, owner)
@@ -225,22 +224,19 @@ func privateContracts(ctx context.Context, dir string, net *PrivateNet, owner *e
 	return p, nil
 }
 
-// waitReceiptsServed waits until a fresh node answers receipt queries: geth
-// refuses them ("transaction indexing is in progress") until its transaction
-// indexer has caught up with the first blocks, and the deployer would take
-// that refusal for a failure.
-func waitReceiptsServed(ctx context.Context, c *ethclient.Client) error {
-	for {
-		_, err := c.TransactionReceipt(ctx, common.Hash{})
-		if errors.Is(err, ethereum.NotFound) {
-			return nil
-		}
+// waitTxIndexed waits until a fresh node's transaction indexer has caught
+// up with the first block: until then geth answers receipt queries with
+// "transaction indexing is in progress", which the deployer would take for
+// a failure.
+func waitTxIndexed(ctx context.Context, n *service.Node) error {
+	for !n.Eth.BlockChain().TxIndexDone() {
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("devnet private chain: node does not serve receipts yet (%v): %w", err, ctx.Err())
-		case <-time.After(200 * time.Millisecond):
+			return fmt.Errorf("devnet private chain: transaction index not ready: %w", ctx.Err())
+		case <-time.After(100 * time.Millisecond):
 		}
 	}
+	return nil
 }
 
 // WritePrivateSummary prints the Vault and private-chain part of the devnet summary.
