@@ -140,8 +140,12 @@ func (d *Driver) ProposalDelay(height uint64, period time.Duration) time.Duratio
 	return min(max(time.Until(time.Unix(int64(parent.Time), 0).Add(period)), 0), period)
 }
 
-// HasPending implements qbft.Backend.
+// HasPending implements qbft.Backend. The pool is first brought up to the
+// head: right after a block, its transactions still count as pending.
 func (d *Driver) HasPending() bool {
+	if err := d.eth.TxPool().Sync(); err != nil {
+		return false
+	}
 	pending, _ := d.eth.TxPool().Stats()
 	return pending > 0
 }

@@ -40,6 +40,7 @@ func waitFor(t *testing.T, timeout time.Duration, what string, cond func() bool)
 type cluster struct {
 	t         *testing.T
 	byzantine map[int]bool
+	skipEmpty bool
 	genesis   *core.Genesis
 	keys      []*ecdsa.PrivateKey
 	dirs      []string
@@ -86,6 +87,7 @@ func (c *cluster) start(i int) *Node {
 		},
 		BlockPeriod: 500 * time.Millisecond,
 		BaseTimeout: time.Second,
+		SkipEmpty:   c.skipEmpty,
 		Logger:      log.New("node", i),
 	}
 	if i < len(c.keys) {
@@ -376,5 +378,35 @@ func TestByzantineEquivocatorCannotFork(t *testing.T) {
 		if err != nil || cert.Hash != want {
 			t.Fatalf("certificate of %d: %v", n, err)
 		}
+	}
+}
+
+func TestSkipEmptyMakesBlocksOnlyForTransactions(t *testing.T) {
+	userKey, _ := crypto.GenerateKey()
+	c := newCluster(t, 4, crypto.PubkeyToAddress(userKey.PublicKey))
+	c.skipEmpty = true
+	for i := 0; i < 4; i++ {
+		c.start(i)
+	}
+	time.Sleep(4 * time.Second)
+	if h := c.nodes[0].Driver.Head(); h != 0 {
+		t.Fatalf("%d empty blocks made with skip-empty", h)
+	}
+	cl, _ := ethclient.Dial(c.nodes[3].HTTPEndpoint())
+	to := common.HexToAddress("0x1234")
+	tx := types.MustSignNewTx(userKey, types.LatestSignerForChainID(c.genesis.Config.ChainID), &types.DynamicFeeTx{
+		ChainID: c.genesis.Config.ChainID, Nonce: 0, GasTipCap: big.NewInt(params.GWei), GasFeeCap: big.NewInt(params.GWei * 10),
+		Gas: 21000, To: &to, Value: big.NewInt(1),
+	})
+	if err := cl.SendTransaction(context.Background(), tx); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, 20*time.Second, "a block for the transaction", func() bool { return c.nodes[0].Driver.Head() >= 1 })
+	if n := len(c.nodes[0].Eth.BlockChain().GetBlockByNumber(1).Transactions()); n != 1 {
+		t.Fatalf("block 1 has %d transactions", n)
+	}
+	time.Sleep(3 * time.Second)
+	if h := c.nodes[0].Driver.Head(); h != 1 {
+		t.Fatalf("head %d: empty blocks after the transaction", h)
 	}
 }
