@@ -192,6 +192,11 @@ func TestValidatorsFinaliseAndFollowerSyncs(t *testing.T) {
 	if common.BytesToHash(child.Extra) != stored.ID() {
 		t.Fatalf("child extra %x is not the certificate id %s", child.Extra, stored.ID())
 	}
+	// eth_getLogs is served (the relayer reads ReviewBoard events with it).
+	var logs []types.Log
+	if err := rc.Call(&logs, "eth_getLogs", map[string]any{"fromBlock": "0x0", "toBlock": "latest"}); err != nil {
+		t.Fatalf("eth_getLogs: %v", err)
+	}
 	var vals []common.Address
 	if err := rc.Call(&vals, "qbft_getValidators", "0x1"); err != nil || len(vals) != 4 {
 		t.Fatalf("qbft_getValidators: %v %v", vals, err)
