@@ -108,8 +108,17 @@ func (s *Store) send(ctx context.Context, method string, data []byte) error {
 // sendAll sends transactions in order, then waits for all of them.
 func (s *Store) sendAll(ctx context.Context, method string, calls [][]byte) error {
 	txs := make([]*types.Transaction, 0, len(calls))
-	for _, data := range calls {
-		tx, err := bind.Transact(s.contract, s.transactOpts(ctx), data)
+	// Number the transactions here: asking the pool for each next nonce
+	// races its reset after a new block and can hand out one twice
+	// ("replacement transaction underpriced").
+	nonce, err := s.backend.PendingNonceAt(ctx, s.opts.From)
+	if err != nil {
+		return fmt.Errorf("SensitiveStore.%s: pending nonce: %w", method, err)
+	}
+	for i, data := range calls {
+		o := s.transactOpts(ctx)
+		o.Nonce = new(big.Int).SetUint64(nonce + uint64(i))
+		tx, err := bind.Transact(s.contract, o, data)
 		if err != nil {
 			return fmt.Errorf("SensitiveStore.%s: %w", method, s.decode(err))
 		}
