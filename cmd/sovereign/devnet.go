@@ -75,6 +75,9 @@ folder to start over.`,
 				return err
 			}
 			defer vlt.Close()
+			if _, err := vlt.FundOfficerOnConsortium(c.Context, cons.Validators[0].HTTPEndpoint(), pub.Accounts); err != nil {
+				return err
+			}
 			priv, err := devnet.StartPrivate(c.Context, devnet.PrivateOptions{
 				Dir:        filepath.Join(c.String("datadir"), "private"),
 				Vault:      vlt,

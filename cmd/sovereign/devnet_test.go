@@ -89,7 +89,7 @@ func TestDevnetRunsAndRestarts(t *testing.T) {
 	if got, want := lastMatch(t, vaultAddrLine, p.Output(), "Vault address"), fmt.Sprintf("http://127.0.0.1:%d", vaultPort); got != want {
 		t.Fatalf("devnet Vault at %s, want --vault.port's %s", got, want)
 	}
-	submitAndRotateOnDevnet(t, bin, dir, p.Output(), privateURL)
+	useVaultOnDevnet(t, bin, dir, p.Output(), privateURL, consortiumURL)
 	privateHead := blockNumber(privateURL)
 	p.Stop()
 
@@ -194,11 +194,11 @@ func checkDevnetVaultAndStore(t *testing.T, p *proctest.Proc, privateURL string)
 	}
 }
 
-// submitAndRotateOnDevnet uses the devnet as its summary tells: a
-// department submits a record with its dev-only AppRole credentials, and the
-// security officer rotates the dataset's key and rewraps the record on the
-// private chain.
-func submitAndRotateOnDevnet(t *testing.T, bin, dir, summary, privateURL string) {
+// useVaultOnDevnet uses the devnet as its summary tells: a department
+// submits a record with its dev-only AppRole credentials, the security
+// officer rotates the dataset's key and rewraps the record on the private
+// chain, then anchors the Vault audit log's head on the consortium.
+func useVaultOnDevnet(t *testing.T, bin, dir, summary, privateURL, consortiumURL string) {
 	t.Helper()
 	work := t.TempDir()
 	write := func(name, content string) string {
@@ -229,6 +229,12 @@ func submitAndRotateOnDevnet(t *testing.T, bin, dir, summary, privateURL string)
 	out, err = proctest.Run(bin, append([]string{"keys", "rotate", "--key", "health.stays"}, login("security-officer")...)...)
 	if err != nil || !strings.Contains(out, "rewrapped 1 records") {
 		t.Fatalf("keys rotate on the devnet: %v\n%s", err, out)
+	}
+	officer := login("security-officer")[:6] // Vault address and AppRole login only
+	out, err = proctest.Run(bin, append([]string{"keys", "audit-anchor", "--audit-log", filepath.Join(dir, "vault", "audit", "vault-audit.log"),
+		"--state", filepath.Join(work, "audit-state.json"), "--rpc", consortiumURL}, officer...)...)
+	if err != nil || !strings.Contains(out, "anchored in tx") {
+		t.Fatalf("keys audit-anchor on the devnet: %v\n%s", err, out)
 	}
 }
 

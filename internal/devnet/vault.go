@@ -2,14 +2,21 @@ package devnet
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"math/big"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/log"
+	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/sovereign-gov/sovereign/sidechains/private/devvault"
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
@@ -98,4 +105,74 @@ func (v *VaultNet) CLIRoles() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// errNoDevAccount is returned when no funded development account can pay
+// for the officer's gas.
+var errNoDevAccount = errors.New("devnet: at least one development account is needed (--accounts) to fund the security officer on the consortium")
+
+// officerFunds is what the security officer's writer key gets on the
+// consortium chain: enough gas for years of audit anchors on a devnet.
+var officerFunds = new(big.Int).Mul(big.NewInt(1000), big.NewInt(params.Ether))
+
+// FundOfficerOnConsortium sends the security officer's Vault-held writer key
+// gas money on the consortium chain (at rpcURL) from the first development
+// account, unless it has some already, so that `sovereign keys
+// audit-anchor` works on the devnet. The consortium's genesis predates the
+// Vault's keys.
+func (v *VaultNet) FundOfficerOnConsortium(ctx context.Context, rpcURL string, accounts []Account) (common.Address, error) {
+	if len(accounts) == 0 {
+		return common.Address{}, errNoDevAccount
+	}
+	from := accounts[0]
+	a, err := v.Address(ctx, naming.WriterKey(naming.SecurityOfficerRole))
+	if err != nil {
+		return common.Address{}, fmt.Errorf("devnet: security officer's writer key: %w", err)
+	}
+	officer := common.HexToAddress(a)
+	c, err := ethclient.DialContext(ctx, rpcURL)
+	if err != nil {
+		return officer, fmt.Errorf("devnet: consortium RPC: %w", err)
+	}
+	defer c.Close()
+	bal, err := c.BalanceAt(ctx, officer, nil)
+	if err != nil {
+		return officer, fmt.Errorf("devnet: officer balance on the consortium: %w", err)
+	}
+	if bal.Sign() > 0 {
+		return officer, nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	chainID, err := c.ChainID(ctx)
+	if err != nil {
+		return officer, fmt.Errorf("devnet: consortium chain id: %w", err)
+	}
+	nonce, err := c.PendingNonceAt(ctx, from.Address)
+	if err != nil {
+		return officer, fmt.Errorf("devnet: consortium nonce: %w", err)
+	}
+	price, err := c.SuggestGasPrice(ctx)
+	if err != nil {
+		return officer, fmt.Errorf("devnet: consortium gas price: %w", err)
+	}
+	tx, err := types.SignNewTx(from.Key, types.LatestSignerForChainID(chainID), &types.LegacyTx{
+		Nonce: nonce, To: &officer, Value: officerFunds, Gas: params.TxGas, GasPrice: new(big.Int).Mul(price, big.NewInt(2)),
+	})
+	if err != nil {
+		return officer, fmt.Errorf("devnet: signing the officer's funding: %w", err)
+	}
+	if err := c.SendTransaction(ctx, tx); err != nil {
+		return officer, fmt.Errorf("devnet: funding the officer on the consortium: %w", err)
+	}
+	for {
+		if r, err := c.TransactionReceipt(ctx, tx.Hash()); err == nil && r.Status == types.ReceiptStatusSuccessful {
+			return officer, nil
+		}
+		select {
+		case <-ctx.Done():
+			return officer, fmt.Errorf("devnet: funding the officer on the consortium (tx %s): %w", tx.Hash(), ctx.Err())
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
 }
