@@ -151,6 +151,10 @@ func TestVaultValidatorsProduceBlocksAndResume(t *testing.T) {
 		if !strings.Contains(v.proc.Output(), "validator "+crypto.PubkeyToAddress(v.key.PublicKey).Hex()) {
 			t.Fatalf("%s does not run as the validator of its Vault key:\n%s", v.name, v.proc.Output())
 		}
+		// It logged in with its own role and gave its token back.
+		if out := v.proc.Output(); !strings.Contains(out, "policies=default,sovereign-validator-"+v.name) || strings.Contains(out, "revoking the vault token") {
+			t.Fatalf("%s: want an AppRole login as its validator role and the token revoked:\n%s", v.name, out)
+		}
 	}
 
 	// v1 crashes: one of two validators is below quorum, so no block is final.
