@@ -21,16 +21,17 @@ func devnetCommand() *cli.Command {
 --datadir: the public chain (a signer and a follower), the consortium
 chain (four QBFT validators), a local Vault on disk (initialised and
 unsealed on start; DEV ONLY: its unseal key sits beside its data) and the
-private chain (one QBFT validator whose key is read from Vault into memory,
-SensitiveStore deployed). Prints the Vault address, the JSON-RPC URLs and
-the funded development accounts, and runs until Ctrl-C. Delete the data
-folder to start over.`,
+private chain (one QBFT validator, or up to three, whose keys are read
+from Vault into memory; SensitiveStore deployed). Prints the Vault
+address, the JSON-RPC URLs and the funded development accounts, and runs
+until Ctrl-C. Delete the data folder to start over.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "datadir", Usage: "data folder of the local system", Value: ".devnet"},
 			&cli.Uint64Flag{Name: "period", Usage: "public chain block period in seconds (0 = only when transactions wait)", Value: node.DefaultPeriod},
 			&cli.IntFlag{Name: "accounts", Usage: "number of funded development accounts", Value: 10},
 			&cli.IntFlag{Name: "http.port", Usage: "first JSON-RPC port; the other nodes use the ports above it", Value: node.DefaultHTTPPort},
 			&cli.IntFlag{Name: "p2p.port", Usage: "first devp2p port", Value: 30303},
+			&cli.IntFlag{Name: "private.validators", Usage: "validators of the private chain (1 to 3), each with its key in Vault; fixed when the chain is created", Value: 1},
 			&cli.IntFlag{Name: "vault.port", Usage: "the local Vault's loopback port (0: any free port)", Value: 8200},
 			verbosityFlag,
 		},
@@ -40,6 +41,10 @@ folder to start over.`,
 			// chains, so its own free ports cannot take theirs.
 			if p := c.Int("vault.port"); p < 0 || p > 65535 {
 				return fmt.Errorf("--vault.port %d: want 0 (any free port) or 1-65535", p)
+			}
+			privateValidators, err := devnet.PrivateValidatorNames(c.Int("private.validators"))
+			if err != nil {
+				return fmt.Errorf("--private.validators: %w", err)
 			}
 			pub, err := devnet.StartPublic(devnet.PublicOptions{
 				Dir:      filepath.Join(c.String("datadir"), "public"),
@@ -116,6 +121,3 @@ folder to start over.`,
 		},
 	}
 }
-
-// privateValidators are the devnet private chain's validators (names in Vault).
-var privateValidators = []string{"private0"}

@@ -27,6 +27,7 @@ import (
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultserver"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft"
+	"github.com/sovereign-gov/sovereign/sidechains/qbft/execution"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft/service"
 )
 
@@ -60,8 +61,28 @@ func (p *PrivateNet) Close() {
 	}
 }
 
-// errNoVault is returned when the private chain is started without the devnet's Vault.
-var errNoVault = errors.New("devnet private chain: the devnet Vault is required (validator keys live there)")
+var (
+	// errNoVault is returned when the private chain is started without the devnet's Vault.
+	errNoVault = errors.New("devnet private chain: the devnet Vault is required (validator keys live there)")
+	// errValidatorCount is returned for a private chain outside 1..3 validators.
+	errValidatorCount = fmt.Errorf("devnet private chain: want 1 to %d validators", private.MaxValidators)
+	// errValidatorsChanged is returned when the validators asked for are not
+	// those of the chain already in the data folder.
+	errValidatorsChanged = errors.New("devnet private chain: the validators differ from the existing chain's")
+)
+
+// PrivateValidatorNames names the devnet's n private validators (their
+// Vault roles and KV paths): private0, private1, …
+func PrivateValidatorNames(n int) ([]string, error) {
+	if n < 1 || n > private.MaxValidators {
+		return nil, fmt.Errorf("%w, got %d", errValidatorCount, n)
+	}
+	names := make([]string, n)
+	for i := range names {
+		names[i] = fmt.Sprintf("private%d", i)
+	}
+	return names, nil
+}
 
 // StartPrivate starts the private chain: each validator logs in to Vault
 // with its own AppRole role and reads its signing key from KV into memory
@@ -72,6 +93,9 @@ var errNoVault = errors.New("devnet private chain: the devnet Vault is required 
 func StartPrivate(ctx context.Context, opts PrivateOptions) (*PrivateNet, error) {
 	if opts.Vault == nil {
 		return nil, errNoVault
+	}
+	if n := len(opts.Validators); n < 1 || n > private.MaxValidators {
+		return nil, fmt.Errorf("%w, got %d", errValidatorCount, n)
 	}
 	if err := os.MkdirAll(opts.Dir, 0o700); err != nil {
 		return nil, fmt.Errorf("devnet folder: %w", err)
@@ -155,7 +179,24 @@ func vaultKey(ctx context.Context, v *VaultNet, role, path string) (*ecdsa.Priva
 func privateGenesis(opts PrivateOptions, net *PrivateNet) (*core.Genesis, error) {
 	path := filepath.Join(opts.Dir, "genesis.json")
 	if _, err := os.Stat(path); err == nil {
-		return node.ReadGenesis(path)
+		g, err := node.ReadGenesis(path)
+		if err != nil {
+			return nil, err
+		}
+		set, err := execution.GenesisValidators(g)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if set.Size() != len(net.Addresses) {
+			return nil, fmt.Errorf("%w: %s has %d validator(s), asked for %d (delete %s to start the private chain over)",
+				errValidatorsChanged, path, set.Size(), len(net.Addresses), opts.Dir)
+		}
+		for _, a := range net.Addresses {
+			if !set.Contains(a) {
+				return nil, fmt.Errorf("%w: validator %s is not in %s", errValidatorsChanged, a, path)
+			}
+		}
+		return g, nil
 	}
 	million := new(big.Int).Mul(big.NewInt(1_000_000), big.NewInt(params.Ether))
 	alloc := make(map[common.Address]*big.Int, len(opts.Accounts)+len(net.Writers))
