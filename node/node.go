@@ -13,6 +13,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/eth"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/eth/filters"
 	gethnode "github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/p2p/enode"
 	"github.com/ethereum/go-ethereum/p2p/nat"
@@ -48,6 +49,7 @@ func New(cfg Config) (*Node, error) {
 		stack.Close()
 		return nil, fmt.Errorf("creating chain: %w", err)
 	}
+	stack.RegisterAPIs(logAPIs(backend))
 	return &Node{Stack: stack, Eth: backend, config: cfg}, nil
 }
 
@@ -82,6 +84,19 @@ func (n *Node) WSEndpoint() string {
 
 // Enode is this node's devp2p URL, valid once started.
 func (n *Node) Enode() string { return n.Stack.Server().Self().URLv4() }
+
+// logAPIs serves eth_getLogs and the eth_*Filter methods, which geth
+// registers in its own command rather than in eth.New: readers of every
+// chain follow contract events with them (registry releases, ReviewBoard
+// decisions, SensitiveStore records).
+func logAPIs(backend *eth.Ethereum) []rpc.API {
+	fs := filters.NewFilterSystem(backend.APIBackend, filters.Config{
+		LogCacheSize:  ethconfig.Defaults.FilterLogCacheSize,
+		LogQueryLimit: ethconfig.Defaults.LogQueryLimit,
+		RangeLimit:    ethconfig.Defaults.RangeLimit,
+	})
+	return []rpc.API{{Namespace: "eth", Service: filters.NewFilterAPI(fs)}}
+}
 
 func stackConfig(cfg *Config) (*gethnode.Config, error) {
 	c := gethnode.DefaultConfig

@@ -78,3 +78,24 @@ func TestCliqueAPI(t *testing.T) {
 		t.Fatalf("propose on a follower: %v", err)
 	}
 }
+
+// TestLogQueriesServed checks eth_getLogs and the filter methods, which geth
+// registers outside eth.New, are served by every node of the chain.
+func TestLogQueriesServed(t *testing.T) {
+	keys := newKeys(t, 1)
+	n := startNode(t, node.PublicSpec{Period: 1, Signers: addrs(keys)}, "", keys[0], nil)
+	defer n.Close()
+	c, err := rpc.Dial(n.HTTPEndpoint())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var logs []any
+	if err := c.Call(&logs, "eth_getLogs", map[string]any{"fromBlock": "0x0", "toBlock": "latest"}); err != nil {
+		t.Fatalf("eth_getLogs: %v", err)
+	}
+	var id string
+	if err := c.Call(&id, "eth_newBlockFilter"); err != nil || id == "" {
+		t.Fatalf("eth_newBlockFilter: %q, %v", id, err)
+	}
+}

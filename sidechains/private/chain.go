@@ -59,7 +59,6 @@ func StartChainNode(cfg service.Config) (*service.Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	serveLogs(n)
 	if err := n.Start(); err != nil {
 		n.Close()
 		return nil, err

@@ -12,10 +12,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/eth/ethconfig"
-	"github.com/ethereum/go-ethereum/eth/filters"
 	"github.com/ethereum/go-ethereum/log"
-	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/sovereign-gov/sovereign/node"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft"
@@ -121,20 +118,7 @@ func New(cfg Config) (*Node, error) {
 	n.Stack.RegisterLifecycle(reactor)
 	n.Stack.RegisterLifecycle(&consensusLifecycle{qn})
 	n.Stack.RegisterAPIs(qn.APIs())
-	n.Stack.RegisterAPIs(logAPIs(n))
 	return qn, nil
-}
-
-// logAPIs serves eth_getLogs and the eth_*Filter methods, which geth
-// registers in its own command rather than in eth.New: the relayer reads the
-// consortium's ReviewBoard events with them.
-func logAPIs(n *node.Node) []rpc.API {
-	fs := filters.NewFilterSystem(n.Eth.APIBackend, filters.Config{
-		LogCacheSize:  ethconfig.Defaults.FilterLogCacheSize,
-		LogQueryLimit: ethconfig.Defaults.LogQueryLimit,
-		RangeLimit:    ethconfig.Defaults.RangeLimit,
-	})
-	return []rpc.API{{Namespace: "eth", Service: filters.NewFilterAPI(fs)}}
 }
 
 // consensusLifecycle starts the state machine once the node runs and stops
