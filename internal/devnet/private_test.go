@@ -50,7 +50,7 @@ func TestPrivateChainThreeVaultValidators(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		proctest.WaitFor(t, 30*time.Second, names[i]+" past block 3", func() bool {
+		proctest.WaitFor(t, 90*time.Second, names[i]+" past block 3", func() bool {
 			h, err := c.BlockNumber(ctx)
 			return err == nil && h >= 3
 		})
@@ -86,7 +86,7 @@ func TestPrivateChainThreeVaultValidators(t *testing.T) {
 	}
 	defer c.Close()
 	start, _ := c.BlockNumber(ctx)
-	proctest.WaitFor(t, 30*time.Second, "new blocks after the restart", func() bool {
+	proctest.WaitFor(t, 90*time.Second, "new blocks after the restart", func() bool {
 		h, err := c.BlockNumber(ctx)
 		return err == nil && h >= start+2
 	})
