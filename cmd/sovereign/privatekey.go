@@ -31,7 +31,7 @@ var errTwoKeySources = errors.New("give either --validator.keystore or --vault.k
 func validatorKey(c *cli.Context, vaultAllowed bool) (*ecdsa.PrivateKey, error) {
 	fromVault := vaultAllowed && (c.IsSet("vault.key") || c.IsSet("vault.role-id-file") || c.IsSet("vault.secret-id-file"))
 	if !fromVault {
-		return signerKey(c.String("validator.keystore"), c.String("validator.password"))
+		return signerKey(c, "validator")
 	}
 	if c.String("validator.keystore") != "" {
 		return nil, errTwoKeySources

@@ -2,7 +2,6 @@ package main
 
 import (
 	"crypto/ecdsa"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -102,7 +101,7 @@ func runPublicNode(c *cli.Context) error {
 	if err := node.CheckPublic(g); err != nil {
 		return fmt.Errorf("genesis %s: %w", c.String("genesis"), err)
 	}
-	key, err := signerKey(c.String("signer.keystore"), c.String("signer.password"))
+	key, err := signerKey(c, "signer")
 	if err != nil {
 		return err
 	}
@@ -153,15 +152,19 @@ func runPublicNode(c *cli.Context) error {
 	return nil
 }
 
-// signerKey loads the signing key when a keystore is given.
-func signerKey(keystore, password string) (*ecdsa.PrivateKey, error) {
+// signerKey loads the signing key when a keystore is given; flag is the
+// prefix of the two flags ("signer" for --signer.keystore/--signer.password),
+// so errors name what the user typed.
+func signerKey(c *cli.Context, flag string) (*ecdsa.PrivateKey, error) {
+	keyFlag, pwFlag := flag+".keystore", flag+".password"
+	keystore, password := c.String(keyFlag), c.String(pwFlag)
 	switch {
 	case keystore == "" && password == "":
 		return nil, nil
 	case keystore == "":
-		return nil, errors.New("--signer.password given without --signer.keystore")
+		return nil, fmt.Errorf("--%s given without --%s", pwFlag, keyFlag)
 	case password == "":
-		return nil, errors.New("--signer.keystore needs --signer.password (a file holding the password)")
+		return nil, fmt.Errorf("--%s needs --%s (a file holding the password)", keyFlag, pwFlag)
 	}
 	return node.LoadKey(keystore, password)
 }

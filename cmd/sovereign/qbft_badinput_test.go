@@ -56,6 +56,8 @@ func TestQBFTBadInput(t *testing.T) {
 		{"malformed genesis", node("consortium", malformed), "genesis"},
 		{"period below one second", node("consortium", genesis, "--period", "500ms"), "the period must be at least 1s"},
 		{"wrong keystore password", node("consortium", genesis, "--validator.keystore", vals[0].keystore, "--validator.password", wrongPassword), "wrong password"},
+		{"keystore without password", node("consortium", genesis, "--validator.keystore", vals[0].keystore), "--validator.keystore needs --validator.password"},
+		{"password without keystore", node("consortium", genesis, "--validator.password", wrongPassword), "--validator.password given without --validator.keystore"},
 		{"private RPC on every interface", node("private", genesis, "--http.addr", "0.0.0.0"), "must not listen on every interface"},
 		{"bad static peer", node("consortium", genesis, "--p2p.static", "enode://nonsense"), "is not an enode URL"},
 	}
