@@ -109,13 +109,9 @@ func deployCommand() *cli.Command {
 					&cli.StringSliceFlag{Name: "writer", Usage: "address allowed to store records (repeat or comma-separate)"},
 				}, shared...),
 				Action: func(c *cli.Context) error {
-					var writers []common.Address
-					for _, s := range splitList(c.StringSlice("writer")) {
-						a, err := parseAddress(s)
-						if err != nil {
-							return fmt.Errorf("--writer: %w", err)
-						}
-						writers = append(writers, a)
+					writers, err := addressList(c, "writer")
+					if err != nil {
+						return err
 					}
 					return withDeployer(c, func(ctx context.Context, d *deploy.Deployer) (any, error) {
 						return d.DeployPrivate(ctx, writers)

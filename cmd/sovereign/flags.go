@@ -53,6 +53,20 @@ func parseAddress(s string) (common.Address, error) {
 	return common.HexToAddress(s), nil
 }
 
+// addressList reads a list flag of addresses (repeated or comma-separated),
+// naming the flag in errors.
+func addressList(c *cli.Context, flag string) ([]common.Address, error) {
+	var out []common.Address
+	for _, s := range splitList(c.StringSlice(flag)) {
+		a, err := parseAddress(s)
+		if err != nil {
+			return nil, fmt.Errorf("--%s: %w", flag, err)
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
 // parseAlloc reads "0xaddr=amount" where amount is wei, or ether with an
 // "ether" suffix ("0xabc…=1000ether").
 func parseAlloc(entries []string) (map[common.Address]*big.Int, error) {

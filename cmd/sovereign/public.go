@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/urfave/cli/v2"
 
@@ -34,13 +33,9 @@ Shanghai or later). Example:
 			&cli.StringFlag{Name: "out", Usage: "file to write", Value: "genesis.json"},
 		},
 		Action: func(c *cli.Context) error {
-			var signers []common.Address
-			for _, s := range splitList(c.StringSlice("signers")) {
-				a, err := parseAddress(s)
-				if err != nil {
-					return fmt.Errorf("--signers: %w", err)
-				}
-				signers = append(signers, a)
+			signers, err := addressList(c, "signers")
+			if err != nil {
+				return err
 			}
 			alloc, err := parseAlloc(splitList(c.StringSlice("alloc")))
 			if err != nil {

@@ -75,13 +75,9 @@ validators. Example:
 			&cli.StringFlag{Name: "out", Usage: "file to write", Value: "genesis.json"},
 		},
 		Action: func(c *cli.Context) error {
-			var vals []common.Address
-			for _, s := range splitList(c.StringSlice("validators")) {
-				a, err := parseAddress(s)
-				if err != nil {
-					return fmt.Errorf("--validators: %w", err)
-				}
-				vals = append(vals, a)
+			vals, err := addressList(c, "validators")
+			if err != nil {
+				return err
 			}
 			alloc, err := parseAlloc(splitList(c.StringSlice("alloc")))
 			if err != nil {
