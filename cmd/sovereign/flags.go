@@ -67,6 +67,26 @@ func addressList(c *cli.Context, flag string) ([]common.Address, error) {
 	return out, nil
 }
 
+// genesisFlags are the flags every `genesis` subcommand shares.
+func genesisFlags(chainID, gasLimit uint64) []cli.Flag {
+	return []cli.Flag{
+		&cli.Uint64Flag{Name: "chainid", Usage: "EIP-155 chain id", Value: chainID},
+		&cli.Uint64Flag{Name: "gaslimit", Usage: "block gas limit", Value: gasLimit},
+		&cli.StringSliceFlag{Name: "alloc", Usage: "initial balance <address>=<wei> or <address>=<n>ether (repeatable)"},
+		&cli.Uint64Flag{Name: "timestamp", Usage: "genesis time (unix seconds)"},
+		&cli.StringFlag{Name: "out", Usage: "file to write", Value: "genesis.json"},
+	}
+}
+
+// allocFlag reads --alloc.
+func allocFlag(c *cli.Context) (map[common.Address]*big.Int, error) {
+	alloc, err := parseAlloc(splitList(c.StringSlice("alloc")))
+	if err != nil {
+		return nil, fmt.Errorf("--alloc: %w", err)
+	}
+	return alloc, nil
+}
+
 // parseAlloc reads "0xaddr=amount" where amount is wei, or ether with an
 // "ether" suffix ("0xabc…=1000ether").
 func parseAlloc(entries []string) (map[common.Address]*big.Int, error) {

@@ -22,24 +22,19 @@ Shanghai or later). Example:
 
   sovereign genesis public --signers 0xA…,0xB… --period 1 \
       --alloc 0xC…=1000ether --out genesis.json`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "signers", Usage: "initial signer addresses (comma-separated or repeated)", Required: true},
 			&cli.Uint64Flag{Name: "period", Usage: "seconds between blocks; 0 seals only when transactions wait", Value: node.DefaultPeriod},
 			&cli.Uint64Flag{Name: "epoch", Usage: "blocks between checkpoints that reset pending votes", Value: node.DefaultEpoch},
-			&cli.Uint64Flag{Name: "chainid", Usage: "EIP-155 chain id", Value: node.DefaultPublicChainID},
-			&cli.Uint64Flag{Name: "gaslimit", Usage: "block gas limit", Value: node.DefaultGasLimit},
-			&cli.StringSliceFlag{Name: "alloc", Usage: "initial balance <address>=<wei> or <address>=<n>ether (repeatable)"},
-			&cli.Uint64Flag{Name: "timestamp", Usage: "genesis time (unix seconds)"},
-			&cli.StringFlag{Name: "out", Usage: "file to write", Value: "genesis.json"},
-		},
+		}, genesisFlags(node.DefaultPublicChainID, node.DefaultGasLimit)...),
 		Action: func(c *cli.Context) error {
 			signers, err := addressList(c, "signers")
 			if err != nil {
 				return err
 			}
-			alloc, err := parseAlloc(splitList(c.StringSlice("alloc")))
+			alloc, err := allocFlag(c)
 			if err != nil {
-				return fmt.Errorf("--alloc: %w", err)
+				return err
 			}
 			g, err := node.PublicGenesis(node.PublicSpec{
 				ChainID: c.Uint64("chainid"), Period: c.Uint64("period"), Epoch: c.Uint64("epoch"),

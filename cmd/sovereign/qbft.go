@@ -66,22 +66,17 @@ func qbftGenesisCommand(ch qbftChain) *cli.Command {
 validators. Example:
 
   sovereign genesis ` + ch.name + ` --validators 0xA…,0xB…,0xC…,0xD… --alloc 0xE…=1000ether`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "validators", Usage: "validator addresses (comma-separated or repeated)", Required: true},
-			&cli.Uint64Flag{Name: "chainid", Usage: "EIP-155 chain id", Value: ch.chainID},
-			&cli.Uint64Flag{Name: "gaslimit", Usage: "block gas limit", Value: execution.DefaultGasLimit},
-			&cli.StringSliceFlag{Name: "alloc", Usage: "initial balance <address>=<wei> or <address>=<n>ether (repeatable)"},
-			&cli.Uint64Flag{Name: "timestamp", Usage: "genesis time (unix seconds)"},
-			&cli.StringFlag{Name: "out", Usage: "file to write", Value: "genesis.json"},
-		},
+		}, genesisFlags(ch.chainID, execution.DefaultGasLimit)...),
 		Action: func(c *cli.Context) error {
 			vals, err := addressList(c, "validators")
 			if err != nil {
 				return err
 			}
-			alloc, err := parseAlloc(splitList(c.StringSlice("alloc")))
+			alloc, err := allocFlag(c)
 			if err != nil {
-				return fmt.Errorf("--alloc: %w", err)
+				return err
 			}
 			g, err := ch.genesis(vals, c.Uint64("chainid"), c.Uint64("gaslimit"), c.Uint64("timestamp"), alloc)
 			if err != nil {
