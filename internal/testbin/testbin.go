@@ -30,21 +30,33 @@ func Sovereign(t testing.TB) string {
 	return binPath
 }
 
+// build compiles into a temporary file beside the shared binary and renames
+// it into place: test processes of several packages build at once, each
+// rename is atomic, and nothing piles up in the temp folder across runs.
 func build() (string, error) {
 	_, file, _, ok := runtime.Caller(0)
 	if !ok {
 		return "", fmt.Errorf("cannot locate the repository root")
 	}
 	root := filepath.Join(filepath.Dir(file), "..", "..")
-	dir, err := os.MkdirTemp("", "sovereign-bin-")
-	if err != nil {
-		return "", fmt.Errorf("temp dir: %w", err)
+	dir := filepath.Join(root, "build", "testbin")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("test binary folder: %w", err)
 	}
-	out := filepath.Join(dir, "sovereign")
-	cmd := exec.Command("go", "build", "-o", out, "./cmd/sovereign")
+	tmp, err := os.CreateTemp(dir, "sovereign-*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("temp file: %w", err)
+	}
+	tmp.Close()
+	defer os.Remove(tmp.Name()) // left only if the rename did not happen
+	cmd := exec.Command("go", "build", "-o", tmp.Name(), "./cmd/sovereign")
 	cmd.Dir = root
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go build: %w\n%s", err, msg)
+	}
+	out := filepath.Join(dir, "sovereign")
+	if err := os.Rename(tmp.Name(), out); err != nil {
+		return "", fmt.Errorf("placing the test binary: %w", err)
 	}
 	return out, nil
 }
