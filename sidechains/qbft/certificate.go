@@ -29,16 +29,16 @@ var (
 // CommitDigest is keccak256(abi.encode(keccak256("sovereign.qbft.commit.v1"),
 // chainId, number, blockHash)), the digest a commit seal signs (DESIGN.md).
 //
-// The round is not signed, and need not be for safety: an honest validator
-// sends a COMMIT for a block only after a quorum (2f+1) prepared it in that
-// round, so at least f+1 honest validators hold it as their prepared value.
-// Any later proposal needs a quorum of ROUND-CHANGEs, which meets those f+1 in
-// at least one honest validator reporting that prepared value (or a later
-// one, itself locked the same way), and a justified proposal must carry the
-// value of the highest prepared round. So no other block at that height can
-// ever be prepared by a quorum again, honest validators never commit-seal
-// two different blocks of one height, and f Byzantine seals cannot complete
-// a second certificate.
+// The round is not signed, and need not be for safety. A certificate holds
+// 2f+1 seals, so at least f+1 from honest validators, and an honest validator
+// seals only after seeing a quorum of PREPAREs for the block in that round:
+// those f+1 are prepared (locked) on it. A proposal in any later round needs a
+// quorum of ROUND-CHANGEs, which meets the f+1 in at least one honest
+// validator reporting that prepared value (or a later one, locked the same
+// way), and must carry the value of the highest prepared round; within one
+// round honest validators prepare one block only. So once f+1 honest
+// validators have sealed a block, no other block of that height reaches f+1
+// honest seals, and f Byzantine seals cannot make up a second certificate.
 func CommitDigest(chainID *big.Int, number uint64, blockHash common.Hash) common.Hash {
 	var buf [128]byte
 	copy(buf[0:32], sealDomain[:])
