@@ -175,6 +175,7 @@ type fixture struct {
 	header             []byte
 	proofs             []releasebridge.IReleaseBridgeLogProof
 	recordID           common.Hash
+	submission         reviewboard.IReviewBoardSubmission
 }
 
 // setup runs the consortium side for real: ValidatorSet in genesis,
@@ -210,6 +211,7 @@ func setup(t *testing.T) *fixture {
 		ReleasedRoot: new(big.Int).SetBytes(crypto.Keccak256([]byte("released root"))[:31]),
 		ContentHash:  crypto.Keccak256Hash([]byte("content")),
 	}
+	f.submission = sub
 	f.consortium.send(f.department, &f.reviewBoard, rb.PackSubmit(sub, []byte("proof bytes")))
 	f.recordID = crypto.Keccak256Hash(common.LeftPadBytes(sub.DatasetId[:], 32), common.LeftPadBytes([]byte{1}, 32))
 
@@ -396,8 +398,30 @@ func TestReleaseBridgeOnRealNodes(t *testing.T) {
 		if err != nil {
 			t.Fatalf("getRecord after relay: %v", err)
 		}
-		if rec.Version != 1 || rec.ContentHash != crypto.Keccak256Hash([]byte("content")) {
-			t.Fatalf("published record = %+v", rec)
+		// storage keeps the hash of the released values; the values are in
+		// the Published event, which a reader checks against that hash
+		sub := f.submission
+		want := crypto.Keccak256Hash(common.LeftPadBytes(sub.Commitment.Bytes(), 32),
+			common.LeftPadBytes(sub.ReleasedRoot.Bytes(), 32), sub.ContentHash[:])
+		if rec.Version != 1 || rec.ValuesHash != want {
+			t.Fatalf("published record = %+v, want valuesHash %x", rec, want)
+		}
+		var published *dataregistry.DataRegistryPublished
+		for _, l := range rc.Logs {
+			if ev, err := dr.UnpackPublishedEvent(l); err == nil && l.Address == f.registry {
+				published = ev
+			}
+		}
+		if published == nil {
+			t.Fatal("relay receipt has no Published event")
+		}
+		if published.Commitment.Cmp(sub.Commitment) != 0 || published.ReleasedRoot.Cmp(sub.ReleasedRoot) != 0 ||
+			published.ContentHash != sub.ContentHash || published.RecordId != f.recordID {
+			t.Fatalf("Published event = %+v, want the submission's values %+v", published, sub)
+		}
+		onChain, err := bind.Call(inst, nil, dr.PackHashValues(published.Commitment, published.ReleasedRoot, published.ContentHash), dr.UnpackHashValues)
+		if err != nil || onChain != rec.ValuesHash {
+			t.Fatalf("hashValues(event values) = %x, %v; want the stored %x", onChain, err, rec.ValuesHash)
 		}
 	})
 	t.Run("rejects the same relay twice", func(t *testing.T) {

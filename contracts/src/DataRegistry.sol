@@ -5,23 +5,21 @@ import {IDataRegistry} from "./interfaces/IDataRegistry.sol";
 
 /// @title DataRegistry — see IDataRegistry for the rules.
 contract DataRegistry is IDataRegistry {
-    /// Storage of a record: one packed slot of metadata plus three words, so a
-    /// publish writes five fresh slots (with the id → seq index). Versions and
-    /// sequence numbers fit 32 bits (checked), which keeps the metadata in one slot.
+    /// Storage of a record: one packed slot of what reads filter on plus the
+    /// hash of the released values (their full values are in the Published
+    /// event; readers check them against valuesHash). With the 8-byte seq → key
+    /// entry (four per slot) a publish writes about 2¼ fresh slots.
     struct Stored {
-        uint32 version;
+        uint32 seq1; // seq + 1; 0: no such record
         uint32 supersedes;
         uint32 supersededBy;
-        uint32 datasetIndex;
         uint32 prevInDataset; // seq + 1 of the previous version; 0: none
         uint40 publishedAt;
         uint8 level;
         uint8 threshold;
         bool frozen;
-        bool shredded; // 5*4 + 5 + 4 = 29 bytes
-        uint256 commitment;
-        uint256 releasedRoot;
-        bytes32 contentHash;
+        bool shredded; // 4*4 + 5 + 4 = 25 bytes
+        bytes32 valuesHash;
     }
 
     /// One slot per dataset; its id lives once in _datasetIds.
@@ -46,8 +44,9 @@ contract DataRegistry is IDataRegistry {
     address private immutable _admin;
     address public bridge;
 
-    Stored[] private _records;
-    mapping(bytes32 => uint256) private _seqOf; // recordId => seq + 1
+    mapping(bytes32 => Stored) private _records; // by recordId
+    /// seq => datasetIndex << 32 | version: the id of record seq, packed four per slot
+    uint64[] private _keys;
     bytes32[] private _datasetIds;
     mapping(bytes32 => Dataset) private _datasets;
     mapping(bytes32 => Request) private _requests;
@@ -75,7 +74,8 @@ contract DataRegistry is IDataRegistry {
         if (r.version == 0 || r.version > type(uint32).max) revert InvalidRelease("version");
         if (r.level > 2) revert InvalidRelease("level");
         recordId = keccak256(abi.encode(r.datasetId, r.version));
-        if (_seqOf[recordId] != 0) revert AlreadyPublished(recordId);
+        Stored storage rec = _records[recordId];
+        if (rec.seq1 != 0) revert AlreadyPublished(recordId);
 
         Dataset memory d = _datasets[r.datasetId];
         if (!d.exists) {
@@ -85,44 +85,40 @@ contract DataRegistry is IDataRegistry {
         }
         if (r.version <= d.latestVersion) revert VersionNotIncreasing(r.datasetId, d.latestVersion, r.version);
 
-        uint64 seq = uint64(_records.length);
+        uint256 seq = _keys.length;
         if (seq >= type(uint32).max) revert InvalidRelease("seq");
         if (r.supersedes != 0) {
             // strictly backward, same dataset, at most once: no cycles
             if (r.supersedes >= r.version) revert InvalidRelease("supersedes");
             bytes32 oldId = keccak256(abi.encode(r.datasetId, r.supersedes));
-            uint256 oldSeq = _seqOf[oldId];
-            if (oldSeq == 0) revert UnknownRecord(oldId);
-            Stored storage old = _records[oldSeq - 1];
+            Stored storage old = _records[oldId];
+            if (old.seq1 == 0) revert UnknownRecord(oldId);
             if (old.frozen) revert RecordFrozen(oldId);
             if (old.supersededBy != 0) revert AlreadySuperseded(oldId, old.supersededBy);
             old.supersededBy = uint32(r.version);
             emit Superseded(oldId, recordId, r.datasetId);
         }
 
-        _records.push(
-            Stored({
-                version: uint32(r.version),
-                supersedes: uint32(r.supersedes),
-                supersededBy: 0,
-                datasetIndex: d.index,
-                level: r.level,
-                threshold: r.threshold,
-                frozen: false,
-                shredded: false,
-                publishedAt: uint40(block.timestamp),
-                prevInDataset: uint32(d.latestSeq),
-                commitment: r.commitment,
-                releasedRoot: r.releasedRoot,
-                contentHash: r.contentHash
-            })
-        );
-        _seqOf[recordId] = uint256(seq) + 1;
+        rec.seq1 = uint32(seq + 1);
+        rec.supersedes = uint32(r.supersedes);
+        rec.prevInDataset = d.latestSeq;
+        rec.publishedAt = uint40(block.timestamp);
+        rec.level = r.level;
+        rec.threshold = r.threshold;
+        rec.valuesHash = hashValues(r.commitment, r.releasedRoot, r.contentHash);
+        _keys.push((uint64(d.index) << 32) | r.version);
         d.count++;
         d.latestVersion = r.version;
         d.latestSeq = uint32(seq + 1);
         _datasets[r.datasetId] = d;
-        emit Published(recordId, r.datasetId, r.version, seq, r.level, r.contentHash);
+        emit Published(
+            recordId, r.datasetId, r.version, uint64(seq), r.level, r.threshold, r.supersedes,
+            r.commitment, r.releasedRoot, r.contentHash
+        );
+    }
+
+    function hashValues(uint256 commitment, uint256 releasedRoot, bytes32 contentHash) public pure returns (bytes32) {
+        return keccak256(abi.encode(commitment, releasedRoot, contentHash));
     }
 
     function freeze(bytes32 recordId, string calldata reason) external {
@@ -180,22 +176,22 @@ contract DataRegistry is IDataRegistry {
     }
 
     function recordCount() external view returns (uint256) {
-        return _records.length;
+        return _keys.length;
     }
 
     function getRecord(bytes32 recordId) external view returns (Record memory) {
-        uint256 seq = _seqOf[recordId];
-        if (seq == 0) revert UnknownRecord(recordId);
-        return _view(seq - 1);
+        Stored storage s = _records[recordId];
+        if (s.seq1 == 0) revert UnknownRecord(recordId);
+        return _view(s.seq1 - 1);
     }
 
     function recordAt(uint256 seq) external view returns (Record memory) {
-        if (seq >= _records.length) revert UnknownRecord(bytes32(seq));
+        if (seq >= _keys.length) revert UnknownRecord(bytes32(seq));
         return _view(seq);
     }
 
     function recordsInRange(uint256 from, uint256 limit) external view returns (Record[] memory page) {
-        uint256 n = _records.length;
+        uint256 n = _keys.length;
         if (from >= n || limit == 0) return new Record[](0);
         uint256 end = limit > n - from ? n : from + limit;
         page = new Record[](end - from);
@@ -212,12 +208,13 @@ contract DataRegistry is IDataRegistry {
         Dataset memory d = _datasets[datasetId];
         if (!d.exists || limit == 0) return (new Record[](0), 0);
         next = cursor == 0 ? d.latestSeq : cursor;
-        if (next > _records.length || _records[next - 1].datasetIndex != d.index) revert InvalidRelease("cursor");
+        if (next > _keys.length || _keys[next - 1] >> 32 != d.index) revert InvalidRelease("cursor");
         Record[] memory buf = new Record[](limit);
         uint256 k = 0;
         while (next != 0 && k < limit) {
-            buf[k++] = _view(next - 1);
-            next = _records[next - 1].prevInDataset;
+            Record memory r = _view(next - 1);
+            buf[k++] = r;
+            next = _records[r.recordId].prevInDataset;
         }
         assembly {
             mstore(buf, k) // shrink to the filled length
@@ -230,20 +227,22 @@ contract DataRegistry is IDataRegistry {
         return (d.count, d.latestVersion);
     }
 
-    function _stored(bytes32 recordId) private view returns (Stored storage) {
-        uint256 seq = _seqOf[recordId];
-        if (seq == 0) revert UnknownRecord(recordId);
-        return _records[seq - 1];
+    function _stored(bytes32 recordId) private view returns (Stored storage s) {
+        s = _records[recordId];
+        if (s.seq1 == 0) revert UnknownRecord(recordId);
     }
 
     function _view(uint256 seq) private view returns (Record memory r) {
-        Stored storage s = _records[seq];
-        bytes32 datasetId = _datasetIds[s.datasetIndex];
+        uint64 key = _keys[seq];
+        bytes32 datasetId = _datasetIds[key >> 32];
+        uint64 version = uint64(uint32(key));
+        bytes32 recordId = keccak256(abi.encode(datasetId, version));
+        Stored storage s = _records[recordId];
         r = Record({
-            recordId: keccak256(abi.encode(datasetId, s.version)),
+            recordId: recordId,
             datasetId: datasetId,
             seq: uint64(seq),
-            version: s.version,
+            version: version,
             level: s.level,
             threshold: s.threshold,
             supersedes: s.supersedes,
@@ -251,9 +250,7 @@ contract DataRegistry is IDataRegistry {
             publishedAt: s.publishedAt,
             frozen: s.frozen,
             shredded: s.shredded,
-            commitment: s.commitment,
-            releasedRoot: s.releasedRoot,
-            contentHash: s.contentHash
+            valuesHash: s.valuesHash
         });
     }
 }

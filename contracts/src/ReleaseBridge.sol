@@ -83,6 +83,7 @@ contract ReleaseBridge is IReleaseBridge {
         BlockHeader.Header memory h = _certified(cert, header);
         bytes memory receipt; // kept alive: logs point into it
         RLPReader.Item[] memory logs;
+        Receipts.LogView memory v;
         for (uint256 i = 0; i < proofs.length; i++) {
             LogProof calldata p = proofs[i];
             if (p.nodes.length != 0) {
@@ -92,7 +93,21 @@ contract ReleaseBridge is IReleaseBridge {
                 revert MissingProof(i);
             }
             if (p.logIndex >= logs.length) revert Receipts.LogIndexOutOfRange(p.logIndex, logs.length);
-            _relayOne(cert, Receipts.decodeLog(logs[p.logIndex]), p);
+            _markRelayed(cert.blockHash, p);
+            // Decisions, the bulk of relays, are read in place when their
+            // encoding is the canonical one; any other log is decoded in full.
+            Receipts.Log memory l;
+            bool decoded = !Receipts.viewDecisionShaped(logs[p.logIndex], v);
+            if (decoded) {
+                l = Receipts.decodeLog(logs[p.logIndex]);
+                Receipts.viewOf(l, v);
+            }
+            if (_isDecision(v)) {
+                (LogKind kind, bytes32 subject) = _decision(v);
+                emit Relayed(cert.number, cert.blockHash, p.receiptIndex, p.logIndex, kind, subject);
+            } else {
+                _relayOther(cert, decoded ? l : Receipts.decodeLog(logs[p.logIndex]), p);
+            }
         }
     }
 
@@ -160,19 +175,24 @@ contract ReleaseBridge is IReleaseBridge {
         }
     }
 
-    function _relayOne(Certificate calldata cert, Receipts.Log memory l, LogProof calldata p) private {
-        (bytes32 slot, uint256 bit) = _relayedSlot(cert.blockHash, p.receiptIndex, p.logIndex);
+    function _markRelayed(bytes32 blockHash, LogProof calldata p) private {
+        (bytes32 slot, uint256 bit) = _relayedSlot(blockHash, p.receiptIndex, p.logIndex);
         uint256 bits = _relayedBits[slot];
-        if (bits & bit != 0) revert AlreadyRelayed(cert.blockHash, p.receiptIndex, p.logIndex);
+        if (bits & bit != 0) revert AlreadyRelayed(blockHash, p.receiptIndex, p.logIndex);
         _relayedBits[slot] = bits | bit;
+    }
 
+    function _isDecision(Receipts.LogView memory v) private view returns (bool) {
+        return v.emitter == reviewBoard && v.topics[0] == DECISION_SIG && v.topicCount == 3;
+    }
+
+    /// Every log but a Decision (already marked relayed).
+    function _relayOther(Certificate calldata cert, Receipts.Log memory l, LogProof calldata p) private {
         bytes32 topic0 = l.topics.length > 0 ? l.topics[0] : bytes32(0);
 
         LogKind kind;
         bytes32 subject;
-        if (l.emitter == reviewBoard && topic0 == DECISION_SIG && l.topics.length == 3) {
-            (kind, subject) = _decision(l);
-        } else if (l.emitter == reviewBoard && topic0 == ACCESS_SIG && l.topics.length == 3) {
+        if (l.emitter == reviewBoard && topic0 == ACCESS_SIG && l.topics.length == 3) {
             (bool granted, uint64 expiresAt) = abi.decode(l.data, (bool, uint64));
             _registry.resolveAccess(l.topics[1], l.topics[2], granted, expiresAt);
             (kind, subject) = (LogKind.Access, l.topics[1]);
@@ -198,15 +218,39 @@ contract ReleaseBridge is IReleaseBridge {
         emit Relayed(cert.number, cert.blockHash, p.receiptIndex, p.logIndex, kind, subject);
     }
 
-    function _decision(Receipts.Log memory l) private returns (LogKind, bytes32) {
+    /// A Decision's data read in place: (uint64 version, uint8 level, uint8
+    /// threshold, uint256 commitment, uint256 releasedRoot, bytes32
+    /// contentHash, uint64 supersedes, bool approved), checked as abi.decode would.
+    function _decision(Receipts.LogView memory v) private returns (LogKind, bytes32) {
+        if (v.dataLen < 256) revert MalformedDecision();
+        uint256 d = v.dataPtr;
+        uint256 version;
+        uint256 level;
+        uint256 threshold;
+        uint256 supersedes;
+        uint256 approved;
         IDataRegistry.Release memory r;
-        bool approved;
-        r.datasetId = l.topics[2];
-        (r.version, r.level, r.threshold, r.commitment, r.releasedRoot, r.contentHash, r.supersedes, approved) =
-            abi.decode(l.data, (uint64, uint8, uint8, uint256, uint256, bytes32, uint64, bool));
-        if (!approved) return (LogKind.Rejection, l.topics[1]);
+        assembly {
+            version := mload(d)
+            level := mload(add(d, 32))
+            threshold := mload(add(d, 64))
+            mstore(add(r, 128), mload(add(d, 96))) // commitment
+            mstore(add(r, 160), mload(add(d, 128))) // releasedRoot
+            mstore(add(r, 192), mload(add(d, 160))) // contentHash
+            supersedes := mload(add(d, 192))
+            approved := mload(add(d, 224))
+        }
+        if (version >> 64 != 0 || level >> 8 != 0 || threshold >> 8 != 0 || supersedes >> 64 != 0 || approved > 1) {
+            revert MalformedDecision();
+        }
+        if (approved == 0) return (LogKind.Rejection, v.topics[1]);
+        r.datasetId = v.topics[2];
+        r.version = uint64(version);
+        r.level = uint8(level);
+        r.threshold = uint8(threshold);
+        r.supersedes = uint64(supersedes);
         _registry.publish(r);
-        return (LogKind.Release, l.topics[1]);
+        return (LogKind.Release, v.topics[1]);
     }
 
     function _add(address v) private {

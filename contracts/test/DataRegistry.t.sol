@@ -53,7 +53,9 @@ contract DataRegistryTest is ChainFixture {
         rel.level = 1;
         rel.threshold = 1;
         vm.expectEmit(true, true, true, true);
-        emit IDataRegistry.Published(_id(DS, 1), DS, 1, 0, 1, rel.contentHash);
+        emit IDataRegistry.Published(
+            _id(DS, 1), DS, 1, 0, 1, 1, 0, rel.commitment, rel.releasedRoot, rel.contentHash
+        );
         bytes32 id = _publish(rel);
         assertEq(id, _id(DS, 1));
         IDataRegistry.Record memory r = registry.getRecord(id);
@@ -63,9 +65,10 @@ contract DataRegistryTest is ChainFixture {
         assertEq(r.version, 1);
         assertEq(r.level, 1);
         assertEq(r.threshold, 1);
-        assertEq(r.commitment, rel.commitment);
-        assertEq(r.releasedRoot, rel.releasedRoot);
-        assertEq(r.contentHash, rel.contentHash);
+        // the values themselves are in the event; storage keeps their hash
+        assertEq(r.valuesHash, keccak256(abi.encode(rel.commitment, rel.releasedRoot, rel.contentHash)));
+        assertEq(r.valuesHash, registry.hashValues(rel.commitment, rel.releasedRoot, rel.contentHash));
+        assertTrue(r.valuesHash != registry.hashValues(rel.commitment, rel.releasedRoot, bytes32(uint256(1))));
         assertEq(r.publishedAt, block.timestamp);
         assertFalse(r.frozen);
         (uint64 count, uint64 latest) = registry.dataset(DS);

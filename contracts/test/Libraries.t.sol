@@ -24,6 +24,30 @@ contract LibProbe {
         return Receipts.logAt(receipt, i);
     }
 
+    /// viewDecisionShaped on an encoded log, with the viewed data copied out.
+    function viewShaped(bytes memory logRlp)
+        external
+        pure
+        returns (bool ok, address emitter, uint256 topicCount, bytes32[3] memory topics, bytes memory data)
+    {
+        Receipts.LogView memory v;
+        ok = Receipts.viewDecisionShaped(RLPReader.toItem(logRlp), v);
+        data = new bytes(v.dataLen);
+        uint256 src = v.dataPtr;
+        for (uint256 i = 0; i < v.dataLen; i++) {
+            uint8 b;
+            assembly {
+                b := byte(0, mload(add(src, i)))
+            }
+            data[i] = bytes1(b);
+        }
+        return (ok, v.emitter, v.topicCount, v.topics, data);
+    }
+
+    function decodeLog(bytes memory logRlp) external pure returns (Receipts.Log memory) {
+        return Receipts.decodeLog(RLPReader.toItem(logRlp));
+    }
+
     function uintOf(bytes memory rlp) external pure returns (uint256) {
         return RLPReader.toItem(rlp).toUint();
     }
@@ -250,5 +274,61 @@ contract LibrariesTest is ChainFixture {
         probe.log0(hex"00c0", 0);
         vm.expectRevert(Receipts.BadReceipt.selector);
         probe.log0("", 0);
+    }
+
+    // ---- Decision logs read in place ----
+
+    /// A 3-topic, 256-byte log is read in place with exactly what decodeLog returns.
+    function testFuzz_receipt_viewAgreesWithDecode(address emitter, bytes32 t0, bytes32 t1, bytes32 t2, bytes32 seed)
+        public
+        view
+    {
+        Ev memory e;
+        e.emitter = emitter;
+        e.topics = new bytes32[](3);
+        (e.topics[0], e.topics[1], e.topics[2]) = (t0, t1, t2);
+        e.data = abi.encode(seed, keccak256(abi.encode(seed, 1)), seed, seed, seed, seed, seed, keccak256(abi.encode(seed)));
+        bytes memory enc = encodeLog(e);
+        (bool ok, address em, uint256 n, bytes32[3] memory topics, bytes memory data) = probe.viewShaped(enc);
+        assertTrue(ok, "decision-shaped log not read in place");
+        Receipts.Log memory l = probe.decodeLog(enc);
+        assertEq(em, l.emitter);
+        assertEq(n, l.topics.length);
+        for (uint256 i = 0; i < 3; i++) assertEq(topics[i], l.topics[i]);
+        assertEq(data, l.data);
+    }
+
+    /// Any other shape (topic count, data length) is left to decodeLog.
+    function test_receipt_viewRefusesOtherShapes() public view {
+        Ev memory e = decisionLog(keccak256("ds"), 1, 0, true);
+        (bool ok,,,,) = probe.viewShaped(encodeLog(e));
+        assertTrue(ok);
+        e.data = bytes.concat(e.data, bytes32(0)); // 288 bytes
+        (ok,,,,) = probe.viewShaped(encodeLog(e));
+        assertFalse(ok);
+        e = decisionLog(keccak256("ds"), 1, 0, true);
+        e.topics = new bytes32[](2);
+        (ok,,,,) = probe.viewShaped(encodeLog(e));
+        assertFalse(ok);
+        (ok,,,,) = probe.viewShaped(encodeLog(accessLog(bytes32(uint256(1)), bytes32(uint256(2)), true, 5)));
+        assertFalse(ok);
+    }
+
+    /// A changed byte never makes the in-place reader accept what decodeLog
+    /// refuses or reads differently.
+    function testFuzz_receipt_viewMutatedNeverDisagrees(uint256 where, uint8 flip) public view {
+        bytes memory enc = encodeLog(decisionLog(keccak256("ds"), 7, 0, true));
+        flip = flip == 0 ? 1 : flip;
+        enc[where % enc.length] = bytes1(uint8(enc[where % enc.length]) ^ flip);
+        try probe.viewShaped(enc) returns (bool ok, address em, uint256 n, bytes32[3] memory topics, bytes memory data) {
+            if (!ok) return;
+            Receipts.Log memory l = probe.decodeLog(enc); // must not revert
+            assertEq(em, l.emitter);
+            assertEq(n, l.topics.length);
+            for (uint256 i = 0; i < 3; i++) assertEq(topics[i], l.topics[i]);
+            assertEq(data, l.data);
+        } catch (bytes memory err) {
+            assertTrue(_ownError(err), "panic");
+        }
     }
 }

@@ -60,9 +60,73 @@ contract ReleaseBridgeTest is ChainFixture {
         IDataRegistry.Record memory r = registry.getRecord(keccak256(abi.encode(DS, uint64(1))));
         assertEq(r.datasetId, DS);
         assertEq(r.version, 1);
-        assertEq(r.contentHash, keccak256(abi.encode("content", DS, uint64(1))));
+        assertEq(
+            r.valuesHash,
+            registry.hashValues(
+                uint256(keccak256(abi.encode("commitment", DS, uint64(1)))),
+                uint256(keccak256(abi.encode("root", DS, uint64(1)))),
+                keccak256(abi.encode("content", DS, uint64(1)))
+            )
+        );
         assertTrue(bridge.isRelayed(c.blockHash, 0, 0));
         assertFalse(bridge.isRelayed(c.blockHash, 0, 1));
+    }
+
+    /// The released values reach readers through the Published event; the
+    /// stored valuesHash is the hash of exactly those.
+    function test_relay_publishedEventCarriesValues() public {
+        (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = _releaseBlock(10, 1);
+        IDataRegistry.Release memory rel = release(DS, 1, 0);
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IDataRegistry.Published(
+            keccak256(abi.encode(DS, uint64(1))), DS, 1, 0, 0, 0, 0, rel.commitment, rel.releasedRoot, rel.contentHash
+        );
+        bridge.relay(c, h, p);
+    }
+
+    /// A Decision whose data is not the canonical 256 bytes (here a trailing
+    /// word) is decoded the general way and published with the same values.
+    function test_relay_nonCanonicalDecisionDecoded() public {
+        Ev memory e = decisionLog(DS, 1, 0, true);
+        e.data = bytes.concat(e.data, bytes32(uint256(0xdead)));
+        (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = block_(10, one(e));
+        IDataRegistry.Release memory rel = release(DS, 1, 0);
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IDataRegistry.Published(
+            keccak256(abi.encode(DS, uint64(1))), DS, 1, 0, 0, 0, 0, rel.commitment, rel.releasedRoot, rel.contentHash
+        );
+        bridge.relay(c, h, p);
+        assertEq(registry.recordCount(), 1);
+    }
+
+    /// Decision data that abi.decode would refuse: a field out of its type's
+    /// range (read in place) or too short (decoded the general way).
+    function test_RevertWhen_decisionMalformed() public {
+        Ev memory e = decisionLog(DS, 1, 0, true);
+        assembly {
+            mstore(add(mload(add(e, 64)), 64), 256) // level (word 1) = 256: not a uint8
+        }
+        (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = block_(10, one(e));
+        vm.expectRevert(IReleaseBridge.MalformedDecision.selector);
+        bridge.relay(c, h, p);
+
+        e = decisionLog(DS, 1, 0, true);
+        assembly {
+            mstore(add(mload(add(e, 64)), 256), 2) // approved (word 7) = 2: not a bool
+        }
+        (c, h, p) = block_(11, one(e));
+        vm.expectRevert(IReleaseBridge.MalformedDecision.selector);
+        bridge.relay(c, h, p);
+
+        e = decisionLog(DS, 1, 0, true);
+        bytes memory d = e.data;
+        assembly {
+            mstore(d, 224) // seven words
+        }
+        (c, h, p) = block_(12, one(e));
+        vm.expectRevert(IReleaseBridge.MalformedDecision.selector);
+        bridge.relay(c, h, p);
+        assertEq(registry.recordCount(), 0);
     }
 
     function test_relay_rejectionPublishesNothing() public {

@@ -13,6 +13,11 @@ pragma solidity 0.8.37;
 /// the consortium's answer arrives through the bridge.
 /// Reads are paged and cost O(page): by global sequence number, or per
 /// dataset newest-first through a per-dataset linked list.
+/// Storage keeps what reads filter on (dataset, version, level, supersede
+/// links, freeze/shred state) and one hash of the released values
+/// (commitment, releasedRoot, contentHash); the values themselves are in the
+/// Published event. A reader takes them from the event and checks
+/// hashValues(commitment, releasedRoot, contentHash) == Record.valuesHash.
 interface IDataRegistry {
     /// @notice What the bridge publishes (from a ReviewBoard Decision).
     struct Release {
@@ -39,9 +44,8 @@ interface IDataRegistry {
         uint64 publishedAt;
         bool frozen;
         bool shredded;
-        uint256 commitment;
-        uint256 releasedRoot;
-        bytes32 contentHash;
+        /// hashValues(commitment, releasedRoot, contentHash) of the release
+        bytes32 valuesHash;
     }
 
     enum AccessStatus {
@@ -52,8 +56,20 @@ interface IDataRegistry {
     }
 
     event BridgeSet(address indexed bridge);
-    /// @notice recordId = keccak256(abi.encode(datasetId, version)).
-    event Published(bytes32 indexed recordId, bytes32 indexed datasetId, uint64 indexed version, uint64 seq, uint8 level, bytes32 contentHash);
+    /// @notice recordId = keccak256(abi.encode(datasetId, version)). Carries
+    /// every released value; storage keeps only their hash (Record.valuesHash).
+    event Published(
+        bytes32 indexed recordId,
+        bytes32 indexed datasetId,
+        uint64 indexed version,
+        uint64 seq,
+        uint8 level,
+        uint8 threshold,
+        uint64 supersedes,
+        uint256 commitment,
+        uint256 releasedRoot,
+        bytes32 contentHash
+    );
     event Superseded(bytes32 indexed oldRecordId, bytes32 indexed newRecordId, bytes32 indexed datasetId);
     event Frozen(bytes32 indexed recordId, string reason);
     event Unfrozen(bytes32 indexed recordId, string reason);
@@ -117,6 +133,13 @@ interface IDataRegistry {
         external
         view
         returns (bytes32 recordId, address requester, AccessStatus status, uint64 expiresAt);
+
+    /// @notice keccak256(abi.encode(commitment, releasedRoot, contentHash)): what
+    /// Record.valuesHash holds, to check the values of a Published event.
+    function hashValues(uint256 commitment, uint256 releasedRoot, bytes32 contentHash)
+        external
+        pure
+        returns (bytes32);
 
     /// @notice Number of published records (sequence numbers 0..count−1).
     function recordCount() external view returns (uint256);

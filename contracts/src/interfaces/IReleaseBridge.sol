@@ -13,7 +13,10 @@ pragma solidity 0.8.37;
 ///  3. each LogProof: MPT proof of the receipt at key rlp(receiptIndex) under
 ///     receiptsRoot (value = consensus receipt encoding), then log logIndex;
 ///  4. each log, once only ((blockHash, receiptIndex, logIndex); see isRelayed):
-///     ReviewBoard Decision → DataRegistry.publish when approved;
+///     ReviewBoard Decision → DataRegistry.publish when approved (its data
+///     must be the ABI encoding of the event's fields, else MalformedDecision;
+///     a Decision in its canonical RLP shape is read in place, which is what
+///     keeps a batched release under 100k gas per record);
 ///     ReviewBoard AccessDecision → DataRegistry.resolveAccess;
 ///     ValidatorSet ValidatorAdded/ValidatorRemoved → the tracked set changes.
 /// Validator changes must be relayed in chain order. Consortium block N is
@@ -65,6 +68,8 @@ interface IReleaseBridge {
     /// @notice A LogProof without nodes whose receipt is not the previous proof's.
     error MissingProof(uint256 index);
     error UnknownLog(address emitter, bytes32 topic0);
+    /// @notice A ReviewBoard Decision log whose data is not the ABI encoding of its fields.
+    error MalformedDecision();
     error NoProofs();
     /// @notice A certificate for a block before the last relayed validator change.
     error StaleBlock(uint64 number, uint64 validatorsFrom);

@@ -50,6 +50,74 @@ library Receipts {
         return f[3].toList();
     }
 
+    /// @notice A log read in place: the first three topics and where its data
+    /// lies in memory, nothing copied (the receipt must stay alive).
+    struct LogView {
+        address emitter;
+        uint256 topicCount;
+        bytes32[3] topics; // the first three; zero past topicCount
+        uint256 dataPtr;
+        uint256 dataLen;
+    }
+
+    /// @notice Reads a log in place when it has exactly the encoding of a
+    /// 3-topic log with 256 bytes of data (a ReviewBoard Decision):
+    /// f9017d 94<address> f863 a0<topic>×3 b90100<data>. Returns false for any
+    /// other encoding, which the caller decodes with decodeLog (and its checks).
+    function viewDecisionShaped(RLPReader.Item memory item, LogView memory v) internal pure returns (bool ok) {
+        if (item.len != 384) return false;
+        uint256 p = item.ptr;
+        uint256 head;
+        uint256 topicsHead;
+        uint256 dataHead;
+        assembly {
+            head := mload(p) // f9 01 7d 94 | address (20 bytes) | f8 63 a0 | 5 bytes of topic0
+            topicsHead := mload(add(p, 59)) // a0 | 31 bytes of topic1
+            dataHead := mload(add(p, 92)) // a0 | topic2 (32) ...
+        }
+        if (head >> 224 != 0xf9017d94 || (head >> 40) & 0xffffff != 0xf863a0) return false;
+        if (topicsHead >> 248 != 0xa0 || dataHead >> 248 != 0xa0) return false;
+        uint256 dataPrefix;
+        assembly {
+            dataPrefix := shr(232, mload(add(p, 125)))
+        }
+        if (dataPrefix != 0xb90100) return false;
+        address emitter;
+        bytes32 t0;
+        bytes32 t1;
+        bytes32 t2;
+        assembly {
+            emitter := shr(96, mload(add(p, 4)))
+            t0 := mload(add(p, 27))
+            t1 := mload(add(p, 60))
+            t2 := mload(add(p, 93))
+        }
+        v.emitter = emitter;
+        v.topicCount = 3;
+        v.topics[0] = t0;
+        v.topics[1] = t1;
+        v.topics[2] = t2;
+        v.dataPtr = p + 128;
+        v.dataLen = 256;
+        return true;
+    }
+
+    /// @notice The LogView of a decoded log (data stays in l.data).
+    function viewOf(Log memory l, LogView memory v) internal pure {
+        v.emitter = l.emitter;
+        v.topicCount = l.topics.length;
+        for (uint256 i = 0; i < 3; i++) {
+            v.topics[i] = i < l.topics.length ? l.topics[i] : bytes32(0);
+        }
+        bytes memory data = l.data;
+        uint256 ptr;
+        assembly {
+            ptr := add(data, 32)
+        }
+        v.dataPtr = ptr;
+        v.dataLen = data.length;
+    }
+
     function decodeLog(RLPReader.Item memory item) internal pure returns (Log memory l) {
         RLPReader.Item[] memory lf = item.toList();
         if (lf.length != 3) revert BadReceipt();
