@@ -38,7 +38,14 @@ func (s *Syncer) maybeSync(p *peer) {
 	if !s.syncing.CompareAndSwap(false, true) {
 		return
 	}
+	s.mu.Lock()
+	if s.stopped {
+		s.mu.Unlock()
+		s.syncing.Store(false)
+		return
+	}
 	s.wg.Add(1)
+	s.mu.Unlock()
 	go func() {
 		defer s.wg.Done()
 		defer s.syncing.Store(false)

@@ -36,9 +36,10 @@ type Syncer struct {
 	unknownPrnt error // sentinel for "parent missing", from the importer's package
 	log         log.Logger
 
-	mu    sync.Mutex
-	peers map[enode.ID]*peer
-	stats Stats
+	mu      sync.Mutex
+	peers   map[enode.ID]*peer
+	stats   Stats
+	stopped bool // set by Stop; no catch-up starts after it (guards wg.Add)
 
 	syncing atomic.Bool
 	quit    chan struct{}
@@ -122,8 +123,12 @@ func (s *Syncer) Start() error {
 	return nil
 }
 
-// Stop implements node.Lifecycle.
+// Stop implements node.Lifecycle. geth stops lifecycles before devp2p, so
+// peers may still ask for a catch-up meanwhile: stopped refuses them.
 func (s *Syncer) Stop() error {
+	s.mu.Lock()
+	s.stopped = true
+	s.mu.Unlock()
 	close(s.quit)
 	s.wg.Wait()
 	return nil
