@@ -25,8 +25,13 @@ import (
 const wiggleTime = 500 * time.Millisecond
 
 // emptyRetry is how soon a period-0 signer tries again after a build that
-// found nothing to include.
-const emptyRetry = 20 * time.Millisecond
+// found nothing to include; it doubles with each empty build in a row up to
+// maxEmptyRetry, so a pending transaction that can never be included (fee
+// cap below the base fee) does not keep the sealer building.
+const (
+	emptyRetry    = 20 * time.Millisecond
+	maxEmptyRetry = time.Second
+)
 
 // gatherTime is the least time between two blocks of one signer at period 0.
 const gatherTime = 25 * time.Millisecond
@@ -66,8 +71,9 @@ func (s *sealer) run(ctx context.Context) {
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
 	var (
-		planned   common.Hash // parent of the block the timer is for
-		waitForTx bool        // period 0 and nothing to seal
+		planned    common.Hash // parent of the block the timer is for
+		waitForTx  bool        // period 0 and nothing to seal
+		emptyBuilt int         // empty builds in a row at period 0
 	)
 	plan := func() {
 		timer.Stop()
@@ -88,7 +94,8 @@ func (s *sealer) run(ctx context.Context) {
 		case <-heads:
 			plan()
 		case <-txs:
-			if waitForTx {
+			if waitForTx || emptyBuilt > 0 {
+				emptyBuilt = 0
 				plan()
 			}
 		case <-timer.C:
@@ -104,10 +111,12 @@ func (s *sealer) run(ctx context.Context) {
 				timer.Reset(time.Second) // retry the slot on the next tick
 			case sealed == nil:
 				// Period 0 and the build found nothing to include: the
-				// pool still holds transactions the parent already has.
-				timer.Reset(emptyRetry)
+				// pool has not yet dropped what the parent includes, or
+				// holds transactions no block can take yet.
+				timer.Reset(min(emptyRetry<<min(emptyBuilt, 6), maxEmptyRetry))
+				emptyBuilt++
 			default:
-				s.lastSealed = time.Now()
+				s.lastSealed, emptyBuilt = time.Now(), 0
 				plan()
 			}
 		}
