@@ -8,6 +8,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/rpc"
 
+	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/node"
 	"github.com/sovereign-gov/sovereign/node/clique"
 )
@@ -24,7 +25,7 @@ func TestCliqueAPI(t *testing.T) {
 	}
 	defer c.Close()
 	me, other := addrs(keys)[0], addrs(keys)[1]
-	waitFor(t, 10*time.Second, "block 2", func() bool { return n.Eth.BlockChain().CurrentBlock().Number.Uint64() >= 2 })
+	proctest.WaitFor(t, 10*time.Second, "block 2", func() bool { return n.Eth.BlockChain().CurrentBlock().Number.Uint64() >= 2 })
 
 	var signers []common.Address
 	if err := c.Call(&signers, "clique_getSigners", "latest"); err != nil || !slices.Equal(signers, []common.Address{me}) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/p2p/enode"
 
+	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/node"
 )
 
@@ -26,7 +27,7 @@ func TestCompetingBlocksConverge(t *testing.T) {
 		defer nodes[i].Close()
 	}
 	head := func(n *Node) uint64 { return n.Eth.BlockChain().CurrentBlock().Number.Uint64() }
-	waitFor(t, 10*time.Second, "each isolated signer to seal its own block 1", func() bool {
+	proctest.WaitFor(t, 10*time.Second, "each isolated signer to seal its own block 1", func() bool {
 		return head(nodes[0]) == 1 && head(nodes[1]) == 1 && head(nodes[2]) == 1
 	})
 	time.Sleep(2 * time.Second) // isolated, nobody can go further
@@ -40,7 +41,7 @@ func TestCompetingBlocksConverge(t *testing.T) {
 			nodes[i].Stack.Server().AddPeer(enode.MustParse(nodes[j].Enode()))
 		}
 	}
-	waitFor(t, 30*time.Second, "the three signers to agree and reach block 4", func() bool {
+	proctest.WaitFor(t, 30*time.Second, "the three signers to agree and reach block 4", func() bool {
 		h := nodes[0].Eth.BlockChain().CurrentBlock()
 		if h.Number.Uint64() < 4 {
 			return false

@@ -8,6 +8,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/rpc"
 
+	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/node"
 )
 
@@ -51,17 +52,17 @@ func TestSignersFollowerConvergeAndSurviveRestart(t *testing.T) {
 			return true
 		}
 	}
-	waitFor(t, 30*time.Second, "all four nodes at the same block ≥ 5", sameHead(5, nodes...))
+	proctest.WaitFor(t, 30*time.Second, "all four nodes at the same block ≥ 5", sameHead(5, nodes...))
 
 	// Kill one signer: two of three still seal (recency limit is 2 of 3).
 	nodes[1].Close()
 	nodes[1] = nil
 	h := head(nodes[0])
-	waitFor(t, 30*time.Second, "chain to go on without signer 1", func() bool { return head(nodes[3]) >= h+4 })
+	proctest.WaitFor(t, 30*time.Second, "chain to go on without signer 1", func() bool { return head(nodes[3]) >= h+4 })
 
 	// Restart it from its datadir: it catches up.
 	nodes[1] = startNode(t, spec, dirs[1], keys[1], boot)
-	waitFor(t, 40*time.Second, "restarted signer to catch up", sameHead(head(nodes[0]), nodes[0], nodes[1], nodes[2], nodes[3]))
+	proctest.WaitFor(t, 40*time.Second, "restarted signer to catch up", sameHead(head(nodes[0]), nodes[0], nodes[1], nodes[2], nodes[3]))
 
 	// Vote the fourth key in: a majority (2 of 3) must propose it.
 	newSigner := addrs(keys[3:])[0]
@@ -71,7 +72,7 @@ func TestSignersFollowerConvergeAndSurviveRestart(t *testing.T) {
 			t.Fatalf("clique_propose: %v", err)
 		}
 	}
-	waitFor(t, 60*time.Second, "fourth signer voted in on every node", func() bool {
+	proctest.WaitFor(t, 60*time.Second, "fourth signer voted in on every node", func() bool {
 		for _, n := range nodes {
 			var signers []common.Address
 			if err := n.Stack.Attach().Call(&signers, "clique_getSigners", rpc.LatestBlockNumber); err != nil {

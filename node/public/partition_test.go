@@ -6,6 +6,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/p2p/enode"
 
+	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/node"
 )
 
@@ -27,17 +28,17 @@ func TestPartitionHealsToHeavierChain(t *testing.T) {
 	defer c.Close()
 
 	head := func(n *Node) uint64 { return n.Eth.BlockChain().CurrentBlock().Number.Uint64() }
-	waitFor(t, 30*time.Second, "the majority side to reach block 6", func() bool { return head(b) >= 6 && head(c) >= 6 })
+	proctest.WaitFor(t, 30*time.Second, "the majority side to reach block 6", func() bool { return head(b) >= 6 && head(c) >= 6 })
 	if head(a) != 1 {
 		t.Fatalf("isolated signer A is at block %d; it should have sealed exactly one block, then been stopped by the recency limit", head(a))
 	}
 
 	a.Stack.Server().AddPeer(enode.MustParse(b.Enode()))
-	waitFor(t, 30*time.Second, "A to join the heavier chain", func() bool {
+	proctest.WaitFor(t, 30*time.Second, "A to join the heavier chain", func() bool {
 		h := b.Eth.BlockChain().CurrentBlock()
 		return head(a) >= h.Number.Uint64() && a.Eth.BlockChain().GetCanonicalHash(h.Number.Uint64()) == h.Hash()
 	})
 	// Sealing goes on with all three.
 	h := head(b)
-	waitFor(t, 20*time.Second, "all three to seal on", func() bool { return head(a) >= h+3 && head(c) >= h+3 })
+	proctest.WaitFor(t, 20*time.Second, "all three to seal on", func() bool { return head(a) >= h+3 && head(c) >= h+3 })
 }

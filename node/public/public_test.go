@@ -5,7 +5,6 @@ import (
 	"crypto/ecdsa"
 	"fmt"
 	"math/big"
-	"net"
 	"testing"
 	"time"
 
@@ -16,18 +15,9 @@ import (
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/ethereum/go-ethereum/params"
 
+	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/node"
 )
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
 
 func newKeys(t *testing.T, n int) []*ecdsa.PrivateKey {
 	keys := make([]*ecdsa.PrivateKey, n)
@@ -63,10 +53,10 @@ func startNode(t *testing.T, spec node.PublicSpec, dir string, signer *ecdsa.Pri
 		Node: node.Config{
 			DataDir:       dir,
 			Genesis:       g,
-			P2PListenAddr: fmt.Sprintf("127.0.0.1:%d", freePort(t)),
+			P2PListenAddr: fmt.Sprintf("127.0.0.1:%d", proctest.FreePort(t)),
 			StaticNodes:   static,
 			HTTPHost:      "127.0.0.1",
-			HTTPPort:      freePort(t),
+			HTTPPort:      proctest.FreePort(t),
 		},
 		Signer: signer,
 		Logger: log.New("node", dir[len(dir)-3:]),
@@ -78,18 +68,6 @@ func startNode(t *testing.T, spec node.PublicSpec, dir string, signer *ecdsa.Pri
 		t.Fatal(err)
 	}
 	return n
-}
-
-func waitFor(t *testing.T, timeout time.Duration, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for time.Now().Before(deadline) {
-		if cond() {
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("timed out after %v waiting for %s", timeout, what)
 }
 
 func TestSingleSignerSealsTransactions(t *testing.T) {
@@ -123,7 +101,7 @@ func TestSingleSignerSealsTransactions(t *testing.T) {
 		t.Fatal(err)
 	}
 	var receipt *types.Receipt
-	waitFor(t, 20*time.Second, "receipt", func() bool {
+	proctest.WaitFor(t, 20*time.Second, "receipt", func() bool {
 		receipt, _ = client.TransactionReceipt(ctx, tx.Hash())
 		return receipt != nil
 	})

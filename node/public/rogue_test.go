@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/p2p"
 	"github.com/ethereum/go-ethereum/p2p/enode"
 
+	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/node"
 	"github.com/sovereign-gov/sovereign/node/blocksync"
 )
@@ -87,7 +88,7 @@ func TestBlockFromNonSignerRejected(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("never connected to the victim")
 	}
-	waitFor(t, 10*time.Second, "rejection to be counted", func() bool { return victim.Sync.Stats().RejectedBlocks == 1 })
+	proctest.WaitFor(t, 10*time.Second, "rejection to be counted", func() bool { return victim.Sync.Stats().RejectedBlocks == 1 })
 	if reason := victim.Sync.Stats().LastRejectReason; !strings.Contains(reason, "unauthorized signer") {
 		t.Fatalf("rejection reason %q does not name the unauthorized signer", reason)
 	}
