@@ -1,8 +1,8 @@
 // Package execution drives an unmodified go-ethereum execution layer for
-// QBFT through the in-process Engine API: it builds blocks with
-// forkchoiceUpdated/getPayload, validates proposals with newPayload, and
-// moves head, safe and finalized only once a verified commit certificate
-// exists. It also stores certificates beside the chain and serves the qbft_
+// QBFT in-process: it builds blocks with geth's payload builder (what
+// forkchoiceUpdated/getPayload run), validates proposals with the block
+// insertion newPayload runs, and moves head, safe and finalized through
+// forkchoiceUpdated only once a verified commit certificate exists. It also stores certificates beside the chain and serves the qbft_
 // JSON-RPC namespace.
 package execution
 

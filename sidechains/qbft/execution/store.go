@@ -15,7 +15,7 @@ import (
 var certPrefix = []byte("sov-qbft-cert-")
 
 // requestsPrefix keys each block's execution requests, which geth does not
-// keep beside the block but block sync must hand on to newPayload.
+// keep beside the block but block sync must hand on with it.
 var requestsPrefix = []byte("sov-qbft-reqs-")
 
 func numberKey(prefix []byte, number uint64) []byte {

@@ -10,7 +10,8 @@ import (
 )
 
 // Value is what a QBFT proposal carries: the block, its execution requests
-// (not part of the block body, but needed by newPayload), and the parent's
+// (not part of the block body; the header commits to them and validation
+// checks they match), and the parent's
 // certificate, whose ID the block's extra data commits to.
 type Value struct {
 	Block      *types.Block
