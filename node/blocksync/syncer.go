@@ -13,6 +13,8 @@ import (
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/ethereum/go-ethereum/p2p"
 	"github.com/ethereum/go-ethereum/p2p/enode"
+
+	"github.com/sovereign-gov/sovereign/internal/p2pmsg"
 )
 
 // Importer stores blocks under the chain's fork-choice rule. It returns
@@ -189,7 +191,7 @@ func (s *Syncer) handshake(p *peer) error {
 			NetworkID: s.networkID, Genesis: s.chain.Genesis().Hash(), Head: head.Hash(), Number: head.Number.Uint64(),
 		})
 	}()
-	msg, err := readWithTimeout(p.rw, 10*time.Second)
+	msg, err := p2pmsg.ReadTimeout(p.rw, 10*time.Second)
 	if err != nil {
 		return fmt.Errorf("reading status: %w", err)
 	}
@@ -209,24 +211,6 @@ func (s *Syncer) handshake(p *peer) error {
 	}
 	p.setHead(st.Head, st.Number)
 	return <-errc
-}
-
-func readWithTimeout(rw p2p.MsgReader, d time.Duration) (p2p.Msg, error) {
-	type result struct {
-		msg p2p.Msg
-		err error
-	}
-	ch := make(chan result, 1)
-	go func() {
-		m, err := rw.ReadMsg()
-		ch <- result{m, err}
-	}()
-	select {
-	case r := <-ch:
-		return r.msg, r.err
-	case <-time.After(d):
-		return p2p.Msg{}, errTimeout
-	}
 }
 
 func (s *Syncer) handle(p *peer, msg p2p.Msg) error {

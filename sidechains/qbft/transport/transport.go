@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/p2p"
 	"github.com/ethereum/go-ethereum/p2p/enode"
 
+	"github.com/sovereign-gov/sovereign/internal/p2pmsg"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft"
 )
 
@@ -272,9 +273,9 @@ func (r *Reactor) runPeer(pp *p2p.Peer, rw p2p.MsgReadWriter) error {
 func (r *Reactor) handshake(p *peer) error {
 	errc := make(chan error, 1)
 	go func() { errc <- p2p.Send(p.rw, StatusMsg, r.status()) }()
-	msg, err := readWithTimeout(p.rw, 5*time.Second)
+	msg, err := p2pmsg.ReadTimeout(p.rw, 5*time.Second)
 	if err != nil {
-		return err
+		return fmt.Errorf("reading status: %w", err)
 	}
 	defer msg.Discard()
 	if msg.Code != StatusMsg {
@@ -293,24 +294,6 @@ func (r *Reactor) handshake(p *peer) error {
 	}
 	go p.writeLoop()
 	return nil
-}
-
-func readWithTimeout(rw p2p.MsgReader, d time.Duration) (p2p.Msg, error) {
-	type res struct {
-		msg p2p.Msg
-		err error
-	}
-	ch := make(chan res, 1)
-	go func() {
-		m, err := rw.ReadMsg()
-		ch <- res{m, err}
-	}()
-	select {
-	case r := <-ch:
-		return r.msg, r.err
-	case <-time.After(d):
-		return p2p.Msg{}, errors.New("handshake timeout")
-	}
 }
 
 // handle processes one message; only a broken stream ends the peer,
