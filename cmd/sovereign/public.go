@@ -76,6 +76,7 @@ enode URL is printed and written to <datadir>/enode.url for peers to use.`,
 			&cli.IntFlag{Name: "ws.port", Usage: "WebSocket JSON-RPC port", Value: node.DefaultHTTPPort + 1},
 			&cli.IntFlag{Name: "cache", Usage: "database and trie cache (MiB)", Value: node.DefaultCacheMB},
 			&cli.Uint64Flag{Name: "gasceil", Usage: "block gas limit the signer aims for (0 = keep genesis')"},
+			pprofFlag,
 			verbosityFlag,
 		},
 		Action: runPublicNode,
@@ -135,6 +136,11 @@ func runPublicNode(c *cli.Context) error {
 		role = "signer " + addr.Hex()
 	}
 	log.Info("Public node running", "role", role, "http", n.HTTPEndpoint(), "ws", n.WSEndpoint(), "enode", n.Enode())
+	_, stopPprof, err := startPprof(c)
+	if err != nil {
+		return err
+	}
+	defer stopPprof()
 	ctx, stop := signalContext()
 	defer stop()
 	<-ctx.Done()

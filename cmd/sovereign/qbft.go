@@ -119,6 +119,7 @@ qbft_status). The enode URL is written to <datadir>/enode.url.`,
 			&cli.BoolFlag{Name: "skip-empty", Usage: "make no block until transactions wait (at most one per --empty-interval)"},
 			&cli.DurationFlag{Name: "empty-interval", Usage: "longest wait for transactions with --skip-empty", Value: time.Minute},
 			&cli.BoolFlag{Name: "byzantine.equivocate", Usage: "TEST HARNESS ONLY: propose two blocks and double-sign", Hidden: true},
+			pprofFlag,
 			verbosityFlag,
 		}, vaultFlagsIf(ch.vaultKey)...),
 		Action: func(c *cli.Context) error { return runQBFTNode(c, ch) },
@@ -176,6 +177,11 @@ func runQBFTNode(c *cli.Context, ch qbftChain) error {
 		return fmt.Errorf("writing enode.url: %w", err)
 	}
 	log.Info("QBFT node running", "chain", ch.name, "role", role, "http", n.HTTPEndpoint(), "enode", n.Enode())
+	_, stopPprof, err := startPprof(c)
+	if err != nil {
+		return err
+	}
+	defer stopPprof()
 	ctx, stop := signalContext()
 	defer stop()
 	<-ctx.Done()
