@@ -40,6 +40,19 @@ const (
 	maxBatch       = 64
 	statusInterval = 2 * time.Second
 	seenCap        = 1 << 16
+	importQueueLen = 256
+
+	// certifiedPushDelay is how long a node waits after finalising a
+	// block before pushing it, with its certificate, to the peers that
+	// have not announced it yet. Validators finalise within a few tens of
+	// milliseconds of each other and announce their head at once, so
+	// the push reaches only followers and validators that fell behind,
+	// instead of sending every block to every validator again.
+	certifiedPushDelay = 150 * time.Millisecond
+	// syncGrace is how long a node one block behind a peer waits before
+	// asking for that block: it is usually finishing it through consensus
+	// or receiving the push.
+	syncGrace = 500 * time.Millisecond
 )
 
 var (
@@ -113,8 +126,22 @@ type Reactor struct {
 	peers map[enode.ID]*peer
 	seen  map[common.Hash]struct{}
 
+	// imports feeds the import loop. Blocks are executed there, never in
+	// a peer's read loop: devp2p hands a connection's messages to its
+	// protocols one at a time, so a read loop busy executing a block
+	// holds back that peer's consensus messages and its eth traffic too.
+	imports chan importJob
+
 	quit chan struct{}
 	wg   sync.WaitGroup
+}
+
+// importJob is certified blocks received from a peer; batch marks the
+// answer to our own sync request.
+type importJob struct {
+	from  *peer
+	pkts  []certifiedPacket
+	batch bool
 }
 
 // New returns a reactor; cons may be nil (follower).
@@ -125,6 +152,7 @@ func New(chain Chain, cons Consensus, cfg Config) *Reactor {
 	return &Reactor{
 		chain: chain, cons: cons, cfg: cfg, log: cfg.Logger.With("proto", ProtocolName),
 		peers: map[enode.ID]*peer{}, seen: map[common.Hash]struct{}{}, quit: make(chan struct{}),
+		imports: make(chan importJob, importQueueLen),
 	}
 }
 
@@ -151,10 +179,11 @@ func (r *Reactor) Protocols() []p2p.Protocol {
 	return []p2p.Protocol{{Name: ProtocolName, Version: ProtocolVersion, Length: ProtocolLength, Run: r.runPeer}}
 }
 
-// Start implements node.Lifecycle: periodic status to every peer, so that
-// lagging nodes learn to sync.
+// Start implements node.Lifecycle: the import loop, and periodic status to
+// every peer so that lagging nodes learn to sync.
 func (r *Reactor) Start() error {
-	r.wg.Add(1)
+	r.wg.Add(2)
+	go r.importLoop()
 	go func() {
 		defer r.wg.Done()
 		t := time.NewTicker(statusInterval)
@@ -213,7 +242,7 @@ func (r *Reactor) markSeen(h common.Hash) bool {
 func (r *Reactor) Broadcast(m *qbft.Message) {
 	r.markSeen(m.Hash())
 	for _, p := range r.peerList() {
-		p.send(ConsensusMsg, m.Raw)
+		p.sendConsensus(m.Raw, m.Height, r.deciding)
 	}
 }
 
@@ -224,21 +253,46 @@ func (r *Reactor) BroadcastSplit(a, b *qbft.Message) {
 	r.markSeen(b.Hash())
 	for i, p := range r.peerList() {
 		if i%2 == 0 {
-			p.send(ConsensusMsg, a.Raw)
+			p.sendConsensus(a.Raw, a.Height, r.deciding)
 		} else {
-			p.send(ConsensusMsg, b.Raw)
+			p.sendConsensus(b.Raw, b.Height, r.deciding)
 		}
 	}
 }
 
-// BroadcastCertified announces a finalised block with its certificate.
+// BroadcastCertified is called once this node finalised a block: it
+// announces the new head to every peer at once (a status message of a few
+// bytes), and a moment later pushes the block with its certificate to the
+// peers that still have not announced it.
 func (r *Reactor) BroadcastCertified(value []byte, cert *qbft.Certificate) {
+	r.announceHead()
 	pkt := &certifiedPacket{Value: value, Cert: cert.Encode()}
-	for _, p := range r.peerList() {
-		if p.head.Load() < cert.Number {
-			p.send(CertifiedMsg, pkt)
+	r.after(certifiedPushDelay, func() {
+		for _, p := range r.peerList() {
+			if p.head.Load() < cert.Number {
+				p.sendCertified(pkt, cert.Number)
+			}
 		}
+	})
+}
+
+// announceHead sends this node's status to every peer.
+func (r *Reactor) announceHead() {
+	st := r.status()
+	for _, p := range r.peerList() {
+		p.send(StatusMsg, st)
 	}
+}
+
+// after runs f after d unless the reactor stops first.
+func (r *Reactor) after(d time.Duration, f func()) {
+	time.AfterFunc(d, func() {
+		select {
+		case <-r.quit:
+		default:
+			f()
+		}
+	})
 }
 
 func (r *Reactor) runPeer(pp *p2p.Peer, rw p2p.MsgReadWriter) error {
@@ -256,7 +310,7 @@ func (r *Reactor) runPeer(pp *p2p.Peer, rw p2p.MsgReadWriter) error {
 		delete(r.peers, pp.ID())
 		r.mu.Unlock()
 	}()
-	r.maybeSync(p)
+	r.onPeerHead(p)
 	for {
 		msg, err := rw.ReadMsg()
 		if err != nil {
@@ -306,8 +360,8 @@ func (r *Reactor) handle(p *peer, msg p2p.Msg) error {
 			r.Stats.Malformed.Add(1)
 			return nil
 		}
-		p.head.Store(st.Head)
-		r.maybeSync(p)
+		p.head.Store(max(p.head.Load(), st.Head))
+		r.onPeerHead(p)
 	case ConsensusMsg:
 		var raw []byte
 		if err := msg.Decode(&raw); err != nil {
@@ -321,7 +375,7 @@ func (r *Reactor) handle(p *peer, msg p2p.Msg) error {
 			r.Stats.Malformed.Add(1)
 			return nil
 		}
-		r.handleCertified(p, []certifiedPacket{pkt})
+		r.queueImport(importJob{from: p, pkts: []certifiedPacket{pkt}})
 	case getCertifiedMsg:
 		var req getCertifiedPacket
 		if err := msg.Decode(&req); err != nil {
@@ -335,9 +389,7 @@ func (r *Reactor) handle(p *peer, msg p2p.Msg) error {
 			r.Stats.Malformed.Add(1)
 			return nil
 		}
-		p.syncing.Store(false)
-		r.handleCertified(p, batch)
-		r.maybeSync(p)
+		r.queueImport(importJob{from: p, pkts: batch, batch: true})
 	default:
 		r.Stats.Malformed.Add(1)
 	}
@@ -359,10 +411,7 @@ func (r *Reactor) CheckConsensus(raw []byte) (*qbft.Message, error) {
 		r.Stats.Malformed.Add(1)
 		return nil, err
 	}
-	cur := r.chain.Head() + 1
-	if r.cons != nil {
-		cur = max(cur, r.cons.Status().Height)
-	}
+	cur := r.deciding()
 	if m.Height < cur || m.Height > cur+1 {
 		r.Stats.WrongHeight.Add(1)
 		return nil, fmt.Errorf("message for height %d, deciding %d", m.Height, cur)
@@ -376,6 +425,16 @@ func (r *Reactor) CheckConsensus(raw []byte) (*qbft.Message, error) {
 		return nil, fmt.Errorf("sender %s is not a validator", m.Source)
 	}
 	return m, nil
+}
+
+// deciding is the height this node is deciding (or, on a follower,
+// waiting for): consensus messages below it are stale.
+func (r *Reactor) deciding() uint64 {
+	cur := r.chain.Head() + 1
+	if r.cons != nil {
+		cur = max(cur, r.cons.Status().Height)
+	}
+	return cur
 }
 
 func (r *Reactor) handleConsensus(from *peer, raw []byte) {
@@ -393,12 +452,44 @@ func (r *Reactor) handleConsensus(from *peer, raw []byte) {
 	// Gossip on, so validators without a direct link still hear it.
 	for _, p := range r.peerList() {
 		if p != from {
-			p.send(ConsensusMsg, raw)
+			p.sendConsensus(raw, m.Height, r.deciding)
 		}
 	}
 }
 
-func (r *Reactor) handleCertified(from *peer, pkts []certifiedPacket) {
+// queueImport hands certified blocks to the import loop; when it is full
+// the blocks are dropped (status and sync fetch them again later).
+func (r *Reactor) queueImport(job importJob) {
+	select {
+	case r.imports <- job:
+	default:
+		if job.batch {
+			job.from.syncing.Store(false)
+		}
+		r.log.Debug("QBFT import queue full, dropping certified blocks", "peer", job.from.id, "count", len(job.pkts))
+	}
+}
+
+func (r *Reactor) importLoop() {
+	defer r.wg.Done()
+	for {
+		select {
+		case <-r.quit:
+			return
+		case job := <-r.imports:
+			r.importCertified(job.from, job.pkts)
+			if job.batch {
+				job.from.syncing.Store(false)
+				r.maybeSync(job.from)
+			}
+		}
+	}
+}
+
+// importCertified imports the blocks that extend the head, in order,
+// announces the new head and passes each block on to peers still below it
+// (followers relay to their own followers).
+func (r *Reactor) importCertified(from *peer, pkts []certifiedPacket) {
 	for _, pkt := range pkts {
 		cert, err := qbft.DecodeCertificate(pkt.Cert)
 		if err != nil {
@@ -426,12 +517,26 @@ func (r *Reactor) handleCertified(from *peer, pkts []certifiedPacket) {
 		if r.cons != nil {
 			r.cons.Synced(cert.Number)
 		}
-		// Followers pass blocks on to their own peers.
+		r.announceHead()
 		for _, p := range r.peerList() {
 			if p != from && p.head.Load() < cert.Number {
-				p.send(CertifiedMsg, &pkt)
+				p.sendCertified(&pkt, cert.Number)
 			}
 		}
+	}
+}
+
+// onPeerHead reacts to a peer's announced head: a node more than one block
+// behind syncs at once; one block behind, it gives consensus and the push
+// syncGrace to bring the block first.
+func (r *Reactor) onPeerHead(p *peer) {
+	head, ph := r.chain.Head(), p.head.Load()
+	switch {
+	case ph <= head:
+	case ph == head+1:
+		r.after(syncGrace, func() { r.maybeSync(p) })
+	default:
+		r.maybeSync(p)
 	}
 }
 
@@ -443,7 +548,7 @@ func (r *Reactor) maybeSync(p *peer) {
 	}
 	p.send(getCertifiedMsg, &getCertifiedPacket{From: head + 1, Count: min(ph-head, maxBatch)})
 	// A lost answer must not block syncing forever.
-	time.AfterFunc(5*time.Second, func() { p.syncing.Store(false) })
+	r.after(5*time.Second, func() { p.syncing.Store(false) })
 }
 
 func (r *Reactor) serve(p *peer, req getCertifiedPacket) {
@@ -473,15 +578,35 @@ type peer struct {
 type outMsg struct {
 	code uint64
 	data any
+	// stale, if set, is asked just before writing: a message that has
+	// become useless while queued (a vote for a height already decided
+	// here, a block the peer has announced meanwhile) is dropped, so a
+	// backlog drains at once instead of delaying current votes.
+	stale func() bool
 }
 
 func newPeer(pp *p2p.Peer, rw p2p.MsgReadWriter) *peer {
 	return &peer{id: pp.ID(), rw: rw, queue: make(chan outMsg, 1024), done: make(chan struct{})}
 }
 
-func (p *peer) send(code uint64, data any) {
+func (p *peer) send(code uint64, data any) { p.enqueue(outMsg{code: code, data: data}) }
+
+// sendConsensus queues a consensus message for height; it is dropped
+// unsent once deciding() has moved past height (the peer then gets the
+// block with its certificate instead).
+func (p *peer) sendConsensus(raw []byte, height uint64, deciding func() uint64) {
+	p.enqueue(outMsg{code: ConsensusMsg, data: raw, stale: func() bool { return height < deciding() }})
+}
+
+// sendCertified queues block number with its certificate; it is dropped
+// unsent once the peer announced that block.
+func (p *peer) sendCertified(pkt *certifiedPacket, number uint64) {
+	p.enqueue(outMsg{code: CertifiedMsg, data: pkt, stale: func() bool { return p.head.Load() >= number }})
+}
+
+func (p *peer) enqueue(m outMsg) {
 	select {
-	case p.queue <- outMsg{code, data}:
+	case p.queue <- m:
 	default: // peer too slow: it will catch up through sync
 	}
 }
@@ -492,6 +617,9 @@ func (p *peer) writeLoop() {
 		case <-p.done:
 			return
 		case m := <-p.queue:
+			if m.stale != nil && m.stale() {
+				continue
+			}
 			if err := p2p.Send(p.rw, m.code, m.data); err != nil {
 				return
 			}
