@@ -592,10 +592,12 @@ func newPeer(pp *p2p.Peer, rw p2p.MsgReadWriter) *peer {
 func (p *peer) send(code uint64, data any) { p.enqueue(outMsg{code: code, data: data}) }
 
 // sendConsensus queues a consensus message for height; it is dropped
-// unsent once deciding() has moved past height (the peer then gets the
-// block with its certificate instead).
+// unsent once deciding() is two heights past it (the peer then gets the
+// block with its certificate instead). Votes for the height this node has
+// just decided still go out: the last validators to decide need them, and
+// a node usually decides a few microseconds after queueing its own COMMIT.
 func (p *peer) sendConsensus(raw []byte, height uint64, deciding func() uint64) {
-	p.enqueue(outMsg{code: ConsensusMsg, data: raw, stale: func() bool { return height < deciding() }})
+	p.enqueue(outMsg{code: ConsensusMsg, data: raw, stale: func() bool { return height+1 < deciding() }})
 }
 
 // sendCertified queues block number with its certificate; it is dropped

@@ -112,9 +112,10 @@ func TestSlowImportDoesNotBlockThePeer(t *testing.T) {
 	}
 }
 
-// TestStaleQueuedMessagesAreDropped: votes for a height this node has
-// decided and blocks the peer announced meanwhile are skipped when their
-// turn to be written comes, so a backlog does not delay current votes.
+// TestStaleQueuedMessagesAreDropped: votes two heights or more below the
+// one this node decides and blocks the peer announced meanwhile are skipped
+// when their turn to be written comes, so a backlog does not delay current
+// votes; votes for the height just decided still go out.
 func TestStaleQueuedMessagesAreDropped(t *testing.T) {
 	local, remote := p2p.MsgPipe()
 	defer local.Close()
@@ -124,19 +125,22 @@ func TestStaleQueuedMessagesAreDropped(t *testing.T) {
 	var deciding atomic.Uint64
 	deciding.Store(10)
 	at := func() uint64 { return deciding.Load() }
-	p.sendConsensus([]byte("vote for 9"), 9, at)
+	p.sendConsensus([]byte("vote for 8"), 8, at)
 	p.sendCertified(&certifiedPacket{Value: []byte("block 8")}, 8)
 	p.head.Store(8) // the peer announced block 8 after it was queued
+	p.sendConsensus([]byte("vote for 9"), 9, at)
 	p.sendConsensus([]byte("vote for 10"), 10, at)
 	p.sendCertified(&certifiedPacket{Value: []byte("block 10")}, 10)
 	go p.writeLoop()
 
-	msg := expect(t, remote, ConsensusMsg, 5*time.Second)
-	var raw []byte
-	if err := msg.Decode(&raw); err != nil || string(raw) != "vote for 10" {
-		t.Fatalf("first consensus message written: %q (%v), want the vote for 10", raw, err)
+	for _, want := range []string{"vote for 9", "vote for 10"} {
+		msg := expect(t, remote, ConsensusMsg, 5*time.Second)
+		var raw []byte
+		if err := msg.Decode(&raw); err != nil || string(raw) != want {
+			t.Fatalf("consensus message written: %q (%v), want %q", raw, err, want)
+		}
 	}
-	msg = expect(t, remote, CertifiedMsg, 5*time.Second)
+	msg := expect(t, remote, CertifiedMsg, 5*time.Second)
 	var pkt certifiedPacket
 	if err := msg.Decode(&pkt); err != nil || string(pkt.Value) != "block 10" {
 		t.Fatalf("first block written: %q (%v), want block 10", pkt.Value, err)
