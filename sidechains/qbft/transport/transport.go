@@ -37,7 +37,11 @@ const (
 )
 
 const (
-	maxBatch       = 64
+	maxBatch = 64
+	// maxBatchBytes stops a sync answer well below devp2p's 16 MiB
+	// message limit (a full 60M-gas block of transfers is ~300 KB; a
+	// batch of 64 could exceed it, and a refused write drops the peer).
+	maxBatchBytes  = 8 << 20
 	statusInterval = 2 * time.Second
 	seenCap        = 1 << 16
 	importQueueLen = 256
@@ -553,12 +557,14 @@ func (r *Reactor) maybeSync(p *peer) {
 
 func (r *Reactor) serve(p *peer, req getCertifiedPacket) {
 	var out []certifiedPacket
-	for n := req.From; n < req.From+min(req.Count, maxBatch) && n <= r.chain.Head(); n++ {
+	size := 0
+	for n := req.From; n < req.From+min(req.Count, maxBatch) && n <= r.chain.Head() && size < maxBatchBytes; n++ {
 		v, c, err := r.chain.CertifiedValue(n)
 		if err != nil {
 			break
 		}
 		out = append(out, certifiedPacket{Value: v, Cert: c.Encode()})
+		size += len(v)
 	}
 	p.send(certifiedBatch, out)
 }

@@ -146,3 +146,30 @@ func TestStaleQueuedMessagesAreDropped(t *testing.T) {
 		t.Fatalf("first block written: %q (%v), want block 10", pkt.Value, err)
 	}
 }
+
+// bigChain serves 3 MB blocks up to head 100.
+type bigChain struct{ slowChain }
+
+func (*bigChain) Head() uint64 { return 100 }
+func (*bigChain) CertifiedValue(n uint64) ([]byte, *qbft.Certificate, error) {
+	return make([]byte, 3<<20), &qbft.Certificate{Number: n}, nil
+}
+
+// TestSyncAnswerStaysUnderTheMessageLimit: a batch stops at maxBatchBytes,
+// since a message over devp2p's 16 MiB limit would drop the peer instead.
+func TestSyncAnswerStaysUnderTheMessageLimit(t *testing.T) {
+	r := New(&bigChain{}, nil, Config{})
+	local, _ := p2p.MsgPipe()
+	defer local.Close()
+	p := newPeer(p2p.NewPeer(enode.ID{3}, "remote", nil), local)
+	r.serve(p, getCertifiedPacket{From: 1, Count: 64})
+	m := <-p.queue
+	batch := m.data.([]certifiedPacket)
+	size := 0
+	for _, b := range batch {
+		size += len(b.Value)
+	}
+	if len(batch) != 3 || size > maxBatchBytes+(3<<20) {
+		t.Fatalf("batch of %d blocks, %d bytes; want 3 blocks (stopping once %d bytes are reached)", len(batch), size, maxBatchBytes)
+	}
+}
