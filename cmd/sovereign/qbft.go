@@ -36,7 +36,7 @@ type qbftChain struct {
 var consortiumChain = qbftChain{
 	name: "consortium", chainID: consortium.DefaultChainID, httpPort: 8645, p2pAddr: "127.0.0.1:30403",
 	genesis: func(vals []common.Address, id, gas, ts uint64, alloc map[common.Address]*big.Int) (*core.Genesis, error) {
-		return consortium.Genesis(consortium.GenesisSpec{ChainID: id, Validators: vals, GasLimit: gas, Alloc: alloc, Time: ts})
+		return consortium.Genesis(execution.GenesisSpec{ChainID: id, Validators: vals, GasLimit: gas, Alloc: alloc, Time: ts})
 	},
 	start: consortium.StartNode,
 	about: "the consortium QBFT chain (department validators; four tolerate one fault)",
@@ -45,7 +45,7 @@ var consortiumChain = qbftChain{
 var privateChain = qbftChain{
 	name: "private", chainID: private.DefaultChainID, httpPort: 8745, p2pAddr: "127.0.0.1:30503",
 	genesis: func(vals []common.Address, id, gas, ts uint64, alloc map[common.Address]*big.Int) (*core.Genesis, error) {
-		return private.ChainGenesis(private.ChainGenesisSpec{ChainID: id, Validators: vals, GasLimit: gas, Alloc: alloc, Time: ts})
+		return private.ChainGenesis(execution.GenesisSpec{ChainID: id, Validators: vals, GasLimit: gas, Alloc: alloc, Time: ts})
 	},
 	start:    private.StartChainNode,
 	about:    "the private QBFT chain (one to three validators, no public peers)",

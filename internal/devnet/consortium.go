@@ -17,6 +17,7 @@ import (
 	"github.com/sovereign-gov/sovereign/node"
 	"github.com/sovereign-gov/sovereign/sidechains/consortium"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft"
+	"github.com/sovereign-gov/sovereign/sidechains/qbft/execution"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft/service"
 )
 
@@ -103,7 +104,7 @@ func consortiumGenesis(opts ConsortiumOptions, validators []common.Address) (*co
 	for _, a := range opts.Accounts {
 		alloc[a.Address] = million
 	}
-	g, err := consortium.Genesis(consortium.GenesisSpec{Validators: validators, Alloc: alloc, Time: uint64(time.Now().Unix())})
+	g, err := consortium.Genesis(execution.GenesisSpec{Validators: validators, Alloc: alloc, Time: uint64(time.Now().Unix())})
 	if err != nil {
 		return nil, err
 	}

@@ -206,7 +206,7 @@ func privateGenesis(opts PrivateOptions, net *PrivateNet) (*core.Genesis, error)
 	for _, w := range net.Writers {
 		alloc[w] = million
 	}
-	g, err := private.ChainGenesis(private.ChainGenesisSpec{Validators: net.Addresses, Alloc: alloc, Time: uint64(time.Now().Unix())})
+	g, err := private.ChainGenesis(execution.GenesisSpec{Validators: net.Addresses, Alloc: alloc, Time: uint64(time.Now().Unix())})
 	if err != nil {
 		return nil, err
 	}

@@ -6,9 +6,7 @@ package consortium
 
 import (
 	"fmt"
-	"math/big"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
 
 	"github.com/sovereign-gov/sovereign/sidechains/qbft/execution"
@@ -18,28 +16,18 @@ import (
 // DefaultChainID is the consortium chain's EIP-155 chain id.
 const DefaultChainID = 7100
 
-// GenesisSpec describes a new consortium chain.
-type GenesisSpec struct {
-	ChainID    uint64 // 0 = DefaultChainID
-	Validators []common.Address
-	GasLimit   uint64
-	Alloc      map[common.Address]*big.Int
-	Time       uint64
-}
-
 // Genesis builds the consortium genesis: post-merge, system contracts, and
 // the ValidatorSet contract holding the initial validators. At least four
-// validators are needed to tolerate one fault.
-func Genesis(spec GenesisSpec) (*core.Genesis, error) {
+// validators are needed to tolerate one fault. A zero ChainID means
+// DefaultChainID.
+func Genesis(spec execution.GenesisSpec) (*core.Genesis, error) {
 	if len(spec.Validators) == 0 {
 		return nil, fmt.Errorf("consortium genesis: at least one validator is needed (four to tolerate a fault)")
 	}
 	if spec.ChainID == 0 {
 		spec.ChainID = DefaultChainID
 	}
-	return execution.NewGenesis(execution.GenesisSpec{
-		ChainID: spec.ChainID, Validators: spec.Validators, GasLimit: spec.GasLimit, Alloc: spec.Alloc, Time: spec.Time,
-	})
+	return execution.NewGenesis(spec)
 }
 
 // StartNode assembles and starts one consortium validator (cfg.Signer set)

@@ -3,9 +3,7 @@ package private
 import (
 	"errors"
 	"fmt"
-	"math/big"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
 
 	"github.com/sovereign-gov/sovereign/sidechains/qbft/execution"
@@ -22,27 +20,17 @@ const MaxValidators = 3
 // errValidatorCount is returned for a private genesis outside 1..3 validators.
 var errValidatorCount = errors.New("the private chain has one to three validators")
 
-// ChainGenesisSpec describes a new private chain.
-type ChainGenesisSpec struct {
-	ChainID    uint64 // 0 = DefaultChainID
-	Validators []common.Address
-	GasLimit   uint64
-	Alloc      map[common.Address]*big.Int
-	Time       uint64
-}
-
 // ChainGenesis builds the private chain's genesis: the same QBFT genesis as
-// the consortium, with one to three validators.
-func ChainGenesis(spec ChainGenesisSpec) (*core.Genesis, error) {
+// the consortium, with one to three validators. A zero ChainID means
+// DefaultChainID.
+func ChainGenesis(spec execution.GenesisSpec) (*core.Genesis, error) {
 	if n := len(spec.Validators); n < 1 || n > MaxValidators {
 		return nil, fmt.Errorf("%w, got %d", errValidatorCount, n)
 	}
 	if spec.ChainID == 0 {
 		spec.ChainID = DefaultChainID
 	}
-	return execution.NewGenesis(execution.GenesisSpec{
-		ChainID: spec.ChainID, Validators: spec.Validators, GasLimit: spec.GasLimit, Alloc: spec.Alloc, Time: spec.Time,
-	})
+	return execution.NewGenesis(spec)
 }
 
 // StartChainNode assembles and starts one private-chain node. The private
