@@ -196,15 +196,19 @@ func benchQBFTCommand() *cli.Command {
 		Description: `Starts four consortium validator processes (1 s blocks) and sends them
 signed ETH transfers, then calls of a one-slot counter contract, from
 several senders over HTTP JSON-RPC; then the same load against a public
-clique chain node (1 s blocks). Reports included transactions per second
-and latency p50/p99 (under QBFT inclusion is finality), the ratios, and the
-longest block gap after killing the next proposer.`,
+clique chain node (1 s blocks). The first two runs saturate the chains
+(closed loop: each sender keeps --window transactions in flight); a third
+offers the transfers at a fixed --paced-rate, to read finality latency at
+that throughput. Reports included transactions per second and latency
+p50/p99 (under QBFT inclusion is finality), the ratios, and the longest
+block gap after killing the next proposer.`,
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "transfers", Usage: "number of ETH transfers", Value: 20000},
 			&cli.IntFlag{Name: "calls", Usage: "number of contract calls", Value: 10000},
 			&cli.IntFlag{Name: "senders", Usage: "number of sending accounts", Value: 64},
 			&cli.IntFlag{Name: "rate", Usage: "offered load, transactions per second (0 = unpaced)"},
 			&cli.IntFlag{Name: "window", Usage: "transactions in flight per sender (closed loop; 0 = unbounded)", Value: 32},
+			&cli.IntFlag{Name: "paced-rate", Usage: "then send the transfers again at this fixed rate, tx/s, for latency at that throughput (0 = skip)", Value: 1200},
 			&cli.Uint64Flag{Name: "gaslimit", Usage: "block gas limit of both chains (30M: at most 1,428 transfers per 1 s block)", Value: node.DefaultGasLimit},
 			&cli.DurationFlag{Name: "timeout", Usage: "bound on each load run", Value: 3 * time.Minute},
 			&cli.DurationFlag{Name: "round-timeout", Usage: "validators' round-0 timeout", Value: time.Second},
@@ -220,7 +224,7 @@ longest block gap after killing the next proposer.`,
 			_, err = qbftbench.Run(c.Context, qbftbench.Options{
 				Sovereign: self, Transfers: c.Int("transfers"), Calls: c.Int("calls"), Senders: c.Int("senders"), Rate: c.Int("rate"), Window: c.Int("window"),
 				GasLimit: c.Uint64("gaslimit"), Timeout: c.Duration("timeout"), Out: c.App.Writer, Keep: c.Bool("keep"),
-				RoundTimeout: c.Duration("round-timeout"),
+				RoundTimeout: c.Duration("round-timeout"), PacedRate: c.Int("paced-rate"),
 			})
 			return err
 		},

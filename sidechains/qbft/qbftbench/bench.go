@@ -39,6 +39,11 @@ type Options struct {
 	Senders   int
 	Rate      int // offered load in transactions per second (0 = unpaced)
 	Window    int // transactions in flight per sender (0 = unbounded)
+	// PacedRate, if positive, adds a third run: the transfers again,
+	// offered at this fixed rate (open loop, Window still bounding each
+	// sender), to read finality latency at a given throughput rather than
+	// at saturation.
+	PacedRate int
 	// RoundTimeout is the validators' round-0 timeout (default 1 s).
 	RoundTimeout time.Duration
 	GasLimit     uint64
@@ -50,7 +55,8 @@ type Options struct {
 
 // Report of one run.
 type Report struct {
-	QBFT, Clique map[Kind]*Result
+	Phases       []Phase
+	QBFT, Clique []*Result // per phase
 	// ProposerOutage is the longest gap between blocks after the next
 	// proposer was killed, and Period the block period it compares with.
 	ProposerOutage time.Duration
@@ -76,9 +82,12 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		senders[i], _ = crypto.GenerateKey()
 		alloc[crypto.PubkeyToAddress(senders[i].PublicKey)] = types.Account{Balance: new(big.Int).Mul(big.NewInt(1000), big.NewInt(params.Ether))}
 	}
-	rep := &Report{QBFT: map[Kind]*Result{}, Clique: map[Kind]*Result{}}
+	rep := &Report{Phases: phases(opts)}
 	fmt.Fprintf(opts.Out, "load: %d ETH transfers, then %d contract calls, from %d senders over HTTP JSON-RPC, offered at %d tx/s (0 = unpaced), at most %d in flight per sender (0 = unbounded); 1 s blocks, gas limit %d\n",
 		opts.Transfers, opts.Calls, opts.Senders, opts.Rate, opts.Window, opts.GasLimit)
+	if opts.PacedRate > 0 {
+		fmt.Fprintf(opts.Out, "then the %d transfers again offered at a fixed %d tx/s\n", opts.Transfers, opts.PacedRate)
+	}
 
 	fmt.Fprintln(opts.Out, "QBFT consortium: 4 validator processes")
 	if err := benchQBFT(ctx, filepath.Join(dir, "qbft"), opts, alloc, senders, rep); err != nil {
@@ -92,6 +101,25 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	return rep, nil
 }
 
+// Phase is one load run, made the same way on both chains.
+type Phase struct {
+	Name  string
+	Kind  Kind
+	Count int
+	Rate  int // offered tx/s, 0 = unpaced
+}
+
+func phases(opts Options) []Phase {
+	ps := []Phase{
+		{Name: fmt.Sprintf("%d ETH transfers", opts.Transfers), Kind: Transfers, Count: opts.Transfers, Rate: opts.Rate},
+		{Name: fmt.Sprintf("%d contract calls", opts.Calls), Kind: Calls, Count: opts.Calls, Rate: opts.Rate},
+	}
+	if opts.PacedRate > 0 {
+		ps = append(ps, Phase{Name: fmt.Sprintf("%d ETH transfers offered at %d tx/s", opts.Transfers, opts.PacedRate), Kind: Transfers, Count: opts.Transfers, Rate: opts.PacedRate})
+	}
+	return ps
+}
+
 func printReport(w io.Writer, opts Options, r *Report) {
 	ms := func(d time.Duration) string { return strconv.FormatInt(d.Milliseconds(), 10) + " ms" }
 	ratio := func(a, b float64) string {
@@ -100,11 +128,11 @@ func printReport(w io.Writer, opts Options, r *Report) {
 		}
 		return fmt.Sprintf("%.2f×", a/b)
 	}
-	fmt.Fprintf(w, "\n| load (1 s blocks, %d senders, rate %d tx/s, window %d) | chain | tx/s | latency p50 | latency p99 | blocks |\n| --- | --- | --- | --- | --- | --- |\n", opts.Senders, opts.Rate, opts.Window)
-	for _, k := range []Kind{Transfers, Calls} {
-		q, c := r.QBFT[k], r.Clique[k]
-		fmt.Fprintf(w, "| %d %s | QBFT, 4 validators (finality) | %.0f | %s | %s | %d |\n", q.Sent, k, q.IncludedPerSec, ms(q.P50), ms(q.P99), q.Blocks)
-		fmt.Fprintf(w, "| %d %s | clique, 1 signer (inclusion, reference) | %.0f | %s | %s | %d |\n", c.Sent, k, c.IncludedPerSec, ms(c.P50), ms(c.P99), c.Blocks)
+	fmt.Fprintf(w, "\n| load (1 s blocks, %d senders, window %d) | chain | tx/s | latency p50 | latency p99 | blocks |\n| --- | --- | --- | --- | --- | --- |\n", opts.Senders, opts.Window)
+	for i, ph := range r.Phases {
+		q, c := r.QBFT[i], r.Clique[i]
+		fmt.Fprintf(w, "| %s | QBFT, 4 validators (finality) | %.0f | %s | %s | %d |\n", ph.Name, q.IncludedPerSec, ms(q.P50), ms(q.P99), q.Blocks)
+		fmt.Fprintf(w, "| %s | clique, 1 signer (inclusion, reference) | %.0f | %s | %s | %d |\n", ph.Name, c.IncludedPerSec, ms(c.P50), ms(c.P99), c.Blocks)
 		fmt.Fprintf(w, "| | ratio QBFT/clique | %s | | | |\n", ratio(q.IncludedPerSec, c.IncludedPerSec))
 	}
 	fmt.Fprintf(w, "\noffline proposer: longest gap between blocks after killing the next proposer %v (block period 1 s, round-0 timeout %v)\n", r.ProposerOutage.Round(time.Millisecond), opts.RoundTimeout)
@@ -188,17 +216,14 @@ func benchQBFT(ctx context.Context, dir string, opts Options, alloc types.Genesi
 	if err := waitBlock(ctx, urls[0], 2, 60*time.Second); err != nil {
 		return err
 	}
-	for _, k := range []struct {
-		kind Kind
-		n    int
-	}{{Transfers, opts.Transfers}, {Calls, opts.Calls}} {
-		fmt.Fprintf(opts.Out, "  %s ... ", k.kind)
-		r, err := runLoad(ctx, urls, urls[0], senders, k.n, k.kind, opts.Rate, opts.Window, opts.Timeout)
+	for _, ph := range rep.Phases {
+		fmt.Fprintf(opts.Out, "  %s ... ", ph.Name)
+		r, err := runLoad(ctx, urls, urls[0], senders, ph.Count, ph.Kind, ph.Rate, opts.Window, opts.Timeout)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintln(opts.Out, r)
-		rep.QBFT[k.kind] = r
+		rep.QBFT = append(rep.QBFT, r)
 	}
 	// Offline proposer: kill the validator proposing next, time the gaps.
 	var st struct {
@@ -261,17 +286,14 @@ func benchClique(ctx context.Context, dir string, opts Options, alloc types.Gene
 	if err := p.waitRPC(ctx, url); err != nil {
 		return err
 	}
-	for _, k := range []struct {
-		kind Kind
-		n    int
-	}{{Transfers, opts.Transfers}, {Calls, opts.Calls}} {
-		fmt.Fprintf(opts.Out, "  %s ... ", k.kind)
-		r, err := runLoad(ctx, []string{url}, url, senders, k.n, k.kind, opts.Rate, opts.Window, opts.Timeout)
+	for _, ph := range rep.Phases {
+		fmt.Fprintf(opts.Out, "  %s ... ", ph.Name)
+		r, err := runLoad(ctx, []string{url}, url, senders, ph.Count, ph.Kind, ph.Rate, opts.Window, opts.Timeout)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintln(opts.Out, r)
-		rep.Clique[k.kind] = r
+		rep.Clique = append(rep.Clique, r)
 	}
 	return nil
 }
