@@ -126,19 +126,19 @@ func benchOurs(ctx context.Context, dir string, opts PublicOptions, load loadgen
 	if err := node.WriteGenesis(genesis, g); err != nil {
 		return nil, err
 	}
-	httpPort, err := freePort()
+	httpPort, err := FreePort()
 	if err != nil {
 		return nil, err
 	}
-	p, err := startProcess("sovereign", d, opts.Sovereign, "node", "public", "--datadir", filepath.Join(d, "data"),
+	p, err := StartProcess("sovereign", d, opts.Sovereign, "node", "public", "--datadir", filepath.Join(d, "data"),
 		"--genesis", genesis, "--signer.keystore", keyFile, "--signer.password", pwFile,
 		"--p2p.addr", "127.0.0.1:0", "--http.port", strconv.Itoa(httpPort), "--ws.addr", "", "--verbosity", "2")
 	if err != nil {
 		return nil, err
 	}
-	defer p.stop()
+	defer p.Stop()
 	url := fmt.Sprintf("http://127.0.0.1:%d", httpPort)
-	c, err := p.waitRPC(ctx, url)
+	c, err := p.WaitRPC(ctx, url)
 	if err != nil {
 		return nil, err
 	}
@@ -154,25 +154,25 @@ func benchGethDev(ctx context.Context, dir string, opts PublicOptions, load load
 	if err := os.MkdirAll(d, 0o700); err != nil {
 		return nil, err
 	}
-	httpPort, err := freePort()
+	httpPort, err := FreePort()
 	if err != nil {
 		return nil, err
 	}
-	authPort, err := freePort()
+	authPort, err := FreePort()
 	if err != nil {
 		return nil, err
 	}
 	gl := strconv.FormatUint(opts.GasLimit, 10)
-	p, err := startProcess("geth", d, opts.Geth, "--dev", "--dev.period", "0", "--dev.gaslimit", gl, "--miner.gaslimit", gl,
+	p, err := StartProcess("geth", d, opts.Geth, "--dev", "--dev.period", "0", "--dev.gaslimit", gl, "--miner.gaslimit", gl,
 		"--datadir", filepath.Join(d, "data"), "--http", "--http.addr", "127.0.0.1", "--http.port", strconv.Itoa(httpPort),
 		"--http.api", "eth,net,web3,txpool", "--authrpc.port", strconv.Itoa(authPort), "--port", "0", "--nodiscover",
 		"--maxpeers", "0", "--verbosity", "2")
 	if err != nil {
 		return nil, err
 	}
-	defer p.stop()
+	defer p.Stop()
 	url := fmt.Sprintf("http://127.0.0.1:%d", httpPort)
-	c, err := p.waitRPC(ctx, url)
+	c, err := p.WaitRPC(ctx, url)
 	if err != nil {
 		return nil, err
 	}

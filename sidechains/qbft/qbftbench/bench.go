@@ -11,13 +11,10 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -27,6 +24,7 @@ import (
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/ethereum/go-ethereum/rpc"
 
+	"github.com/sovereign-gov/sovereign/internal/bench"
 	"github.com/sovereign-gov/sovereign/node"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft/execution"
 )
@@ -174,15 +172,22 @@ func benchQBFT(ctx context.Context, dir string, opts Options, alloc types.Genesi
 	if err := node.WriteGenesis(genesis, g); err != nil {
 		return err
 	}
-	var procs []*process
+	var procs []*bench.Process
 	defer func() {
 		for _, p := range procs {
-			p.stop()
+			p.Stop()
 		}
 	}()
 	var urls, enodes []string
 	for i := 0; i < 4; i++ {
-		httpPort, p2pPort := freePort(), freePort()
+		httpPort, err := bench.FreePort()
+		if err != nil {
+			return err
+		}
+		p2pPort, err := bench.FreePort()
+		if err != nil {
+			return err
+		}
 		d := filepath.Join(dir, fmt.Sprintf("v%d", i))
 		args := []string{"node", "consortium", "--datadir", d, "--genesis", genesis,
 			"--validator.keystore", keyFiles[i], "--validator.password", pw,
@@ -193,15 +198,17 @@ func benchQBFT(ctx context.Context, dir string, opts Options, alloc types.Genesi
 		if len(enodes) > 0 {
 			args = append(args, "--p2p.static", strings.Join(enodes, ","))
 		}
-		p, err := startProcess(fmt.Sprintf("validator%d", i), dir, opts.Sovereign, args...)
+		p, err := bench.StartProcess(fmt.Sprintf("validator%d", i), dir, opts.Sovereign, args...)
 		if err != nil {
 			return err
 		}
 		procs = append(procs, p)
 		url := fmt.Sprintf("http://127.0.0.1:%d", httpPort)
-		if err := p.waitRPC(ctx, url); err != nil {
+		c, err := p.WaitRPC(ctx, url)
+		if err != nil {
 			return err
 		}
+		c.Close()
 		var b []byte
 		for k := 0; k < 100 && len(b) == 0; k++ { // written just after RPC starts
 			b, _ = os.ReadFile(filepath.Join(d, "enode.url"))
@@ -244,7 +251,7 @@ func benchQBFT(ctx context.Context, dir string, opts Options, alloc types.Genesi
 		}
 	}
 	watchURL := urls[(victim+1)%4]
-	procs[victim].kill()
+	procs[victim].Kill()
 	rep.ProposerOutage, err = longestGap(ctx, watchURL, 8*time.Second)
 	fmt.Fprintf(opts.Out, "  offline proposer: longest block gap %v\n", rep.ProposerOutage.Round(time.Millisecond))
 	return err
@@ -274,18 +281,23 @@ func benchClique(ctx context.Context, dir string, opts Options, alloc types.Gene
 	if err := node.WriteGenesis(genesis, g); err != nil {
 		return err
 	}
-	httpPort := freePort()
-	p, err := startProcess("clique", dir, opts.Sovereign, "node", "public", "--datadir", filepath.Join(dir, "data"),
+	httpPort, err := bench.FreePort()
+	if err != nil {
+		return err
+	}
+	p, err := bench.StartProcess("clique", dir, opts.Sovereign, "node", "public", "--datadir", filepath.Join(dir, "data"),
 		"--genesis", genesis, "--signer.keystore", keyFile, "--signer.password", pw,
 		"--p2p.addr", "127.0.0.1:0", "--http.port", strconv.Itoa(httpPort), "--ws.addr", "", "--verbosity", "2")
 	if err != nil {
 		return err
 	}
-	defer p.stop()
+	defer p.Stop()
 	url := fmt.Sprintf("http://127.0.0.1:%d", httpPort)
-	if err := p.waitRPC(ctx, url); err != nil {
+	c, err := p.WaitRPC(ctx, url)
+	if err != nil {
 		return err
 	}
+	c.Close()
 	for _, ph := range rep.Phases {
 		fmt.Fprintf(opts.Out, "  %s ... ", ph.Name)
 		r, err := runLoad(ctx, []string{url}, url, senders, ph.Count, ph.Kind, ph.Rate, opts.Window, opts.Timeout)
@@ -337,89 +349,4 @@ func waitBlock(ctx context.Context, url string, n uint64, timeout time.Duration)
 		time.Sleep(100 * time.Millisecond)
 	}
 	return fmt.Errorf("no block %d at %s within %v", n, url, timeout)
-}
-
-type process struct {
-	name string
-	cmd  *exec.Cmd
-	log  string
-	done chan struct{}
-}
-
-func startProcess(name, dir, bin string, args ...string) (*process, error) {
-	logPath := filepath.Join(dir, name+".log")
-	f, err := os.Create(logPath)
-	if err != nil {
-		return nil, err
-	}
-	cmd := exec.Command(bin, args...)
-	cmd.Stdout, cmd.Stderr = f, f
-	// The nodes die with the benchmark, even when it is killed.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
-	if err := cmd.Start(); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("starting %s: %w", name, err)
-	}
-	p := &process{name: name, cmd: cmd, log: logPath, done: make(chan struct{})}
-	go func() { cmd.Wait(); f.Close(); close(p.done) }()
-	return p, nil
-}
-
-func (p *process) stop() {
-	select {
-	case <-p.done:
-		return
-	default:
-	}
-	p.cmd.Process.Signal(os.Interrupt)
-	select {
-	case <-p.done:
-	case <-time.After(15 * time.Second):
-		p.kill()
-	}
-}
-
-func (p *process) kill() {
-	select {
-	case <-p.done:
-	default:
-		p.cmd.Process.Kill()
-		<-p.done
-	}
-}
-
-func (p *process) waitRPC(ctx context.Context, url string) error {
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		select {
-		case <-p.done:
-			b, _ := os.ReadFile(p.log)
-			return fmt.Errorf("%s exited during start-up:\n%s", p.name, tail(string(b), 15))
-		default:
-		}
-		if c, err := rpc.DialContext(ctx, url); err == nil {
-			var n hexutil.Uint64
-			err := c.CallContext(ctx, &n, "eth_blockNumber")
-			c.Close()
-			if err == nil {
-				return nil
-			}
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	return fmt.Errorf("%s did not answer at %s within 60s (log %s)", p.name, url, p.log)
-}
-
-func tail(s string, n int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	return strings.Join(lines[max(0, len(lines)-n):], "\n")
-}
-
-func freePort() int {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
 }

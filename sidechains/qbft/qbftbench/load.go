@@ -16,6 +16,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/sovereign-gov/sovereign/internal/loadgen"
 )
 
 // counterCode is the runtime code of the "simple contract" of the call
@@ -125,10 +127,10 @@ func runLoad(ctx context.Context, urls []string, watchURL string, senders []*ecd
 	if err := watch.CallContext(ctx, &head, "eth_blockNumber"); err != nil {
 		return nil, err
 	}
-	w := &watcher{client: watch, next: uint64(head) + 1, seen: map[common.Hash]time.Time{}}
+	w := loadgen.NewWatcher(watch, uint64(head))
 	wctx, wcancel := context.WithCancel(ctx)
 	wdone := make(chan struct{})
-	go func() { defer close(wdone); w.run(wctx) }()
+	go func() { defer close(wdone); w.Run(wctx) }()
 
 	var (
 		mu       sync.Mutex
@@ -149,7 +151,7 @@ func runLoad(ctx context.Context, urls []string, watchURL string, senders []*ecd
 				if wait := time.Until(start.Add(time.Duration(j) * interval)); wait > 0 {
 					time.Sleep(wait)
 				}
-				for window > 0 && j >= window && ctx.Err() == nil && !w.has(hashes[j-window]) {
+				for window > 0 && j >= window && ctx.Err() == nil && !w.Has(hashes[j-window]) {
 					time.Sleep(5 * time.Millisecond)
 				}
 				for {
@@ -181,30 +183,27 @@ func runLoad(ctx context.Context, urls []string, watchURL string, senders []*ecd
 	}
 	wg.Wait()
 	submitted := time.Since(start)
-	for ctx.Err() == nil {
-		w.mu.Lock()
-		n := 0
+	w.WaitFor(ctx, func(seen map[common.Hash]time.Time) bool {
+		mu.Lock()
+		defer mu.Unlock()
 		for h := range sentAt {
-			if _, ok := w.seen[h]; ok {
-				n++
+			if _, ok := seen[h]; !ok {
+				return false
 			}
 		}
-		w.mu.Unlock()
-		if n == len(sentAt) {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		return true
+	})
 	wcancel()
 	<-wdone
-	res := &Result{Sent: txs, FirstError: firstErr, Blocks: w.blocks}
+	seen, blocks := w.Snapshot()
+	res := &Result{Sent: txs, FirstError: firstErr, Blocks: blocks}
 	if submitted > 0 {
 		res.SubmitPerSec = float64(len(sentAt)) / submitted.Seconds()
 	}
 	var lat []time.Duration
 	var last time.Time
 	for h, t0 := range sentAt {
-		if t1, ok := w.seen[h]; ok {
+		if t1, ok := seen[h]; ok {
 			lat = append(lat, t1.Sub(t0))
 			if t1.After(last) {
 				last = t1
@@ -219,46 +218,4 @@ func runLoad(ctx context.Context, urls []string, watchURL string, senders []*ecd
 		res.IncludedPerSec = float64(len(lat)) / last.Sub(start).Seconds()
 	}
 	return res, nil
-}
-
-// watcher records when each transaction's block was first seen.
-type watcher struct {
-	client *rpc.Client
-	next   uint64
-	mu     sync.Mutex
-	seen   map[common.Hash]time.Time
-	blocks int
-}
-
-func (w *watcher) has(h common.Hash) bool {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	_, ok := w.seen[h]
-	return ok
-}
-
-func (w *watcher) run(ctx context.Context) {
-	for ctx.Err() == nil {
-		var head hexutil.Uint64
-		if err := w.client.CallContext(ctx, &head, "eth_blockNumber"); err == nil {
-			for ; w.next <= uint64(head); w.next++ {
-				var block struct {
-					Transactions []common.Hash `json:"transactions"`
-				}
-				if err := w.client.CallContext(ctx, &block, "eth_getBlockByNumber", hexutil.Uint64(w.next), false); err != nil {
-					break
-				}
-				now := time.Now()
-				w.mu.Lock()
-				for _, h := range block.Transactions {
-					w.seen[h] = now
-				}
-				if len(block.Transactions) > 0 {
-					w.blocks++
-				}
-				w.mu.Unlock()
-			}
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
 }
