@@ -3,8 +3,6 @@ package main
 import (
 	"crypto/ecdsa"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/urfave/cli/v2"
@@ -128,24 +126,12 @@ func runPublicNode(c *cli.Context) error {
 		return err
 	}
 	defer n.Close()
-	if err := os.WriteFile(filepath.Join(cfg.Node.DataDir, "enode.url"), []byte(n.Enode()+"\n"), 0o644); err != nil {
-		return fmt.Errorf("writing enode.url: %w", err)
-	}
 	role := "follower"
 	if addr, ok := n.Clique.Signer(); ok {
 		role = "signer " + addr.Hex()
 	}
 	log.Info("Public node running", "role", role, "http", n.HTTPEndpoint(), "ws", n.WSEndpoint(), "enode", n.Enode())
-	_, stopPprof, err := startPprof(c)
-	if err != nil {
-		return err
-	}
-	defer stopPprof()
-	ctx, stop := signalContext()
-	defer stop()
-	<-ctx.Done()
-	log.Info("Shutting down")
-	return nil
+	return serveUntilSignal(c, cfg.Node.DataDir, n.Enode())
 }
 
 // signerKey loads the signing key when a keystore is given; flag is the

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/big"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -173,20 +172,8 @@ func runQBFTNode(c *cli.Context, ch qbftChain) error {
 		return err
 	}
 	defer n.Close()
-	if err := os.WriteFile(filepath.Join(cfg.Node.DataDir, "enode.url"), []byte(n.Enode()+"\n"), 0o644); err != nil {
-		return fmt.Errorf("writing enode.url: %w", err)
-	}
 	log.Info("QBFT node running", "chain", ch.name, "role", role, "http", n.HTTPEndpoint(), "enode", n.Enode())
-	_, stopPprof, err := startPprof(c)
-	if err != nil {
-		return err
-	}
-	defer stopPprof()
-	ctx, stop := signalContext()
-	defer stop()
-	<-ctx.Done()
-	log.Info("Shutting down")
-	return nil
+	return serveUntilSignal(c, cfg.Node.DataDir, n.Enode())
 }
 
 func benchQBFTCommand() *cli.Command {

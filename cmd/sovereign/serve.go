@@ -6,6 +6,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/pprof"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/ethereum/go-ethereum/log"
@@ -44,4 +46,23 @@ func startPprof(c *cli.Context) (string, func(), error) {
 	}()
 	log.Info("Serving Go profiles", "url", "http://"+ln.Addr().String()+"/debug/pprof/")
 	return ln.Addr().String(), func() { srv.Close() }, nil
+}
+
+// serveUntilSignal is the tail of every node command once its node runs:
+// it writes the enode URL to <datadir>/enode.url for peers and scripts,
+// serves profiles if asked, and waits for SIGINT or SIGTERM.
+func serveUntilSignal(c *cli.Context, datadir, enode string) error {
+	if err := os.WriteFile(filepath.Join(datadir, "enode.url"), []byte(enode+"\n"), 0o644); err != nil {
+		return fmt.Errorf("writing enode.url: %w", err)
+	}
+	_, stopPprof, err := startPprof(c)
+	if err != nil {
+		return err
+	}
+	defer stopPprof()
+	ctx, stop := signalContext()
+	defer stop()
+	<-ctx.Done()
+	log.Info("Shutting down")
+	return nil
 }
