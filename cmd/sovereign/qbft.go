@@ -196,6 +196,7 @@ block gap after killing the next proposer.`,
 			&cli.IntFlag{Name: "rate", Usage: "offered load, transactions per second (0 = unpaced)"},
 			&cli.IntFlag{Name: "window", Usage: "transactions in flight per sender (closed loop; 0 = unbounded)", Value: 32},
 			&cli.IntFlag{Name: "paced-rate", Usage: "then send the transfers again at this fixed rate, tx/s, for latency at that throughput (0 = skip)", Value: 1200},
+			&cli.IntFlag{Name: "paced-window", Usage: "in-flight guard per sender in the paced run (keep above rate/senders × latency)", Value: 64},
 			&cli.Uint64Flag{Name: "gaslimit", Usage: "block gas limit of both chains (30M: at most 1,428 transfers per 1 s block)", Value: node.DefaultGasLimit},
 			&cli.DurationFlag{Name: "timeout", Usage: "bound on each load run", Value: 3 * time.Minute},
 			&cli.DurationFlag{Name: "round-timeout", Usage: "validators' round-0 timeout", Value: time.Second},
@@ -211,7 +212,7 @@ block gap after killing the next proposer.`,
 			_, err = qbftbench.Run(c.Context, qbftbench.Options{
 				Sovereign: self, Transfers: c.Int("transfers"), Calls: c.Int("calls"), Senders: c.Int("senders"), Rate: c.Int("rate"), Window: c.Int("window"),
 				GasLimit: c.Uint64("gaslimit"), Timeout: c.Duration("timeout"), Out: c.App.Writer, Keep: c.Bool("keep"),
-				RoundTimeout: c.Duration("round-timeout"), PacedRate: c.Int("paced-rate"),
+				RoundTimeout: c.Duration("round-timeout"), PacedRate: c.Int("paced-rate"), PacedWindow: c.Int("paced-window"),
 			})
 			return err
 		},

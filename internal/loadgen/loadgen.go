@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"net/http"
 	"slices"
 	"strings"
 	"sync"
@@ -50,6 +51,19 @@ func (r *Result) String() string {
 		r.LatencyP50.Round(time.Millisecond), r.LatencyP99.Round(time.Millisecond))
 }
 
+// Dial connects to a JSON-RPC endpoint for load: over HTTP with a
+// connection pool as large as the load's concurrency. geth's default
+// client keeps two idle connections per host, so dozens of concurrent
+// senders open and close a TCP connection per request; over tens of
+// thousands of requests the TIME_WAIT sockets pile up and sending slows
+// down on whatever chain is measured, which then looks slower than it is.
+func Dial(ctx context.Context, url string) (*rpc.Client, error) {
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxIdleConns = 1024
+	transport.MaxIdleConnsPerHost = 1024
+	return rpc.DialOptions(ctx, url, rpc.WithHTTPClient(&http.Client{Transport: transport}))
+}
+
 // pollInterval is how often the watcher asks for new blocks.
 const pollInterval = 5 * time.Millisecond
 
@@ -62,7 +76,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
 	defer cancel()
-	client, err := rpc.DialContext(ctx, cfg.URL)
+	client, err := Dial(ctx, cfg.URL)
 	if err != nil {
 		return nil, fmt.Errorf("dialing %s: %w", cfg.URL, err)
 	}

@@ -80,14 +80,14 @@ func runLoad(ctx context.Context, urls []string, watchURL string, senders []*ecd
 	defer cancel()
 	clients := make([]*rpc.Client, len(urls))
 	for i, u := range urls {
-		c, err := rpc.DialContext(ctx, u)
+		c, err := loadgen.Dial(ctx, u)
 		if err != nil {
 			return nil, fmt.Errorf("dialing %s: %w", u, err)
 		}
 		defer c.Close()
 		clients[i] = c
 	}
-	watch, err := rpc.DialContext(ctx, watchURL)
+	watch, err := loadgen.Dial(ctx, watchURL)
 	if err != nil {
 		return nil, err
 	}
