@@ -145,12 +145,35 @@ func printReport(w io.Writer, opts Options, r *Report) {
 	fmt.Fprintf(w, "\noffline proposer: longest gap between blocks after killing the next proposer %v (block period 1 s, round-0 timeout %v)\n", r.ProposerOutage.Round(time.Millisecond), opts.RoundTimeout)
 }
 
-func benchQBFT(ctx context.Context, dir string, opts Options, alloc types.GenesisAlloc, senders []*ecdsa.PrivateKey, rep *Report) error {
+// makeChainDir creates a chain's bench folder with the keystore password
+// file its nodes read, and returns that file's path.
+func makeChainDir(dir string) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
+		return "", err
 	}
 	pw := filepath.Join(dir, "password")
-	if err := os.WriteFile(pw, []byte("bench\n"), 0o600); err != nil {
+	return pw, os.WriteFile(pw, []byte("bench\n"), 0o600)
+}
+
+// runPhases runs each load phase against urls (senders spread over them,
+// inclusion watched on the first), printing each result.
+func runPhases(ctx context.Context, opts Options, phases []Phase, urls []string, senders []*ecdsa.PrivateKey) ([]*Result, error) {
+	var out []*Result
+	for _, ph := range phases {
+		fmt.Fprintf(opts.Out, "  %s ... ", ph.Name)
+		r, err := runLoad(ctx, urls, urls[0], senders, ph.Count, ph.Kind, ph.Rate, ph.Window, opts.Timeout)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintln(opts.Out, r)
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func benchQBFT(ctx context.Context, dir string, opts Options, alloc types.GenesisAlloc, senders []*ecdsa.PrivateKey, rep *Report) error {
+	pw, err := makeChainDir(dir)
+	if err != nil {
 		return err
 	}
 	var vals []common.Address
@@ -232,14 +255,8 @@ func benchQBFT(ctx context.Context, dir string, opts Options, alloc types.Genesi
 	if err := waitBlock(ctx, urls[0], 2, 60*time.Second); err != nil {
 		return err
 	}
-	for _, ph := range rep.Phases {
-		fmt.Fprintf(opts.Out, "  %s ... ", ph.Name)
-		r, err := runLoad(ctx, urls, urls[0], senders, ph.Count, ph.Kind, ph.Rate, ph.Window, opts.Timeout)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(opts.Out, r)
-		rep.QBFT = append(rep.QBFT, r)
+	if rep.QBFT, err = runPhases(ctx, opts, rep.Phases, urls, senders); err != nil {
+		return err
 	}
 	// Offline proposer: kill the validator proposing next, time the gaps.
 	var st struct {
@@ -267,11 +284,8 @@ func benchQBFT(ctx context.Context, dir string, opts Options, alloc types.Genesi
 }
 
 func benchClique(ctx context.Context, dir string, opts Options, alloc types.GenesisAlloc, senders []*ecdsa.PrivateKey, rep *Report) error {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	pw := filepath.Join(dir, "password")
-	if err := os.WriteFile(pw, []byte("bench\n"), 0o600); err != nil {
+	pw, err := makeChainDir(dir)
+	if err != nil {
 		return err
 	}
 	k, _ := crypto.GenerateKey()
@@ -307,14 +321,8 @@ func benchClique(ctx context.Context, dir string, opts Options, alloc types.Gene
 		return err
 	}
 	c.Close()
-	for _, ph := range rep.Phases {
-		fmt.Fprintf(opts.Out, "  %s ... ", ph.Name)
-		r, err := runLoad(ctx, []string{url}, url, senders, ph.Count, ph.Kind, ph.Rate, ph.Window, opts.Timeout)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(opts.Out, r)
-		rep.Clique = append(rep.Clique, r)
+	if rep.Clique, err = runPhases(ctx, opts, rep.Phases, []string{url}, senders); err != nil {
+		return err
 	}
 	return nil
 }
