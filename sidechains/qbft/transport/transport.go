@@ -491,9 +491,15 @@ func (r *Reactor) importLoop() {
 }
 
 // importCertified imports the blocks that extend the head, in order,
-// announces the new head and passes each block on to peers still below it
-// (followers relay to their own followers).
+// passes each block on to peers still below it (followers relay to their
+// own followers) and then announces the new head once.
 func (r *Reactor) importCertified(from *peer, pkts []certifiedPacket) {
+	imported := false
+	defer func() {
+		if imported {
+			r.announceHead()
+		}
+	}()
 	for _, pkt := range pkts {
 		cert, err := qbft.DecodeCertificate(pkt.Cert)
 		if err != nil {
@@ -518,10 +524,10 @@ func (r *Reactor) importCertified(from *peer, pkts []certifiedPacket) {
 			return
 		}
 		r.log.Debug("QBFT imported certified block", "number", cert.Number, "hash", cert.Hash)
+		imported = true
 		if r.cons != nil {
 			r.cons.Synced(cert.Number)
 		}
-		r.announceHead()
 		for _, p := range r.peerList() {
 			if p != from && p.head.Load() < cert.Number {
 				p.sendCertified(&pkt, cert.Number)
