@@ -299,7 +299,7 @@ func (f *fixture) certifiedLog(t *testing.T, rc *types.Receipt, emitter common.A
 
 func sealBy(t *testing.T, v actor, chainID *big.Int, c releasebridge.IReleaseBridgeCertificate) []byte {
 	t.Helper()
-	s, err := qbft.SignSeal(qbft.NewKeySigner(v.key), chainID, c.Number, c.BlockHash)
+	s, err := qbft.SignSeal(qbft.NewKeySigner(v.key), chainID, c.Number, c.Round, c.BlockHash)
 	if err != nil {
 		t.Fatal(err)
 	}

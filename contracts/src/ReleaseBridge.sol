@@ -12,7 +12,7 @@ import {RLPReader} from "./libraries/RLPReader.sol";
 
 /// @title ReleaseBridge — see IReleaseBridge for the rules.
 contract ReleaseBridge is IReleaseBridge {
-    bytes32 public constant SEAL_DOMAIN = keccak256("sovereign.qbft.commit.v1");
+    bytes32 public constant SEAL_DOMAIN = keccak256("sovereign.qbft.commit.v2");
     /// secp256k1 n / 2: seals with a larger s are malleable copies and refused.
     uint256 private constant HALF_N = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0;
     /// The seal check uses a 256-bit bitmap of validator positions.
@@ -155,7 +155,7 @@ contract ReleaseBridge is IReleaseBridge {
         uint256 q = quorum();
         uint256 n = cert.seals.length;
         if (n < q) revert NotEnoughSeals(n, q);
-        bytes32 digest = keccak256(abi.encode(SEAL_DOMAIN, consortiumChainId, cert.number, cert.blockHash));
+        bytes32 digest = keccak256(abi.encode(SEAL_DOMAIN, consortiumChainId, cert.number, cert.round, cert.blockHash));
         uint256 seen;
         for (uint256 i = 0; i < n; i++) {
             bytes calldata seal = cert.seals[i];

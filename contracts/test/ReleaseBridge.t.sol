@@ -225,6 +225,33 @@ contract ReleaseBridgeTest is ChainFixture {
         bridge.relay(c, h, p);
     }
 
+    function test_relay_certificateOfLaterRound() public {
+        (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = _releaseBlock(10, 1);
+        c.round = 3;
+        for (uint256 i = 0; i < c.seals.length; i++) c.seals[i] = seal(valKeys[i], 10, 3, c.blockHash);
+        bridge.relay(c, h, p);
+        assertEq(registry.recordCount(), 1);
+    }
+
+    /// Seal v2: seals of one block from different rounds make no certificate
+    /// (collected across rounds they could certify two blocks at one height).
+    function test_RevertWhen_sealsFromDifferentRounds() public {
+        (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = _releaseBlock(10, 1);
+        c.round = 2;
+        c.seals[0] = seal(valKeys[0], 10, 0, c.blockHash);
+        c.seals[1] = seal(valKeys[1], 10, 2, c.blockHash);
+        c.seals[2] = seal(valKeys[2], 10, 3, c.blockHash);
+        vm.expectPartialRevert(IReleaseBridge.SealNotValidator.selector);
+        bridge.relay(c, h, p);
+    }
+
+    function test_RevertWhen_certificateRoundRelabelled() public {
+        (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = _releaseBlock(10, 1);
+        c.round = 1; // seals were made for round 0
+        vm.expectPartialRevert(IReleaseBridge.SealNotValidator.selector);
+        bridge.relay(c, h, p);
+    }
+
     function test_RevertWhen_headerByteChanged() public {
         (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = _releaseBlock(10, 1);
         h[h.length - 1] = bytes1(uint8(h[h.length - 1]) ^ 1);

@@ -460,7 +460,7 @@ func (c *Core) handlePrepare(m *Message) error {
 }
 
 func (c *Core) handleCommit(m *Message) error {
-	signer, err := RecoverSeal(c.backend.ChainID(), m.Height, m.Digest, m.CommitSeal)
+	signer, err := RecoverSeal(c.backend.ChainID(), m.Height, m.Round, m.Digest, m.CommitSeal)
 	if err != nil || signer != m.Source {
 		return errForgedSeal
 	}
@@ -520,7 +520,7 @@ func (c *Core) tryPrepared() {
 		return
 	}
 	c.prepared = &pr
-	seal, err := SignSeal(c.cfg.Signer, c.backend.ChainID(), c.height, p.Digest)
+	seal, err := SignSeal(c.cfg.Signer, c.backend.ChainID(), c.height, c.round, p.Digest)
 	if err != nil {
 		c.log.Error("QBFT cannot seal", "err", err)
 		return
@@ -659,7 +659,7 @@ func (c *Core) equivocate(a body, eq Equivocator) {
 	eq.BroadcastSplit(pa, pb)
 	for _, d := range []common.Hash{a.Digest, b.Digest} {
 		prep, _ := signMessage(body{Code: CodePrepare, Height: a.Height, Round: a.Round, Digest: d}, c.cfg.Signer)
-		seal, _ := SignSeal(c.cfg.Signer, c.backend.ChainID(), a.Height, d)
+		seal, _ := SignSeal(c.cfg.Signer, c.backend.ChainID(), a.Height, a.Round, d)
 		com, _ := signMessage(body{Code: CodeCommit, Height: a.Height, Round: a.Round, Digest: d, CommitSeal: seal}, c.cfg.Signer)
 		c.backend.Broadcast(prep)
 		c.backend.Broadcast(com)

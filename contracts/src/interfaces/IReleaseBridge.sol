@@ -6,8 +6,9 @@ pragma solidity 0.8.37;
 /// the certified consortium header and receipt proofs of logs in that block:
 ///  1. certificate: ≥ quorum ⌈2n/3⌉ seals from distinct validators of the
 ///     set the bridge tracks. Seal = 65 bytes r‖s‖v, v ∈ {27, 28}, s ≤ n/2
-///     (low S), over keccak256(abi.encode(keccak256("sovereign.qbft.commit.v1"),
-///     consortiumChainId, number, blockHash)); any bad seal rejects the relay;
+///     (low S), over keccak256(abi.encode(keccak256("sovereign.qbft.commit.v2"),
+///     consortiumChainId, number, round, blockHash)) — every seal for the
+///     certificate's round (seal v2); any bad seal rejects the relay;
 ///  2. header: keccak256(header) = certified hash, header number = certified
 ///     number; its receiptsRoot is taken;
 ///  3. each LogProof: MPT proof of the receipt at key rlp(receiptIndex) under

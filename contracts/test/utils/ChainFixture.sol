@@ -21,7 +21,7 @@ contract ChainFixture is Test {
     uint256 internal constant CONSORTIUM_CHAIN_ID = 4242;
     address internal constant REVIEW_BOARD = address(0xB0A4D);
     address internal constant VALIDATOR_SET = address(0x5E75);
-    bytes32 internal constant DOMAIN = keccak256("sovereign.qbft.commit.v1");
+    bytes32 internal constant DOMAIN = keccak256("sovereign.qbft.commit.v2");
     uint256 internal constant POLICY = 0x5a5;
 
     uint256[] internal valKeys;
@@ -210,7 +210,12 @@ contract ChainFixture is Test {
     }
 
     function seal(uint256 key, uint256 number, bytes32 blockHash) internal pure returns (bytes memory) {
-        bytes32 digest = keccak256(abi.encode(DOMAIN, CONSORTIUM_CHAIN_ID, number, blockHash));
+        return seal(key, number, 0, blockHash);
+    }
+
+    /// Commit seal v2: binds the round.
+    function seal(uint256 key, uint256 number, uint256 round, bytes32 blockHash) internal pure returns (bytes memory) {
+        bytes32 digest = keccak256(abi.encode(DOMAIN, CONSORTIUM_CHAIN_ID, number, round, blockHash));
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, digest);
         return abi.encodePacked(r, s, v);
     }
