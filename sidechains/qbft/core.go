@@ -299,10 +299,22 @@ func (c *Core) startHeight(h uint64) {
 	c.lastProposer = c.backend.LastProposer(h)
 	if p, ok := c.wal.Prepared(h); ok {
 		c.prepared = &p
+		// The locked value was verified before this node prepared it.
+		c.values[p.Digest] = p.Value
 		c.log.Info("QBFT restored prepared value from the WAL", "height", h, "round", p.Round, "digest", p.Digest)
 	}
 	if err := c.wal.Prune(h); err != nil {
 		c.log.Warn("QBFT WAL prune failed", "err", err)
+	}
+	c.outbox = append(c.outbox, c.future...)
+	c.future = nil
+	if r := c.wal.Round(h); r > 0 {
+		// A restart in the middle of a height resumes in the round this
+		// validator had reached: coming back in round 0 would let a replayed
+		// old proposal collect its vote again below its lock.
+		c.log.Info("QBFT resuming in the round recorded in the WAL", "height", h, "round", r)
+		c.enterRound(r, true)
+		return
 	}
 	c.waiting, c.emptyWaited = true, 0
 	delay := c.cfg.BlockPeriod
@@ -311,8 +323,6 @@ func (c *Core) startHeight(h uint64) {
 	}
 	c.ticker.Schedule(Timeout{Height: h, Kind: TimeoutBlockPeriod}, delay)
 	c.setStatus()
-	c.outbox = append(c.outbox, c.future...)
-	c.future = nil
 }
 
 // endBlockPeriod starts round 0 once the block period is over (and, with
@@ -334,6 +344,12 @@ func (c *Core) endBlockPeriod() {
 // enterRound moves to round r, restarts the round timer and, on a timeout
 // or a round jump, announces it with a ROUND-CHANGE.
 func (c *Core) enterRound(r uint64, announce bool) {
+	// Recorded before anything of round r is signed: after a crash the
+	// validator comes back here, never below (see startHeight).
+	if err := c.wal.EnterRound(c.height, r); err != nil {
+		c.log.Error("QBFT cannot record the round; staying in the current one", "height", c.height, "round", r, "err", err)
+		return
+	}
 	c.round, c.waiting, c.accepted = r, false, nil
 	c.ticker.Schedule(Timeout{Height: c.height, Round: r, Kind: TimeoutRound}, RoundTimeout(c.cfg.BaseTimeout, c.cfg.MaxTimeout, r))
 	c.setStatus()
@@ -505,6 +521,9 @@ func (c *Core) tryPrepared() {
 	p := c.accepted
 	if p == nil || p.Round != c.round || c.sentCommit[c.round] {
 		return
+	}
+	if c.prepared != nil && c.prepared.Round > c.round {
+		return // never lower the lock
 	}
 	prep := matching(c.prepares[c.round], p.Digest)
 	if len(prep) < c.vals.Quorum() {

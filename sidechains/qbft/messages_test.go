@@ -262,4 +262,37 @@ func TestFileWAL(t *testing.T) {
 	if err := w.Sign(5, 0, CodeProposal, y); !errors.Is(err, errConflictingSignature) {
 		t.Fatalf("after prune and restart: %v", err)
 	}
+	// The highest round entered survives prune and restart, and no vote is
+	// signed below it.
+	if r := w.Round(5); r != 1 {
+		t.Fatalf("round of height 5 from its signatures: %d, want 1", r)
+	}
+	if err := w.EnterRound(5, 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.EnterRound(5, 2); err != nil || w.Round(5) != 3 {
+		t.Fatalf("a lower round lowered the record: %v, round %d", err, w.Round(5))
+	}
+	for _, code := range []uint64{CodeProposal, CodePrepare, CodeCommit} {
+		if err := w.Sign(5, 2, code, x); !errors.Is(err, errBelowRound) {
+			t.Fatalf("%s below the round entered: %v", CodeName(code), err)
+		}
+	}
+	if err := w.Sign(5, 3, CodePrepare, x); err != nil {
+		t.Fatalf("vote in the round entered: %v", err)
+	}
+	if err := w.SavePrepared(Prepared{Height: 5, Round: 0, Digest: x}); !errors.Is(err, errBelowRound) {
+		t.Fatalf("lowering the prepared round: %v", err)
+	}
+	if err := w.Prune(5); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	w, _ = OpenFileWAL(path)
+	if r := w.Round(5); r != 3 {
+		t.Fatalf("round after prune and restart: %d, want 3", r)
+	}
+	if p, _ := w.Prepared(5); p.Round != 1 || p.Digest != y {
+		t.Fatalf("lock after prune and restart: round %d %s", p.Round, p.Digest)
+	}
 }

@@ -104,3 +104,88 @@ func TestCrossRoundSealsMakeNoSecondCertificate(t *testing.T) {
 	}
 	net.checkAgreement()
 }
+// TestRestartResumesAtItsRound: node0 decides Y in round 1; nodes 1 and 2,
+// locked on Y in round 1, crash and restart. The Byzantine validator then
+// replays the round-0 proposal X and node0's round-0 PREPARE. A node that
+// came back in round 0 would prepare X, and {1, 2, byz} would certify X:
+// a fork. Restarted nodes must resume in round 1 and never vote below it.
+func TestRestartResumesAtItsRound(t *testing.T) {
+	net := newNetwork(t, 4)
+	const h = 1
+	byz := net.byzantine(3)
+	if net.proposerIndex(0, 0) != 0 || net.proposerIndex(0, 1) != 1 {
+		t.Fatal("harness: unexpected proposer order")
+	}
+
+	// Round 0: node0 proposes X; nobody hears it (the attacker keeps it).
+	net.drop = func(delivery) bool { return true }
+	net.fire(0, 1, 2)
+	pX := net.sentBy(0, CodeProposal, h, 0)
+	prepX := net.sentBy(0, CodePrepare, h, 0)
+	if pX == nil || prepX == nil {
+		t.Fatal("node0 did not propose and prepare X")
+	}
+
+	// Round 1: everyone times out; node1 proposes Y; 0, 1 and 2 prepare and
+	// commit Y; only node0 receives the commits and decides.
+	net.drop = func(d delivery) bool { return d.m.Code == CodeCommit && d.to != 0 }
+	net.fire(0, 1, 2)
+	byz.deliver(byz.sign(body{Code: CodeRoundChange, Height: h, Round: 1}), 0, 1, 2)
+	if c, ok := net.nodes[0].backend.committed[h]; !ok || c.Round != 1 {
+		t.Fatal("node0 did not decide in round 1")
+	}
+	Y := net.nodes[0].backend.committed[h].Hash
+	for _, i := range []int{1, 2} {
+		if p := net.nodes[i].core.prepared; p == nil || p.Digest != Y || p.Round != 1 {
+			t.Fatalf("node %d not locked on Y in round 1", i)
+		}
+		if _, ok := net.nodes[i].backend.committed[h]; ok {
+			t.Fatalf("node %d decided already", i)
+		}
+	}
+
+	// Nodes 1 and 2 crash and restart.
+	net.drop = nil
+	net.restart(1)
+	net.restart(2)
+	for _, i := range []int{1, 2} {
+		if r := net.nodes[i].core.round; r != 1 {
+			t.Errorf("node %d restarted in round %d, want the round it had entered (1)", i, r)
+		}
+	}
+	net.fire(1, 2)
+	before := len(net.sent)
+
+	// The replay: round-0 proposal X, node0's round-0 PREPARE, and the
+	// Byzantine validator's PREPARE and COMMIT for X in round 0.
+	byz.deliver(pX, 1, 2)
+	byz.deliver(prepX, 1, 2)
+	byz.deliver(byz.sign(body{Code: CodePrepare, Height: h, Round: 0, Digest: pX.Digest}), 1, 2)
+	byz.deliver(byz.sign(body{Code: CodeCommit, Height: h, Round: 0, Digest: pX.Digest, CommitSeal: byz.seal(h, 0, pX.Digest)}), 1, 2)
+
+	for _, d := range net.sent[before:] {
+		if d.m.Round == 0 && (d.m.Code == CodePrepare || d.m.Code == CodeCommit) {
+			t.Errorf("node %d signed %s in round 0 after restarting from round 1", d.from, CodeName(d.m.Code))
+		}
+	}
+	for _, i := range []int{1, 2} {
+		if c, ok := net.nodes[i].backend.committed[h]; ok && c.Hash != Y {
+			t.Fatalf("fork: node %d finalised %s, node0 finalised %s", i, c.Hash, Y)
+		}
+	}
+	// Liveness: the round-1 COMMITs for Y, retransmitted, finalise Y on the
+	// restarted nodes (their locked value is known to them from the WAL).
+	for _, from := range []int{0, 1, 2} {
+		c := net.sentBy(from, CodeCommit, h, 1)
+		if c == nil {
+			t.Fatalf("node %d sent no round-1 commit", from)
+		}
+		byz.deliver(c, 1, 2)
+	}
+	for _, i := range []int{0, 1, 2} {
+		if c, ok := net.nodes[i].backend.committed[h]; !ok || c.Hash != Y {
+			t.Fatalf("node %d did not finalise Y after the attack", i)
+		}
+	}
+	net.checkAgreement()
+}
