@@ -33,8 +33,11 @@ type Backend interface {
 	// BuildValue builds a new block for height on this node (the proposer).
 	BuildValue(height, round uint64) (value []byte, digest common.Hash, err error)
 	// VerifyValue validates a value proposed by proposer for height and
-	// returns its digest (the block hash).
-	VerifyValue(height uint64, proposer common.Address, value []byte) (common.Hash, error)
+	// returns its digest (the block hash). A fresh value must credit its
+	// proposer (the block's fee recipient, from which the next proposer is
+	// derived); a reproposal is a value a quorum already prepared in an
+	// earlier round, which credits the validator that first proposed it.
+	VerifyValue(height uint64, proposer common.Address, reproposal bool, value []byte) (common.Hash, error)
 	// ValueDigest returns a value's digest without validating it.
 	ValueDigest(value []byte) (common.Hash, error)
 	// HasPending reports whether a new block would carry transactions.
@@ -438,10 +441,11 @@ func (c *Core) handleProposal(m *Message) error {
 		}
 		return nil
 	}
-	if err := c.verifyJustification(m); err != nil {
+	reproposal, err := c.verifyJustification(m)
+	if err != nil {
 		return err
 	}
-	digest, err := c.backend.VerifyValue(c.height, m.Source, m.Value)
+	digest, err := c.backend.VerifyValue(c.height, m.Source, reproposal, m.Value)
 	if err != nil {
 		return fmt.Errorf("proposed block: %w", err)
 	}
@@ -726,26 +730,27 @@ func (c *Core) verifyPreparedCert(cert [][]byte, round uint64, digest common.Has
 
 // verifyJustification checks a proposal of round > 0: a quorum of
 // ROUND-CHANGEs for its round and, if any of them carries a prepared value,
-// that the proposal re-proposes the highest one with its certificate.
-func (c *Core) verifyJustification(m *Message) error {
+// that the proposal re-proposes the highest one with its certificate
+// (reproposal is then true).
+func (c *Core) verifyJustification(m *Message) (bool, error) {
 	if m.Round == 0 {
-		return nil
+		return false, nil
 	}
 	seen := map[common.Address]bool{}
 	var best *Message
 	for _, raw := range m.Justification {
 		rc, err := DecodeMessage(raw)
 		if err != nil {
-			return fmt.Errorf("%w: %v", errBadJustification, err)
+			return false, fmt.Errorf("%w: %v", errBadJustification, err)
 		}
 		if rc.Code != CodeRoundChange || rc.Height != c.height || rc.Round != m.Round {
-			return fmt.Errorf("%w: %s is not a round-change for round %d", errBadJustification, rc, m.Round)
+			return false, fmt.Errorf("%w: %s is not a round-change for round %d", errBadJustification, rc, m.Round)
 		}
 		if !c.vals.Contains(rc.Source) {
-			return fmt.Errorf("%w: %v", errBadJustification, errNotValidator)
+			return false, fmt.Errorf("%w: %v", errBadJustification, errNotValidator)
 		}
 		if err := c.verifyRoundChange(rc); err != nil {
-			return fmt.Errorf("%w: %v", errBadJustification, err)
+			return false, fmt.Errorf("%w: %v", errBadJustification, err)
 		}
 		seen[rc.Source] = true
 		if rc.HasPrepared && (best == nil || rc.PreparedRound > best.PreparedRound) {
@@ -753,16 +758,16 @@ func (c *Core) verifyJustification(m *Message) error {
 		}
 	}
 	if len(seen) < c.vals.Quorum() {
-		return fmt.Errorf("%w: %d round-changes of %d needed", errBadJustification, len(seen), c.vals.Quorum())
+		return false, fmt.Errorf("%w: %d round-changes of %d needed", errBadJustification, len(seen), c.vals.Quorum())
 	}
 	if best == nil {
-		return nil
+		return false, nil
 	}
 	if m.Digest != best.Digest {
-		return fmt.Errorf("%w: proposal ignores the value prepared in round %d", errBadJustification, best.PreparedRound)
+		return false, fmt.Errorf("%w: proposal ignores the value prepared in round %d", errBadJustification, best.PreparedRound)
 	}
 	if err := c.verifyPreparedCert(m.PreparedCert, best.PreparedRound, best.Digest); err != nil {
-		return fmt.Errorf("%w: %v", errBadJustification, err)
+		return false, fmt.Errorf("%w: %v", errBadJustification, err)
 	}
-	return nil
+	return true, nil
 }

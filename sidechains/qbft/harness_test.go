@@ -67,13 +67,17 @@ func (b *fakeBackend) ValueDigest(v []byte) (common.Hash, error) {
 	return crypto.Keccak256Hash(v), nil
 }
 
-func (b *fakeBackend) VerifyValue(h uint64, proposer common.Address, v []byte) (common.Hash, error) {
+func (b *fakeBackend) VerifyValue(h uint64, proposer common.Address, reproposal bool, v []byte) (common.Hash, error) {
 	d, err := b.ValueDigest(v)
 	if err != nil {
 		return d, err
 	}
 	if binary.BigEndian.Uint64(v) != h {
 		return d, fmt.Errorf("value for height %d", binary.BigEndian.Uint64(v))
+	}
+	// As the execution driver: a fresh value credits its proposer.
+	if builder := common.BytesToAddress(v[16:36]); !reproposal && builder != proposer {
+		return d, fmt.Errorf("value credits %s, proposer is %s", builder, proposer)
 	}
 	if b.refuse[d] {
 		return d, errors.New("refused by test")

@@ -104,6 +104,7 @@ func TestCrossRoundSealsMakeNoSecondCertificate(t *testing.T) {
 	}
 	net.checkAgreement()
 }
+
 // TestRestartResumesAtItsRound: node0 decides Y in round 1; nodes 1 and 2,
 // locked on Y in round 1, crash and restart. The Byzantine validator then
 // replays the round-0 proposal X and node0's round-0 PREPARE. A node that

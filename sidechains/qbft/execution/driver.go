@@ -26,8 +26,9 @@ var (
 	errBadExtra = errors.New("extra data is not the parent certificate's ID")
 	// errFutureBlock is returned for a block timestamped too far ahead of the local clock.
 	errFutureBlock = errors.New("block timestamp too far in the future")
-	// errWrongCoinbase is returned when a block's fee recipient is not a validator.
-	errWrongCoinbase = errors.New("block fee recipient is not a validator")
+	// errWrongCoinbase is returned when a block's fee recipient is not its
+	// proposer (or, for a reproposal, not a validator).
+	errWrongCoinbase = errors.New("block fee recipient is not the proposer")
 	// errPayloadRejected is returned when the execution layer refuses a block or forkchoiceUpdated does not answer VALID.
 	errPayloadRejected = errors.New("execution layer rejected the block")
 )
@@ -259,14 +260,21 @@ func (d *Driver) ValueDigest(value []byte) (common.Hash, error) {
 }
 
 // VerifyValue implements qbft.Backend: structural checks, then execution.
-func (d *Driver) VerifyValue(height uint64, proposer common.Address, value []byte) (common.Hash, error) {
+func (d *Driver) VerifyValue(height uint64, proposer common.Address, reproposal bool, value []byte) (common.Hash, error) {
 	v, err := DecodeValue(value)
 	if err != nil {
 		return common.Hash{}, err
 	}
 	b := v.Block
-	// The fee recipient is the validator that built the block; in a round
-	// > 0 the proposer may re-propose a block another validator built.
+	// The fee recipient is the validator that built the block, and the next
+	// height's proposer order starts after it: a proposer that could write
+	// another address there would choose who proposes next (Besu checks
+	// the same, validateBlockCoinbaseMatchesMsgAuthor). A reproposal in a
+	// round > 0 carries a block a quorum prepared in an earlier round,
+	// checked then against the validator that built it.
+	if !reproposal && b.Coinbase() != proposer {
+		return b.Hash(), fmt.Errorf("%w: fee recipient %s, proposer %s", errWrongCoinbase, b.Coinbase(), proposer)
+	}
 	if vals, err := d.Validators(height); err != nil || !vals.Contains(b.Coinbase()) {
 		return b.Hash(), fmt.Errorf("%w: %s is not a validator (proposer %s)", errWrongCoinbase, b.Coinbase(), proposer)
 	}
@@ -353,7 +361,16 @@ func (d *Driver) Commit(value []byte, cert *qbft.Certificate) error {
 	if err != nil {
 		return err
 	}
+	if cert.Hash != v.Block.Hash() || cert.Number != v.Block.NumberU64() {
+		return fmt.Errorf("certificate is for block %d %s, not %d %s", cert.Number, cert.Hash, v.Block.NumberU64(), v.Block.Hash())
+	}
 	d.mu.Lock()
+	// The head moves only to a child of the head: block sync may have
+	// imported this height (or a later one) meanwhile.
+	if head := d.eth.BlockChain().CurrentBlock(); v.Block.ParentHash() != head.Hash() || v.Block.NumberU64() != head.Number.Uint64()+1 {
+		d.mu.Unlock()
+		return fmt.Errorf("%w: committing block %d (parent %s) on head %d %s", errNotNext, v.Block.NumberU64(), v.Block.ParentHash(), head.Number, head.Hash())
+	}
 	err = d.finalise(v, cert)
 	d.mu.Unlock()
 	if err == nil && d.OnCommit != nil {
