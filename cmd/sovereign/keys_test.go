@@ -92,7 +92,7 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	policy := keysWriteFile(t, filepath.Join(dir, "policy.json"), `{"categories": [{"id": 0, "name": "personal-id", "level": 2}, {"id": 1, "level": 1}, {"id": 3, "name": "aggregate", "level": 0}]}`)
 	var outputs []string // every command's stdout and stderr, scanned for keys at the end
 	out := runSovereign(t, bin, 0, append(append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "v1",
-		"--table", tablePath, "--columns", cols, "--policy", policy, "--salt-file", filepath.Join(dir, "salt")}, dept...), chain...)...)
+		"--table", tablePath, "--columns", cols, "--policy", policy, "--salt-file", filepath.Join(dir, "salt"), "--new-salt"}, dept...), chain...)...)
 	outputs = append(outputs, out)
 	if !strings.Contains(out, "3 columns, 2 rows, level 2, key health.stays v1") {
 		t.Fatalf("submit output:\n%s", out)

@@ -22,12 +22,14 @@ func submitCommand() *cli.Command {
 			&cli.StringFlag{Name: "table", Usage: "the table: .csv (header row first) or .json", Required: true},
 			&cli.StringFlag{Name: "columns", Usage: "column → category file (JSON)", Required: true},
 			&cli.StringFlag{Name: "policy", Usage: "the published policy file (JSON)", Required: true},
-			&cli.StringFlag{Name: "salt-file", Usage: "the record's salt: read if present, else created (keep it: it opens the commitment)", Required: true},
+			&cli.StringFlag{Name: "salt-file", Usage: "the record's salt file (keep it: it opens the commitment)", Required: true},
+			&cli.BoolFlag{Name: "new-salt", Usage: "draw a fresh salt into --salt-file for a new record (the file must not exist)"},
 		}, vaultFlags...), chainFlags...),
 		Action: func(c *cli.Context) error {
 			req := submission.Request{
 				Department: c.String("department"), Dataset: c.String("dataset"), Version: c.String("version"),
 				Table: c.String("table"), Columns: c.String("columns"), Policy: c.String("policy"), SaltFile: c.String("salt-file"),
+				NewSalt: c.Bool("new-salt"),
 			}
 			if _, err := naming.TransitKey(req.Department, req.Dataset); err != nil {
 				return err

@@ -13,7 +13,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/records"
@@ -29,7 +28,8 @@ type Request struct {
 	Table      string // .csv or .json table
 	Columns    string // column → category (JSON)
 	Policy     string // the published policy (JSON)
-	SaltFile   string // read if it exists, else created (0600): it opens the commitment
+	SaltFile   string // the record's salt (zk.OpenSalt): it opens the commitment
+	NewSalt    bool   // draw a fresh salt into SaltFile (which must not exist)
 }
 
 // Result is what was stored.
@@ -81,9 +81,9 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 	if err != nil {
 		return nil, fmt.Errorf("submission: table %s: %w", req.Table, err)
 	}
-	salt, err := loadOrCreateSalt(req.SaltFile)
+	salt, err := zk.OpenSalt(req.SaltFile, req.NewSalt)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("submission: %w", err)
 	}
 	st, err := zk.NewStatement(rec, policy, zk.LevelOpen, salt)
 	if err != nil {
@@ -103,32 +103,4 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 	}
 	res.Record = stored
 	return res, nil
-}
-
-// errNoSalt is returned without a salt file path.
-var errNoSalt = errors.New("submission: a salt file is needed: the commitment is made once, with one salt")
-
-func loadOrCreateSalt(path string) (salt fr.Element, err error) {
-	if path == "" {
-		return salt, errNoSalt
-	}
-	data, err := os.ReadFile(path)
-	if err == nil {
-		s, err := zk.ParseSalt(string(data))
-		if err != nil {
-			return salt, fmt.Errorf("submission: salt file %s: %w", path, err)
-		}
-		return s, nil
-	}
-	if !errors.Is(err, os.ErrNotExist) {
-		return salt, fmt.Errorf("submission: salt file: %w", err)
-	}
-	s, err := zk.NewSalt()
-	if err != nil {
-		return salt, fmt.Errorf("submission: salt: %w", err)
-	}
-	if err := os.WriteFile(path, []byte(zk.FormatSalt(s)+"\n"), 0o600); err != nil {
-		return salt, fmt.Errorf("submission: writing salt file: %w", err)
-	}
-	return s, nil
 }

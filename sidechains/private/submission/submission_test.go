@@ -37,7 +37,7 @@ func files(t *testing.T) submission.Request {
 	return submission.Request{
 		Department: "health", Dataset: "stays", Version: "2026-11",
 		Table: w("stays.csv", table), Columns: w("columns.json", cols), Policy: w("policy.json", policy),
-		SaltFile: filepath.Join(dir, "stays.salt"),
+		SaltFile: filepath.Join(dir, "stays.salt"), NewSalt: true,
 	}
 }
 
