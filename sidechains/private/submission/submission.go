@@ -13,7 +13,6 @@ import (
 	"os"
 	"strings"
 
-
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/records"
 	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
