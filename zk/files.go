@@ -49,7 +49,7 @@ func ProveFiles(req ProveRequest) (*Proof, error) {
 	}
 	keys, err := LoadKeys(req.KeysDir, st.Size)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("table %s (%d columns) needs the %d-column circuit: %w", req.Table, len(rec.Names), st.Size, err)
 	}
 	return Prove(keys, st, rec.Names)
 }

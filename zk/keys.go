@@ -111,19 +111,21 @@ func (k *Keys) Save(dir string) error {
 	return nil
 }
 
-// LoadVerifyingKey reads the verifying key of a size from dir.
+// LoadVerifyingKey reads the verifying key of a size from dir. A missing
+// file says how to make keys of that size; a corrupt one names the file.
 func LoadVerifyingKey(dir string, size int) (*groth16bn254.VerifyingKey, error) {
 	if err := checkSize(size); err != nil {
 		return nil, err
 	}
 	vk := new(groth16bn254.VerifyingKey)
-	if err := readFile(vkFile(dir, size), vk.ReadFrom); err != nil {
-		return nil, fmt.Errorf("read verifying key: %w", err)
+	if err := readKeyFile(vkFile(dir, size), size, "verifying", vk.ReadFrom); err != nil {
+		return nil, err
 	}
 	return vk, nil
 }
 
-// LoadKeys reads the keys of a size from dir and compiles the circuit.
+// LoadKeys reads the keys of a size from dir, checks that the proving and
+// verifying keys belong together, and compiles the circuit.
 func LoadKeys(dir string, size int) (*Keys, error) {
 	vk, err := LoadVerifyingKey(dir, size)
 	if err != nil {
@@ -131,17 +133,56 @@ func LoadKeys(dir string, size int) (*Keys, error) {
 	}
 	pk := new(groth16bn254.ProvingKey)
 	// Our own proving key, written by Save: skip the subgroup checks.
-	if err := readFile(pkFile(dir, size), pk.UnsafeReadFrom); err != nil {
-		return nil, fmt.Errorf("read proving key: %w", err)
+	if err := readKeyFile(pkFile(dir, size), size, "proving", pk.UnsafeReadFrom); err != nil {
+		return nil, err
+	}
+	if err := keysMatch(pk, vk); err != nil {
+		return nil, fmt.Errorf("keys in %s: %s and %s: %w", dir, filepath.Base(pkFile(dir, size)), filepath.Base(vkFile(dir, size)), err)
 	}
 	ccs, err := Compile(size)
 	if err != nil {
 		return nil, err
 	}
 	if want := len(vk.G1.K) - 1; want != ccs.GetNbPublicVariables()-1 {
-		return nil, fmt.Errorf("verifying key in %s has %d public inputs, the circuit has %d", dir, want, ccs.GetNbPublicVariables()-1)
+		return nil, fmt.Errorf("verifying key %s has %d public inputs, the circuit has %d", vkFile(dir, size), want, ccs.GetNbPublicVariables()-1)
+	}
+	if uint64(len(pk.G1.Z)) != domainSize(ccs)-1 && uint64(len(pk.G1.Z)) != domainSize(ccs) {
+		return nil, fmt.Errorf("proving key %s is for another circuit (domain %d, the %d-column circuit needs %d)", pkFile(dir, size), len(pk.G1.Z), size, domainSize(ccs))
 	}
 	return &Keys{Size: size, CS: ccs, PK: pk, VK: vk}, nil
+}
+
+// errKeysMismatch is returned when a proving key and a verifying key come
+// from different setups: every proof would then fail to verify.
+var errKeysMismatch = errors.New("the proving and verifying keys are from different setups")
+
+// keysMatch compares the setup elements both keys carry ([α]₁, [β]₁, [β]₂,
+// [δ]₁, [δ]₂).
+func keysMatch(pk *groth16bn254.ProvingKey, vk *groth16bn254.VerifyingKey) error {
+	switch {
+	case !pk.G1.Alpha.Equal(&vk.G1.Alpha):
+		return fmt.Errorf("%w ([α]₁ differs)", errKeysMismatch)
+	case !pk.G1.Beta.Equal(&vk.G1.Beta), !pk.G2.Beta.Equal(&vk.G2.Beta):
+		return fmt.Errorf("%w ([β] differs)", errKeysMismatch)
+	case !pk.G1.Delta.Equal(&vk.G1.Delta), !pk.G2.Delta.Equal(&vk.G2.Delta):
+		return fmt.Errorf("%w ([δ] differs)", errKeysMismatch)
+	}
+	return nil
+}
+
+// readKeyFile reads one key file, naming it in every error.
+func readKeyFile(path string, size int, kind string, read func(io.Reader) (int64, error)) error {
+	err := readFile(path, read)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("read %s key: no %d-column keys in %s (%s is missing): make them with "+
+			"\"sovereign zk setup --dev --size %d --out %s\" (INSECURE, local chains only) or a ceremony "+
+			"(\"sovereign zk ceremony init --size %d\")", kind, size, filepath.Dir(path), filepath.Base(path), size, filepath.Dir(path), size)
+	default:
+		return fmt.Errorf("read %s key %s: corrupt or not a %d-column key: %w", kind, path, size, err)
+	}
 }
 
 func writeFile(path string, write func(io.Writer) (int64, error)) error {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"math/big"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -14,6 +13,7 @@ import (
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
 	"github.com/sovereign-gov/sovereign/contracts/predeploy"
 	"github.com/sovereign-gov/sovereign/node"
+	"github.com/sovereign-gov/sovereign/zk"
 )
 
 // deployCommand deploys the contracts of one chain over JSON-RPC and prints
@@ -36,7 +36,7 @@ func deployCommand() *cli.Command {
 				Flags: append([]cli.Flag{
 					&cli.StringFlag{Name: "validator-set", Usage: "ValidatorSet address", Value: predeploy.ValidatorSetAddress.Hex()},
 					&cli.StringFlag{Name: "verifier", Usage: "address of the deployed classification verifier", Required: true},
-					&cli.StringFlag{Name: "policy", Usage: "pinned policy: uint256, 2 bits per category (decimal or 0x hex)", Required: true},
+					&cli.StringFlag{Name: "policy", Usage: "the published policy file (JSON, as the prover reads it); packed and printed before it is pinned", Required: true},
 				}, shared...),
 				Action: func(c *cli.Context) error {
 					vs, err := parseAddress(c.String("validator-set"))
@@ -47,10 +47,19 @@ func deployCommand() *cli.Command {
 					if err != nil {
 						return fmt.Errorf("--verifier: %w", err)
 					}
-					policy, ok := new(big.Int).SetString(c.String("policy"), 0)
-					if !ok || policy.Sign() < 0 || policy.BitLen() > 256 {
-						return fmt.Errorf("--policy: %q is not a uint256", c.String("policy"))
+					// The same file and the same packing as the prover: a policy
+					// packed by hand (e.g. unused categories as 0 instead of 3, "not
+					// in policy") would pin a value no proof can match.
+					pf, err := zk.LoadPolicyFile(c.String("policy"))
+					if err != nil {
+						return fmt.Errorf("--policy: %w", err)
 					}
+					pol, _, err := pf.Policy()
+					if err != nil {
+						return fmt.Errorf("--policy %s: %w", c.String("policy"), err)
+					}
+					policy := pol.Element()
+					fmt.Fprintf(c.App.ErrWriter, "pinning policy %s:\n%s", c.String("policy"), pf.Describe())
 					return withDeployer(c, func(ctx context.Context, d *deploy.Deployer) (any, error) {
 						return d.DeployConsortium(ctx, vs, ver, policy)
 					})
