@@ -420,4 +420,3 @@ func saveState(dir string, st *ceremonyState) error {
 type rawWriter struct{ pk *groth16bn254.ProvingKey }
 
 func (r rawWriter) WriteTo(w io.Writer) (int64, error) { return r.pk.WriteRawTo(w) }
-
