@@ -2,6 +2,8 @@ package zk
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -55,6 +57,34 @@ type Keys struct {
 // domainSize is the FFT domain of a constraint system, as groth16.Setup picks it.
 func domainSize(ccs *cs.R1CS) uint64 {
 	return ecc.NextPowerOfTwo(uint64(ccs.GetNbConstraints()))
+}
+
+// devVerifyingKeyHashes are VerifyingKeyHash of DevSetup(size, DevSeed), the
+// keys of the checked-in dev verifiers (TestDevVerifyingKeyHashes keeps them
+// true): deploy refuses these on any chain but a local devnet.
+var devVerifyingKeyHashes = map[int]string{
+	SizeSmall: "df02568e6969803f331ec5c8bcab2c8b2ce44bac77f45ba5ee405a7a05ba995d",
+	SizeLarge: "9c2edfa6b733c85ba9197a33a72edb32e88ccf00b5d2f8626ef62b36c7265050",
+}
+
+// VerifyingKeyHash is the sha256 of a verifying key's encoding, hex: the
+// name by which a ceremony's transcript and deploy refer to it.
+func VerifyingKeyHash(vk *groth16bn254.VerifyingKey) (string, error) {
+	h := sha256.New()
+	if _, err := vk.WriteTo(h); err != nil {
+		return "", fmt.Errorf("hashing verifying key: %w", err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// IsDevVerifyingKey reports whether vk is the INSECURE dev key of size made
+// from DevSeed (anyone can forge proofs for it).
+func IsDevVerifyingKey(size int, vk *groth16bn254.VerifyingKey) (bool, error) {
+	h, err := VerifyingKeyHash(vk)
+	if err != nil {
+		return false, err
+	}
+	return h == devVerifyingKeyHashes[size], nil
 }
 
 // DevSetup makes keys whose every secret is derived from the public seed:

@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
+	gnarklogger "github.com/consensys/gnark/logger"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/urfave/cli/v2"
@@ -13,6 +15,7 @@ import (
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
 	"github.com/sovereign-gov/sovereign/contracts/predeploy"
 	"github.com/sovereign-gov/sovereign/node"
+	"github.com/sovereign-gov/sovereign/sidechains/consortium"
 	"github.com/sovereign-gov/sovereign/zk"
 )
 
@@ -36,6 +39,9 @@ func deployCommand() *cli.Command {
 				Flags: append([]cli.Flag{
 					&cli.StringFlag{Name: "validator-set", Usage: "ValidatorSet address", Value: predeploy.ValidatorSetAddress.Hex()},
 					&cli.StringFlag{Name: "verifier", Usage: "address of the deployed classification verifier", Required: true},
+					&cli.StringFlag{Name: "keys", Usage: "the ceremony's keys directory: the verifier must accept a proof made with them (and refuse it tampered)"},
+					&cli.IntFlag{Name: "size", Usage: "circuit size of the verifier: 16 or 64 columns", Value: zk.SizeSmall},
+					&cli.BoolFlag{Name: "insecure-dev-verifier", Usage: "use the INSECURE dev verifier (anyone can forge its proofs): only on the local devnet's consortium chain id"},
 					&cli.StringFlag{Name: "policy", Usage: "the published policy file (JSON, as the prover reads it); packed and printed before it is pinned", Required: true},
 				}, shared...),
 				Action: func(c *cli.Context) error {
@@ -60,7 +66,22 @@ func deployCommand() *cli.Command {
 					}
 					policy := pol.Element()
 					fmt.Fprintf(c.App.ErrWriter, "pinning policy %s:\n%s", c.String("policy"), pf.Describe())
+					keys, err := verifierKeys(c)
+					if err != nil {
+						return err
+					}
 					return withDeployer(c, func(ctx context.Context, d *deploy.Deployer) (any, error) {
+						if c.Bool("insecure-dev-verifier") && d.ChainID().Uint64() != consortium.DefaultChainID {
+							return nil, fmt.Errorf("--insecure-dev-verifier: refusing the INSECURE dev verifier on chain %s: it is allowed only on the local devnet's consortium (chain id %d)", d.ChainID(), consortium.DefaultChainID)
+						}
+						proof, err := zk.SampleProof(keys)
+						if err != nil {
+							return nil, err
+						}
+						if err := d.CheckVerifier(ctx, ver, proof.Bytes, proof.Public.Inputs()); err != nil {
+							return nil, fmt.Errorf("--verifier %s: %w", ver, err)
+						}
+						fmt.Fprintf(c.App.ErrWriter, "verifier %s accepts a proof made with the %d-column keys and refuses it tampered\n", ver, keys.Size)
 						return d.DeployConsortium(ctx, vs, ver, policy)
 					})
 				},
@@ -132,6 +153,32 @@ func deployCommand() *cli.Command {
 }
 
 // withDeployer connects, unlocks the key, runs fn and prints its result as JSON.
+// verifierKeys are the keys deploy consortium checks the verifier with: the
+// ceremony's (--keys), never the INSECURE dev keys unless
+// --insecure-dev-verifier says so.
+func verifierKeys(c *cli.Context) (*zk.Keys, error) {
+	gnarklogger.Disable() // stdout carries the deployment's JSON
+	size := c.Int("size")
+	if c.Bool("insecure-dev-verifier") {
+		if c.String("keys") != "" {
+			return nil, errors.New("--keys and --insecure-dev-verifier: give one")
+		}
+		fmt.Fprint(c.App.ErrWriter, insecureBanner)
+		return zk.DevSetup(size, []byte(zk.DevSeed))
+	}
+	if c.String("keys") == "" {
+		return nil, errors.New("--keys: the ceremony's keys directory is required, to check the verifier (the dev verifier needs --insecure-dev-verifier, on the devnet only)")
+	}
+	keys, err := zk.LoadKeys(c.String("keys"), size)
+	if err != nil {
+		return nil, fmt.Errorf("--keys: %w", err)
+	}
+	if dev, err := zk.IsDevVerifyingKey(size, keys.VK); err != nil || dev {
+		return nil, fmt.Errorf("--keys %s: these are the INSECURE dev keys (anyone can forge their proofs); real keys come from \"sovereign zk ceremony\"", c.String("keys"))
+	}
+	return keys, nil
+}
+
 func withDeployer(c *cli.Context, fn func(context.Context, *deploy.Deployer) (any, error)) error {
 	setupLogging(c)
 	ctx, cancel := signalContext()

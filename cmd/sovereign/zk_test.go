@@ -44,6 +44,17 @@ func TestZKProveVerifyCLI(t *testing.T) {
 		t.Fatalf("dev setup did not warn:\n%s", out)
 	}
 
+	// The dev keys never pass for a real verifier's keys (issue 13 item 10),
+	// and the verifier is checked: both before any chain is contacted.
+	deployArgs := []string{"deploy", "consortium", "--rpc", "http://127.0.0.1:1", "--keystore", "k", "--password", "p",
+		"--verifier", "0x00000000000000000000000000000000000c1a55", "--policy", writeZKFile(t, dir, "deploy-policy.json", `{"categories": [{"id": 0, "level": 2}]}`)}
+	if out, err := runZK(t, bin, append(deployArgs, "--keys", keys)...); err == nil || !strings.Contains(out, "these are the INSECURE dev keys") {
+		t.Fatalf("deploy with the dev keys as real keys: %v\n%s", err, out)
+	}
+	if out, err := runZK(t, bin, deployArgs...); err == nil || !strings.Contains(out, "--keys: the ceremony's keys directory is required") {
+		t.Fatalf("deploy without keys: %v\n%s", err, out)
+	}
+
 	policy := writeZKFile(t, dir, "policy.json", `{"categories": [
 		{"id": 0, "name": "personal-id", "level": 2},
 		{"id": 1, "name": "health", "level": 2},
