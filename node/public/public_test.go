@@ -2,8 +2,8 @@ package public
 
 import (
 	"context"
-	"encoding/json"
 	"crypto/ecdsa"
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"testing"

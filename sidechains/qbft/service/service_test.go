@@ -2,8 +2,8 @@ package service
 
 import (
 	"context"
-	"encoding/json"
 	"crypto/ecdsa"
+	"encoding/json"
 	"math/big"
 	"os"
 	"testing"
