@@ -105,6 +105,13 @@ contract ReviewBoardTest is Test {
         s.threshold = 3;
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "threshold"));
         board.submit(s, "");
+        // threshold 2 would release sensitive columns: level 2 never leaves the private chain
+        s = _sub(1);
+        s.level = 2;
+        s.threshold = 2;
+        bytes memory proof = _proof(s); // a valid proof: the circuit allows it, the board does not
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "threshold"));
+        board.submit(s, proof);
         s = _sub(1);
         s.supersedes = 1;
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "supersedes"));
@@ -312,9 +319,74 @@ contract ReviewBoardTest is Test {
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AlreadyVoted.selector, req, vals[0]));
         board.reviewAccess(req, id, true, 1, "");
         vm.stopPrank();
+    }
+
+    /// Issue 13 item 1: validators 0 and 1 approve, validator 0 is removed,
+    /// validator 2 rejects. Counting the removed validator's approval against
+    /// the smaller set's quorum (2 of 3) approved the record; only current
+    /// members count.
+    function test_vote_removedValidatorsVoteNoLongerCounts() public {
+        bytes32 id = _submit(1);
+        vm.prank(vals[0]);
+        board.vote(id, true, "ok");
         vm.prank(vals[1]);
-        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AccessMismatch.selector, req));
-        board.reviewAccess(req, id, true, 2, "");
+        board.vote(id, true, "ok");
+        for (uint256 i = 1; i < 4; i++) {
+            vm.prank(vals[i]);
+            set.propose(vals[0], false);
+        }
+        assertFalse(set.isValidator(vals[0]));
+        (, uint256 a,) = board.review(id);
+        assertEq(a, 1, "removed validator's approval still counted");
+        vm.prank(vals[2]);
+        board.vote(id, false, "column 4 is personal");
+        (IReviewBoard.Status st, uint256 approvals, uint256 rejections) = board.review(id);
+        assertEq(uint256(st), uint256(IReviewBoard.Status.Pending));
+        assertEq(approvals, 1);
+        assertEq(rejections, 1);
+        vm.prank(vals[3]);
+        board.vote(id, true, "ok");
+        (st,,) = board.review(id);
+        assertEq(uint256(st), uint256(IReviewBoard.Status.Approved));
+    }
+
+    /// Issue 13 item 5: a first vote with its own terms no longer pins them:
+    /// honest validators voting other terms still decide.
+    function test_reviewAccess_firstVoteCannotPinTerms() public {
+        bytes32 id = _submit(1);
+        _approve(id);
+        bytes32 req = keccak256("request 3");
+        vm.prank(vals[0]); // hostile: an expiry far in the future
+        board.reviewAccess(req, id, true, type(uint64).max, "forever");
+        vm.prank(vals[1]);
+        board.reviewAccess(req, id, true, 1000, "ok");
+        vm.prank(vals[2]);
+        board.reviewAccess(req, id, true, 1000, "ok");
+        (IReviewBoard.Status st,,) = board.accessReview(req);
+        assertEq(uint256(st), uint256(IReviewBoard.Status.Pending), "two grants of the same terms are not a quorum of four");
+        vm.prank(vals[3]);
+        vm.expectEmit(true, true, false, true);
+        emit IReviewBoard.AccessDecision(req, id, true, 1000);
+        board.reviewAccess(req, id, true, 1000, "ok");
+    }
+
+    /// A refusal naming another record does not count with refusals of the
+    /// request's record, so a hostile vote cannot make the decision carry a
+    /// record the public registry would refuse.
+    function test_reviewAccess_refusalsOfOneRecordDecide() public {
+        bytes32 id = _submit(1);
+        _approve(id);
+        bytes32 req = keccak256("request 4");
+        vm.prank(vals[0]);
+        board.reviewAccess(req, keccak256("another record"), false, 0, "hostile");
+        vm.prank(vals[1]);
+        board.reviewAccess(req, id, false, 0, "no purpose given");
+        (IReviewBoard.Status st,,) = board.accessReview(req);
+        assertEq(uint256(st), uint256(IReviewBoard.Status.Pending));
+        vm.prank(vals[2]);
+        vm.expectEmit(true, true, false, true);
+        emit IReviewBoard.AccessDecision(req, id, false, 0);
+        board.reviewAccess(req, id, false, 0, "no");
     }
 
     function test_anchorAudit() public {
@@ -327,6 +399,21 @@ contract ReviewBoardTest is Test {
         (uint256 n, uint64 next) = board.auditAnchors();
         assertEq(n, 2);
         assertEq(next, 101);
+    }
+
+    /// Issue 13 item 4: one validator anchoring lastIndex = 2^64 - 2 locked
+    /// anchoring for everyone (the next anchor must start at lastIndex + 1).
+    function test_RevertWhen_anchorSpanTooLarge() public {
+        uint64 max = board.MAX_AUDIT_SPAN();
+        vm.startPrank(vals[0]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AuditSpanTooLarge.selector, 0, type(uint64).max - 1, max));
+        board.anchorAudit(keccak256("lock"), 0, type(uint64).max - 1);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AuditSpanTooLarge.selector, 0, max, max));
+        board.anchorAudit(keccak256("lock"), 0, max);
+        board.anchorAudit(keccak256("a"), 0, max - 1);
+        vm.stopPrank();
+        vm.prank(vals[1]);
+        board.anchorAudit(keccak256("b"), max, max);
     }
 
     function test_RevertWhen_anchorAuditBad() public {
