@@ -6,9 +6,10 @@
 //	validator role   validator-<name>                policy sovereign-validator-<name>
 //	officer role     security-officer                policy sovereign-security-officer
 //	supervisor role  supervisor                      policy sovereign-supervisor
-//	grant policy     sovereign-grant-<department>.<dataset>   (one key, decrypt only)
+//	grant policy     sovereign-grant-<department>.<dataset>   (one key, decrypt only; written by set-up)
 //	validator key    KV v2 validator-keys/<name>
 //	writer key       KV v2 validator-keys/writers/<role>  (signs private-chain and anchor transactions)
+//	shred mark       KV v2 validator-keys/shredded/<department>.<dataset>  (written once by a shred)
 //
 // Department and dataset names are lower-case letters, digits and dashes, so
 // the policy glob "<department>.*" cannot reach another department's keys.
@@ -98,3 +99,12 @@ const (
 // WriterKey is the KV path (under KVMount) of the chain signing key a role
 // uses to write records, rewraps, shred marks and audit anchors.
 func WriterKey(role string) string { return "writers/" + role }
+
+// ShredMarkPrefix is the KV folder (under KVMount) of shred marks.
+const ShredMarkPrefix = "shredded"
+
+// ShredMark is the KV path (under KVMount) that records a transit key's
+// shredding: written once, it keeps the dataset shredded (set-up never
+// re-creates the key, grants are refused) and makes a repeated shred print
+// the receipt already on chain.
+func ShredMark(transitKey string) string { return ShredMarkPrefix + "/" + transitKey }

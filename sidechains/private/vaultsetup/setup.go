@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sort"
 	"strings"
 	"time"
 
@@ -73,9 +74,10 @@ func Apply(ctx context.Context, c *vault.Client, cfg Config, log *slog.Logger) e
 			return ensureMount(ctx, c, naming.KVMount, &vault.MountInput{Type: "kv", Options: map[string]string{"version": "2"}})
 		}},
 		{"approle auth", func() error { return ensureAuth(ctx, c, naming.AppRoleMount, "approle") }},
-		{"grant token role", func() error { return ensureGrantRole(ctx, c, cfg.GrantMaxTTL) }},
+		{"grant policies", func() error { return ensureGrantPolicies(ctx, c, cfg.Datasets) }},
+		{"grant token role", func() error { return ensureGrantRole(ctx, c, cfg.Datasets, cfg.GrantMaxTTL) }},
 		{"roles and policies", func() error { return ensureRoles(ctx, c, cfg) }},
-		{"transit keys", func() error { return ensureKeys(ctx, c, cfg.Datasets) }},
+		{"transit keys", func() error { return ensureKeys(ctx, c, cfg.Datasets, log) }},
 	}
 	for _, s := range steps {
 		if err := s.run(); err != nil {
@@ -144,15 +146,56 @@ func ensureAuth(ctx context.Context, c *vault.Client, path, typ string) error {
 	return nil
 }
 
-func ensureGrantRole(ctx context.Context, c *vault.Client, maxTTL time.Duration) error {
+// transitKeys lists every dataset's transit key, sorted.
+func transitKeys(datasets map[string][]string) []string {
+	var keys []string
+	for dept, sets := range datasets {
+		for _, ds := range sets {
+			key, _ := naming.TransitKey(dept, ds)
+			keys = append(keys, key)
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// ensureGrantPolicies writes the decrypt-only grant policy of every dataset.
+// Only set-up writes them: the officer's policy has no sys/policies path.
+func ensureGrantPolicies(ctx context.Context, c *vault.Client, datasets map[string][]string) error {
+	for _, key := range transitKeys(datasets) {
+		name := naming.GrantPolicy(key)
+		if err := c.Sys().PutPolicyWithContext(ctx, name, GrantPolicy(key)); err != nil {
+			return fmt.Errorf("sys/policies/acl/%s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// ensureGrantRole writes the token role grants are minted through. It allows
+// exactly set-up's grant policies (no glob: a policy merely named like a
+// grant is not one), and the glob fields are written empty so that a role
+// left by an older set-up loses its glob. With no dataset the list holds a
+// policy that does not exist: an empty list would let the officer mint
+// tokens carrying its own policies.
+func ensureGrantRole(ctx context.Context, c *vault.Client, datasets map[string][]string, maxTTL time.Duration) error {
 	path := "auth/token/roles/" + naming.GrantTokenRole
+	allowed := []string{}
+	for _, key := range transitKeys(datasets) {
+		allowed = append(allowed, naming.GrantPolicy(key))
+	}
+	if len(allowed) == 0 {
+		allowed = []string{naming.GrantPolicy("none.none")}
+	}
 	_, err := c.Logical().WriteWithContext(ctx, path, map[string]any{
-		"allowed_policies_glob":  []string{"sovereign-grant-*"},
-		"disallowed_policies":    []string{"root"},
-		"orphan":                 true,
-		"renewable":              false,
-		"token_explicit_max_ttl": maxTTL.String(),
-		"token_type":             "service",
+		"allowed_policies":         allowed,
+		"allowed_policies_glob":    []string{},
+		"disallowed_policies":      []string{"root", naming.SecurityOfficerPolicy, naming.SupervisorPolicy},
+		"disallowed_policies_glob": []string{"sovereign-dept-*", "sovereign-validator-*"},
+		"orphan":                   true,
+		"renewable":                false,
+		"token_explicit_max_ttl":   maxTTL.String(),
+		"token_type":               "service",
+		"token_no_default_policy":  true,
 	})
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -192,16 +235,37 @@ func ensureRoles(ctx context.Context, c *vault.Client, cfg Config) error {
 	return nil
 }
 
-func ensureKeys(ctx context.Context, c *vault.Client, datasets map[string][]string) error {
-	for dept, sets := range datasets {
-		for _, ds := range sets {
-			key, _ := naming.TransitKey(dept, ds)
-			if err := EnsureTransitKey(ctx, c, key); err != nil {
-				return err
-			}
+// ensureKeys creates every dataset's transit key, except a shredded one:
+// its shred mark in KV keeps it shredded across restarts and re-runs.
+func ensureKeys(ctx context.Context, c *vault.Client, datasets map[string][]string, log *slog.Logger) error {
+	for _, key := range transitKeys(datasets) {
+		mark, err := readShredMark(ctx, c, key)
+		if err != nil {
+			return err
+		}
+		if mark != nil {
+			log.Info("dataset shredded: its transit key is not re-created", "key", key, "shredded_at", mark["at"])
+			continue
+		}
+		if err := EnsureTransitKey(ctx, c, key); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// readShredMark returns the shred mark of a transit key, or nil without one.
+func readShredMark(ctx context.Context, c *vault.Client, key string) (map[string]any, error) {
+	path := naming.KVMount + "/data/" + naming.ShredMark(key)
+	sec, err := c.Logical().ReadWithContext(ctx, path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if sec == nil || sec.Data["data"] == nil {
+		return nil, nil
+	}
+	m, _ := sec.Data["data"].(map[string]any)
+	return m, nil
 }
 
 // EnsureTransitKey creates a transit key (AES-256-GCM, not exportable) if it

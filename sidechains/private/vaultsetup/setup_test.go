@@ -91,11 +91,18 @@ func TestApplyIsIdempotentAndLeastPrivilege(t *testing.T) {
 		t.Fatalf("validator on another key: want 403, got %v", err)
 	}
 
-	// Chain writer keys: the officer stores them, each department reads only its own.
+	// Chain writer keys: set-up (an admin token) stores them, each role reads
+	// only its own; the officer can neither write nor read a department's.
+	admin, err := vaultclient.New(srv.Addr, vaultclient.WithToken(srv.RootToken))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, d := range []string{"health", "tax"} {
 		k, _ := crypto.GenerateKey()
-		if err := officer.PutSigningKey(ctx, naming.WriterKey(naming.DepartmentRole(d)), k); err != nil {
-			t.Fatalf("officer stores %s's writer key: %v", d, err)
+		err := officer.PutSigningKey(ctx, naming.WriterKey(naming.DepartmentRole(d)), k)
+		assertForbidden(t, "officer stores "+d+"'s writer key", err, "writers/dept-"+d)
+		if err := admin.PutSigningKey(ctx, naming.WriterKey(naming.DepartmentRole(d)), k); err != nil {
+			t.Fatalf("admin stores %s's writer key: %v", d, err)
 		}
 		if d == "health" {
 			got, err := health.SigningKey(ctx, naming.WriterKey(naming.DepartmentRole(d)))
