@@ -173,6 +173,11 @@ func (s *FileStore) MarkShredded(_ context.Context, rc records.ShredReceipt) err
 				st.Records[k] = r
 			}
 		}
+		for _, old := range st.Receipts {
+			if old.TransitKey == rc.TransitKey && old.Records == rc.Records && old.At.Equal(rc.At) {
+				return nil // the same receipt again: like the chain, keep one
+			}
+		}
 		st.Receipts = append(st.Receipts, rc)
 		return nil
 	})
