@@ -7,6 +7,7 @@
 //	officer role     security-officer                policy sovereign-security-officer
 //	supervisor role  supervisor                      policy sovereign-supervisor
 //	grant policy     sovereign-grant-<department>.<dataset>   (one key, decrypt only; written by set-up)
+//	grant token role sovereign-grant-<department>.<dataset>   (hands out that policy only)
 //	validator key    KV v2 validator-keys/<name>
 //	writer key       KV v2 validator-keys/writers/<role>  (signs private-chain and anchor transactions)
 //	shred mark       KV v2 validator-keys/shredded/<department>.<dataset>  (written once by a shred)
@@ -34,10 +35,11 @@ const (
 const (
 	SecurityOfficerRole = "security-officer"
 	SupervisorRole      = "supervisor"
-	// GrantTokenRole is the token role through which security officers issue
-	// single-dataset grants.
-	GrantTokenRole = "sovereign-grant"
 )
+
+// GrantTokenRole is the token role through which security officers issue
+// grants on one dataset: it hands out that dataset's grant policy only.
+func GrantTokenRole(transitKey string) string { return "sovereign-grant-" + transitKey }
 
 var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
 

@@ -207,8 +207,9 @@ var (
 
 // GrantDecrypt issues a token that may only decrypt under key, for ttl. With
 // wrapTTL > 0 the token comes response-wrapped. Needs the security officer's
-// policy. The token carries the dataset's grant policy, which set-up wrote;
-// a shredded or unknown key gets no grant.
+// policy. The token comes from the dataset's own grant role and carries its
+// grant policy only, both written by set-up; a shredded or unknown key gets
+// no grant.
 func (c *Client) GrantDecrypt(ctx context.Context, key string, ttl, wrapTTL time.Duration) (*Grant, error) {
 	if ttl <= 0 {
 		return nil, errBadTTL
@@ -226,7 +227,7 @@ func (c *Client) GrantDecrypt(ctx context.Context, key string, ttl, wrapTTL time
 		return nil, fmt.Errorf("grant on %s: %w", key, err)
 	}
 	policy := naming.GrantPolicy(key)
-	path := "auth/token/create/" + naming.GrantTokenRole
+	path := "auth/token/create/" + naming.GrantTokenRole(key)
 	req := c.api.Logical()
 	if wrapTTL > 0 {
 		clone, err := c.api.Clone()

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -138,9 +137,11 @@ path "sys/policies/acl/*" { capabilities = ["create", "update", "read", "delete"
 		{"list policies", "list", "sys/policies/acl", nil},
 		{"legacy sys/policy write", "write", "sys/policy/evil", map[string]any{"policy": evilPolicy}},
 		// Tokens: only the grant role, and only with set-up's grant policies.
-		{"rewrite the grant token role", "write", "auth/token/roles/" + naming.GrantTokenRole, map[string]any{"allowed_policies_glob": []string{"*"}}},
+		{"rewrite a grant token role", "write", "auth/token/roles/" + naming.GrantTokenRole("health.stays"), map[string]any{"allowed_policies_glob": []string{"*"}}},
+		{"create a grant-named token role", "write", "auth/token/roles/" + naming.GrantTokenRole("evil.all"), map[string]any{"allowed_policies": []string{"sovereign-grant-health.stays", "sovereign-grant-tax.returns"}}},
+		{"mint through the old shared grant role", "write", "auth/token/create/" + legacyGrantRole, map[string]any{}},
 		{"create a token role", "write", "auth/token/roles/evil", map[string]any{"allowed_policies": []string{"root"}}},
-		{"read the grant token role", "read", "auth/token/roles/" + naming.GrantTokenRole, nil},
+		{"read a grant token role", "read", "auth/token/roles/" + naming.GrantTokenRole("health.stays"), nil},
 		{"create an orphan token", "write", "auth/token/create-orphan", map[string]any{"policies": []string{naming.SecurityOfficerPolicy}}},
 		{"create a token with policies", "write", "auth/token/create", map[string]any{"policies": []string{naming.DepartmentPolicy("health")}}},
 		{"create a token with no policies", "write", "auth/token/create", map[string]any{}},
@@ -196,18 +197,31 @@ path "sys/policies/acl/*" { capabilities = ["create", "update", "read", "delete"
 	})
 
 	// A grant-named policy that exists (written by an old set-up or by
-	// mistake) still cannot be minted through the grant role: the role allows
-	// set-up's grant policies only. Vault answers 400 for a policy outside the
-	// role's list.
+	// mistake) still cannot be minted through a grant role: each dataset's
+	// role allows its own grant policy only. Vault answers 400 for a policy
+	// outside the role's list.
 	if err := e.root.Sys().PutPolicy("sovereign-grant-evil", evilPolicy); err != nil {
 		t.Fatal(err)
 	}
-	for _, pols := range [][]string{{"sovereign-grant-evil"}, {naming.SecurityOfficerPolicy}, {naming.DepartmentPolicy("tax")}, {"root"}, {naming.GrantPolicy("health.stays"), "sovereign-grant-evil"}} {
-		_, err := officer.Logical().Write("auth/token/create/"+naming.GrantTokenRole, map[string]any{"policies": pols, "no_default_policy": true})
+	for _, pols := range [][]string{{"sovereign-grant-evil"}, {naming.SecurityOfficerPolicy}, {naming.DepartmentPolicy("tax")}, {"root"},
+		{naming.GrantPolicy("tax.returns")}, {naming.GrantPolicy("health.stays"), naming.GrantPolicy("tax.returns")}} {
+		_, err := officer.Logical().Write("auth/token/create/"+naming.GrantTokenRole("health.stays"), map[string]any{"policies": pols, "no_default_policy": true})
 		var re *vault.ResponseError
 		if !errors.As(err, &re) || (re.StatusCode != http.StatusBadRequest && re.StatusCode != http.StatusForbidden) {
-			t.Errorf("officer mints a grant token with %v: want it refused, got %v", pols, err)
+			t.Errorf("officer mints a health.stays grant token with %v: want it refused, got %v", pols, err)
 		}
+	}
+	// A token minted without naming policies gets its role's one grant
+	// policy, not every dataset's (one shared role handed out all of them).
+	sec, err := officer.Logical().Write("auth/token/create/"+naming.GrantTokenRole("health.stays"), map[string]any{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sec.Auth.Policies; len(got) != 1 || got[0] != naming.GrantPolicy("health.stays") {
+		t.Fatalf("a policy-less grant token carries %v, want only %s", got, naming.GrantPolicy("health.stays"))
+	}
+	if sec.Auth.Renewable || sec.Auth.LeaseDuration > 24*3600 {
+		t.Fatalf("grant token renewable %v, ttl %d s: want not renewable, at most 24 h", sec.Auth.Renewable, sec.Auth.LeaseDuration)
 	}
 }
 
@@ -251,7 +265,7 @@ func TestOfficerKeepsItsJob(t *testing.T) {
 		{"decrypt another dataset", "write", "transit/decrypt/tax.returns", map[string]any{"ciphertext": taxKey.Wrapped}},
 		{"make a data key", "write", "transit/datakey/plaintext/health.stays", nil},
 		{"create a child token", "write", "auth/token/create", map[string]any{}},
-		{"mint another grant", "write", "auth/token/create/" + naming.GrantTokenRole, map[string]any{"policies": []string{naming.GrantPolicy("tax.returns")}}},
+		{"mint another grant", "write", "auth/token/create/" + naming.GrantTokenRole("tax.returns"), map[string]any{}},
 		{"read its own policy", "read", "sys/policies/acl/" + naming.GrantPolicy("health.stays"), nil},
 	})
 	if err := ofc.RetireOldVersions(e.ctx, "health.stays", 2); err != nil {
@@ -286,7 +300,7 @@ func TestDepartmentCannotEscalate(t *testing.T) {
 		{"create a key by encrypting (upsert)", "write", "transit/encrypt/health.new", map[string]any{"plaintext": "AAAA"}},
 		{"create a key", "write", "transit/keys/health.new", nil},
 		{"delete its key", "delete", "transit/keys/health.stays", nil},
-		{"mint a grant", "write", "auth/token/create/" + naming.GrantTokenRole, map[string]any{"policies": []string{naming.GrantPolicy("tax.returns")}}},
+		{"mint a grant", "write", "auth/token/create/" + naming.GrantTokenRole("tax.returns"), map[string]any{}},
 		{"create a token", "write", "auth/token/create", map[string]any{}},
 		{"write a policy", "write", "sys/policies/acl/sovereign-grant-evil", map[string]any{"policy": `path "*" { capabilities = ["sudo"] }`}},
 		{"mint a secret ID for tax", "write", "auth/approle/role/" + naming.DepartmentRole("tax") + "/secret-id", nil},
@@ -304,39 +318,41 @@ func TestDepartmentCannotEscalate(t *testing.T) {
 		{"write a policy", "write", "sys/policies/acl/sovereign-grant-evil", map[string]any{"policy": `path "*" { capabilities = ["sudo"] }`}},
 		{"decrypt", "write", "transit/decrypt/health.stays", map[string]any{"ciphertext": "vault:v1:AAAA"}},
 		{"read a validator key", "read", naming.KVMount + "/data/v1", nil},
-		{"mint a grant", "write", "auth/token/create/" + naming.GrantTokenRole, map[string]any{"policies": []string{naming.GrantPolicy("tax.returns")}}},
+		{"mint a grant", "write", "auth/token/create/" + naming.GrantTokenRole("tax.returns"), map[string]any{}},
 	})
 }
 
-// A Vault set up by the old code (officer-authored grant policies, a glob
-// on the grant role) converges: the glob is gone, the role lists set-up's
-// grant policies only.
+// legacyGrantRole is the one token role an older set-up made for every
+// grant (allowed_policies_glob "sovereign-grant-*").
+const legacyGrantRole = "sovereign-grant"
+
+// A Vault set up by the old code (one grant role for every dataset, with a
+// glob) converges: that role is gone, each dataset has its own role that
+// allows its own grant policy only.
 func TestApplyTightensAnOldGrantRole(t *testing.T) {
 	e := newEscalation(t)
-	if _, err := e.root.Logical().Write("auth/token/roles/"+naming.GrantTokenRole, map[string]any{
-		"allowed_policies_glob": []string{"sovereign-grant-*"},
+	if _, err := e.root.Logical().Write("auth/token/roles/"+legacyGrantRole, map[string]any{
+		"allowed_policies_glob": []string{"sovereign-grant-*"}, "orphan": true,
 	}); err != nil {
 		t.Fatal(err)
 	}
 	if err := vaultsetup.Apply(e.ctx, e.root, e.cfg, nil); err != nil {
 		t.Fatal(err)
 	}
-	role, err := e.root.Logical().Read("auth/token/roles/" + naming.GrantTokenRole)
-	if err != nil || role == nil {
-		t.Fatalf("read role: %v", err)
+	if role, err := e.root.Logical().Read("auth/token/roles/" + legacyGrantRole); err != nil || role != nil {
+		t.Fatalf("the old shared grant role is still there: %v %v", role, err)
 	}
-	if g, _ := role.Data["allowed_policies_glob"].([]any); len(g) != 0 {
-		t.Fatalf("allowed_policies_glob still %v", g)
-	}
-	got := map[string]bool{}
-	pols, _ := role.Data["allowed_policies"].([]any)
-	for _, p := range pols {
-		got[p.(string)] = true
-	}
-	if len(got) != 2 || !got[naming.GrantPolicy("health.stays")] || !got[naming.GrantPolicy("tax.returns")] {
-		t.Fatalf("allowed_policies = %v, want the two grant policies", pols)
-	}
-	if !strings.HasPrefix(naming.GrantPolicy("x.y"), "sovereign-grant-") {
-		t.Fatal("grant policy naming changed")
+	for _, key := range []string{"health.stays", "tax.returns"} {
+		role, err := e.root.Logical().Read("auth/token/roles/" + naming.GrantTokenRole(key))
+		if err != nil || role == nil {
+			t.Fatalf("read the %s grant role: %v", key, err)
+		}
+		if g, _ := role.Data["allowed_policies_glob"].([]any); len(g) != 0 {
+			t.Fatalf("%s: allowed_policies_glob %v", key, g)
+		}
+		pols, _ := role.Data["allowed_policies"].([]any)
+		if len(pols) != 1 || pols[0] != naming.GrantPolicy(key) {
+			t.Fatalf("%s: allowed_policies = %v, want [%s]", key, pols, naming.GrantPolicy(key))
+		}
 	}
 }

@@ -69,10 +69,11 @@ path "%[2]s/data/%[3]s" { capabilities = ["read"] }
 # Shred marks: written once when a dataset is shredded, never changed or
 # removed, read to keep shredded datasets shredded and shreds idempotent.
 path "%[2]s/data/%[4]s/*" { capabilities = ["create", "read"] }
-# Grants: tokens through the grant role only, whose allowed policies are the
-# per-dataset grant policies set-up wrote (the officer writes no policy).
-path "auth/token/create/%[5]s" { capabilities = ["update"] }
-`, t, kv, naming.WriterKey(naming.SecurityOfficerRole), naming.ShredMarkPrefix, naming.GrantTokenRole)
+# Grants: tokens through the per-dataset grant roles only; each role hands
+# out its dataset's decrypt-only policy, written by set-up (the officer
+# writes no policy and no role). Issuing grants is the officer's job.
+path "auth/token/create/%[5]s*" { capabilities = ["update"] }
+`, t, kv, naming.WriterKey(naming.SecurityOfficerRole), naming.ShredMarkPrefix, naming.GrantTokenRole(""))
 }
 
 // GrantPolicy is the policy of a grant on one transit key: decrypt under

@@ -75,7 +75,7 @@ func Apply(ctx context.Context, c *vault.Client, cfg Config, log *slog.Logger) e
 		}},
 		{"approle auth", func() error { return ensureAuth(ctx, c, naming.AppRoleMount, "approle") }},
 		{"grant policies", func() error { return ensureGrantPolicies(ctx, c, cfg.Datasets) }},
-		{"grant token role", func() error { return ensureGrantRole(ctx, c, cfg.Datasets, cfg.GrantMaxTTL) }},
+		{"grant token roles", func() error { return ensureGrantRoles(ctx, c, cfg.Datasets, cfg.GrantMaxTTL) }},
 		{"roles and policies", func() error { return ensureRoles(ctx, c, cfg) }},
 		{"transit keys", func() error { return ensureKeys(ctx, c, cfg.Datasets, log) }},
 	}
@@ -171,34 +171,36 @@ func ensureGrantPolicies(ctx context.Context, c *vault.Client, datasets map[stri
 	return nil
 }
 
-// ensureGrantRole writes the token role grants are minted through. It allows
-// exactly set-up's grant policies (no glob: a policy merely named like a
-// grant is not one), and the glob fields are written empty so that a role
-// left by an older set-up loses its glob. With no dataset the list holds a
-// policy that does not exist: an empty list would let the officer mint
-// tokens carrying its own policies.
-func ensureGrantRole(ctx context.Context, c *vault.Client, datasets map[string][]string, maxTTL time.Duration) error {
-	path := "auth/token/roles/" + naming.GrantTokenRole
-	allowed := []string{}
+// legacyGrantRole is the single grant token role an older set-up made: it
+// allowed every "sovereign-grant-*" policy, so one token could carry all.
+const legacyGrantRole = "sovereign-grant"
+
+// ensureGrantRoles writes one token role per dataset that hands out that
+// dataset's grant policy only (a token minted without naming policies gets
+// exactly it), orphan, not renewable, capped at maxTTL. The glob fields are
+// written empty so that nothing left from an older set-up widens a role, and
+// the older shared role is deleted.
+func ensureGrantRoles(ctx context.Context, c *vault.Client, datasets map[string][]string, maxTTL time.Duration) error {
 	for _, key := range transitKeys(datasets) {
-		allowed = append(allowed, naming.GrantPolicy(key))
+		path := "auth/token/roles/" + naming.GrantTokenRole(key)
+		_, err := c.Logical().WriteWithContext(ctx, path, map[string]any{
+			"allowed_policies":         []string{naming.GrantPolicy(key)},
+			"allowed_policies_glob":    []string{},
+			"disallowed_policies":      []string{"root", naming.SecurityOfficerPolicy, naming.SupervisorPolicy},
+			"disallowed_policies_glob": []string{"sovereign-dept-*", "sovereign-validator-*"},
+			"orphan":                   true,
+			"renewable":                false,
+			"token_explicit_max_ttl":   maxTTL.String(),
+			"token_type":               "service",
+			"token_no_default_policy":  true,
+		})
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
 	}
-	if len(allowed) == 0 {
-		allowed = []string{naming.GrantPolicy("none.none")}
-	}
-	_, err := c.Logical().WriteWithContext(ctx, path, map[string]any{
-		"allowed_policies":         allowed,
-		"allowed_policies_glob":    []string{},
-		"disallowed_policies":      []string{"root", naming.SecurityOfficerPolicy, naming.SupervisorPolicy},
-		"disallowed_policies_glob": []string{"sovereign-dept-*", "sovereign-validator-*"},
-		"orphan":                   true,
-		"renewable":                false,
-		"token_explicit_max_ttl":   maxTTL.String(),
-		"token_type":               "service",
-		"token_no_default_policy":  true,
-	})
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+	path := "auth/token/roles/" + legacyGrantRole
+	if _, err := c.Logical().DeleteWithContext(ctx, path); err != nil {
+		return fmt.Errorf("removing the old shared grant role %s: %w", path, err)
 	}
 	return nil
 }
