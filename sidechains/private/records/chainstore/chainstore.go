@@ -14,6 +14,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -301,13 +302,25 @@ func (s *Store) writeBlob(hash [32]byte, data []byte) error {
 	return os.Rename(tmp, path)
 }
 
+var _ records.BlobStore = (*Store)(nil)
+
+// WriteBlob implements records.BlobStore: the ciphertext goes straight into
+// the blob folder, hashed on the way.
+func (s *Store) WriteBlob(write func(w io.Writer) error) ([32]byte, int64, error) {
+	return records.WriteBlobFile(s.blobs, write)
+}
+
 // Put implements records.Store. Blobs are written first (harmless if the
 // transactions fail: unreferenced); a record already on chain with the same
 // ciphertext counts as stored, so a retried Put finishes the job.
 func (s *Store) Put(ctx context.Context, recs ...records.Record) error {
 	var calls [][]byte
 	for _, r := range recs {
-		if records.Ref(r.Ciphertext) != r.CiphertextRef {
+		if r.Ciphertext == nil { // streamed with WriteBlob
+			if _, err := os.Stat(s.blobPath(r.CiphertextRef)); err != nil {
+				return fmt.Errorf("record %x: no ciphertext and no blob: %w", r.ID, err)
+			}
+		} else if records.Ref(r.Ciphertext) != r.CiphertextRef {
 			return fmt.Errorf("record %x: ciphertext does not match its reference", r.ID)
 		}
 		if e, err := s.entry(ctx, r.ID); err == nil {
@@ -318,8 +331,10 @@ func (s *Store) Put(ctx context.Context, recs ...records.Record) error {
 		} else if !errors.Is(err, records.ErrNotFound) {
 			return err
 		}
-		if err := s.writeBlob(r.CiphertextRef, r.Ciphertext); err != nil {
-			return err
+		if r.Ciphertext != nil {
+			if err := s.writeBlob(r.CiphertextRef, r.Ciphertext); err != nil {
+				return err
+			}
 		}
 		calls = append(calls, s.abi.PackPut(r.ID, Ref(r.TransitKey, r.CiphertextRef), r.CiphertextRef,
 			[]byte(r.WrappedKey), r.KeyVersion, new(big.Int).SetBytes(r.Commitment[:])))
