@@ -36,6 +36,9 @@ import (
 type Backend interface {
 	bind.ContractBackend
 	bind.DeployBackend
+	// NonceAt tells, against PendingNonceAt, whether the writer has
+	// transactions still pending.
+	NonceAt(ctx context.Context, account common.Address, blockNumber *big.Int) (uint64, error)
 }
 
 // Store is a records.Store on the SensitiveStore contract.
@@ -182,6 +185,38 @@ func (s *Store) sendAll(ctx context.Context, method string, calls [][]byte) erro
 	return nil
 }
 
+// settle waits until none of the writer's earlier transactions is pending
+// (a run that missed its deadline may have left some), so that the chain is
+// read after them and nothing is sent twice: a rewrap sent again would
+// revert once the first one lands.
+func (s *Store) settle(ctx context.Context) error {
+	deadline := time.Now().Add(s.wait)
+	for {
+		cctx, cancel := s.callCtx(ctx)
+		pending, err := s.backend.PendingNonceAt(cctx, s.opts.From)
+		var latest uint64
+		if err == nil {
+			latest, err = s.backend.NonceAt(cctx, s.opts.From, nil)
+		}
+		cancel()
+		if err != nil {
+			return fmt.Errorf("SensitiveStore: nonce of writer %s: %w", s.opts.From.Hex(), err)
+		}
+		if pending <= latest {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("SensitiveStore: %w: %d earlier transactions of writer %s still pending after %s; re-run the command to finish once the chain makes blocks",
+				ErrNoReceipt, pending-latest, s.opts.From.Hex(), s.wait)
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("SensitiveStore: waiting for pending transactions: %w", ctx.Err())
+		case <-time.After(s.poll):
+		}
+	}
+}
+
 // waitOK waits for a transaction's successful receipt: each receipt query
 // bounded by call, the whole wait by wait. A transaction whose receipt does
 // not come in time may still be mined later; every Store write skips what is
@@ -314,6 +349,9 @@ func (s *Store) WriteBlob(write func(w io.Writer) error) ([32]byte, int64, error
 // transactions fail: unreferenced); a record already on chain with the same
 // ciphertext counts as stored, so a retried Put finishes the job.
 func (s *Store) Put(ctx context.Context, recs ...records.Record) error {
+	if err := s.settle(ctx); err != nil {
+		return err
+	}
 	var calls [][]byte
 	for _, r := range recs {
 		if r.Ciphertext == nil { // streamed with WriteBlob
@@ -409,6 +447,9 @@ func (s *Store) ListByKey(ctx context.Context, key string) ([]records.Record, er
 // UpdateKeys implements records.Store (one rewrap transaction per record,
 // sent together). Updates already on chain are skipped, so a retry is safe.
 func (s *Store) UpdateKeys(ctx context.Context, ups []records.KeyUpdate) error {
+	if err := s.settle(ctx); err != nil {
+		return err
+	}
 	var calls [][]byte
 	for _, u := range ups {
 		e, err := s.entry(ctx, u.ID)
@@ -439,6 +480,9 @@ func ReceiptHash(rc records.ShredReceipt) [32]byte {
 // MarkShredded implements records.Store: every live record under the key
 // gets the shred mark and the receipt hash on chain.
 func (s *Store) MarkShredded(ctx context.Context, rc records.ShredReceipt) error {
+	if err := s.settle(ctx); err != nil {
+		return err
+	}
 	recs, err := s.ListByKey(ctx, rc.TransitKey)
 	if err != nil {
 		return err

@@ -354,6 +354,17 @@ func TestStalledChainEndsAtTheDeadline(t *testing.T) {
 	if d := time.Since(start); d > 5*time.Second {
 		t.Fatalf("put on a stalled chain took %s", d)
 	}
+	// Re-run while the first transaction is still pending: nothing is sent
+	// twice; the run waits for it, then ends at the deadline.
+	err = store.Put(ctx, rec)
+	if !errors.Is(err, chainstore.ErrNoReceipt) || !strings.Contains(err.Error(), "1 earlier transactions of writer") {
+		t.Fatalf("re-run with a pending transaction: %v", err)
+	}
+	pending, _ := sim.Client().PendingNonceAt(ctx, from)
+	latest, _ := sim.Client().NonceAt(ctx, from, nil)
+	if pending != latest+1 {
+		t.Fatalf("%d transactions pending after the re-run, want 1", pending-latest)
+	}
 	sim.Commit()
 	if err := store.Put(ctx, rec); err != nil {
 		t.Fatalf("retry once the chain moves: %v", err)
