@@ -10,8 +10,8 @@ import (
 // encrypt and decrypt under their own keys; security officers manage keys and
 // rewrap but cannot decrypt; supervisors only read key metadata and policies;
 // validators read only their own signing key. Grant policies (decrypt under
-// one key) are written by set-up, one per dataset, and are the only policies
-// the grant token role hands out.
+// one key) are written by set-up, one per dataset, each with its own grant
+// token role that hands out that policy only.
 
 // DepartmentPolicy lets a department make data keys, wrap and unwrap them
 // under its own transit keys, read their metadata (the latest version) and
