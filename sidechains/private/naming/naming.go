@@ -11,6 +11,7 @@
 //	validator key    KV v2 validator-keys/<name>
 //	writer key       KV v2 validator-keys/writers/<role>  (signs private-chain and anchor transactions)
 //	shred mark       KV v2 validator-keys/shredded/<department>.<dataset>  (written once by a shred)
+//	created mark     KV v2 validator-keys/created/<department>.<dataset>   (set-up made the key; never re-made)
 //
 // Department and dataset names are lower-case letters, digits and dashes, so
 // the policy glob "<department>.*" cannot reach another department's keys.
@@ -110,3 +111,8 @@ const ShredMarkPrefix = "shredded"
 // re-creates the key, grants are refused) and makes a repeated shred print
 // the receipt already on chain.
 func ShredMark(transitKey string) string { return ShredMarkPrefix + "/" + transitKey }
+
+// CreatedMark is the KV path (under KVMount) where set-up records that it
+// made a dataset's transit key: a key gone afterwards was destroyed and is
+// not made again. Only set-up's admin token writes it.
+func CreatedMark(transitKey string) string { return "created/" + transitKey }

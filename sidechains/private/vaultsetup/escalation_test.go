@@ -192,6 +192,9 @@ path "sys/policies/acl/*" { capabilities = ["create", "update", "read", "delete"
 		{"delete a validator key's metadata", "delete", naming.KVMount + "/metadata/v1", nil},
 		{"destroy validator key versions", "write", naming.KVMount + "/destroy/v1", map[string]any{"versions": []int{1}}},
 		{"list keys", "list", naming.KVMount + "/metadata", nil},
+		{"forge a created mark", "write", naming.KVMount + "/data/" + naming.CreatedMark("health.new"), map[string]any{"data": map[string]any{"transit_key": "health.new"}}},
+		{"erase a created mark", "delete", naming.KVMount + "/metadata/" + naming.CreatedMark("health.stays"), nil},
+		{"erase a shred mark", "delete", naming.KVMount + "/metadata/" + naming.ShredMark("health.stays"), nil},
 		// Identity: no entity or group carrying policies.
 		{"create an identity group with policies", "write", "identity/group", map[string]any{"name": "evil", "policies": []string{"root"}}},
 	})

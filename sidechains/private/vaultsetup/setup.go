@@ -237,28 +237,54 @@ func ensureRoles(ctx context.Context, c *vault.Client, cfg Config) error {
 	return nil
 }
 
-// ensureKeys creates every dataset's transit key, except a shredded one:
-// its shred mark in KV keeps it shredded across restarts and re-runs.
+// ensureKeys creates every dataset's transit key once. Set-up records each
+// key it creates (or finds) in KV; a key that is gone afterwards was
+// destroyed, by a shred (its shred mark says when) or outside 'keys shred',
+// and is never re-created: that would silently reopen a shredded dataset.
 func ensureKeys(ctx context.Context, c *vault.Client, datasets map[string][]string, log *slog.Logger) error {
 	for _, key := range transitKeys(datasets) {
-		mark, err := readShredMark(ctx, c, key)
+		path := naming.TransitMount + "/keys/" + key
+		sec, err := c.Logical().ReadWithContext(ctx, path)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		created, err := readKV(ctx, c, naming.CreatedMark(key))
 		if err != nil {
 			return err
 		}
-		if mark != nil {
-			log.Info("dataset shredded: its transit key is not re-created", "key", key, "shredded_at", mark["at"])
+		switch {
+		case sec != nil && created != nil:
 			continue
+		case sec != nil: // made before set-up kept created marks
+		case created != nil:
+			mark, err := readKV(ctx, c, naming.ShredMark(key))
+			if err != nil {
+				return err
+			}
+			if mark != nil {
+				log.Info("dataset shredded: its transit key is not re-created", "key", key, "shredded_at", mark["at"])
+			} else {
+				log.Warn("transit key deleted outside 'keys shred': not re-created, its data stays unreadable", "key", key, "created_at", created["at"])
+			}
+			continue
+		default:
+			if err := EnsureTransitKey(ctx, c, key); err != nil {
+				return err
+			}
 		}
-		if err := EnsureTransitKey(ctx, c, key); err != nil {
-			return err
+		mp := naming.KVMount + "/data/" + naming.CreatedMark(key)
+		if _, err := c.Logical().WriteWithContext(ctx, mp, map[string]any{
+			"data": map[string]any{"transit_key": key, "at": time.Now().UTC().Format(time.RFC3339Nano)},
+		}); err != nil {
+			return fmt.Errorf("%s: %w", mp, err)
 		}
 	}
 	return nil
 }
 
-// readShredMark returns the shred mark of a transit key, or nil without one.
-func readShredMark(ctx context.Context, c *vault.Client, key string) (map[string]any, error) {
-	path := naming.KVMount + "/data/" + naming.ShredMark(key)
+// readKV returns the data of a KV v2 secret under KVMount, or nil without one.
+func readKV(ctx context.Context, c *vault.Client, p string) (map[string]any, error) {
+	path := naming.KVMount + "/data/" + p
 	sec, err := c.Logical().ReadWithContext(ctx, path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)

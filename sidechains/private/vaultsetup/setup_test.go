@@ -136,3 +136,34 @@ func assertForbidden(t *testing.T, what string, err error, path string) {
 		t.Fatalf("%s: want a 403 naming %s, got %v", what, path, err)
 	}
 }
+
+// A transit key deleted outside 'keys shred' (no shred mark: say with the
+// Vault CLI) is not re-created by the next set-up run: that would reopen the
+// dataset under a new key. A key set-up has never made is made.
+func TestApplyDoesNotRecreateADeletedKey(t *testing.T) {
+	ctx := context.Background()
+	srv := vaulttest.Dev(t)
+	root, _ := srv.Client()
+	cfg := vaultsetup.Config{
+		Datasets: map[string][]string{"health": {"stays"}}, AuditLogPath: filepath.Join(t.TempDir(), "audit.log"),
+	}
+	if err := vaultsetup.Apply(ctx, root, cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := root.Logical().Write("transit/keys/health.stays/config", map[string]any{"deletion_allowed": true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := root.Logical().Delete("transit/keys/health.stays"); err != nil {
+		t.Fatal(err)
+	}
+	cfg.Datasets["health"] = append(cfg.Datasets["health"], "births")
+	if err := vaultsetup.Apply(ctx, root, cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	if sec, err := root.Logical().Read("transit/keys/health.stays"); err != nil || sec != nil {
+		t.Fatalf("the deleted key is back: %v %v", sec, err)
+	}
+	if sec, err := root.Logical().Read("transit/keys/health.births"); err != nil || sec == nil {
+		t.Fatalf("a new dataset's key was not made: %v", err)
+	}
+}
