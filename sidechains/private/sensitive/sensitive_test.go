@@ -293,3 +293,47 @@ func TestVaultCLIDecryptsWrappedKey(t *testing.T) {
 		}
 	}
 }
+
+// A record stored under the old version while a rewrap runs (its data key
+// was made before the rotation) keeps the old version usable: the rewrap
+// says so and retires nothing; run again, it rewraps that record and only
+// then retires.
+func TestRewrapLeavesOldVersionsForStragglers(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, false)
+	dept := f.login(naming.DepartmentRole("health"))
+	health := f.dept("health")
+	if _, err := health.SubmitBatch(ctx, "health", "stays", inputs("early", 3, 100)); err != nil {
+		t.Fatal(err)
+	}
+	late := inputs("late", 1, 100)[0]
+	straggler, err := sensitive.EncryptOne(ctx, dept, "health.stays", late) // a v1 data key, stored later
+	if err != nil {
+		t.Fatal(err)
+	}
+	straggler.Department, straggler.Dataset = "health", "stays"
+	officer := f.login(naming.SecurityOfficerRole)
+	if _, err := officer.Rotate(ctx, "health.stays"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := sensitive.New(officer, f.store).Rewrap(ctx, "health.stays", func(done, total int) {
+		if done == total {
+			if err := f.store.Put(ctx, *straggler); err != nil {
+				t.Error(err)
+			}
+		}
+	})
+	if err == nil || !strings.Contains(err.Error(), "1 records below v2; versions older than v2 stay usable: run the rewrap again") || res.Retired != 0 {
+		t.Fatalf("rewrap with a straggler: %+v, %v", res, err)
+	}
+	if got, err := health.Open(ctx, late.ID); err != nil || !bytes.Equal(got, late.Plaintext) {
+		t.Fatalf("the straggler after the first run: %v", err)
+	}
+	res, err = sensitive.New(officer, f.store).Rewrap(ctx, "health.stays", nil)
+	if err != nil || res.Rewrapped != 1 || res.Retired != 1 {
+		t.Fatalf("second rewrap: %+v, %v", res, err)
+	}
+	if got, err := health.Open(ctx, late.ID); err != nil || !bytes.Equal(got, late.Plaintext) {
+		t.Fatalf("the straggler after the second run: %v", err)
+	}
+}
