@@ -281,7 +281,7 @@ func keysAuditAnchorCommand() *cli.Command {
 			&cli.StringFlag{Name: "state", Usage: "file keeping the last anchored head (so each run only reads new entries)", Required: true},
 			&cli.StringFlag{Name: "rpc", Usage: "JSON-RPC URL of the consortium chain", Value: "http://127.0.0.1:8645"},
 			&cli.BoolFlag{Name: "dry-run", Usage: "compute and print the head without anchoring it"},
-			writerFlag},
+			writerFlag, chainWaitFlag},
 			vaultFlags...),
 		Action: func(c *cli.Context) error {
 			ctx, cancel := signalContext()
@@ -315,7 +315,13 @@ func keysAuditAnchorCommand() *cli.Command {
 			if err != nil {
 				return fmt.Errorf("consortium chain %s: %w", c.String("rpc"), err)
 			}
-			tx, err := auditchain.Anchor(ctx, client, key, head)
+			wait := c.Duration(chainWaitFlag.Name)
+			actx, cancel := context.WithTimeout(ctx, wait)
+			defer cancel()
+			tx, err := auditchain.Anchor(actx, client, key, head)
+			if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+				return fmt.Errorf("consortium chain %s: no mined anchor within %s (--chain-timeout); the state file is unchanged, re-run to anchor: %w", c.String("rpc"), wait, err)
+			}
 			if err != nil {
 				return err
 			}

@@ -159,8 +159,18 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 		t.Fatalf("expired grant: %v", err)
 	}
 
-	// audit-anchor on "the consortium chain" (here the same node)
+	// audit-anchor on "the consortium chain" (here the same node); first on
+	// a chain that makes no block: it ends at its deadline, state unchanged.
 	state := filepath.Join(dir, "audit-state.json")
+	paused.Store(true)
+	out = runSovereign(t, bin, 1, append([]string{"keys", "audit-anchor", "--audit-log", auditLog, "--state", state, "--rpc", rpcURL, "--chain-timeout", "2s"}, officer...)...)
+	paused.Store(false)
+	if !strings.Contains(out, "no mined anchor within 2s (--chain-timeout); the state file is unchanged, re-run to anchor") {
+		t.Fatalf("audit-anchor on a stalled chain:\n%s", out)
+	}
+	if _, err := os.Stat(state); !os.IsNotExist(err) {
+		t.Fatalf("the state file was written although nothing was anchored: %v", err)
+	}
 	out = runSovereign(t, bin, 0, append([]string{"keys", "audit-anchor", "--audit-log", auditLog, "--state", state, "--rpc", rpcURL}, officer...)...)
 	outputs = append(outputs, out)
 	m := regexp.MustCompile(`anchored in tx (0x[0-9a-f]{64})`).FindStringSubmatch(out)
