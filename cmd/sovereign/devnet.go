@@ -85,6 +85,7 @@ until Ctrl-C. Delete the data folder to start over.`,
 			}
 			priv, err := devnet.StartPrivate(c.Context, devnet.PrivateOptions{
 				Dir:        filepath.Join(c.String("datadir"), "private"),
+				BlobsDir:   filepath.Join(c.String("datadir"), "blobs"),
 				Vault:      vlt,
 				Validators: privateValidators,
 				Accounts:   pub.Accounts,

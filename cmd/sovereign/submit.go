@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -29,7 +31,7 @@ func submitCommand() *cli.Command {
 			req := submission.Request{
 				Department: c.String("department"), Dataset: c.String("dataset"), Version: c.String("version"),
 				Table: c.String("table"), Columns: c.String("columns"), Policy: c.String("policy"), SaltFile: c.String("salt-file"),
-				NewSalt: c.Bool("new-salt"),
+				NewSalt: c.Bool("new-salt"), Progress: bytesProgress(),
 			}
 			if _, err := naming.TransitKey(req.Department, req.Dataset); err != nil {
 				return err
@@ -55,5 +57,27 @@ func submitCommand() *cli.Command {
 			fmt.Printf("commitment 0x%x\n", res.Commitment)
 			return nil
 		},
+	}
+}
+
+// bytesProgress draws "phase [#####.....] 42% of 100.0 MB" on stderr, once
+// per percent.
+func bytesProgress() func(phase string, done, total int64) {
+	lastPhase, lastPct := "", -1
+	return func(phase string, done, total int64) {
+		pct := 100
+		if total > 0 {
+			pct = int(100 * done / total)
+		}
+		if phase == lastPhase && pct == lastPct {
+			return
+		}
+		lastPhase, lastPct = phase, pct
+		const width = 30
+		n := width * pct / 100
+		fmt.Fprintf(os.Stderr, "\r%-16s [%s%s] %3d%% of %.1f MB", phase, strings.Repeat("#", n), strings.Repeat(".", width-n), pct, float64(total)/1e6)
+		if done >= total {
+			fmt.Fprintln(os.Stderr)
+		}
 	}
 }

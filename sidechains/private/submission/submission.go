@@ -10,7 +10,9 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
@@ -29,6 +31,9 @@ type Request struct {
 	Policy     string // the published policy (JSON)
 	SaltFile   string // the record's salt (zk.OpenSalt): it opens the commitment
 	NewSalt    bool   // draw a fresh salt into SaltFile (which must not exist)
+	// Progress, if set, is told each phase's bytes done of total (a CSV
+	// table is streamed: "hashing columns" reads it twice, "encrypting" once).
+	Progress func(phase string, done, total int64)
 }
 
 // Result is what was stored.
@@ -68,6 +73,9 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
 	}
+	if strings.EqualFold(filepath.Ext(req.Table), ".csv") {
+		return submitCSV(ctx, svc, req, policy, names)
+	}
 	table, err := zk.LoadTable(req.Table)
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
@@ -102,4 +110,85 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 	}
 	res.Record = stored
 	return res, nil
+}
+
+// errTableChanged is returned when the table file changed between hashing
+// and encryption.
+var errTableChanged = errors.New("the table changed between hashing and encryption: submit again")
+
+// submitCSV streams a CSV table: column hashes over two reads of the file,
+// then encryption straight into the blob folder on a third, checked to be
+// the bytes that were hashed. Memory stays bounded whatever the table's size.
+func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy zk.Policy, names map[string]int) (*Result, error) {
+	cats, err := zk.LoadColumnCategories(req.Columns, names)
+	if err != nil {
+		return nil, fmt.Errorf("submission: %w", err)
+	}
+	cols, err := zk.HashCSVFile(req.Table, req.progress("hashing columns"))
+	if err != nil {
+		return nil, fmt.Errorf("submission: %w", err)
+	}
+	rec, err := zk.NewRecordFromHashes(cols.Names, cols.Hashes, cats)
+	if err != nil {
+		return nil, fmt.Errorf("submission: table %s: %w", req.Table, err)
+	}
+	salt, err := zk.OpenSalt(req.SaltFile, req.NewSalt)
+	if err != nil {
+		return nil, fmt.Errorf("submission: %w", err)
+	}
+	st, err := zk.NewStatement(rec, policy, zk.LevelOpen, salt)
+	if err != nil {
+		return nil, fmt.Errorf("submission: table %s: %w", req.Table, err)
+	}
+	f, err := os.Open(req.Table)
+	if err != nil {
+		return nil, fmt.Errorf("submission: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("submission: %w", err)
+	}
+	h := sha256.New()
+	src := io.TeeReader(&progressReader{r: f, total: fi.Size(), report: req.progress("encrypting")}, h)
+	res := &Result{Level: st.Public.Level, Columns: len(cols.Names), Rows: cols.Rows}
+	res.Commitment = st.Public.Commitment.Bytes()
+	stored, err := svc.SubmitStream(ctx, req.Department, req.Dataset, sensitive.StreamInput{
+		ID: RecordID(req.Department, req.Dataset, req.Version), Plaintext: src, Commitment: res.Commitment,
+		Check: func() error {
+			if [32]byte(h.Sum(nil)) != cols.SHA256 {
+				return fmt.Errorf("table %s: %w", req.Table, errTableChanged)
+			}
+			return nil
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Record = stored
+	return res, nil
+}
+
+// progress returns the request's progress callback for one phase, or nil.
+func (r Request) progress(phase string) zk.Progress {
+	if r.Progress == nil {
+		return nil
+	}
+	return func(done, total int64) { r.Progress(phase, done, total) }
+}
+
+type progressReader struct {
+	r      io.Reader
+	n      int64
+	total  int64
+	report zk.Progress
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	p.n += int64(n)
+	if p.report != nil && n > 0 {
+		p.report(p.n, p.total)
+	}
+	return n, err
 }
