@@ -136,15 +136,20 @@ func deployCommand() *cli.Command {
 				Name:  "private",
 				Usage: "deploy SensitiveStore owned by the deploying key",
 				Flags: append([]cli.Flag{
-					&cli.StringSliceFlag{Name: "writer", Usage: "address allowed to store records (repeat or comma-separate)"},
+					&cli.StringSliceFlag{Name: "writer", Usage: "department address allowed to store records and act on its own (repeat or comma-separate)"},
+					&cli.StringSliceFlag{Name: "officer", Usage: "security officer address allowed to rewrap and shred any record (repeat or comma-separate)"},
 				}, shared...),
 				Action: func(c *cli.Context) error {
 					writers, err := addressList(c, "writer")
 					if err != nil {
 						return err
 					}
+					officers, err := addressList(c, "officer")
+					if err != nil {
+						return err
+					}
 					return withDeployer(c, func(ctx context.Context, d *deploy.Deployer) (any, error) {
-						return d.DeployPrivate(ctx, writers)
+						return d.DeployPrivate(ctx, writers, officers)
 					})
 				},
 			},

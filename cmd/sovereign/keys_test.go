@@ -77,12 +77,14 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	abi := sensitivestore.NewSensitiveStore()
-	tx, err := bind.Transact(abi.Instance(sim.Client(), storeAddr), deptOpts, abi.PackSetWriter(crypto.PubkeyToAddress(officerKey.PublicKey), true))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := bind.WaitMined(ctx, sim.Client(), tx.Hash()); err != nil {
-		t.Fatal(err)
+	for _, data := range [][]byte{abi.PackSetWriter(officerAddr, true), abi.PackSetOfficer(officerAddr, true)} {
+		tx, err := bind.Transact(abi.Instance(sim.Client(), storeAddr), deptOpts, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := bind.WaitMined(ctx, sim.Client(), tx.Hash()); err != nil {
+			t.Fatal(err)
+		}
 	}
 	blobs := filepath.Join(dir, "blobs")
 	chain := []string{"--rpc", rpcURL, "--store", storeAddr.Hex(), "--blobs", blobs}

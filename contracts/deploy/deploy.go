@@ -244,8 +244,10 @@ type Private struct {
 	Store   common.Address `json:"sensitiveStore"`
 }
 
-// DeployPrivate deploys SensitiveStore owned by the deploying key and allows writers.
-func (d *Deployer) DeployPrivate(ctx context.Context, writers []common.Address) (*Private, error) {
+// DeployPrivate deploys SensitiveStore owned by the deploying key, allows
+// writers (department tools: each acts on its own records) and officers
+// (security officers: rewrap and shred any record).
+func (d *Deployer) DeployPrivate(ctx context.Context, writers, officers []common.Address) (*Private, error) {
 	ss := sensitivestore.NewSensitiveStore()
 	owner := crypto.PubkeyToAddress(d.key.PublicKey)
 	store, err := d.deploy(ctx, "SensitiveStore", sensitivestore.SensitiveStoreMetaData.Bin, ss.PackConstructor(owner))
@@ -254,6 +256,11 @@ func (d *Deployer) DeployPrivate(ctx context.Context, writers []common.Address) 
 	}
 	for _, w := range writers {
 		if err := d.transact(ctx, store, ss.PackSetWriter(w, true), "SensitiveStore.setWriter "+w.Hex()); err != nil {
+			return nil, err
+		}
+	}
+	for _, o := range officers {
+		if err := d.transact(ctx, store, ss.PackSetOfficer(o, true), "SensitiveStore.setOfficer "+o.Hex()); err != nil {
 			return nil, err
 		}
 	}

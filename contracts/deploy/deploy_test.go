@@ -141,14 +141,18 @@ func TestDeployAllThreeChains(t *testing.T) {
 		t.Fatal(err)
 	}
 	writer := common.Address{0x77}
-	pr, err := vd.DeployPrivate(ctx, []common.Address{writer})
+	// the public registry's security officer is the private store's officer too
+	pr, err := vd.DeployPrivate(ctx, []common.Address{writer}, []common.Address{officer})
 	if err != nil {
 		t.Fatalf("DeployPrivate: %v", err)
 	}
 	ss := sensitivestore.NewSensitiveStore()
-	ok, err := bind.Call(ss.Instance(private, pr.Store), nil, ss.PackIsWriter(writer), ss.UnpackIsWriter)
-	if err != nil || !ok {
-		t.Fatalf("store.isWriter(writer) = %v, %v", ok, err)
+	if ok, err := bind.Call(ss.Instance(private, pr.Store), nil, ss.PackIsOfficer(officer), ss.UnpackIsOfficer); err != nil || !ok {
+		t.Fatalf("isOfficer(%s) = %v, %v", officer, ok, err)
+	}
+	isWriter, err := bind.Call(ss.Instance(private, pr.Store), nil, ss.PackIsWriter(writer), ss.UnpackIsWriter)
+	if err != nil || !isWriter {
+		t.Fatalf("store.isWriter(writer) = %v, %v", isWriter, err)
 	}
 }
 

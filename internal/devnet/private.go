@@ -264,7 +264,9 @@ func privateContracts(ctx context.Context, dir string, net *PrivateNet, owner *e
 	for i, r := range roles {
 		writers[i] = net.Writers[r]
 	}
-	p, err := d.DeployPrivate(ctx, writers)
+	// The security officer rewraps and shreds every department's records;
+	// each department's writer acts on its own only.
+	p, err := d.DeployPrivate(ctx, writers, []common.Address{net.Writers[naming.SecurityOfficerRole]})
 	if err != nil {
 		return nil, fmt.Errorf("devnet private chain: %w", err)
 	}
