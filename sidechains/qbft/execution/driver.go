@@ -165,8 +165,8 @@ func (d *Driver) Certificate(number uint64) (*qbft.Certificate, error) {
 	return d.certs.get(number)
 }
 
-// parentCertID is what block number's extra data must hold: the ID of the
-// certificate of block number-1, or zero for block 1.
+// parentCert is the certificate of block number-1 and its ID, what block
+// number's beacon root and random must hold (zero for block 1).
 func (d *Driver) parentCert(number uint64) (*qbft.Certificate, common.Hash, error) {
 	if number <= 1 {
 		return nil, common.Hash{}, nil
