@@ -168,7 +168,7 @@ func TestValidatorsFinaliseAndFollowerSyncs(t *testing.T) {
 		t.Fatalf("finalized header %v: %v", fin, err)
 	}
 
-	// Certificates over JSON-RPC, and each block's extra data commits to its parent's.
+	// Certificates over JSON-RPC, and each block commits to its parent's (beacon root, random).
 	rc, _ := rpc.Dial(c.nodes[2].HTTPEndpoint())
 	var cert CertificateJSON
 	if err := rc.Call(&cert, "qbft_getCertificate", hexutil.EncodeBig(rcpt.BlockNumber)); err != nil {
