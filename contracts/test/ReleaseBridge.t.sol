@@ -410,6 +410,38 @@ contract ReleaseBridgeTest is ChainFixture {
         assertEq(registry.getRecord(keccak256(abi.encode(DS, uint64(1) << 32))).version, uint64(1) << 32);
     }
 
+    /// Order independence: six approved Decisions of one dataset (with
+    /// corrections, each version corrected at most once as ReviewBoard
+    /// ensures) relayed in any order leave the registry with the same
+    /// versions, links and latest as relayed in order.
+    function testFuzz_relay_anyOrderSameRegistry(uint256 seed) public {
+        uint64[6] memory version = [uint64(1), 2, 3, 5, 8, uint64(1) << 40];
+        uint64[6] memory supersedes = [uint64(0), 1, 0, 3, 2, 8];
+        uint256[6] memory order = [uint256(0), 1, 2, 3, 4, 5];
+        for (uint256 i = 5; i > 0; i--) {
+            uint256 j = uint256(keccak256(abi.encode(seed, i))) % (i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        for (uint256 k = 0; k < 6; k++) {
+            uint256 i = order[k];
+            (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) =
+                block_(100 + i, one(decisionLog(DS, version[i], supersedes[i], true)));
+            relay_(c, h, p);
+            assertTrue(bridge.isRelayed(c.blockHash, 0, 0));
+        }
+        (uint64 count, uint64 latest) = registry.dataset(DS);
+        assertEq(count, 6);
+        assertEq(latest, uint64(1) << 40);
+        for (uint256 i = 0; i < 6; i++) {
+            IDataRegistry.Record memory r = registry.getRecord(keccak256(abi.encode(DS, version[i])));
+            assertEq(r.version, version[i]);
+            assertEq(r.supersedes, supersedes[i]);
+            uint64 by = 0;
+            for (uint256 k = 0; k < 6; k++) if (supersedes[k] == version[i]) by = version[k];
+            assertEq(r.supersededBy, by);
+        }
+    }
+
     /// One unpublishable Decision in a batch is skipped with its reason and
     /// stays relayed (the refusal is final); the rest publish.
     function test_relay_refusedEntryDoesNotSinkBatch() public {
