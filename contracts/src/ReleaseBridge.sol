@@ -231,7 +231,14 @@ contract ReleaseBridge is IReleaseBridge {
         bytes32 digest = keccak256(abi.encode(SEAL_DOMAIN, consortiumChainId, cert.number, cert.round, cert.blockHash));
         uint256[] memory seen = new uint256[]((nv + 255) >> 8);
         for (uint256 i = 0; i < n; i++) {
-            address signer = _recover(cert.seals[i], digest, i);
+            bytes calldata seal = cert.seals[i];
+            if (seal.length != 65) revert BadSealLength(i);
+            bytes32 s = bytes32(seal[32:64]);
+            uint8 v = uint8(seal[64]);
+            if (v != 27 && v != 28) revert BadSealV(i);
+            if (uint256(s) > HALF_N) revert HighS(i);
+            address signer = ecrecover(digest, v, bytes32(seal[0:32]), s);
+            if (signer == address(0)) revert BadSignature(i);
             uint256 pos = _find(vals, signer);
             if (pos == nv) revert SealNotValidator(i, signer);
             uint256 bit = 1 << (pos & 0xff);
@@ -241,28 +248,32 @@ contract ReleaseBridge is IReleaseBridge {
         }
     }
 
-    function _recover(bytes calldata seal, bytes32 digest, uint256 i) private pure returns (address signer) {
-        if (seal.length != 65) revert BadSealLength(i);
-        bytes32 s = bytes32(seal[32:64]);
-        uint8 v = uint8(seal[64]);
-        if (v != 27 && v != 28) revert BadSealV(i);
-        if (uint256(s) > HALF_N) revert HighS(i);
-        signer = ecrecover(digest, v, bytes32(seal[0:32]), s);
-        if (signer == address(0)) revert BadSignature(i);
-    }
-
-    /// Position of a in the ascending list, or its length if absent.
-    function _find(address[] calldata vals, address a) private pure returns (uint256) {
-        uint256 lo = 0;
-        uint256 hi = vals.length;
-        while (lo < hi) {
-            uint256 mid = (lo + hi) >> 1;
-            address m = vals[mid];
-            if (m < a) lo = mid + 1;
-            else if (m > a) hi = mid;
-            else return mid;
+    /// Position of a in the ascending list, or its length if absent. Binary
+    /// search in assembly: the checked Solidity loop cost ~440 gas per step.
+    /// A list entry with dirty upper bits never equals a signer (it would
+    /// only fail this relay; the list's hash was checked before).
+    function _find(address[] calldata vals, address a) private pure returns (uint256 pos) {
+        uint256 n = vals.length;
+        assembly {
+            let base := vals.offset
+            let lo := 0
+            let hi := n
+            pos := n
+            for {} lt(lo, hi) {} {
+                let mid := shr(1, add(lo, hi))
+                let m := calldataload(add(base, shl(5, mid)))
+                switch lt(m, a)
+                case 1 { lo := add(mid, 1) }
+                default {
+                    switch gt(m, a)
+                    case 1 { hi := mid }
+                    default {
+                        pos := mid
+                        lo := hi
+                    }
+                }
+            }
         }
-        return vals.length;
     }
 
     function _markRelayed(bytes32 blockHash, LogProof calldata p) private {
