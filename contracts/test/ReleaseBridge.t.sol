@@ -528,6 +528,19 @@ contract ReleaseBridgeTest is ChainFixture {
         checkpoint_(c, h);
     }
 
+    /// Extra data that is the set's hash plus a byte, or a prefix of it: refused.
+    function test_RevertWhen_headerExtraNot32Bytes() public {
+        bytes32 want = keccak256(abi.encode(vals));
+        extraOverride = abi.encodePacked(want, uint8(0));
+        (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = _releaseBlock(10, 1);
+        vm.expectRevert(abi.encodeWithSelector(IReleaseBridge.HeaderValidatorSetMismatch.selector, 10, bytes32(0), want));
+        relay_(c, h, p);
+        extraOverride = abi.encodePacked(bytes31(want));
+        (c, h, p) = _releaseBlock(11, 1);
+        vm.expectRevert(abi.encodeWithSelector(IReleaseBridge.HeaderValidatorSetMismatch.selector, 11, bytes32(0), want));
+        relay_(c, h, p);
+    }
+
     function test_RevertWhen_epochSetWrong() public {
         (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = _releaseBlock(10, 1);
         IReleaseBridge.EpochSet memory s = epochSet();

@@ -30,6 +30,8 @@ contract ChainFixture is Test {
     uint64 internal curEpoch;
     /// extraData of the headers built: validatorSetHash(vals) unless a test overrides it.
     bytes32 internal extra;
+    /// when set, headers carry this extra data instead (any length)
+    bytes internal extraOverride;
     address internal supervisor = address(0x5e9e);
     address internal officer = address(0x0ff1ce);
     DataRegistry internal registry;
@@ -252,7 +254,8 @@ contract ChainFixture is Test {
         f[9] = RLPWriter.uintItem(30_000_000);
         f[10] = RLPWriter.uintItem(84_000);
         f[11] = RLPWriter.uintItem(1_760_000_000 + number);
-        f[12] = RLPWriter.bytesItem(abi.encodePacked(extra)); // validatorSetHash of the certifying set
+        // validatorSetHash of the certifying set
+        f[12] = RLPWriter.bytesItem(extraOverride.length != 0 ? extraOverride : abi.encodePacked(extra));
         f[13] = RLPWriter.b32(bytes32(0));
         f[14] = RLPWriter.bytesItem(new bytes(8));
         f[15] = RLPWriter.uintItem(7);
