@@ -88,7 +88,7 @@ func deployCommand() *cli.Command {
 			},
 			{
 				Name:  "public",
-				Usage: "deploy DataRegistry and ReleaseBridge, with the consortium's current validators and pinned policy",
+				Usage: "deploy DataRegistry and ReleaseBridge, starting at the consortium's latest certified block (its validator set and epoch) with its pinned policy",
 				Flags: append([]cli.Flag{
 					&cli.StringFlag{Name: "consortium.rpc", Usage: "JSON-RPC URL of the consortium chain (validators, chain id)", Required: true},
 					&cli.StringFlag{Name: "review-board", Usage: "ReviewBoard address on the consortium", Required: true},
@@ -119,6 +119,12 @@ func deployCommand() *cli.Command {
 						if err != nil {
 							return nil, err
 						}
+						// the bridge starts at the latest certified block, checked
+						// against its certificate and the set it names
+						cp, err := deploy.ReadCheckpoint(ctx, cc, deploy.RPCCertificates{Client: cc.Client()}, addrs["validator-set"])
+						if err != nil {
+							return nil, err
+						}
 						policy, err := deploy.Policy(ctx, cc, addrs["review-board"])
 						if err != nil {
 							return nil, err
@@ -127,7 +133,7 @@ func deployCommand() *cli.Command {
 							Supervisor:      addrs["supervisor"],
 							SecurityOfficer: addrs["security-officer"],
 							Consortium: &deploy.Consortium{ChainID: id, ValidatorSet: addrs["validator-set"],
-								ReviewBoard: addrs["review-board"], Validators: vals, Policy: policy},
+								ReviewBoard: addrs["review-board"], Validators: vals, Policy: policy, Checkpoint: cp},
 						})
 					})
 				},

@@ -3,6 +3,8 @@
 // genesis), DataRegistry + ReleaseBridge on the public chain (the bridge
 // starts with the consortium's current validator set), SensitiveStore on the
 // private chain. Each step waits for its receipt and checks the code landed.
+// The bridge starts from a Checkpoint read and checked on the consortium
+// (ReadCheckpoint): a certified block and the validator set naming it.
 package deploy
 
 import (
@@ -148,6 +150,8 @@ type Consortium struct {
 	ReviewBoard  common.Address   `json:"reviewBoard"`
 	Validators   []common.Address `json:"validators"`
 	Policy       *big.Int         `json:"policy"`
+	// Checkpoint is where the public bridge starts (DeployPublic requires it).
+	Checkpoint *Checkpoint `json:"checkpoint,omitempty"`
 }
 
 // DeployConsortium deploys ReviewBoard against the ValidatorSet at
@@ -212,23 +216,24 @@ type PublicParams struct {
 }
 
 // DeployPublic deploys DataRegistry (pinning the consortium's policy) and
-// ReleaseBridge (tracking the consortium's current validators) and wires the
-// registry to the bridge.
+// ReleaseBridge (starting at the consortium checkpoint: its epoch, block and
+// validator set) and wires the registry to the bridge.
 func (d *Deployer) DeployPublic(ctx context.Context, p PublicParams) (*Public, error) {
 	if p.Supervisor == (common.Address{}) || p.SecurityOfficer == (common.Address{}) {
 		return nil, fmt.Errorf("%w: supervisor %s, security officer %s", errZeroAddress, p.Supervisor, p.SecurityOfficer)
 	}
 	c := p.Consortium
-	if c == nil || c.ReviewBoard == (common.Address{}) || len(c.Validators) == 0 || c.Policy == nil {
-		return nil, fmt.Errorf("%w: consortium ReviewBoard, validators and policy are required", errZeroAddress)
+	if c == nil || c.ReviewBoard == (common.Address{}) || c.Checkpoint == nil || len(c.Checkpoint.Validators) == 0 || c.Policy == nil {
+		return nil, fmt.Errorf("%w: consortium ReviewBoard, checkpoint and policy are required", errZeroAddress)
 	}
+	cp := c.Checkpoint
 	reg, err := d.deploy(ctx, "DataRegistry", dataregistry.DataRegistryMetaData.Bin,
 		dataregistry.NewDataRegistry().PackConstructor(p.Supervisor, p.SecurityOfficer, c.Policy))
 	if err != nil {
 		return nil, err
 	}
 	br, err := d.deploy(ctx, "ReleaseBridge", releasebridge.ReleaseBridgeMetaData.Bin,
-		releasebridge.NewReleaseBridge().PackConstructor(reg, c.ChainID, c.ReviewBoard, c.ValidatorSet, c.Validators))
+		releasebridge.NewReleaseBridge().PackConstructor(reg, c.ChainID, c.ReviewBoard, c.ValidatorSet, cp.Epoch, cp.Block, cp.Validators))
 	if err != nil {
 		return nil, err
 	}

@@ -45,6 +45,8 @@ contract ReviewBoard is IReviewBoard {
     mapping(bytes32 => Submission) private _submissions;
     mapping(bytes32 => Tally) private _tallies;
     mapping(bytes32 => AccessTally) private _access;
+    /// recordId of a version => the submission correcting it (pending, approved or rejected)
+    mapping(bytes32 => bytes32) private _correctedBy;
     bytes32[] private _anchors;
     uint64 private _nextAuditIndex;
 
@@ -84,6 +86,14 @@ contract ReviewBoard is IReviewBoard {
         if (s.contentHash == bytes32(0)) revert InvalidSubmission("contentHash");
         recordId = keccak256(abi.encode(s.datasetId, s.version));
         if (_tallies[recordId].status != Status.None) revert AlreadySubmitted(recordId);
+        if (s.supersedes != 0) {
+            // one correction per version: the public registry keeps one
+            // supersededBy, which must not depend on which Decision is relayed first
+            bytes32 oldId = keccak256(abi.encode(s.datasetId, s.supersedes));
+            bytes32 other = _correctedBy[oldId];
+            if (other != bytes32(0) && _tallies[other].status != Status.Rejected) revert AlreadyCorrected(oldId, other);
+            _correctedBy[oldId] = recordId;
+        }
 
         // reverts on a bad proof; public inputs in the circuit's order
         _verifier.verifyProof(proof, [s.commitment, uint256(s.level), policy, uint256(s.threshold), s.releasedRoot]);

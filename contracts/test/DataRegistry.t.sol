@@ -13,9 +13,21 @@ contract DataRegistryTest is ChainFixture {
         _deployPublic(4);
     }
 
-    function _publish(IDataRegistry.Release memory r) internal returns (bytes32) {
+    function _publish(IDataRegistry.Release memory r) internal returns (bytes32 id) {
+        IDataRegistry.PublishOutcome o;
         vm.prank(address(bridge));
-        return registry.publish(r);
+        (id, o) = registry.publish(r);
+        assertEq(uint256(o), uint256(IDataRegistry.PublishOutcome.Published), "not published");
+    }
+
+    /// publish's refusal (it does not revert): nothing is stored.
+    function _refused(IDataRegistry.Release memory r, IDataRegistry.PublishOutcome want) internal {
+        uint256 count = registry.recordCount();
+        vm.prank(address(bridge));
+        (bytes32 id, IDataRegistry.PublishOutcome o) = registry.publish(r);
+        assertEq(uint256(o), uint256(want), "outcome");
+        assertEq(id, keccak256(abi.encode(r.datasetId, r.version)));
+        assertEq(registry.recordCount(), count, "refused release stored");
     }
 
     function _id(bytes32 ds, uint64 v) internal pure returns (bytes32) {
@@ -82,36 +94,70 @@ contract DataRegistryTest is ChainFixture {
         registry.publish(release(DS, 1, 0));
     }
 
-    function test_RevertWhen_publishInvalid() public {
-        vm.startPrank(address(bridge));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidRelease.selector, "datasetId"));
-        registry.publish(release(bytes32(0), 1, 0));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidRelease.selector, "version"));
-        registry.publish(release(DS, 0, 0));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidRelease.selector, "version"));
-        registry.publish(release(DS, uint64(type(uint32).max) + 1, 0));
+    function test_publish_refusesInvalid() public {
+        _refused(release(bytes32(0), 1, 0), IDataRegistry.PublishOutcome.InvalidDatasetId);
+        _refused(release(DS, 0, 0), IDataRegistry.PublishOutcome.InvalidVersion);
         IDataRegistry.Release memory r = release(DS, 1, 0);
         r.level = 3;
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidRelease.selector, "level"));
-        registry.publish(r);
-        registry.publish(release(DS, 2, 0));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidRelease.selector, "supersedes"));
-        registry.publish(release(DS, 3, 3));
-        vm.stopPrank();
+        _refused(r, IDataRegistry.PublishOutcome.InvalidLevel);
+        _publish(release(DS, 2, 0));
+        _refused(release(DS, 3, 3), IDataRegistry.PublishOutcome.InvalidSupersedes);
+        _refused(release(DS, 3, 4), IDataRegistry.PublishOutcome.InvalidSupersedes);
+        (uint64 count,) = registry.dataset(DS);
+        assertEq(count, 1);
     }
 
-    function test_RevertWhen_publishTwice() public {
+    function test_publish_refusesTwice() public {
         _publish(release(DS, 1, 0));
-        vm.prank(address(bridge));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.AlreadyPublished.selector, _id(DS, 1)));
-        registry.publish(release(DS, 1, 0));
+        _refused(release(DS, 1, 0), IDataRegistry.PublishOutcome.AlreadyPublished);
     }
 
-    function test_RevertWhen_versionNotIncreasing() public {
+    /// Versions are uint64 end to end: 2^32 and 2^64 − 1 publish and read back.
+    function test_publish_versionsAbove32Bits() public {
+        uint64 big = uint64(type(uint32).max) + 1;
+        _publish(release(DS, big, 0));
+        _publish(release(DS, type(uint64).max, big));
+        assertEq(registry.getRecord(_id(DS, big)).version, big);
+        assertEq(registry.getRecord(_id(DS, big)).supersededBy, type(uint64).max);
+        assertEq(registry.recordAt(1).version, type(uint64).max);
+        assertEq(registry.recordAt(1).supersedes, big);
+        (, uint64 latest) = registry.dataset(DS);
+        assertEq(latest, type(uint64).max);
+    }
+
+    /// Order-independent: an older version published after a newer one is
+    /// kept, and the latest stays the highest version.
+    function test_publish_olderVersionAfterNewer() public {
         _publish(release(DS, 5, 0));
-        vm.prank(address(bridge));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.VersionNotIncreasing.selector, DS, 5, 4));
-        registry.publish(release(DS, 4, 0));
+        _publish(release(DS, 4, 0));
+        _publish(release(DS, 1, 0));
+        (uint64 count, uint64 latest) = registry.dataset(DS);
+        assertEq(count, 3);
+        assertEq(latest, 5);
+        assertEq(registry.getRecord(_id(DS, 4)).version, 4);
+        _publish(release(DS, 7, 0));
+        (, latest) = registry.dataset(DS);
+        assertEq(latest, 7);
+        // the dataset's pages are in publication order, last published first
+        (IDataRegistry.Record[] memory page,) = registry.recordsByDataset(DS, 0, 10);
+        assertEq(page.length, 4);
+        assertEq(page[0].version, 7);
+        assertEq(page[1].version, 1);
+        assertEq(page[3].version, 5);
+    }
+
+    /// A correction relayed before the version it corrects: the link waits
+    /// and shows once the corrected version is published.
+    function test_supersede_beforeTheCorrectedVersion() public {
+        _publish(release(DS, 3, 2));
+        assertEq(registry.getRecord(_id(DS, 3)).supersedes, 2);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.UnknownRecord.selector, _id(DS, 2)));
+        registry.getRecord(_id(DS, 2));
+        _publish(release(DS, 2, 0));
+        assertEq(registry.getRecord(_id(DS, 2)).supersededBy, 3);
+        _refused(release(DS, 4, 2), IDataRegistry.PublishOutcome.AlreadySuperseded);
+        (, uint64 latest) = registry.dataset(DS);
+        assertEq(latest, 3);
     }
 
     function test_supersede_keepsHistory() public {
@@ -125,28 +171,17 @@ contract DataRegistryTest is ChainFixture {
         assertEq(registry.recordCount(), 2);
     }
 
-    function test_RevertWhen_supersedeUnknown() public {
-        _publish(release(DS, 1, 0));
-        vm.prank(address(bridge));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.UnknownRecord.selector, _id(DS, 2)));
-        registry.publish(release(DS, 3, 2));
-    }
-
-    function test_RevertWhen_supersedeTwice() public {
+    function test_supersede_refusedTwice() public {
         _publish(release(DS, 1, 0));
         _publish(release(DS, 2, 1));
-        vm.prank(address(bridge));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.AlreadySuperseded.selector, _id(DS, 1), 2));
-        registry.publish(release(DS, 3, 1));
+        _refused(release(DS, 3, 1), IDataRegistry.PublishOutcome.AlreadySuperseded);
     }
 
-    function test_RevertWhen_supersedeFrozen() public {
+    function test_supersede_refusedWhileFrozen() public {
         _publish(release(DS, 1, 0));
         vm.prank(supervisor);
         registry.freeze(_id(DS, 1), "court order 12/2026");
-        vm.prank(address(bridge));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.RecordFrozen.selector, _id(DS, 1)));
-        registry.publish(release(DS, 2, 1));
+        _refused(release(DS, 2, 1), IDataRegistry.PublishOutcome.SupersedesFrozen);
     }
 
     function test_freezeUnfreeze() public {

@@ -130,6 +130,36 @@ contract ReviewBoardTest is Test {
         board.submit(s, proof);
     }
 
+    /// One correction per version at a time: a second one is refused while the
+    /// first is pending or approved, accepted once it is rejected.
+    function test_submit_oneCorrectionPerVersion() public {
+        bytes32 v1 = _submit(1);
+        IReviewBoard.Submission memory c2 = _sub(2);
+        c2.supersedes = 1;
+        vm.prank(dept);
+        bytes32 id2 = board.submit(c2, _proof(c2));
+        IReviewBoard.Submission memory c3 = _sub(3);
+        c3.supersedes = 1;
+        bytes memory proof3 = _proof(c3);
+        vm.prank(dept);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AlreadyCorrected.selector, v1, id2));
+        board.submit(c3, proof3);
+        for (uint256 i = 0; i < 2; i++) {
+            vm.prank(vals[i]);
+            board.vote(id2, false, "wrong fix");
+        }
+        (IReviewBoard.Status st,,) = board.review(id2);
+        assertEq(uint256(st), uint256(IReviewBoard.Status.Rejected));
+        vm.prank(dept);
+        bytes32 id3 = board.submit(c3, proof3);
+        IReviewBoard.Submission memory c4 = _sub(4);
+        c4.supersedes = 1;
+        bytes memory proof4 = _proof(c4);
+        vm.prank(dept);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AlreadyCorrected.selector, v1, id3));
+        board.submit(c4, proof4);
+    }
+
     function test_vote_approvesAtQuorum() public {
         bytes32 id = _submit(1);
         IReviewBoard.Submission memory s = _sub(1);

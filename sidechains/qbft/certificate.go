@@ -85,7 +85,7 @@ type Certificate struct {
 }
 
 // ID is keccak256 of the certificate's RLP encoding; it goes into the next
-// block's extra data.
+// block's beacon root and random (prevRandao).
 func (c *Certificate) ID() common.Hash {
 	enc, err := rlp.EncodeToBytes(c)
 	if err != nil {

@@ -11,6 +11,9 @@ pragma solidity 0.8.37;
 /// and the quorum always refer to one set). Every decision
 /// emits `Decision`, the log the ReleaseBridge on the public chain proves.
 /// A rejected record is final: a corrected submission uses a new version.
+/// A version is corrected (superseded) by at most one submission that is
+/// pending or approved, so at most one approved Decision supersedes it and the
+/// public DataRegistry ends the same whatever order the bridge relays them in.
 interface IReviewBoard {
     /// @notice What a department submits for review.
     /// @param datasetId   dataset identifier (non-zero)
@@ -73,6 +76,9 @@ interface IReviewBoard {
     error InvalidSubmission(string field);
     /// @notice This (datasetId, version) was already submitted.
     error AlreadySubmitted(bytes32 recordId);
+    /// @notice Another pending or approved submission (byRecordId) already
+    /// corrects the version `correctedRecordId`; a new one may once it is rejected.
+    error AlreadyCorrected(bytes32 correctedRecordId, bytes32 byRecordId);
     /// @notice No pending review under this id.
     error NotPending(bytes32 id);
     /// @notice The validator already voted on this record or request.
