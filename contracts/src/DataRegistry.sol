@@ -182,15 +182,37 @@ contract DataRegistry is IDataRegistry {
         emit AccessRequested(requestId, recordId, msg.sender, purpose);
     }
 
-    function resolveAccess(bytes32 requestId, bytes32 recordId, bool granted, uint64 expiresAt) external {
+    function resolveAccess(bytes32 requestId, bytes32 recordId, address requester, bool granted, uint64 expiresAt)
+        external
+    {
         if (msg.sender != bridge) revert NotBridge(msg.sender);
         Request storage q = _requests[requestId];
         if (q.status == AccessStatus.None) revert UnknownRequest(requestId);
         if (q.status != AccessStatus.Pending) revert RequestNotPending(requestId);
         if (q.recordId != recordId) revert RequestRecordMismatch(requestId, recordId);
+        if (q.requester != requester) revert RequestRequesterMismatch(requestId, requester);
+        if (granted) {
+            // a grant that cannot be honoured now is a refusal, recorded as
+            // such: the relay of the decision must not revert for ever
+            Stored storage s = _records[recordId];
+            string memory why = s.shredded ? "shredded" : s.frozen ? "frozen" : expiresAt <= block.timestamp ? "expired" : "";
+            if (bytes(why).length != 0) {
+                granted = false;
+                emit AccessGrantRefused(requestId, why);
+            }
+        }
         q.status = granted ? AccessStatus.Granted : AccessStatus.Denied;
         q.expiresAt = granted ? expiresAt : 0;
         emit AccessResolved(requestId, recordId, granted, q.expiresAt);
+    }
+
+    function hasAccess(bytes32 requestId, address account) external view returns (bool) {
+        Request storage q = _requests[requestId];
+        if (q.status != AccessStatus.Granted || q.requester != account || q.expiresAt <= block.timestamp) {
+            return false;
+        }
+        Stored storage s = _records[q.recordId];
+        return !s.frozen && !s.shredded;
     }
 
     function accessRequest(bytes32 requestId)

@@ -294,8 +294,8 @@ contract ReleaseBridge is IReleaseBridge {
         LogKind kind;
         bytes32 subject;
         if (l.emitter == reviewBoard && topic0 == ACCESS_SIG && l.topics.length == 3) {
-            (bool granted, uint64 expiresAt) = abi.decode(l.data, (bool, uint64));
-            _registry.resolveAccess(l.topics[1], l.topics[2], granted, expiresAt);
+            (address requester, bool granted, uint64 expiresAt) = abi.decode(l.data, (address, bool, uint64));
+            _registry.resolveAccess(l.topics[1], l.topics[2], requester, granted, expiresAt);
             (kind, subject) = (LogKind.Access, l.topics[1]);
         } else if (l.emitter == validatorSet && topic0 == SET_CHANGED_SIG && l.topics.length == 2) {
             (kind, subject) = (LogKind.ValidatorSetChanged, _applySetChange(cert.number, l));

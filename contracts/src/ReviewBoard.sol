@@ -161,11 +161,16 @@ contract ReviewBoard is IReviewBoard {
         return _submissions[recordId];
     }
 
-    function reviewAccess(bytes32 requestId, bytes32 recordId, bool grant, uint64 expiresAt, string calldata reason)
-        external
-        onlyValidator
-    {
+    function reviewAccess(
+        bytes32 requestId,
+        bytes32 recordId,
+        address requester,
+        bool grant,
+        uint64 expiresAt,
+        string calldata reason
+    ) external onlyValidator {
         if (requestId == bytes32(0)) revert InvalidSubmission("requestId");
+        if (requester == address(0)) revert InvalidSubmission("requester");
         AccessTally storage t = _access[requestId];
         if (t.status == Status.None) {
             t.status = Status.Pending;
@@ -175,33 +180,33 @@ contract ReviewBoard is IReviewBoard {
         if (grant && _tallies[recordId].status != Status.Approved) revert InvalidSubmission("recordId");
         if (t.ballot[msg.sender] != NO_VOTE) revert AlreadyVoted(requestId, msg.sender);
         t.ballot[msg.sender] = grant ? APPROVE : REJECT;
-        t.terms[msg.sender] = _terms(grant, recordId, expiresAt);
+        t.terms[msg.sender] = _terms(grant, recordId, requester, expiresAt);
         emit AccessVoted(requestId, msg.sender, grant, reason);
 
         // A grant counts only with grants of the same record and expiry, a
         // refusal only with refusals of the same record: a decision always
         // carries terms a quorum (or all but a minority) named.
-        (uint256 grants, uint256 refusals, uint256 n) = _countAccess(t, recordId, expiresAt);
+        (uint256 grants, uint256 refusals, uint256 n) = _countAccess(t, recordId, requester, expiresAt);
         (bool decided, bool granted) = _decided(grants, refusals, n);
         if (!decided) return;
         t.status = granted ? Status.Approved : Status.Rejected;
         (t.approvals, t.rejections) = (uint64(grants), uint64(refusals));
         (t.recordId, t.expiresAt) = (recordId, granted ? expiresAt : 0);
-        emit AccessDecision(requestId, recordId, granted, granted ? expiresAt : 0);
+        emit AccessDecision(requestId, recordId, requester, granted, granted ? expiresAt : 0);
     }
 
-    function _terms(bool grant, bytes32 recordId, uint64 expiresAt) private pure returns (bytes32) {
-        return grant ? keccak256(abi.encode(recordId, expiresAt)) : keccak256(abi.encode(recordId));
+    function _terms(bool grant, bytes32 recordId, address requester, uint64 expiresAt) private pure returns (bytes32) {
+        return grant ? keccak256(abi.encode(recordId, requester, expiresAt)) : keccak256(abi.encode(recordId, requester));
     }
 
-    /// Current validators' grants of (recordId, expiresAt) and refusals of recordId.
-    function _countAccess(AccessTally storage t, bytes32 recordId, uint64 expiresAt)
+    /// Current validators' grants of (recordId, requester, expiresAt) and refusals of (recordId, requester).
+    function _countAccess(AccessTally storage t, bytes32 recordId, address requester, uint64 expiresAt)
         private
         view
         returns (uint256 grants, uint256 refusals, uint256 n)
     {
-        bytes32 grantTerms = _terms(true, recordId, expiresAt);
-        bytes32 refuseTerms = _terms(false, recordId, 0);
+        bytes32 grantTerms = _terms(true, recordId, requester, expiresAt);
+        bytes32 refuseTerms = _terms(false, recordId, requester, 0);
         address[] memory current = _validators.getValidators();
         for (uint256 i = 0; i < current.length; i++) {
             uint8 b = t.ballot[current[i]];

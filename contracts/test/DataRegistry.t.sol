@@ -248,7 +248,7 @@ contract DataRegistryTest is ChainFixture {
         vm.prank(address(bridge));
         vm.expectEmit(true, true, false, true);
         emit IDataRegistry.AccessResolved(req, id, true, 99);
-        registry.resolveAccess(req, id, true, 99);
+        registry.resolveAccess(req, id, address(0xA11CE), true, 99);
         (,, st, exp) = registry.accessRequest(req);
         assertEq(uint256(st), uint256(IDataRegistry.AccessStatus.Granted));
         assertEq(exp, 99);
@@ -256,10 +256,56 @@ contract DataRegistryTest is ChainFixture {
         bytes32 req2 = registry.requestAccess(id, "marketing");
         assertTrue(req2 != req);
         vm.prank(address(bridge));
-        registry.resolveAccess(req2, id, false, 99);
+        registry.resolveAccess(req2, id, address(this), false, 99);
         (,, st, exp) = registry.accessRequest(req2);
         assertEq(uint256(st), uint256(IDataRegistry.AccessStatus.Denied));
         assertEq(exp, 0);
+    }
+
+    /// Issue 13 item 7: a grant on a record frozen or shredded since the
+    /// request, or with an expiry already past, is recorded as denied (the
+    /// relay does not revert for ever); a live grant holds only for its
+    /// requester, until it expires or the record is frozen or shredded.
+    function test_accessGrant_refusedWhenFrozenShreddedOrExpired() public {
+        bytes32 id = _conditional(1);
+        address alice = address(0xA11CE);
+        vm.warp(1000);
+        vm.startPrank(alice);
+        bytes32 reqFrozen = registry.requestAccess(id, "study");
+        bytes32 reqExpired = registry.requestAccess(id, "study");
+        bytes32 reqLive = registry.requestAccess(id, "study");
+        vm.stopPrank();
+
+        vm.prank(address(bridge));
+        vm.expectEmit(true, false, false, true);
+        emit IDataRegistry.AccessGrantRefused(reqExpired, "expired");
+        registry.resolveAccess(reqExpired, id, alice, true, 1000);
+        (,, IDataRegistry.AccessStatus st,) = registry.accessRequest(reqExpired);
+        assertEq(uint256(st), uint256(IDataRegistry.AccessStatus.Denied));
+
+        vm.prank(address(bridge));
+        registry.resolveAccess(reqLive, id, alice, true, 2000);
+        assertTrue(registry.hasAccess(reqLive, alice));
+        assertFalse(registry.hasAccess(reqLive, address(0xB0B)), "bound to its requester");
+        vm.warp(2000);
+        assertFalse(registry.hasAccess(reqLive, alice), "expired");
+        vm.warp(1500);
+
+        vm.prank(supervisor);
+        registry.freeze(id, "under investigation");
+        assertFalse(registry.hasAccess(reqLive, alice), "frozen");
+        vm.prank(address(bridge));
+        vm.expectEmit(true, false, false, true);
+        emit IDataRegistry.AccessGrantRefused(reqFrozen, "frozen");
+        registry.resolveAccess(reqFrozen, id, alice, true, 2000);
+        (,, st,) = registry.accessRequest(reqFrozen);
+        assertEq(uint256(st), uint256(IDataRegistry.AccessStatus.Denied));
+        vm.prank(supervisor);
+        registry.unfreeze(id, "cleared");
+        assertTrue(registry.hasAccess(reqLive, alice));
+        vm.prank(officer);
+        registry.recordShred(id, keccak256("vault receipt"));
+        assertFalse(registry.hasAccess(reqLive, alice), "shredded");
     }
 
     function test_RevertWhen_accessBad() public {
@@ -273,15 +319,17 @@ contract DataRegistryTest is ChainFixture {
         registry.requestAccess(bytes32(0), "x");
         bytes32 req = registry.requestAccess(id, "x");
         vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotBridge.selector, address(this)));
-        registry.resolveAccess(req, id, true, 1);
+        registry.resolveAccess(req, id, address(this), true, 1);
         vm.startPrank(address(bridge));
         vm.expectRevert(abi.encodeWithSelector(IDataRegistry.UnknownRequest.selector, bytes32(uint256(7))));
-        registry.resolveAccess(bytes32(uint256(7)), id, true, 1);
+        registry.resolveAccess(bytes32(uint256(7)), id, address(this), true, 1);
         vm.expectRevert(abi.encodeWithSelector(IDataRegistry.RequestRecordMismatch.selector, req, open));
-        registry.resolveAccess(req, open, true, 1);
-        registry.resolveAccess(req, id, true, 1);
+        registry.resolveAccess(req, open, address(this), true, 1);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.RequestRequesterMismatch.selector, req, address(0xBAD)));
+        registry.resolveAccess(req, id, address(0xBAD), true, 100);
+        registry.resolveAccess(req, id, address(this), true, 100);
         vm.expectRevert(abi.encodeWithSelector(IDataRegistry.RequestNotPending.selector, req));
-        registry.resolveAccess(req, id, true, 1);
+        registry.resolveAccess(req, id, address(this), true, 100);
         vm.stopPrank();
         vm.prank(supervisor);
         registry.freeze(id, "frozen");

@@ -369,6 +369,7 @@ contract ReleaseBridgeTest is ChainFixture {
         vm.prank(address(bridge));
         registry.publish(_conditional());
         bytes32 recordId = keccak256(abi.encode(DS, uint64(1)));
+        vm.prank(REQUESTER);
         bytes32 req = registry.requestAccess(recordId, "research");
         (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) =
             block_(10, one(accessLog(req, recordId, true, 1234)));
@@ -376,6 +377,21 @@ contract ReleaseBridgeTest is ChainFixture {
         (,, IDataRegistry.AccessStatus st, uint64 exp) = registry.accessRequest(req);
         assertEq(uint256(st), uint256(IDataRegistry.AccessStatus.Granted));
         assertEq(exp, 1234);
+        assertTrue(registry.hasAccess(req, REQUESTER));
+        assertFalse(registry.hasAccess(req, address(this)), "the grant is bound to its requester");
+    }
+
+    /// A decision naming another requester than the request's is refused.
+    function test_RevertWhen_accessDecisionForAnotherRequester() public {
+        vm.prank(address(bridge));
+        registry.publish(_conditional());
+        bytes32 recordId = keccak256(abi.encode(DS, uint64(1)));
+        vm.prank(REQUESTER);
+        bytes32 req = registry.requestAccess(recordId, "research");
+        (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) =
+            block_(10, one(accessLog(req, recordId, address(0xBAD), true, 1234)));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.RequestRequesterMismatch.selector, req, address(0xBAD)));
+        relay_(c, h, p);
     }
 
     function _conditional() internal pure returns (IDataRegistry.Release memory r) {

@@ -17,6 +17,7 @@ contract ReviewBoardTest is Test {
     ReviewBoard internal board;
     address[] internal vals;
     address internal dept = address(0xDE97);
+    address internal requester = address(0x5EEC);
 
     function setUp() public {
         for (uint256 i = 1; i <= 4; i++) vals.push(address(uint160(0x100 * i)));
@@ -305,19 +306,19 @@ contract ReviewBoardTest is Test {
         _approve(id);
         bytes32 req = keccak256("request 1");
         vm.prank(vals[0]);
-        board.reviewAccess(req, id, true, 1000, "research ethics approved");
+        board.reviewAccess(req, id, requester, true, 1000, "research ethics approved");
         vm.prank(vals[1]);
-        board.reviewAccess(req, id, true, 1000, "ok");
+        board.reviewAccess(req, id, requester, true, 1000, "ok");
         vm.prank(vals[2]);
         vm.expectEmit(true, true, false, true);
-        emit IReviewBoard.AccessDecision(req, id, true, 1000);
-        board.reviewAccess(req, id, true, 1000, "ok");
+        emit IReviewBoard.AccessDecision(req, id, requester, true, 1000);
+        board.reviewAccess(req, id, requester, true, 1000, "ok");
         (IReviewBoard.Status st, uint256 a,) = board.accessReview(req);
         assertEq(uint256(st), uint256(IReviewBoard.Status.Approved));
         assertEq(a, 3);
         vm.prank(vals[3]);
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotPending.selector, req));
-        board.reviewAccess(req, id, true, 1000, "late");
+        board.reviewAccess(req, id, requester, true, 1000, "late");
     }
 
     function test_reviewAccess_deny() public {
@@ -325,29 +326,31 @@ contract ReviewBoardTest is Test {
         _approve(id);
         bytes32 req = keccak256("request 2");
         vm.prank(vals[0]);
-        board.reviewAccess(req, id, false, 1000, "no purpose");
+        board.reviewAccess(req, id, requester, false, 1000, "no purpose");
         vm.prank(vals[1]);
         vm.expectEmit(true, true, false, true);
-        emit IReviewBoard.AccessDecision(req, id, false, 0);
-        board.reviewAccess(req, id, false, 1000, "no");
+        emit IReviewBoard.AccessDecision(req, id, requester, false, 0);
+        board.reviewAccess(req, id, requester, false, 1000, "no");
     }
 
     function test_RevertWhen_reviewAccessBad() public {
         bytes32 id = _submit(1);
         bytes32 req = keccak256("r");
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotValidator.selector, address(this)));
-        board.reviewAccess(req, id, true, 1, "");
+        board.reviewAccess(req, id, requester, true, 1, "");
         vm.startPrank(vals[0]);
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "recordId"));
-        board.reviewAccess(req, id, true, 1, ""); // record not approved yet
+        board.reviewAccess(req, id, requester, true, 1, ""); // record not approved yet
         vm.stopPrank();
         _approve(id);
         vm.startPrank(vals[0]);
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "requestId"));
-        board.reviewAccess(bytes32(0), id, true, 1, "");
-        board.reviewAccess(req, id, true, 1, "");
+        board.reviewAccess(bytes32(0), id, requester, true, 1, "");
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "requester"));
+        board.reviewAccess(req, id, address(0), true, 1, "");
+        board.reviewAccess(req, id, requester, true, 1, "");
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AlreadyVoted.selector, req, vals[0]));
-        board.reviewAccess(req, id, true, 1, "");
+        board.reviewAccess(req, id, requester, true, 1, "");
         vm.stopPrank();
     }
 
@@ -387,17 +390,17 @@ contract ReviewBoardTest is Test {
         _approve(id);
         bytes32 req = keccak256("request 3");
         vm.prank(vals[0]); // hostile: an expiry far in the future
-        board.reviewAccess(req, id, true, type(uint64).max, "forever");
+        board.reviewAccess(req, id, requester, true, type(uint64).max, "forever");
         vm.prank(vals[1]);
-        board.reviewAccess(req, id, true, 1000, "ok");
+        board.reviewAccess(req, id, requester, true, 1000, "ok");
         vm.prank(vals[2]);
-        board.reviewAccess(req, id, true, 1000, "ok");
+        board.reviewAccess(req, id, requester, true, 1000, "ok");
         (IReviewBoard.Status st,,) = board.accessReview(req);
         assertEq(uint256(st), uint256(IReviewBoard.Status.Pending), "two grants of the same terms are not a quorum of four");
         vm.prank(vals[3]);
         vm.expectEmit(true, true, false, true);
-        emit IReviewBoard.AccessDecision(req, id, true, 1000);
-        board.reviewAccess(req, id, true, 1000, "ok");
+        emit IReviewBoard.AccessDecision(req, id, requester, true, 1000);
+        board.reviewAccess(req, id, requester, true, 1000, "ok");
     }
 
     /// A refusal naming another record does not count with refusals of the
@@ -408,15 +411,15 @@ contract ReviewBoardTest is Test {
         _approve(id);
         bytes32 req = keccak256("request 4");
         vm.prank(vals[0]);
-        board.reviewAccess(req, keccak256("another record"), false, 0, "hostile");
+        board.reviewAccess(req, keccak256("another record"), requester, false, 0, "hostile");
         vm.prank(vals[1]);
-        board.reviewAccess(req, id, false, 0, "no purpose given");
+        board.reviewAccess(req, id, requester, false, 0, "no purpose given");
         (IReviewBoard.Status st,,) = board.accessReview(req);
         assertEq(uint256(st), uint256(IReviewBoard.Status.Pending));
         vm.prank(vals[2]);
         vm.expectEmit(true, true, false, true);
-        emit IReviewBoard.AccessDecision(req, id, false, 0);
-        board.reviewAccess(req, id, false, 0, "no");
+        emit IReviewBoard.AccessDecision(req, id, requester, false, 0);
+        board.reviewAccess(req, id, requester, false, 0, "no");
     }
 
     function test_anchorAudit() public {

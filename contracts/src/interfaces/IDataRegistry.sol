@@ -94,6 +94,8 @@ interface IDataRegistry {
     event Shredded(bytes32 indexed recordId, bytes32 receipt);
     event AccessRequested(bytes32 indexed requestId, bytes32 indexed recordId, address indexed requester, string purpose);
     event AccessResolved(bytes32 indexed requestId, bytes32 indexed recordId, bool granted, uint64 expiresAt);
+    /// @notice A consortium grant recorded as denied: reason is "frozen", "shredded" or "expired".
+    event AccessGrantRefused(bytes32 indexed requestId, string reason);
 
     error NotBridge(address caller);
     error NotSupervisor(address caller);
@@ -111,6 +113,8 @@ interface IDataRegistry {
     error UnknownRequest(bytes32 requestId);
     error RequestNotPending(bytes32 requestId);
     error RequestRecordMismatch(bytes32 requestId, bytes32 recordId);
+    /// @notice The decision names another requester than the request's.
+    error RequestRequesterMismatch(bytes32 requestId, address requester);
 
     /// @notice The ReleaseBridge, the only account allowed to publish and resolve access.
     function bridge() external view returns (address);
@@ -140,8 +144,15 @@ interface IDataRegistry {
 
     /// @notice Ask for a conditional record; returns the request id the consortium votes on.
     function requestAccess(bytes32 recordId, string calldata purpose) external returns (bytes32 requestId);
-    /// @notice The consortium's answer (ReviewBoard AccessDecision); bridge only.
-    function resolveAccess(bytes32 requestId, bytes32 recordId, bool granted, uint64 expiresAt) external;
+    /// @notice The consortium's answer (ReviewBoard AccessDecision); bridge only. It must
+    /// name the request's record and requester (else it reverts). A grant that can no
+    /// longer be honoured — the record frozen or shredded since, or expiresAt already
+    /// past — is recorded as denied, with AccessGrantRefused saying why.
+    function resolveAccess(bytes32 requestId, bytes32 recordId, address requester, bool granted, uint64 expiresAt)
+        external;
+    /// @notice Whether account holds a live grant of request requestId: granted to that
+    /// account, not expired, and the record neither frozen nor shredded now.
+    function hasAccess(bytes32 requestId, address account) external view returns (bool);
     /// @notice A request's record, requester, status and (if granted) expiry.
     function accessRequest(bytes32 requestId)
         external

@@ -31,7 +31,10 @@ import {IDataRegistry} from "./IDataRegistry.sol";
 ///     the Decision and on registry facts that never change back), or is left
 ///     unrelayed, to be relayed again, when it is SupersedesFrozen (undone by
 ///     an unfreeze);
-///     ReviewBoard AccessDecision → DataRegistry.resolveAccess;
+///     ReviewBoard AccessDecision (data = abi.encode(requester, granted,
+///     expiresAt)) → DataRegistry.resolveAccess, which checks the request's
+///     record and requester and records a grant it can no longer honour
+///     (record frozen or shredded, expiry past) as denied;
 ///     ValidatorSet ValidatorSetChanged(epoch, validators) → the next epoch.
 ///
 /// Validator set seen from outside (DESIGN.md). The consortium's header

@@ -64,9 +64,10 @@ interface IReviewBoard {
     );
     /// @notice A validator voted on an access request made on the public registry.
     event AccessVoted(bytes32 indexed requestId, address indexed validator, bool grant, string reason);
-    /// @notice The consortium decided an access request (relayed to DataRegistry.resolveAccess).
+    /// @notice The consortium decided an access request (relayed to DataRegistry.resolveAccess),
+    /// naming the requester the grant is for.
     /// topics = [sig, requestId, recordId], data = abi.encode(granted, expiresAt).
-    event AccessDecision(bytes32 indexed requestId, bytes32 indexed recordId, bool granted, uint64 expiresAt);
+    event AccessDecision(bytes32 indexed requestId, bytes32 indexed recordId, address requester, bool granted, uint64 expiresAt);
     /// @notice A validator anchored a span of the Vault audit log (hash of entries firstIndex..lastIndex).
     event AuditAnchored(uint256 indexed anchor, address indexed validator, bytes32 auditHash, uint64 firstIndex, uint64 lastIndex);
 
@@ -113,13 +114,20 @@ interface IReviewBoard {
     function submission(bytes32 recordId) external view returns (Submission memory);
 
     /// @notice Validator vote on an access request (requestId from DataRegistry.requestAccess),
-    /// one per validator. A grant names its terms (record, expiry) and counts
+    /// one per validator. A grant names its terms (record, requester, expiry) and counts
     /// only with grants of the same terms; a refusal counts with refusals of
-    /// the same record. Granted when one set of terms reaches quorum(),
+    /// the same record and requester. Granted when one set of terms reaches quorum(),
     /// refused when refusals of a record exceed n − quorum(): no single vote
     /// (the first included) fixes the terms for the others. Counted over the
     /// current validators at each vote.
-    function reviewAccess(bytes32 requestId, bytes32 recordId, bool grant, uint64 expiresAt, string calldata reason) external;
+    function reviewAccess(
+        bytes32 requestId,
+        bytes32 recordId,
+        address requester,
+        bool grant,
+        uint64 expiresAt,
+        string calldata reason
+    ) external;
     /// @notice Status, grants and denials of an access request.
     function accessReview(bytes32 requestId) external view returns (Status status, uint256 approvals, uint256 rejections);
 

@@ -138,7 +138,18 @@ contract ChainFixture is Test {
         ev.data = abi.encode(set);
     }
 
+    /// The requester of every access decision in the fixtures.
+    address internal constant REQUESTER = address(0x5EEC);
+
     function accessLog(bytes32 requestId, bytes32 recordId, bool granted, uint64 expiresAt)
+        internal
+        pure
+        returns (Ev memory e)
+    {
+        return accessLog(requestId, recordId, REQUESTER, granted, expiresAt);
+    }
+
+    function accessLog(bytes32 requestId, bytes32 recordId, address requester, bool granted, uint64 expiresAt)
         internal
         pure
         returns (Ev memory e)
@@ -148,7 +159,7 @@ contract ChainFixture is Test {
         e.topics[0] = IReviewBoard.AccessDecision.selector;
         e.topics[1] = requestId;
         e.topics[2] = recordId;
-        e.data = abi.encode(granted, expiresAt);
+        e.data = abi.encode(requester, granted, expiresAt);
     }
 
     function encodeLog(Ev memory e) internal pure returns (bytes memory) {
