@@ -304,15 +304,10 @@ func keysWriteFile(t *testing.T, path, s string) string {
 	return path
 }
 
-// keysChain is an in-process geth node with HTTP JSON-RPC on a free loopback
-// port, sealing a block every 50 ms, with the given accounts funded.
-func keysChain(t *testing.T, funded ...common.Address) (string, *simulated.Backend) {
-	url, sim, _ := keysPausableChain(t, funded...)
-	return url, sim
-}
-
-// keysPausableChain is keysChain whose block production can be paused: a
-// chain that stops making blocks leaves sent transactions without receipts.
+// keysPausableChain is an in-process geth node with HTTP JSON-RPC on a free
+// loopback port, sealing a block every 50 ms, with the given accounts funded.
+// Block production can be paused: a chain that stops making blocks leaves
+// sent transactions without receipts.
 func keysPausableChain(t *testing.T, funded ...common.Address) (string, *simulated.Backend, *atomic.Bool) {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")

@@ -142,9 +142,9 @@ func TestProposalCreditingAnotherRefused(t *testing.T) {
 	p := net.proposerIndex(0, 0)
 	byz := net.byzantine(p)
 	net.fire()
-	v, d, _ := net.nodes[p].backend.BuildValue(1, 0)
+	v, _, _ := net.nodes[p].backend.BuildValue(1, 0)
 	copy(v[16:36], net.nodes[(p+3)%4].addr[:]) // its predecessor in the rotation
-	d = crypto.Keccak256Hash(v)
+	d := crypto.Keccak256Hash(v)
 	prop := byz.sign(body{Code: CodeProposal, Height: 1, Round: 0, Digest: d, Value: v})
 	for i, n := range net.nodes {
 		if i == p {
