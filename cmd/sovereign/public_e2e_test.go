@@ -154,7 +154,7 @@ func TestPublicChainProcesses(t *testing.T) {
 	if testing.Short() {
 		t.Skip("multi-process test")
 	}
-	bin := testbin.Sovereign(t)
+	bin := testbin.SovereignTest(t)
 	dir := t.TempDir()
 	password := writeFile(t, filepath.Join(dir, "password"), "correct horse\n")
 	accts := make([]account, 4)

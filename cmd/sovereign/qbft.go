@@ -117,10 +117,9 @@ qbft_status). The enode URL is written to <datadir>/enode.url.`,
 			&cli.DurationFlag{Name: "timeout.max", Usage: "cap of the round timeout", Value: 30 * time.Second},
 			&cli.BoolFlag{Name: "skip-empty", Usage: "make no block until transactions wait (at most one per --empty-interval)"},
 			&cli.DurationFlag{Name: "empty-interval", Usage: "longest wait for transactions with --skip-empty", Value: time.Minute},
-			&cli.BoolFlag{Name: "byzantine.equivocate", Usage: "TEST HARNESS ONLY: propose two blocks and double-sign", Hidden: true},
 			pprofFlag,
 			verbosityFlag,
-		}, vaultFlagsIf(ch.vaultKey)...),
+		}, append(byzantineFlags, vaultFlagsIf(ch.vaultKey)...)...),
 		Action: func(c *cli.Context) error { return runQBFTNode(c, ch) },
 	}
 }

@@ -62,7 +62,7 @@ func newMPNet(t *testing.T, n int) *mpNet {
 	if testing.Short() {
 		t.Skip("multi-process test skipped with -short")
 	}
-	m := &mpNet{t: t, bin: testbin.Sovereign(t), dir: t.TempDir()}
+	m := &mpNet{t: t, bin: testbin.SovereignTest(t), dir: t.TempDir()}
 	m.pwFile = filepath.Join(m.dir, "password")
 	if err := os.WriteFile(m.pwFile, []byte("test password\n"), 0o600); err != nil {
 		t.Fatal(err)

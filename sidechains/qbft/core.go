@@ -68,6 +68,8 @@ type Config struct {
 	// Equivocate makes this validator Byzantine, for test harnesses only:
 	// as proposer it signs two different blocks for one round, sends each
 	// to half of its peers, and double-signs PREPARE and COMMIT for both.
+	// It has effect only in a binary built with the byzantine tag
+	// (ByzantineBuild); production builds leave that code out.
 	Equivocate bool
 	Logger     log.Logger
 }
@@ -744,40 +746,12 @@ func (c *Core) propose(r uint64, just [][]byte, best *Message) {
 		b.Value, b.Digest = value, digest
 	}
 	c.proposed[r] = true
-	if eq, ok := c.backend.(Equivocator); ok && c.cfg.Equivocate && best == nil {
+	if eq, ok := c.backend.(Equivocator); ok && ByzantineBuild && c.cfg.Equivocate && best == nil {
 		c.equivocate(b, eq)
 		return
 	}
 	c.log.Debug("QBFT proposing", "height", c.height, "round", r, "digest", b.Digest, "reproposal", best != nil)
 	c.send(b)
-}
-
-// equivocate is the Byzantine proposer of Config.Equivocate. It bypasses
-// the WAL on purpose.
-func (c *Core) equivocate(a body, eq Equivocator) {
-	value, digest, err := eq.BuildAlternative(a.Height, a.Round)
-	if err != nil {
-		c.log.Error("QBFT (byzantine) cannot build a second block", "err", err)
-		c.send(a)
-		return
-	}
-	b := a
-	b.Value, b.Digest = value, digest
-	pa, errA := signMessage(a, c.cfg.Signer)
-	pb, errB := signMessage(b, c.cfg.Signer)
-	if errA != nil || errB != nil {
-		return
-	}
-	c.log.Warn("QBFT (byzantine) equivocating", "height", a.Height, "round", a.Round, "a", a.Digest, "b", b.Digest)
-	eq.BroadcastSplit(pa, pb)
-	for _, d := range []common.Hash{a.Digest, b.Digest} {
-		prep, _ := signMessage(body{Code: CodePrepare, Height: a.Height, Round: a.Round, Digest: d}, c.cfg.Signer)
-		seal, _ := SignSeal(c.cfg.Signer, c.backend.ChainID(), a.Height, a.Round, d)
-		com, _ := signMessage(body{Code: CodeCommit, Height: a.Height, Round: a.Round, Digest: d, CommitSeal: seal}, c.cfg.Signer)
-		c.backend.Broadcast(prep)
-		c.backend.Broadcast(com)
-	}
-	c.outbox = append(c.outbox, pa)
 }
 
 // verifyRoundChange checks a ROUND-CHANGE's prepared value and certificate.

@@ -192,19 +192,6 @@ func (d *Driver) BuildValue(height, round uint64) ([]byte, common.Hash, error) {
 	return d.build(height, round, 0)
 }
 
-// BuildAlternative implements qbft.Equivocator (Byzantine test validators
-// only): the same block one second later, hence a different hash.
-func (d *Driver) BuildAlternative(height, round uint64) ([]byte, common.Hash, error) {
-	return d.build(height, round, 1)
-}
-
-// BroadcastSplit implements qbft.Equivocator.
-func (d *Driver) BroadcastSplit(a, b *qbft.Message) {
-	if d.OnBroadcastSplit != nil {
-		d.OnBroadcastSplit(a, b)
-	}
-}
-
 func (d *Driver) build(height, round, bump uint64) ([]byte, common.Hash, error) {
 	head := d.eth.BlockChain().CurrentBlock()
 	if head.Number.Uint64()+1 != height {

@@ -95,6 +95,10 @@ func New(cfg Config) (*Node, error) {
 	drv.OnBroadcast = reactor.Broadcast
 	drv.OnBroadcastSplit = reactor.BroadcastSplit
 	qn := &Node{Node: n, Driver: drv, Reactor: reactor}
+	if cfg.Equivocate && !qbft.ByzantineBuild {
+		n.Close()
+		return nil, fmt.Errorf("byzantine test behaviour (equivocation) is not in this binary: build it with -tags byzantine (test harnesses only)")
+	}
 	if cfg.Signer != nil {
 		dir := cfg.Node.DataDir
 		if dir == "" {

@@ -1,0 +1,8 @@
+//go:build !race
+
+package testbin
+
+var (
+	raceFlags  []string
+	raceSuffix = ""
+)
