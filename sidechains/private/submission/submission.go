@@ -88,13 +88,9 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 	if err != nil {
 		return nil, fmt.Errorf("submission: table %s: %w", req.Table, err)
 	}
-	salt, err := zk.OpenSalt(req.SaltFile, req.NewSalt)
+	st, err := req.statement(rec, policy)
 	if err != nil {
-		return nil, fmt.Errorf("submission: %w", err)
-	}
-	st, err := zk.NewStatement(rec, policy, zk.LevelOpen, salt)
-	if err != nil {
-		return nil, fmt.Errorf("submission: table %s: %w", req.Table, err)
+		return nil, err
 	}
 	plaintext, err := os.ReadFile(req.Table)
 	if err != nil {
@@ -110,6 +106,20 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 	}
 	res.Record = stored
 	return res, nil
+}
+
+// statement opens the record's salt and commits rec under policy (the
+// department commits to the whole record: threshold 0 is the review's view).
+func (r Request) statement(rec *zk.Record, policy zk.Policy) (*zk.Statement, error) {
+	salt, err := zk.OpenSalt(r.SaltFile, r.NewSalt)
+	if err != nil {
+		return nil, fmt.Errorf("submission: %w", err)
+	}
+	st, err := zk.NewStatement(rec, policy, zk.LevelOpen, salt)
+	if err != nil {
+		return nil, fmt.Errorf("submission: table %s: %w", r.Table, err)
+	}
+	return st, nil
 }
 
 // errTableChanged is returned when the table file changed between hashing
@@ -132,13 +142,9 @@ func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy 
 	if err != nil {
 		return nil, fmt.Errorf("submission: table %s: %w", req.Table, err)
 	}
-	salt, err := zk.OpenSalt(req.SaltFile, req.NewSalt)
+	st, err := req.statement(rec, policy)
 	if err != nil {
-		return nil, fmt.Errorf("submission: %w", err)
-	}
-	st, err := zk.NewStatement(rec, policy, zk.LevelOpen, salt)
-	if err != nil {
-		return nil, fmt.Errorf("submission: table %s: %w", req.Table, err)
+		return nil, err
 	}
 	f, err := os.Open(req.Table)
 	if err != nil {
