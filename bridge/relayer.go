@@ -73,8 +73,12 @@ type Summary struct {
 func (s Summary) Records() int { return s.Approved + s.Rejected + s.Access + s.SetChanges }
 
 func (s Summary) String() string {
-	if s.Records() == 0 && s.Checkpoint == 0 {
-		return fmt.Sprintf("nothing to relay (%d already relayed by others, %d txs, %d reverted)", s.Skipped, s.Txs, s.Reverted)
+	if s.Records() == 0 {
+		out := fmt.Sprintf("nothing to relay (%d found relayed by others, %d txs, %d reverted)", s.Skipped, s.Txs, s.Reverted)
+		if s.Checkpoint != 0 {
+			out += fmt.Sprintf("; checkpoint at consortium block %d (%dk gas)", s.Checkpoint, (s.GasUsed+500)/1000)
+		}
+		return out
 	}
 	perRecord := uint64(0)
 	if s.Records() > 0 {

@@ -1,0 +1,327 @@
+package bridge_test
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"errors"
+	"math/big"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/log"
+	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
+	"github.com/sovereign-gov/sovereign/bindings/releasebridge"
+	"github.com/sovereign-gov/sovereign/bindings/validatorset"
+	"github.com/sovereign-gov/sovereign/bridge"
+	"github.com/sovereign-gov/sovereign/contracts/predeploy"
+	"github.com/sovereign-gov/sovereign/sidechains/qbft"
+)
+
+func dial(t *testing.T, url string) *rpc.Client {
+	t.Helper()
+	c, err := rpc.Dial(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	return c
+}
+
+func (s *system) relayer(t *testing.T, key *ecdsa.PrivateKey, consortiumURL string, batch int) *bridge.Relayer {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	r, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, consortiumURL), Public: dial(t, s.pub.url),
+		Bridge: s.deployed.Bridge, Key: key, Batch: batch, Poll: 50 * time.Millisecond,
+		BackoffMin: 50 * time.Millisecond, BackoffMax: 200 * time.Millisecond, Interval: 100 * time.Millisecond,
+		Logger: log.New("test", t.Name())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func once(t *testing.T, r *bridge.Relayer) bridge.Summary {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	s, err := r.Once(ctx)
+	if err != nil {
+		t.Fatalf("relay once: %v", err)
+	}
+	t.Logf("%s: %s", r.Address(), s)
+	return s
+}
+
+// relayedEvents counts the bridge's Relayed events per (block, receipt, log).
+func (s *system) relayedEvents(t *testing.T) (map[string]int, []*releasebridge.ReleaseBridgeRelayed) {
+	t.Helper()
+	b := releasebridge.NewReleaseBridge()
+	logs, err := s.pub.client.FilterLogs(context.Background(), ethereum.FilterQuery{Addresses: []common.Address{s.deployed.Bridge},
+		Topics: [][]common.Hash{{b.GetABI().Events["Relayed"].ID}}, FromBlock: big.NewInt(0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	var evs []*releasebridge.ReleaseBridgeRelayed
+	for i := range logs {
+		ev, err := b.UnpackRelayedEvent(&logs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		key := common.Hash(ev.BlockHash).Hex() + "/" + ev.ReceiptIndex.String() + "/" + ev.LogIndex.String()
+		count[key]++
+		evs = append(evs, ev)
+	}
+	for k, n := range count {
+		if n != 1 {
+			t.Errorf("log %s relayed %d times", k, n)
+		}
+	}
+	return count, evs
+}
+
+func (s *system) dataset(t *testing.T) dataregistry.DatasetOutput {
+	t.Helper()
+	dr := dataregistry.NewDataRegistry()
+	out, err := bind.Call(dr.Instance(s.pub.client, s.deployed.Registry), nil, dr.PackDataset(datasetID), dr.UnpackDataset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func (s *system) published(t *testing.T, v uint64) bool {
+	t.Helper()
+	dr := dataregistry.NewDataRegistry()
+	_, err := bind.Call(dr.Instance(s.pub.client, s.deployed.Registry), nil, dr.PackGetRecord(recordID(v)), dr.UnpackGetRecord)
+	return err == nil
+}
+
+func (s *system) latestEpoch(t *testing.T) uint64 {
+	t.Helper()
+	b := releasebridge.NewReleaseBridge()
+	e, err := bind.Call(b.Instance(s.pub.client, s.deployed.Bridge), nil, b.PackLatestEpoch(), b.UnpackLatestEpoch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func (s *system) nonce(t *testing.T, k *ecdsa.PrivateKey) uint64 {
+	t.Helper()
+	n, err := s.pub.client.NonceAt(context.Background(), addr(k), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestRelayerEndToEnd: real consortium and public nodes over HTTP. Version 1
+// approved and version 2 rejected (one block, two receipts); a relayer
+// publishes 1, relays 2's rejection (publishing nothing), and a second
+// --once relays nothing. Then a validator joins (a set change) and versions
+// 3 and 4 are approved by the new set; a fresh relayer (a restart: no
+// memory) and a second one race on that work: the set change goes first,
+// every decision is published exactly once, each wastes at most one
+// reverted transaction per batch. A hostile consortium endpoint (forged
+// certificate, tampered receipt) and a wrong chain are refused before any
+// transaction is sent. Last, a checkpoint is anchored.
+func TestRelayerEndToEnd(t *testing.T) {
+	s := newSystem(t, 3)
+	v := s.validators
+	s.submit(1, 2, 3, 4)
+	s.cons.seal()
+	s.vote(1, true, v[0], v[1], v[2])
+	s.vote(2, false, v[0], v[1])
+	decided := s.cons.seal()
+
+	t.Run("wrong chain id is refused naming both chains", func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, s.pub.url), Public: dial(t, s.pub.url),
+			Bridge: s.deployed.Bridge, Key: s.relayers[0]})
+		var wc *bridge.WrongChainError
+		if !errors.As(err, &wc) || wc.Chain != "consortium" || !strings.Contains(err.Error(), "has chain id 7201") || !strings.Contains(err.Error(), "follows consortium chain 4242") {
+			t.Fatalf("err = %v, want the consortium endpoint's chain id named against 4242", err)
+		}
+		_, err = bridge.New(ctx, bridge.Config{Consortium: dial(t, s.cons.url), Public: dial(t, s.pub.url),
+			Bridge: s.deployed.Bridge, Key: s.relayers[0], PublicChainID: big.NewInt(1)})
+		if !errors.As(err, &wc) || wc.Chain != "public" {
+			t.Fatalf("err = %v, want the public endpoint refused", err)
+		}
+		t.Logf("refused: %v", err)
+	})
+
+	t.Run("hostile consortium endpoint: nothing is sent", func(t *testing.T) {
+		p := newProxy(t, s.cons.url)
+		forger := []*ecdsa.PrivateKey{newKey(t), newKey(t), newKey(t)}
+		p.tamper["qbft_getCertificate"] = func(raw json.RawMessage) json.RawMessage {
+			var c struct {
+				RLP hexutil.Bytes `json:"rlp"`
+			}
+			if err := json.Unmarshal(raw, &c); err != nil {
+				t.Error(err)
+				return raw
+			}
+			cert, err := qbft.DecodeCertificate(c.RLP)
+			if err != nil {
+				t.Error(err)
+				return raw
+			}
+			cert.Seals = nil
+			for _, k := range forger {
+				seal, _ := qbft.SignSeal(qbft.NewKeySigner(k), s.cons.chainID, cert.Number, cert.Round, cert.Hash)
+				cert.Seals = append(cert.Seals, seal)
+			}
+			out, _ := json.Marshal(map[string]any{"rlp": hexutil.Bytes(cert.Encode())})
+			return out
+		}
+		r := s.relayer(t, s.relayers[0], p.srv.URL, 32)
+		_, err := r.Once(context.Background())
+		if !errors.Is(err, bridge.ErrForged) {
+			t.Fatalf("forged certificate: err = %v, want ErrForged", err)
+		}
+		t.Logf("forged certificate refused: %v", err)
+
+		delete(p.tamper, "qbft_getCertificate")
+		p.tamper["eth_getBlockReceipts"] = func(raw json.RawMessage) json.RawMessage {
+			var rcs []map[string]any
+			if err := json.Unmarshal(raw, &rcs); err != nil {
+				t.Error(err)
+				return raw
+			}
+			for _, rc := range rcs {
+				logs, _ := rc["logs"].([]any)
+				for _, l := range logs {
+					lm := l.(map[string]any)
+					d := lm["data"].(string)
+					if len(d) > 10 { // flip one nibble: an approval would read as anything
+						lm["data"] = d[:len(d)-1] + map[bool]string{true: "0", false: "1"}[d[len(d)-1] == '1']
+					}
+				}
+			}
+			out, _ := json.Marshal(rcs)
+			return out
+		}
+		_, err = r.Once(context.Background())
+		if !errors.Is(err, bridge.ErrForged) {
+			t.Fatalf("tampered receipt: err = %v, want ErrForged", err)
+		}
+		t.Logf("tampered receipt refused: %v", err)
+		if n := s.nonce(t, s.relayers[0]); n != 0 {
+			t.Fatalf("relayer sent %d transactions from hostile data", n)
+		}
+	})
+
+	t.Run("relays approved and rejected decisions once", func(t *testing.T) {
+		r := s.relayer(t, s.relayers[0], s.cons.url, 32)
+		sum := once(t, r)
+		if sum.Approved != 1 || sum.Rejected != 1 || sum.Txs != 1 || sum.FromBlock != decided || sum.ToBlock != decided {
+			t.Fatalf("summary %+v, want 1 approved + 1 rejected from block %d in 1 tx", sum, decided)
+		}
+		if !s.published(t, 1) || s.published(t, 2) {
+			t.Fatalf("published v1 %v v2 %v; want only v1", s.published(t, 1), s.published(t, 2))
+		}
+		if again := once(t, r); again.Records() != 0 || again.Txs != 0 {
+			t.Fatalf("second run relayed %+v", again)
+		}
+	})
+
+	// a validator joins (epoch 1, block c); versions 3 and 4 are decided by
+	// the five-member set in the next block
+	vs := validatorset.NewValidatorSet()
+	vsAddr := predeploy.ValidatorSetAddress
+	for _, k := range v[:3] {
+		s.cons.send(k, &vsAddr, vs.PackPropose(addr(s.newcomer), true))
+	}
+	change := s.cons.seal()
+	s.vote(3, true, v[0], v[1], v[2], s.newcomer)
+	s.vote(4, true, v[1], v[2], v[3], s.newcomer)
+	after := s.cons.seal()
+
+	t.Run("a restarted relayer and a second one race: set change first, everything once", func(t *testing.T) {
+		// fresh instances: no memory of the first relayer's work
+		r1 := s.relayer(t, s.relayers[1], s.cons.url, 1) // one log per transaction: several batches
+		r2 := s.relayer(t, s.relayers[2], s.cons.url, 1)
+		var wg sync.WaitGroup
+		sums := make([]bridge.Summary, 2)
+		for i, r := range []*bridge.Relayer{r1, r2} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sums[i] = once(t, r)
+			}()
+		}
+		wg.Wait()
+		for i, sum := range sums {
+			if sum.Reverted > sum.Batches || sum.Reverted > 3 {
+				t.Errorf("relayer %d: %d reverted of %d batches", i, sum.Reverted, sum.Batches)
+			}
+			if sum.Rejected != 0 || sum.FromBlock != 0 && sum.FromBlock < change {
+				t.Errorf("relayer %d re-relayed earlier work: %+v", i, sum)
+			}
+		}
+		total := sums[0]
+		total.Reverted += sums[1].Reverted
+		if got := sums[0].Approved + sums[1].Approved; got != 2 {
+			t.Errorf("approved relayed %d times in all, want 2", got)
+		}
+		if got := sums[0].SetChanges + sums[1].SetChanges; got != 1 {
+			t.Errorf("set change relayed %d times, want 1", got)
+		}
+		t.Logf("reverted transactions: %d and %d (batches %d and %d)", sums[0].Reverted, sums[1].Reverted, sums[0].Batches, sums[1].Batches)
+		if s.latestEpoch(t) != 1 {
+			t.Fatalf("latest epoch %d, want 1", s.latestEpoch(t))
+		}
+		ds := s.dataset(t)
+		if ds.Count != 3 || ds.LatestVersion != 4 || s.published(t, 2) {
+			t.Fatalf("dataset %+v (v2 published %v); want versions 1, 3, 4", ds, s.published(t, 2))
+		}
+		count, evs := s.relayedEvents(t)
+		if len(count) != 5 {
+			t.Fatalf("%d logs relayed, want 5 (2 decisions, set change, 2 decisions)", len(count))
+		}
+		// the set change (kind 3) is relayed before any decision of a later block
+		seenChange := false
+		for _, ev := range evs {
+			if ev.Kind == 3 {
+				seenChange = true
+			}
+			if ev.Number == after && !seenChange {
+				t.Fatalf("block %d relayed before the set change of block %d", after, change)
+			}
+		}
+	})
+
+	t.Run("a third run relays nothing and anchors a checkpoint", func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		r, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, s.cons.url), Public: dial(t, s.pub.url),
+			Bridge: s.deployed.Bridge, Key: s.relayers[0], CheckpointEvery: 1, Poll: 50 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := once(t, r)
+		if sum.Records() != 0 || sum.Checkpoint != after {
+			t.Fatalf("summary %+v; want nothing relayed, checkpoint at %d", sum, after)
+		}
+		b := releasebridge.NewReleaseBridge()
+		cp, err := bind.Call(b.Instance(s.pub.client, s.deployed.Bridge), nil, b.PackLatestCheckpoint(), b.UnpackLatestCheckpoint)
+		if err != nil || cp.Number != after {
+			t.Fatalf("latestCheckpoint %+v, %v; want block %d", cp, err, after)
+		}
+		if sum := once(t, r); sum.Txs != 0 {
+			t.Fatalf("checkpoint re-anchored without a newer block: %+v", sum)
+		}
+	})
+}
