@@ -325,3 +325,70 @@ func TestRelayerEndToEnd(t *testing.T) {
 		}
 	})
 }
+
+// syncBuffer is a log sink safe for the relayer's goroutine.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestRelayerBacksOffWhileConsortiumDown: Run keeps retrying with back-off
+// while the consortium endpoint answers 503, logs the outage and the
+// recovery once each, then relays; cancelling the context stops it.
+func TestRelayerBacksOffWhileConsortiumDown(t *testing.T) {
+	s := newSystem(t, 1)
+	v := s.validators
+	s.submit(1)
+	s.cons.seal()
+	s.vote(1, true, v[0], v[1], v[2])
+	s.cons.seal()
+
+	p := newProxy(t, s.cons.url)
+	var logs syncBuffer
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	r, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, p.srv.URL), Public: dial(t, s.pub.url),
+		Bridge: s.deployed.Bridge, Key: s.relayers[0], Poll: 50 * time.Millisecond, Interval: 100 * time.Millisecond,
+		BackoffMin: 20 * time.Millisecond, BackoffMax: 80 * time.Millisecond,
+		Logger: log.NewLogger(log.NewTerminalHandlerWithLevel(&logs, log.LevelDebug, false))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.setDown(true)
+	done := make(chan error, 1)
+	go func() { done <- r.Run(ctx) }()
+	time.Sleep(600 * time.Millisecond) // several retries
+	if s.published(t, 1) {
+		t.Fatal("published while the consortium was down")
+	}
+	p.setDown(false)
+	deadline := time.Now().Add(20 * time.Second)
+	for !s.published(t, 1) || !strings.Contains(logs.String(), "relayed 1 decisions") {
+		if time.Now().After(deadline) {
+			t.Fatalf("not published after the consortium came back; log:\n%s", logs.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	out := logs.String()
+	paused, resumed, retries := strings.Count(out, "relaying paused"), strings.Count(out, "relaying resumed"), strings.Count(out, "still failing")
+	if paused != 1 || resumed != 1 || retries < 2 || !strings.Contains(out, "consortium unreachable") || !strings.Contains(out, "relayed 1 decisions") {
+		t.Fatalf("paused %d, resumed %d, quiet retries %d; want 1, 1, ≥ 2 and a progress line; log:\n%s", paused, resumed, retries, out)
+	}
+	t.Logf("%d quiet retries while down", retries)
+}

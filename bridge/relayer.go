@@ -314,7 +314,7 @@ func (r *Relayer) Run(ctx context.Context) error {
 	failures := 0
 	for {
 		s, err := r.pass(ctx)
-		if ctx.Err() != nil {
+		if err != nil && ctx.Err() != nil {
 			return nil
 		}
 		wait := r.cfg.Interval
