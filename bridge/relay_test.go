@@ -22,9 +22,13 @@ import (
 	"github.com/sovereign-gov/sovereign/bindings/releasebridge"
 	"github.com/sovereign-gov/sovereign/bindings/validatorset"
 	"github.com/sovereign-gov/sovereign/bridge"
+	"github.com/sovereign-gov/sovereign/bridge/relaytest"
 	"github.com/sovereign-gov/sovereign/contracts/predeploy"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft"
 )
+
+// sys adds the test's reads of the public chain to the relaytest system.
+type sys struct{ *relaytest.System }
 
 func dial(t *testing.T, url string) *rpc.Client {
 	t.Helper()
@@ -36,12 +40,12 @@ func dial(t *testing.T, url string) *rpc.Client {
 	return c
 }
 
-func (s *system) relayer(t *testing.T, key *ecdsa.PrivateKey, consortiumURL string, batch int) *bridge.Relayer {
+func (s sys) relayer(t *testing.T, key *ecdsa.PrivateKey, consortiumURL string, batch int) *bridge.Relayer {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	r, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, consortiumURL), Public: dial(t, s.pub.url),
-		Bridge: s.deployed.Bridge, Key: key, Batch: batch, Poll: 50 * time.Millisecond,
+	r, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, consortiumURL), Public: dial(t, s.Pub.URL),
+		Bridge: s.Deployed.Bridge, Key: key, Batch: batch, Poll: 50 * time.Millisecond,
 		BackoffMin: 50 * time.Millisecond, BackoffMax: 200 * time.Millisecond, Interval: 100 * time.Millisecond,
 		Logger: log.New("test", t.Name())})
 	if err != nil {
@@ -63,10 +67,10 @@ func once(t *testing.T, r *bridge.Relayer) bridge.Summary {
 }
 
 // relayedEvents counts the bridge's Relayed events per (block, receipt, log).
-func (s *system) relayedEvents(t *testing.T) (map[string]int, []*releasebridge.ReleaseBridgeRelayed) {
+func (s sys) relayedEvents(t *testing.T) (map[string]int, []*releasebridge.ReleaseBridgeRelayed) {
 	t.Helper()
 	b := releasebridge.NewReleaseBridge()
-	logs, err := s.pub.client.FilterLogs(context.Background(), ethereum.FilterQuery{Addresses: []common.Address{s.deployed.Bridge},
+	logs, err := s.Pub.Client.FilterLogs(context.Background(), ethereum.FilterQuery{Addresses: []common.Address{s.Deployed.Bridge},
 		Topics: [][]common.Hash{{b.GetABI().Events["Relayed"].ID}}, FromBlock: big.NewInt(0)})
 	if err != nil {
 		t.Fatal(err)
@@ -90,36 +94,36 @@ func (s *system) relayedEvents(t *testing.T) (map[string]int, []*releasebridge.R
 	return count, evs
 }
 
-func (s *system) dataset(t *testing.T) dataregistry.DatasetOutput {
+func (s sys) dataset(t *testing.T) dataregistry.DatasetOutput {
 	t.Helper()
 	dr := dataregistry.NewDataRegistry()
-	out, err := bind.Call(dr.Instance(s.pub.client, s.deployed.Registry), nil, dr.PackDataset(datasetID), dr.UnpackDataset)
+	out, err := bind.Call(dr.Instance(s.Pub.Client, s.Deployed.Registry), nil, dr.PackDataset(relaytest.DatasetID), dr.UnpackDataset)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return out
 }
 
-func (s *system) published(t *testing.T, v uint64) bool {
+func (s sys) published(t *testing.T, v uint64) bool {
 	t.Helper()
 	dr := dataregistry.NewDataRegistry()
-	_, err := bind.Call(dr.Instance(s.pub.client, s.deployed.Registry), nil, dr.PackGetRecord(recordID(v)), dr.UnpackGetRecord)
+	_, err := bind.Call(dr.Instance(s.Pub.Client, s.Deployed.Registry), nil, dr.PackGetRecord(relaytest.RecordID(v)), dr.UnpackGetRecord)
 	return err == nil
 }
 
-func (s *system) latestEpoch(t *testing.T) uint64 {
+func (s sys) latestEpoch(t *testing.T) uint64 {
 	t.Helper()
 	b := releasebridge.NewReleaseBridge()
-	e, err := bind.Call(b.Instance(s.pub.client, s.deployed.Bridge), nil, b.PackLatestEpoch(), b.UnpackLatestEpoch)
+	e, err := bind.Call(b.Instance(s.Pub.Client, s.Deployed.Bridge), nil, b.PackLatestEpoch(), b.UnpackLatestEpoch)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return e
 }
 
-func (s *system) nonce(t *testing.T, k *ecdsa.PrivateKey) uint64 {
+func (s sys) nonce(t *testing.T, k *ecdsa.PrivateKey) uint64 {
 	t.Helper()
-	n, err := s.pub.client.NonceAt(context.Background(), addr(k), nil)
+	n, err := s.Pub.Client.NonceAt(context.Background(), relaytest.Addr(k), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,25 +141,25 @@ func (s *system) nonce(t *testing.T, k *ecdsa.PrivateKey) uint64 {
 // certificate, tampered receipt) and a wrong chain are refused before any
 // transaction is sent. Last, a checkpoint is anchored.
 func TestRelayerEndToEnd(t *testing.T) {
-	s := newSystem(t, 3)
-	v := s.validators
-	s.submit(1, 2, 3, 4)
-	s.cons.seal()
-	s.vote(1, true, v[0], v[1], v[2])
-	s.vote(2, false, v[0], v[1])
-	decided := s.cons.seal()
+	s := sys{relaytest.NewSystem(t, 3)}
+	v := s.Validators
+	s.Submit(1, 2, 3, 4)
+	s.Cons.Seal()
+	s.Vote(1, true, v[0], v[1], v[2])
+	s.Vote(2, false, v[0], v[1])
+	decided := s.Cons.Seal()
 
 	t.Run("wrong chain id is refused naming both chains", func(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		_, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, s.pub.url), Public: dial(t, s.pub.url),
-			Bridge: s.deployed.Bridge, Key: s.relayers[0]})
+		_, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, s.Pub.URL), Public: dial(t, s.Pub.URL),
+			Bridge: s.Deployed.Bridge, Key: s.Relayers[0]})
 		var wc *bridge.WrongChainError
 		if !errors.As(err, &wc) || wc.Chain != "consortium" || !strings.Contains(err.Error(), "has chain id 7201") || !strings.Contains(err.Error(), "follows consortium chain 4242") {
 			t.Fatalf("err = %v, want the consortium endpoint's chain id named against 4242", err)
 		}
-		_, err = bridge.New(ctx, bridge.Config{Consortium: dial(t, s.cons.url), Public: dial(t, s.pub.url),
-			Bridge: s.deployed.Bridge, Key: s.relayers[0], PublicChainID: big.NewInt(1)})
+		_, err = bridge.New(ctx, bridge.Config{Consortium: dial(t, s.Cons.URL), Public: dial(t, s.Pub.URL),
+			Bridge: s.Deployed.Bridge, Key: s.Relayers[0], PublicChainID: big.NewInt(1)})
 		if !errors.As(err, &wc) || wc.Chain != "public" {
 			t.Fatalf("err = %v, want the public endpoint refused", err)
 		}
@@ -163,9 +167,9 @@ func TestRelayerEndToEnd(t *testing.T) {
 	})
 
 	t.Run("hostile consortium endpoint: nothing is sent", func(t *testing.T) {
-		p := newProxy(t, s.cons.url)
-		forger := []*ecdsa.PrivateKey{newKey(t), newKey(t), newKey(t)}
-		p.tamper["qbft_getCertificate"] = func(raw json.RawMessage) json.RawMessage {
+		p := relaytest.NewProxy(t, s.Cons.URL)
+		forger := []*ecdsa.PrivateKey{relaytest.NewKey(t), relaytest.NewKey(t), relaytest.NewKey(t)}
+		p.Tamper["qbft_getCertificate"] = func(raw json.RawMessage) json.RawMessage {
 			var c struct {
 				RLP hexutil.Bytes `json:"rlp"`
 			}
@@ -180,21 +184,21 @@ func TestRelayerEndToEnd(t *testing.T) {
 			}
 			cert.Seals = nil
 			for _, k := range forger {
-				seal, _ := qbft.SignSeal(qbft.NewKeySigner(k), s.cons.chainID, cert.Number, cert.Round, cert.Hash)
+				seal, _ := qbft.SignSeal(qbft.NewKeySigner(k), s.Cons.ChainID, cert.Number, cert.Round, cert.Hash)
 				cert.Seals = append(cert.Seals, seal)
 			}
 			out, _ := json.Marshal(map[string]any{"rlp": hexutil.Bytes(cert.Encode())})
 			return out
 		}
-		r := s.relayer(t, s.relayers[0], p.srv.URL, 32)
+		r := s.relayer(t, s.Relayers[0], p.Srv.URL, 32)
 		_, err := r.Once(context.Background())
 		if !errors.Is(err, bridge.ErrForged) {
 			t.Fatalf("forged certificate: err = %v, want ErrForged", err)
 		}
 		t.Logf("forged certificate refused: %v", err)
 
-		delete(p.tamper, "qbft_getCertificate")
-		p.tamper["eth_getBlockReceipts"] = func(raw json.RawMessage) json.RawMessage {
+		delete(p.Tamper, "qbft_getCertificate")
+		p.Tamper["eth_getBlockReceipts"] = func(raw json.RawMessage) json.RawMessage {
 			var rcs []map[string]any
 			if err := json.Unmarshal(raw, &rcs); err != nil {
 				t.Error(err)
@@ -218,13 +222,13 @@ func TestRelayerEndToEnd(t *testing.T) {
 			t.Fatalf("tampered receipt: err = %v, want ErrForged", err)
 		}
 		t.Logf("tampered receipt refused: %v", err)
-		if n := s.nonce(t, s.relayers[0]); n != 0 {
+		if n := s.nonce(t, s.Relayers[0]); n != 0 {
 			t.Fatalf("relayer sent %d transactions from hostile data", n)
 		}
 	})
 
 	t.Run("relays approved and rejected decisions once", func(t *testing.T) {
-		r := s.relayer(t, s.relayers[0], s.cons.url, 32)
+		r := s.relayer(t, s.Relayers[0], s.Cons.URL, 32)
 		sum := once(t, r)
 		if sum.Approved != 1 || sum.Rejected != 1 || sum.Txs != 1 || sum.FromBlock != decided || sum.ToBlock != decided {
 			t.Fatalf("summary %+v, want 1 approved + 1 rejected from block %d in 1 tx", sum, decided)
@@ -242,17 +246,17 @@ func TestRelayerEndToEnd(t *testing.T) {
 	vs := validatorset.NewValidatorSet()
 	vsAddr := predeploy.ValidatorSetAddress
 	for _, k := range v[:3] {
-		s.cons.send(k, &vsAddr, vs.PackPropose(addr(s.newcomer), true))
+		s.Cons.Send(k, &vsAddr, vs.PackPropose(relaytest.Addr(s.Newcomer), true))
 	}
-	change := s.cons.seal()
-	s.vote(3, true, v[0], v[1], v[2], s.newcomer)
-	s.vote(4, true, v[1], v[2], v[3], s.newcomer)
-	after := s.cons.seal()
+	change := s.Cons.Seal()
+	s.Vote(3, true, v[0], v[1], v[2], s.Newcomer)
+	s.Vote(4, true, v[1], v[2], v[3], s.Newcomer)
+	after := s.Cons.Seal()
 
 	t.Run("a restarted relayer and a second one race: set change first, everything once", func(t *testing.T) {
 		// fresh instances: no memory of the first relayer's work
-		r1 := s.relayer(t, s.relayers[1], s.cons.url, 1) // one log per transaction: several batches
-		r2 := s.relayer(t, s.relayers[2], s.cons.url, 1)
+		r1 := s.relayer(t, s.Relayers[1], s.Cons.URL, 1) // one log per transaction: several batches
+		r2 := s.relayer(t, s.Relayers[2], s.Cons.URL, 1)
 		var wg sync.WaitGroup
 		sums := make([]bridge.Summary, 2)
 		for i, r := range []*bridge.Relayer{r1, r2} {
@@ -306,8 +310,8 @@ func TestRelayerEndToEnd(t *testing.T) {
 	t.Run("a third run relays nothing and anchors a checkpoint", func(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		r, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, s.cons.url), Public: dial(t, s.pub.url),
-			Bridge: s.deployed.Bridge, Key: s.relayers[0], CheckpointEvery: 1, Poll: 50 * time.Millisecond})
+		r, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, s.Cons.URL), Public: dial(t, s.Pub.URL),
+			Bridge: s.Deployed.Bridge, Key: s.Relayers[0], CheckpointEvery: 1, Poll: 50 * time.Millisecond})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -316,7 +320,7 @@ func TestRelayerEndToEnd(t *testing.T) {
 			t.Fatalf("summary %+v; want nothing relayed, checkpoint at %d", sum, after)
 		}
 		b := releasebridge.NewReleaseBridge()
-		cp, err := bind.Call(b.Instance(s.pub.client, s.deployed.Bridge), nil, b.PackLatestCheckpoint(), b.UnpackLatestCheckpoint)
+		cp, err := bind.Call(b.Instance(s.Pub.Client, s.Deployed.Bridge), nil, b.PackLatestCheckpoint(), b.UnpackLatestCheckpoint)
 		if err != nil || cp.Number != after {
 			t.Fatalf("latestCheckpoint %+v, %v; want block %d", cp, err, after)
 		}
@@ -348,32 +352,32 @@ func (s *syncBuffer) String() string {
 // while the consortium endpoint answers 503, logs the outage and the
 // recovery once each, then relays; cancelling the context stops it.
 func TestRelayerBacksOffWhileConsortiumDown(t *testing.T) {
-	s := newSystem(t, 1)
-	v := s.validators
-	s.submit(1)
-	s.cons.seal()
-	s.vote(1, true, v[0], v[1], v[2])
-	s.cons.seal()
+	s := sys{relaytest.NewSystem(t, 1)}
+	v := s.Validators
+	s.Submit(1)
+	s.Cons.Seal()
+	s.Vote(1, true, v[0], v[1], v[2])
+	s.Cons.Seal()
 
-	p := newProxy(t, s.cons.url)
+	p := relaytest.NewProxy(t, s.Cons.URL)
 	var logs syncBuffer
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	r, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, p.srv.URL), Public: dial(t, s.pub.url),
-		Bridge: s.deployed.Bridge, Key: s.relayers[0], Poll: 50 * time.Millisecond, Interval: 100 * time.Millisecond,
+	r, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, p.Srv.URL), Public: dial(t, s.Pub.URL),
+		Bridge: s.Deployed.Bridge, Key: s.Relayers[0], Poll: 50 * time.Millisecond, Interval: 100 * time.Millisecond,
 		BackoffMin: 20 * time.Millisecond, BackoffMax: 80 * time.Millisecond,
 		Logger: log.NewLogger(log.NewTerminalHandlerWithLevel(&logs, log.LevelDebug, false))})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.setDown(true)
+	p.SetDown(true)
 	done := make(chan error, 1)
 	go func() { done <- r.Run(ctx) }()
 	time.Sleep(600 * time.Millisecond) // several retries
 	if s.published(t, 1) {
 		t.Fatal("published while the consortium was down")
 	}
-	p.setDown(false)
+	p.SetDown(false)
 	deadline := time.Now().Add(20 * time.Second)
 	for !s.published(t, 1) || !strings.Contains(logs.String(), "relayed 1 decisions") {
 		if time.Now().After(deadline) {

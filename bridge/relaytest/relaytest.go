@@ -1,4 +1,10 @@
-package bridge_test
+// Package relaytest stands up what relayer tests need over real sockets: a
+// QBFT consortium node served over HTTP (eth_*, qbft_*) whose blocks the
+// test builds with the node's execution driver and certifies with validator
+// keys it holds, a clique public chain node, ReviewBoard on the first and
+// DataRegistry + ReleaseBridge on the second (deployed from a checkpoint read
+// over RPC), and a JSON-RPC proxy that can go down or tamper with answers.
+package relaytest
 
 import (
 	"bytes"
@@ -37,7 +43,7 @@ import (
 // consortium (runtime code STOP): these tests are about the bridge.
 var acceptAllVerifier = common.HexToAddress("0x00000000000000000000000000000000000c1a55")
 
-func newKey(t *testing.T) *ecdsa.PrivateKey {
+func NewKey(t *testing.T) *ecdsa.PrivateKey {
 	t.Helper()
 	k, err := crypto.GenerateKey()
 	if err != nil {
@@ -46,34 +52,34 @@ func newKey(t *testing.T) *ecdsa.PrivateKey {
 	return k
 }
 
-func addr(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }
+func Addr(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }
 
-func ether(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(params.Ether)) }
+func Ether(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(params.Ether)) }
 
 // consortium is a QBFT follower node served over HTTP (eth_*, qbft_*) whose
 // blocks the test builds with the node's execution driver and certifies with
 // the validators' keys it holds: the chain and the RPC are the real ones.
-type consortium struct {
+type Consortium struct {
 	t       *testing.T
-	node    *service.Node
-	client  *ethclient.Client
-	url     string
-	chainID *big.Int
-	keys    map[common.Address]*ecdsa.PrivateKey
+	Node    *service.Node
+	Client  *ethclient.Client
+	URL     string
+	ChainID *big.Int
+	Keys    map[common.Address]*ecdsa.PrivateKey
 	pending int
 }
 
-func newConsortium(t *testing.T, validators []*ecdsa.PrivateKey, funded []*ecdsa.PrivateKey) *consortium {
+func NewConsortium(t *testing.T, validators []*ecdsa.PrivateKey, funded []*ecdsa.PrivateKey) *Consortium {
 	t.Helper()
 	var addrs []common.Address
 	keys := map[common.Address]*ecdsa.PrivateKey{}
 	for _, v := range validators {
-		addrs = append(addrs, addr(v))
-		keys[addr(v)] = v
+		addrs = append(addrs, Addr(v))
+		keys[Addr(v)] = v
 	}
 	alloc := map[common.Address]*big.Int{}
 	for _, k := range funded {
-		alloc[addr(k)] = ether(1000)
+		alloc[Addr(k)] = Ether(1000)
 	}
 	g, err := execution.NewGenesis(execution.GenesisSpec{ChainID: 4242, Validators: addrs, Alloc: alloc,
 		Predeploys: types.GenesisAlloc{acceptAllVerifier: {Code: []byte{0x00}, Balance: new(big.Int)}}})
@@ -94,22 +100,22 @@ func newConsortium(t *testing.T, validators []*ecdsa.PrivateKey, funded []*ecdsa
 		t.Fatal(err)
 	}
 	t.Cleanup(client.Close)
-	return &consortium{t: t, node: n, client: client, url: n.HTTPEndpoint(), chainID: g.Config.ChainID, keys: keys}
+	return &Consortium{t: t, Node: n, Client: client, URL: n.HTTPEndpoint(), ChainID: g.Config.ChainID, Keys: keys}
 }
 
 // send signs and sends a transaction over HTTP; it is mined by the next seal.
-func (c *consortium) send(from *ecdsa.PrivateKey, to *common.Address, data []byte) common.Hash {
+func (c *Consortium) Send(from *ecdsa.PrivateKey, to *common.Address, data []byte) common.Hash {
 	c.t.Helper()
 	ctx := context.Background()
-	nonce, err := c.client.PendingNonceAt(ctx, addr(from))
+	nonce, err := c.Client.PendingNonceAt(ctx, Addr(from))
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	tx := types.MustSignNewTx(from, types.LatestSignerForChainID(c.chainID), &types.DynamicFeeTx{
-		ChainID: c.chainID, Nonce: nonce, GasTipCap: big.NewInt(params.GWei), GasFeeCap: big.NewInt(100 * params.GWei),
+	tx := types.MustSignNewTx(from, types.LatestSignerForChainID(c.ChainID), &types.DynamicFeeTx{
+		ChainID: c.ChainID, Nonce: nonce, GasTipCap: big.NewInt(params.GWei), GasFeeCap: big.NewInt(100 * params.GWei),
 		Gas: 5_000_000, To: to, Data: data,
 	})
-	if err := c.client.SendTransaction(ctx, tx); err != nil {
+	if err := c.Client.SendTransaction(ctx, tx); err != nil {
 		c.t.Fatalf("consortium send: %v", err)
 	}
 	c.pending++
@@ -119,12 +125,12 @@ func (c *consortium) send(from *ecdsa.PrivateKey, to *common.Address, data []byt
 // seal builds the next block with the pooled transactions and imports it
 // with a certificate of the first quorum of its validator set; it checks
 // every transaction of it succeeded.
-func (c *consortium) seal() uint64 {
+func (c *Consortium) Seal() uint64 {
 	t := c.t
 	t.Helper()
-	d := c.node.Driver
+	d := c.Node.Driver
 	proctest.WaitFor(t, 10*time.Second, "consortium pool", func() bool {
-		p, _ := c.node.Eth.TxPool().Stats()
+		p, _ := c.Node.Eth.TxPool().Stats()
 		return p >= c.pending
 	})
 	c.pending = 0
@@ -139,7 +145,7 @@ func (c *consortium) seal() uint64 {
 	}
 	cert := &qbft.Certificate{Number: h, Hash: hash}
 	for _, a := range vals.List()[:vals.Quorum()] {
-		s, err := qbft.SignSeal(qbft.NewKeySigner(c.keys[a]), c.chainID, h, 0, hash)
+		s, err := qbft.SignSeal(qbft.NewKeySigner(c.Keys[a]), c.ChainID, h, 0, hash)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -148,7 +154,7 @@ func (c *consortium) seal() uint64 {
 	if err := d.ImportCertified(value, cert); err != nil {
 		t.Fatalf("importing consortium block %d: %v", h, err)
 	}
-	rcs, err := c.client.BlockReceipts(context.Background(), rpc.BlockNumberOrHashWithHash(hash, false))
+	rcs, err := c.Client.BlockReceipts(context.Background(), rpc.BlockNumberOrHashWithHash(hash, false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,19 +167,19 @@ func (c *consortium) seal() uint64 {
 }
 
 // publicChain is a clique signer node of the public chain over HTTP.
-type publicChain struct {
-	node   *public.Node
-	url    string
-	client *ethclient.Client
+type Public struct {
+	Node   *public.Node
+	URL    string
+	Client *ethclient.Client
 }
 
-func newPublic(t *testing.T, signer *ecdsa.PrivateKey, funded []*ecdsa.PrivateKey) *publicChain {
+func NewPublic(t *testing.T, signer *ecdsa.PrivateKey, funded []*ecdsa.PrivateKey) *Public {
 	t.Helper()
 	alloc := map[common.Address]*big.Int{}
 	for _, k := range funded {
-		alloc[addr(k)] = ether(1000)
+		alloc[Addr(k)] = Ether(1000)
 	}
-	g, err := node.PublicGenesis(node.PublicSpec{Signers: []common.Address{addr(signer)}, Alloc: alloc})
+	g, err := node.PublicGenesis(node.PublicSpec{Signers: []common.Address{Addr(signer)}, Alloc: alloc})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,75 +197,75 @@ func newPublic(t *testing.T, signer *ecdsa.PrivateKey, funded []*ecdsa.PrivateKe
 		t.Fatal(err)
 	}
 	t.Cleanup(client.Close)
-	return &publicChain{node: n, url: n.HTTPEndpoint(), client: client}
+	return &Public{Node: n, URL: n.HTTPEndpoint(), Client: client}
 }
 
 // system: a consortium with ReviewBoard and a public chain with the
 // registry and the bridge deployed from a checkpoint read over RPC.
-type system struct {
-	cons                *consortium
-	pub                 *publicChain
-	validators          []*ecdsa.PrivateKey
-	newcomer, dept, dep *ecdsa.PrivateKey
-	relayers            []*ecdsa.PrivateKey
-	reviewBoard         common.Address
-	deployed            *deploy.Public
+type System struct {
+	Cons                     *Consortium
+	Pub                      *Public
+	Validators               []*ecdsa.PrivateKey
+	Newcomer, Dept, Deployer *ecdsa.PrivateKey
+	Relayers                 []*ecdsa.PrivateKey
+	ReviewBoard              common.Address
+	Deployed                 *deploy.Public
 }
 
-func newSystem(t *testing.T, nRelayers int) *system {
+func NewSystem(t *testing.T, nRelayers int) *System {
 	t.Helper()
-	s := &system{newcomer: newKey(t), dept: newKey(t), dep: newKey(t)}
+	s := &System{Newcomer: NewKey(t), Dept: NewKey(t), Deployer: NewKey(t)}
 	for range 4 {
-		s.validators = append(s.validators, newKey(t))
+		s.Validators = append(s.Validators, NewKey(t))
 	}
 	for range nRelayers {
-		s.relayers = append(s.relayers, newKey(t))
+		s.Relayers = append(s.Relayers, NewKey(t))
 	}
-	s.cons = newConsortium(t, s.validators, append([]*ecdsa.PrivateKey{s.dept, s.newcomer}, s.validators...))
-	s.cons.keys[addr(s.newcomer)] = s.newcomer
-	s.pub = newPublic(t, newKey(t), append([]*ecdsa.PrivateKey{s.dep}, s.relayers...))
+	s.Cons = NewConsortium(t, s.Validators, append([]*ecdsa.PrivateKey{s.Dept, s.Newcomer}, s.Validators...))
+	s.Cons.Keys[Addr(s.Newcomer)] = s.Newcomer
+	s.Pub = NewPublic(t, NewKey(t), append([]*ecdsa.PrivateKey{s.Deployer}, s.Relayers...))
 
 	rb := reviewboard.NewReviewBoard()
-	tx := s.cons.send(s.dept, nil, append(common.FromHex(reviewboard.ReviewBoardMetaData.Bin),
+	tx := s.Cons.Send(s.Dept, nil, append(common.FromHex(reviewboard.ReviewBoardMetaData.Bin),
 		rb.PackConstructor(predeploy.ValidatorSetAddress, acceptAllVerifier, big.NewInt(0x5555))...))
-	s.cons.seal()
-	rc, err := s.cons.client.TransactionReceipt(context.Background(), tx)
+	s.Cons.Seal()
+	rc, err := s.Cons.Client.TransactionReceipt(context.Background(), tx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.reviewBoard = rc.ContractAddress
+	s.ReviewBoard = rc.ContractAddress
 
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	cp, err := deploy.ReadCheckpoint(ctx, s.cons.client, deploy.RPCCertificates{Client: s.cons.client.Client()}, predeploy.ValidatorSetAddress)
+	cp, err := deploy.ReadCheckpoint(ctx, s.Cons.Client, deploy.RPCCertificates{Client: s.Cons.Client.Client()}, predeploy.ValidatorSetAddress)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := deploy.New(ctx, s.pub.client, s.dep)
+	d, err := deploy.New(ctx, s.Pub.Client, s.Deployer)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.deployed, err = d.DeployPublic(ctx, deploy.PublicParams{Supervisor: addr(s.dep), SecurityOfficer: addr(s.dep),
-		Consortium: &deploy.Consortium{ChainID: s.cons.chainID, ValidatorSet: predeploy.ValidatorSetAddress,
-			ReviewBoard: s.reviewBoard, Validators: cp.Validators, Policy: big.NewInt(0x5555), Checkpoint: cp}})
+	s.Deployed, err = d.DeployPublic(ctx, deploy.PublicParams{Supervisor: Addr(s.Deployer), SecurityOfficer: Addr(s.Deployer),
+		Consortium: &deploy.Consortium{ChainID: s.Cons.ChainID, ValidatorSet: predeploy.ValidatorSetAddress,
+			ReviewBoard: s.ReviewBoard, Validators: cp.Validators, Policy: big.NewInt(0x5555), Checkpoint: cp}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
 }
 
-var datasetID = crypto.Keccak256Hash([]byte("dataset: hospital waiting times"))
+var DatasetID = crypto.Keccak256Hash([]byte("dataset: hospital waiting times"))
 
-func recordID(version uint64) common.Hash {
-	return crypto.Keccak256Hash(datasetID[:], common.LeftPadBytes(new(big.Int).SetUint64(version).Bytes(), 32))
+func RecordID(version uint64) common.Hash {
+	return crypto.Keccak256Hash(DatasetID[:], common.LeftPadBytes(new(big.Int).SetUint64(version).Bytes(), 32))
 }
 
 // submit puts versions to review (mined by the next seal).
-func (s *system) submit(versions ...uint64) {
+func (s *System) Submit(versions ...uint64) {
 	rb := reviewboard.NewReviewBoard()
 	for _, v := range versions {
-		s.cons.send(s.dept, &s.reviewBoard, rb.PackSubmit(reviewboard.IReviewBoardSubmission{
-			DatasetId:    datasetID,
+		s.Cons.Send(s.Dept, &s.ReviewBoard, rb.PackSubmit(reviewboard.IReviewBoardSubmission{
+			DatasetId:    DatasetID,
 			Version:      v,
 			Commitment:   new(big.Int).SetBytes(crypto.Keccak256([]byte("commitment"), []byte{byte(v)})[:31]),
 			ReleasedRoot: new(big.Int).SetBytes(crypto.Keccak256([]byte("released root"), []byte{byte(v)})[:31]),
@@ -269,33 +275,33 @@ func (s *system) submit(versions ...uint64) {
 }
 
 // vote sends votes on version v from voters (mined by the next seal).
-func (s *system) vote(v uint64, approve bool, voters ...*ecdsa.PrivateKey) {
+func (s *System) Vote(v uint64, approve bool, voters ...*ecdsa.PrivateKey) {
 	rb := reviewboard.NewReviewBoard()
 	for i, k := range voters {
-		s.cons.send(k, &s.reviewBoard, rb.PackVote(recordID(v), approve, fmt.Sprintf("voter %d", i)))
+		s.Cons.Send(k, &s.ReviewBoard, rb.PackVote(RecordID(v), approve, fmt.Sprintf("voter %d", i)))
 	}
 }
 
 // proxy forwards JSON-RPC to target; tamper may rewrite the result of a
 // method; down makes it answer 503.
-type proxy struct {
+type Proxy struct {
 	target string
 	mu     sync.Mutex
-	tamper map[string]func(json.RawMessage) json.RawMessage
+	Tamper map[string]func(json.RawMessage) json.RawMessage
 	down   bool
-	srv    *httptest.Server
+	Srv    *httptest.Server
 }
 
-func newProxy(t *testing.T, target string) *proxy {
-	p := &proxy{target: target, tamper: map[string]func(json.RawMessage) json.RawMessage{}}
-	p.srv = httptest.NewServer(http.HandlerFunc(p.serve))
-	t.Cleanup(p.srv.Close)
+func NewProxy(t *testing.T, target string) *Proxy {
+	p := &Proxy{target: target, Tamper: map[string]func(json.RawMessage) json.RawMessage{}}
+	p.Srv = httptest.NewServer(http.HandlerFunc(p.serve))
+	t.Cleanup(p.Srv.Close)
 	return p
 }
 
-func (p *proxy) setDown(b bool) { p.mu.Lock(); p.down = b; p.mu.Unlock() }
+func (p *Proxy) SetDown(b bool) { p.mu.Lock(); p.down = b; p.mu.Unlock() }
 
-func (p *proxy) serve(w http.ResponseWriter, r *http.Request) {
+func (p *Proxy) serve(w http.ResponseWriter, r *http.Request) {
 	p.mu.Lock()
 	down := p.down
 	p.mu.Unlock()
@@ -316,7 +322,7 @@ func (p *proxy) serve(w http.ResponseWriter, r *http.Request) {
 	defer resp.Body.Close()
 	out, _ := io.ReadAll(resp.Body)
 	p.mu.Lock()
-	f := p.tamper[req.Method]
+	f := p.Tamper[req.Method]
 	p.mu.Unlock()
 	if f != nil {
 		var msg map[string]json.RawMessage
