@@ -1,0 +1,56 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sovereign-gov/sovereign/bridge/relaytest"
+	"github.com/sovereign-gov/sovereign/node"
+)
+
+// TestRelayOnce runs `sovereign relay --once` against real consortium and
+// public nodes: a consortium endpoint of the wrong chain is refused naming
+// the flag and both chain ids; then one approved decision is relayed, and a
+// second run relays nothing.
+func TestRelayOnce(t *testing.T) {
+	s := relaytest.NewSystem(t, 1)
+	v := s.Validators
+	s.Submit(1)
+	s.Cons.Seal()
+	s.Vote(1, true, v[0], v[1], v[2])
+	s.Cons.Seal()
+
+	dir := t.TempDir()
+	password := writeFile(t, filepath.Join(dir, "password"), "relay pw\n")
+	keystore := filepath.Join(dir, "key.json")
+	if err := node.WriteKey(keystore, s.Relayers[0], "relay pw", true); err != nil {
+		t.Fatal(err)
+	}
+	run := func(consortiumURL string) (string, error) {
+		var out bytes.Buffer
+		app := newApp()
+		app.Writer, app.ErrWriter = &out, &out
+		err := app.Run([]string{"sovereign", "relay", "--consortium.rpc", consortiumURL, "--public.rpc", s.Pub.URL,
+			"--bridge", s.Deployed.Bridge.Hex(), "--keystore", keystore, "--password", password, "--once", "--verbosity", "2"})
+		return out.String(), err
+	}
+
+	_, err := run(s.Pub.URL)
+	if err == nil || !strings.Contains(err.Error(), "--consortium.rpc "+s.Pub.URL+" has chain id 7201") ||
+		!strings.Contains(err.Error(), "follows consortium chain 4242") {
+		t.Fatalf("wrong consortium endpoint: err = %v", err)
+	}
+	t.Logf("refused: %v", err)
+
+	out, err := run(s.Cons.URL)
+	if err != nil || !strings.Contains(out, "relayed 1 decisions (1 approved, 0 rejected)") {
+		t.Fatalf("first run: %v\n%s", err, out)
+	}
+	t.Log(strings.TrimSpace(out))
+	out, err = run(s.Cons.URL)
+	if err != nil || !strings.Contains(out, "nothing to relay") {
+		t.Fatalf("second run: %v\n%s", err, out)
+	}
+}
