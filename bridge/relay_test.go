@@ -20,6 +20,7 @@ import (
 
 	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
 	"github.com/sovereign-gov/sovereign/bindings/releasebridge"
+	"github.com/sovereign-gov/sovereign/bindings/reviewboard"
 	"github.com/sovereign-gov/sovereign/bindings/validatorset"
 	"github.com/sovereign-gov/sovereign/bridge"
 	"github.com/sovereign-gov/sovereign/bridge/relaytest"
@@ -143,7 +144,7 @@ func (s sys) nonce(t *testing.T, k *ecdsa.PrivateKey) uint64 {
 func TestRelayerEndToEnd(t *testing.T) {
 	s := sys{relaytest.NewSystem(t, 3)}
 	v := s.Validators
-	s.Submit(1, 2, 3, 4)
+	s.Submit(1, 2, 3, 4, 5, 6)
 	s.Cons.Seal()
 	s.Vote(1, true, v[0], v[1], v[2])
 	s.Vote(2, false, v[0], v[1])
@@ -307,7 +308,15 @@ func TestRelayerEndToEnd(t *testing.T) {
 		}
 	})
 
-	t.Run("a third run relays nothing and anchors a checkpoint", func(t *testing.T) {
+	// versions 5 and 6 decided by one voteBatch: two Decisions in one receipt
+	rb := reviewboard.NewReviewBoard()
+	ids := [][32]byte{relaytest.RecordID(5), relaytest.RecordID(6)}
+	for _, k := range []*ecdsa.PrivateKey{v[0], v[1], v[2], s.Newcomer} {
+		s.Cons.Send(k, &s.ReviewBoard, rb.PackVoteBatch(ids, []bool{true, true}, []string{"ok", "ok"}))
+	}
+	batched := s.Cons.Seal()
+
+	t.Run("two decisions of one receipt share its proof, then a checkpoint", func(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		r, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, s.Cons.URL), Public: dial(t, s.Pub.URL),
@@ -316,13 +325,16 @@ func TestRelayerEndToEnd(t *testing.T) {
 			t.Fatal(err)
 		}
 		sum := once(t, r)
-		if sum.Records() != 0 || sum.Checkpoint != after {
-			t.Fatalf("summary %+v; want nothing relayed, checkpoint at %d", sum, after)
+		if sum.Approved != 2 || sum.Records() != 2 || sum.Txs != 2 || sum.FromBlock != batched || sum.Checkpoint != batched {
+			t.Fatalf("summary %+v; want 2 approved from block %d in one relay, then a checkpoint of it", sum, batched)
+		}
+		if ds := s.dataset(t); ds.Count != 5 || ds.LatestVersion != 6 {
+			t.Fatalf("dataset %+v; want 5 versions, latest 6", ds)
 		}
 		b := releasebridge.NewReleaseBridge()
 		cp, err := bind.Call(b.Instance(s.Pub.Client, s.Deployed.Bridge), nil, b.PackLatestCheckpoint(), b.UnpackLatestCheckpoint)
-		if err != nil || cp.Number != after {
-			t.Fatalf("latestCheckpoint %+v, %v; want block %d", cp, err, after)
+		if err != nil || cp.Number != batched {
+			t.Fatalf("latestCheckpoint %+v, %v; want block %d", cp, err, batched)
 		}
 		if sum := once(t, r); sum.Txs != 0 {
 			t.Fatalf("checkpoint re-anchored without a newer block: %+v", sum)

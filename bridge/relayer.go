@@ -1,6 +1,7 @@
 package bridge
 
 import (
+	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -65,8 +67,10 @@ type Summary struct {
 	Txs                int    // relay and checkpoint transactions mined
 	Reverted           int    // of which reverted (another relayer was first)
 	Batches            int    // relay batches attempted (one transaction each)
-	GasUsed            uint64
+	GasUsed            uint64 // by relays
+	InFlight           int    // logs left alone because another relayer's transaction for them is pending
 	Checkpoint         uint64 // consortium block anchored as a checkpoint (0: none)
+	CheckpointGas      uint64
 }
 
 // Records is the number of logs relayed.
@@ -76,7 +80,7 @@ func (s Summary) String() string {
 	if s.Records() == 0 {
 		out := fmt.Sprintf("nothing to relay (%d found relayed by others, %d txs, %d reverted)", s.Skipped, s.Txs, s.Reverted)
 		if s.Checkpoint != 0 {
-			out += fmt.Sprintf("; checkpoint at consortium block %d (%dk gas)", s.Checkpoint, (s.GasUsed+500)/1000)
+			out += fmt.Sprintf("; checkpoint at consortium block %d (%dk gas)", s.Checkpoint, (s.CheckpointGas+500)/1000)
 		}
 		return out
 	}
@@ -92,8 +96,11 @@ func (s Summary) String() string {
 	if s.Skipped > 0 {
 		out += fmt.Sprintf("; %d found relayed by others", s.Skipped)
 	}
+	if s.InFlight > 0 {
+		out += fmt.Sprintf("; %d pending in another relayer's transaction", s.InFlight)
+	}
 	if s.Checkpoint != 0 {
-		out += fmt.Sprintf("; checkpoint at block %d", s.Checkpoint)
+		out += fmt.Sprintf("; checkpoint at consortium block %d (%dk gas)", s.Checkpoint, (s.CheckpointGas+500)/1000)
 	}
 	return out
 }
@@ -113,7 +120,9 @@ func (s *Summary) add(o Summary) {
 	s.Reverted += o.Reverted
 	s.Batches += o.Batches
 	s.GasUsed += o.GasUsed
+	s.InFlight += o.InFlight
 	s.Checkpoint = max(s.Checkpoint, o.Checkpoint)
+	s.CheckpointGas += o.CheckpointGas
 }
 
 // ChainError is a failure to reach one of the two chains (Chain is
@@ -293,14 +302,20 @@ func callMsg(to common.Address, data []byte) ethereum.CallMsg {
 // at again in a next pass, at most a few.
 func (r *Relayer) Once(ctx context.Context) (Summary, error) {
 	var total Summary
-	for range 5 {
+	for range 10 {
 		s, err := r.pass(ctx)
 		total.add(s)
 		if err != nil {
 			return total, err
 		}
-		if s.Reverted == 0 {
+		if s.Reverted == 0 && s.InFlight == 0 {
 			break
+		}
+		// let the competing transactions land, then look again
+		select {
+		case <-ctx.Done():
+			return total, ctx.Err()
+		case <-time.After(4 * r.cfg.Poll):
 		}
 	}
 	return total, nil
@@ -388,13 +403,18 @@ func (r *Relayer) pass(ctx context.Context) (Summary, error) {
 			return sum, err
 		}
 		for _, n := range blocks {
-			left, err := r.relayBlock(ctx, n, &sum)
+			left, blocking, err := r.relayBlock(ctx, n, &sum)
 			if err != nil {
 				r.cursor = min(next, n)
 				return sum, err
 			}
 			if left {
 				next = min(next, n)
+			}
+			if blocking {
+				// a set change of this block is not on the bridge yet: no
+				// later block can be relayed before it
+				break
 			}
 		}
 		r.cursor = next
@@ -452,16 +472,36 @@ func (r *Relayer) unrelayed(ctx context.Context, b *Block, items []Item) ([]Item
 }
 
 // relayBlock relays block n's missing logs in batches; left reports work
-// that remains (a reverted batch, parked refusals).
-func (r *Relayer) relayBlock(ctx context.Context, n uint64, sum *Summary) (left bool, err error) {
+// that remains (a reverted batch, another relayer's pending one, parked
+// refusals), blocking that a set change is among it.
+func (r *Relayer) relayBlock(ctx context.Context, n uint64, sum *Summary) (left, blocking bool, err error) {
 	b, err := r.proofs.Block(ctx, n)
 	if err != nil {
-		return false, consortiumErr(err)
+		return false, false, consortiumErr(err)
 	}
 	missing, err := r.unrelayed(ctx, b, b.Items)
 	if err != nil {
-		return false, err
+		return false, false, err
 	}
+	left, err = r.relayItems(ctx, b, missing, sum)
+	if err != nil || !left {
+		return left, false, err
+	}
+	still, err := r.unrelayed(ctx, b, missing)
+	if err != nil {
+		return true, false, err
+	}
+	for _, it := range still {
+		if it.Kind == KindSetChange {
+			return true, true, nil
+		}
+	}
+	return true, false, nil
+}
+
+// relayItems relays the missing items of b that are not parked.
+func (r *Relayer) relayItems(ctx context.Context, b *Block, missing []Item, sum *Summary) (left bool, err error) {
+	n := b.Number
 	var todo []Item
 	for _, it := range missing {
 		if until, ok := r.parked[logKey{b.Hash, it.ReceiptIndex, it.LogIndex}]; ok && time.Now().Before(until) {
@@ -533,6 +573,24 @@ func (r *Relayer) relayBatch(ctx context.Context, b *Block, items []Item, sum *S
 			items = still
 			continue
 		}
+		// a competing relay already in the pool: leave its logs to it
+		// (re-checked next pass) rather than race it into a revert
+		if busy := r.inFlight(ctx, b.Hash); len(busy) > 0 {
+			var free []Item
+			for _, it := range items {
+				if !busy[logKey{b.Hash, it.ReceiptIndex, it.LogIndex}] {
+					free = append(free, it)
+				}
+			}
+			if len(free) < len(items) {
+				sum.InFlight += len(items) - len(free)
+				if len(free) == 0 {
+					return true, nil
+				}
+				items = free
+				continue
+			}
+		}
 		sum.Batches++
 		rc, err := r.send(ctx, data, gas)
 		if err != nil {
@@ -554,6 +612,49 @@ func (r *Relayer) relayBatch(ctx context.Context, b *Block, items []Item, sum *S
 		return false, nil
 	}
 	return false, nil
+}
+
+// inFlight lists the logs of block that other accounts' relay
+// transactions waiting in the public node's pool carry (txpool_content).
+// Best effort: an endpoint without the txpool namespace gives none.
+func (r *Relayer) inFlight(ctx context.Context, block common.Hash) map[logKey]bool {
+	var pool map[string]map[string]map[string]*rpcTx
+	if err := r.cfg.Public.CallContext(ctx, &pool, "txpool_content"); err != nil {
+		return nil
+	}
+	relay := r.bridge.GetABI().Methods["relay"]
+	out := map[logKey]bool{}
+	for _, byFrom := range pool {
+		for from, txs := range byFrom {
+			if common.HexToAddress(from) == r.from {
+				continue
+			}
+			for _, tx := range txs {
+				if tx == nil || tx.To == nil || *tx.To != r.cfg.Bridge || len(tx.Input) < 4 || !bytes.Equal(tx.Input[:4], relay.ID) {
+					continue
+				}
+				args, err := relay.Inputs.Unpack(tx.Input[4:])
+				if err != nil || len(args) != 4 {
+					continue
+				}
+				cert := *abi.ConvertType(args[0], new(releasebridge.IReleaseBridgeCertificate)).(*releasebridge.IReleaseBridgeCertificate)
+				if cert.BlockHash != block {
+					continue
+				}
+				proofs := *abi.ConvertType(args[3], new([]releasebridge.IReleaseBridgeLogProof)).(*[]releasebridge.IReleaseBridgeLogProof)
+				for _, p := range proofs {
+					out[logKey{block, uint(p.ReceiptIndex.Uint64()), uint(p.LogIndex.Uint64())}] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// rpcTx is the part of a txpool_content transaction inFlight reads.
+type rpcTx struct {
+	To    *common.Address `json:"to"`
+	Input hexutil.Bytes   `json:"input"`
 }
 
 // account counts what a mined relay did from its Relayed and ReleaseRefused events.
@@ -727,7 +828,7 @@ func (r *Relayer) maybeCheckpoint(ctx context.Context, head uint64, sum *Summary
 		return err
 	}
 	sum.Txs++
-	sum.GasUsed += rc.GasUsed
+	sum.CheckpointGas += rc.GasUsed
 	if rc.Status != types.ReceiptStatusSuccessful {
 		sum.Reverted++
 		return nil
