@@ -408,3 +408,49 @@ func TestRelayerBacksOffWhileConsortiumDown(t *testing.T) {
 	}
 	t.Logf("%d quiet retries while down", retries)
 }
+
+// TestRelayerRestartAfterDyingMidSend: the relayer's public endpoint goes
+// away right after its relay transaction was accepted, so it never sees the
+// receipt and gives up; a fresh relayer with the same key (a restart: no
+// memory) finds from the public chain that the log is relayed (or its
+// transaction pending) and sends nothing.
+func TestRelayerRestartAfterDyingMidSend(t *testing.T) {
+	s := sys{relaytest.NewSystem(t, 1)}
+	v := s.Validators
+	s.Submit(1)
+	s.Cons.Seal()
+	s.Vote(1, true, v[0], v[1], v[2])
+	s.Cons.Seal()
+
+	p := relaytest.NewProxy(t, s.Pub.URL)
+	p.SetAfter(func(method string) {
+		if method == "eth_sendRawTransaction" {
+			p.SetDown(true)
+		}
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	r, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, s.Cons.URL), Public: dial(t, p.Srv.URL),
+		Bridge: s.Deployed.Bridge, Key: s.Relayers[0], Poll: 50 * time.Millisecond, TxTimeout: 500 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Once(ctx); err == nil {
+		t.Fatal("relayer saw its receipt through a dead endpoint")
+	} else {
+		t.Logf("first relayer gave up: %v", err)
+	}
+
+	again := s.relayer(t, s.Relayers[0], s.Cons.URL, 32)
+	sum := once(t, again)
+	if sum.Txs != 0 || sum.Records() != 0 {
+		t.Fatalf("restarted relayer sent %d txs (%+v)", sum.Txs, sum)
+	}
+	relaytest.WaitPublished(t, s.Pub.Client, s.Deployed.Registry, relaytest.RecordID(1))
+	if count, _ := s.relayedEvents(t); len(count) != 1 {
+		t.Fatalf("%d logs relayed, want 1", len(count))
+	}
+	if n := s.nonce(t, s.Relayers[0]); n != 1 {
+		t.Fatalf("relayer account sent %d transactions in all, want 1", n)
+	}
+}

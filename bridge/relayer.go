@@ -614,8 +614,9 @@ func (r *Relayer) relayBatch(ctx context.Context, b *Block, items []Item, sum *S
 	return false, nil
 }
 
-// inFlight lists the logs of block that other accounts' relay
-// transactions waiting in the public node's pool carry (txpool_content).
+// inFlight lists the logs of block that relay transactions waiting in the
+// public node's pool carry (txpool_content): other relayers', and ours sent
+// before a restart or a receipt timeout.
 // Best effort: an endpoint without the txpool namespace gives none.
 func (r *Relayer) inFlight(ctx context.Context, block common.Hash) map[logKey]bool {
 	var pool map[string]map[string]map[string]*rpcTx
@@ -625,10 +626,8 @@ func (r *Relayer) inFlight(ctx context.Context, block common.Hash) map[logKey]bo
 	relay := r.bridge.GetABI().Methods["relay"]
 	out := map[logKey]bool{}
 	for _, byFrom := range pool {
-		for from, txs := range byFrom {
-			if common.HexToAddress(from) == r.from {
-				continue
-			}
+		for _, txs := range byFrom {
+			// our own too: one sent before a restart or a receipt timeout
 			for _, tx := range txs {
 				if tx == nil || tx.To == nil || *tx.To != r.cfg.Bridge || len(tx.Input) < 4 || !bytes.Equal(tx.Input[:4], relay.ID) {
 					continue

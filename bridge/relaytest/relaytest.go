@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -28,6 +29,7 @@ import (
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/ethereum/go-ethereum/rpc"
 
+	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
 	"github.com/sovereign-gov/sovereign/bindings/reviewboard"
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
 	"github.com/sovereign-gov/sovereign/contracts/predeploy"
@@ -288,8 +290,11 @@ type Proxy struct {
 	target string
 	mu     sync.Mutex
 	Tamper map[string]func(json.RawMessage) json.RawMessage
-	down   bool
-	Srv    *httptest.Server
+	// After, when set, is called with each method once its answer is back
+	// (before it is passed on).
+	After func(method string)
+	down  bool
+	Srv   *httptest.Server
 }
 
 func NewProxy(t *testing.T, target string) *Proxy {
@@ -299,7 +304,11 @@ func NewProxy(t *testing.T, target string) *Proxy {
 	return p
 }
 
+// SetDown makes the proxy answer 503 (true) or forward again (false).
 func (p *Proxy) SetDown(b bool) { p.mu.Lock(); p.down = b; p.mu.Unlock() }
+
+// SetAfter sets After.
+func (p *Proxy) SetAfter(f func(method string)) { p.mu.Lock(); p.After = f; p.mu.Unlock() }
 
 func (p *Proxy) serve(w http.ResponseWriter, r *http.Request) {
 	p.mu.Lock()
@@ -322,8 +331,11 @@ func (p *Proxy) serve(w http.ResponseWriter, r *http.Request) {
 	defer resp.Body.Close()
 	out, _ := io.ReadAll(resp.Body)
 	p.mu.Lock()
-	f := p.Tamper[req.Method]
+	f, after := p.Tamper[req.Method], p.After
 	p.mu.Unlock()
+	if after != nil {
+		after(req.Method)
+	}
 	if f != nil {
 		var msg map[string]json.RawMessage
 		if json.Unmarshal(out, &msg) == nil && msg["result"] != nil {
@@ -333,4 +345,14 @@ func (p *Proxy) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	_, _ = w.Write(out)
+}
+
+// WaitPublished waits until the registry holds record id.
+func WaitPublished(t *testing.T, client *ethclient.Client, registry common.Address, id common.Hash) {
+	t.Helper()
+	dr := dataregistry.NewDataRegistry()
+	proctest.WaitFor(t, 20*time.Second, "record "+id.Hex()+" published", func() bool {
+		_, err := bind.Call(dr.Instance(client, registry), nil, dr.PackGetRecord(id), dr.UnpackGetRecord)
+		return err == nil
+	})
 }
