@@ -320,6 +320,21 @@ func (b *Block) ReceiptProof(index uint) ([][]byte, error) {
 	return w.nodes, nil
 }
 
+// ReceiptProof rebuilds the receipt trie of a block's receipts, checks its
+// root against the header's receiptsRoot and proves receipt index: the
+// nodes root first, as ReleaseBridge takes them.
+func ReceiptProof(receipts types.Receipts, receiptsRoot common.Hash, index uint) ([][]byte, error) {
+	tr, err := receiptTrie(receipts)
+	if err != nil {
+		return nil, err
+	}
+	if got := tr.Hash(); got != receiptsRoot {
+		return nil, fmt.Errorf("%w: receipts rebuild root %s, header has %s", ErrForged, got, receiptsRoot)
+	}
+	b := &Block{Header: &types.Header{ReceiptHash: receiptsRoot}, Receipts: receipts, tr: tr}
+	return b.ReceiptProof(index)
+}
+
 // LogProofs proves items (in block order): logs of one receipt after the
 // first share its nodes (empty nodes, as the bridge allows).
 func (b *Block) LogProofs(items []Item) ([]releasebridge.IReleaseBridgeLogProof, error) {
