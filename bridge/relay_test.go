@@ -454,3 +454,32 @@ func TestRelayerRestartAfterDyingMidSend(t *testing.T) {
 		t.Fatalf("relayer account sent %d transactions in all, want 1", n)
 	}
 }
+
+// TestRelayerParksRetryableRefusal: a correction of a frozen record is
+// refused by the registry as retryable (SupersedesFrozen): the bridge leaves
+// it unrelayed, and the relayer does not pay for it again on every pass.
+func TestRelayerParksRetryableRefusal(t *testing.T) {
+	s := sys{relaytest.NewSystem(t, 1)}
+	v := s.Validators
+	s.Submit(1)
+	s.Cons.Seal()
+	s.Vote(1, true, v[0], v[1], v[2])
+	s.Cons.Seal()
+	r := s.relayer(t, s.Relayers[0], s.Cons.URL, 32)
+	if sum := once(t, r); sum.Approved != 1 {
+		t.Fatalf("summary %+v", sum)
+	}
+	s.Freeze(t, relaytest.RecordID(1))
+	s.SubmitCorrection(2, 1)
+	s.Cons.Seal()
+	s.Vote(2, true, v[0], v[1], v[2])
+	s.Cons.Seal()
+
+	sum := once(t, r)
+	if sum.Refused != 1 || sum.Txs != 1 || s.published(t, 2) {
+		t.Fatalf("summary %+v (v2 published %v); want one refused release in one tx", sum, s.published(t, 2))
+	}
+	if again := once(t, r); again.Txs != 0 || again.Parked != 1 {
+		t.Fatalf("parked refusal sent again: %+v", again)
+	}
+}

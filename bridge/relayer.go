@@ -69,6 +69,7 @@ type Summary struct {
 	Batches            int    // relay batches attempted (one transaction each)
 	GasUsed            uint64 // by relays
 	InFlight           int    // logs left alone because another relayer's transaction for them is pending
+	Parked             int    // releases refused as retryable, left alone until ParkFor has passed
 	Checkpoint         uint64 // consortium block anchored as a checkpoint (0: none)
 	CheckpointGas      uint64
 }
@@ -79,6 +80,9 @@ func (s Summary) Records() int { return s.Approved + s.Rejected + s.Access + s.S
 func (s Summary) String() string {
 	if s.Records() == 0 {
 		out := fmt.Sprintf("nothing to relay (%d found relayed by others, %d txs, %d reverted)", s.Skipped, s.Txs, s.Reverted)
+		if s.Parked > 0 {
+			out += fmt.Sprintf("; %d refused releases parked", s.Parked)
+		}
 		if s.Checkpoint != 0 {
 			out += fmt.Sprintf("; checkpoint at consortium block %d (%dk gas)", s.Checkpoint, (s.CheckpointGas+500)/1000)
 		}
@@ -121,6 +125,7 @@ func (s *Summary) add(o Summary) {
 	s.Batches += o.Batches
 	s.GasUsed += o.GasUsed
 	s.InFlight += o.InFlight
+	s.Parked += o.Parked
 	s.Checkpoint = max(s.Checkpoint, o.Checkpoint)
 	s.CheckpointGas += o.CheckpointGas
 }
@@ -506,6 +511,7 @@ func (r *Relayer) relayItems(ctx context.Context, b *Block, missing []Item, sum 
 	for _, it := range missing {
 		if until, ok := r.parked[logKey{b.Hash, it.ReceiptIndex, it.LogIndex}]; ok && time.Now().Before(until) {
 			left = true
+			sum.Parked++
 			continue
 		}
 		todo = append(todo, it)

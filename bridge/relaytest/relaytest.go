@@ -42,7 +42,7 @@ import (
 )
 
 // acceptAllVerifier stands in for the classification verifier on the
-// consortium (runtime code STOP): these tests are about the bridge.
+// Consortium (runtime code STOP): these tests are about the bridge.
 var acceptAllVerifier = common.HexToAddress("0x00000000000000000000000000000000000c1a55")
 
 func NewKey(t *testing.T) *ecdsa.PrivateKey {
@@ -58,7 +58,7 @@ func Addr(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.
 
 func Ether(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(params.Ether)) }
 
-// consortium is a QBFT follower node served over HTTP (eth_*, qbft_*) whose
+// Consortium is a QBFT follower node served over HTTP (eth_*, qbft_*) whose
 // blocks the test builds with the node's execution driver and certifies with
 // the validators' keys it holds: the chain and the RPC are the real ones.
 type Consortium struct {
@@ -105,7 +105,7 @@ func NewConsortium(t *testing.T, validators []*ecdsa.PrivateKey, funded []*ecdsa
 	return &Consortium{t: t, Node: n, Client: client, URL: n.HTTPEndpoint(), ChainID: g.Config.ChainID, Keys: keys}
 }
 
-// send signs and sends a transaction over HTTP; it is mined by the next seal.
+// Send signs and sends a transaction over HTTP; it is mined by the next seal.
 func (c *Consortium) Send(from *ecdsa.PrivateKey, to *common.Address, data []byte) common.Hash {
 	c.t.Helper()
 	ctx := context.Background()
@@ -124,7 +124,7 @@ func (c *Consortium) Send(from *ecdsa.PrivateKey, to *common.Address, data []byt
 	return tx.Hash()
 }
 
-// seal builds the next block with the pooled transactions and imports it
+// Seal builds the next block with the pooled transactions and imports it
 // with a certificate of the first quorum of its validator set; it checks
 // every transaction of it succeeded.
 func (c *Consortium) Seal() uint64 {
@@ -168,7 +168,7 @@ func (c *Consortium) Seal() uint64 {
 	return h
 }
 
-// publicChain is a clique signer node of the public chain over HTTP.
+// Public is a clique signer node of the public chain over HTTP.
 type Public struct {
 	Node   *public.Node
 	URL    string
@@ -202,7 +202,7 @@ func NewPublic(t *testing.T, signer *ecdsa.PrivateKey, funded []*ecdsa.PrivateKe
 	return &Public{Node: n, URL: n.HTTPEndpoint(), Client: client}
 }
 
-// system: a consortium with ReviewBoard and a public chain with the
+// System: a consortium with ReviewBoard and a public chain with the
 // registry and the bridge deployed from a checkpoint read over RPC.
 type System struct {
 	Cons                     *Consortium
@@ -262,7 +262,7 @@ func RecordID(version uint64) common.Hash {
 	return crypto.Keccak256Hash(DatasetID[:], common.LeftPadBytes(new(big.Int).SetUint64(version).Bytes(), 32))
 }
 
-// submit puts versions to review (mined by the next seal).
+// Submit puts versions to review (mined by the next seal).
 func (s *System) Submit(versions ...uint64) {
 	rb := reviewboard.NewReviewBoard()
 	for _, v := range versions {
@@ -276,7 +276,42 @@ func (s *System) Submit(versions ...uint64) {
 	}
 }
 
-// vote sends votes on version v from voters (mined by the next seal).
+// SubmitCorrection puts version v, correcting version supersedes, to review.
+func (s *System) SubmitCorrection(v, supersedes uint64) {
+	rb := reviewboard.NewReviewBoard()
+	s.Cons.Send(s.Dept, &s.ReviewBoard, rb.PackSubmit(reviewboard.IReviewBoardSubmission{
+		DatasetId:    DatasetID,
+		Version:      v,
+		Commitment:   new(big.Int).SetBytes(crypto.Keccak256([]byte("commitment"), []byte{byte(v)})[:31]),
+		ReleasedRoot: new(big.Int).SetBytes(crypto.Keccak256([]byte("released root"), []byte{byte(v)})[:31]),
+		ContentHash:  crypto.Keccak256Hash([]byte("content"), []byte{byte(v)}),
+		Supersedes:   supersedes,
+	}, []byte("proof bytes")))
+}
+
+// Freeze has the supervisor (the deployer here) freeze a published record.
+func (s *System) Freeze(t *testing.T, id common.Hash) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	chainID, err := s.Pub.Client.ChainID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := bind.NewKeyedTransactor(s.Deployer, chainID)
+	opts.Context = ctx
+	dr := dataregistry.NewDataRegistry()
+	tx, err := bind.Transact(dr.Instance(s.Pub.Client, s.Deployed.Registry), opts, dr.PackFreeze(id, "under review by the supervisor"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := bind.WaitMined(ctx, s.Pub.Client, tx.Hash())
+	if err != nil || rc.Status != types.ReceiptStatusSuccessful {
+		t.Fatalf("freeze: %v %+v", err, rc)
+	}
+}
+
+// Vote sends votes on version v from voters (mined by the next seal).
 func (s *System) Vote(v uint64, approve bool, voters ...*ecdsa.PrivateKey) {
 	rb := reviewboard.NewReviewBoard()
 	for i, k := range voters {
@@ -284,7 +319,7 @@ func (s *System) Vote(v uint64, approve bool, voters ...*ecdsa.PrivateKey) {
 	}
 }
 
-// proxy forwards JSON-RPC to target; tamper may rewrite the result of a
+// Proxy forwards JSON-RPC to target; tamper may rewrite the result of a
 // method; down makes it answer 503.
 type Proxy struct {
 	target string
