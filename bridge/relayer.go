@@ -489,8 +489,16 @@ func (r *Relayer) relayBlock(ctx context.Context, n uint64, sum *Summary) (left,
 		return false, false, err
 	}
 	left, err = r.relayItems(ctx, b, missing, sum)
-	if err != nil || !left {
+	if err != nil {
 		return left, false, err
+	}
+	for _, it := range missing {
+		if _, ok := r.parked[logKey{b.Hash, it.ReceiptIndex, it.LogIndex}]; ok {
+			left = true // refused as retryable just now: keep the cursor here
+		}
+	}
+	if !left {
+		return false, false, nil
 	}
 	still, err := r.unrelayed(ctx, b, missing)
 	if err != nil {
