@@ -137,8 +137,10 @@ func (p *Proofs) Block(ctx context.Context, number uint64) (*Block, error) {
 	if err != nil {
 		return nil, err
 	}
-	hdr, hash := b.Header, b.Hash
-	receipts, err := p.client.BlockReceipts(ctx, rpc.BlockNumberOrHashWithHash(hash, true))
+	hdr := b.Header
+	// by number: the receipts are bound to the header by its receiptsRoot,
+	// the header to the chain by the certificate (Certify)
+	receipts, err := p.client.BlockReceipts(ctx, rpc.BlockNumberOrHashWithNumber(rpc.BlockNumber(number)))
 	if err != nil {
 		return nil, fmt.Errorf("consortium receipts of block %d: %w", number, err)
 	}

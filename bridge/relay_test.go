@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math/big"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -223,6 +224,35 @@ func TestRelayerEndToEnd(t *testing.T) {
 			t.Fatalf("tampered receipt: err = %v, want ErrForged", err)
 		}
 		t.Logf("tampered receipt refused: %v", err)
+		delete(p.Tamper, "eth_getBlockReceipts")
+		p.Tamper["eth_getBlockByNumber"] = func(raw json.RawMessage) json.RawMessage {
+			var h map[string]any
+			if err := json.Unmarshal(raw, &h); err != nil || h == nil {
+				return raw
+			}
+			h["gasUsed"] = "0x1" // any other header than the certified one
+			out, _ := json.Marshal(h)
+			return out
+		}
+		_, err = r.Once(context.Background())
+		if !errors.Is(err, bridge.ErrForged) || !strings.Contains(err.Error(), "certificate is for block") {
+			t.Fatalf("forged header: err = %v, want ErrForged", err)
+		}
+		t.Logf("forged header refused: %v", err)
+
+		delete(p.Tamper, "eth_getBlockByNumber")
+		p.Tamper["eth_call"] = func(raw json.RawMessage) json.RawMessage { // getValidators: the forger's keys
+			forged := []common.Address{relaytest.Addr(forger[0]), relaytest.Addr(forger[1]), relaytest.Addr(forger[2])}
+			slices.SortFunc(forged, func(a, b common.Address) int { return a.Cmp(b) })
+			enc, _ := validatorset.NewValidatorSet().GetABI().Methods["getValidators"].Outputs.Pack(forged)
+			out, _ := json.Marshal(hexutil.Bytes(enc))
+			return out
+		}
+		_, err = r.Once(context.Background())
+		if !errors.Is(err, bridge.ErrForged) || !strings.Contains(err.Error(), "hash to") {
+			t.Fatalf("forged validator list: err = %v, want ErrForged", err)
+		}
+		t.Logf("forged validator list refused: %v", err)
 		if n := s.nonce(t, s.Relayers[0]); n != 0 {
 			t.Fatalf("relayer sent %d transactions from hostile data", n)
 		}

@@ -517,10 +517,14 @@ func (r *Relayer) relayItems(ctx context.Context, b *Block, missing []Item, sum 
 	n := b.Number
 	var todo []Item
 	for _, it := range missing {
-		if until, ok := r.parked[logKey{b.Hash, it.ReceiptIndex, it.LogIndex}]; ok && time.Now().Before(until) {
-			left = true
-			sum.Parked++
-			continue
+		key := logKey{b.Hash, it.ReceiptIndex, it.LogIndex}
+		if until, ok := r.parked[key]; ok {
+			if time.Now().Before(until) {
+				left = true
+				sum.Parked++
+				continue
+			}
+			delete(r.parked, key) // tried again now
 		}
 		todo = append(todo, it)
 	}
