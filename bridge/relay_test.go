@@ -513,3 +513,51 @@ func TestRelayerParksRetryableRefusal(t *testing.T) {
 		t.Fatalf("parked refusal sent again: %+v", again)
 	}
 }
+
+// TestRelayerAccessDecisions: a conditional record is published, someone
+// requests access on the public chain, the consortium grants it; in the same
+// block it also refuses a request the registry never had (the bridge would
+// revert on it). The relayer relays the grant (resolveAccess) and leaves the
+// other log alone without letting it hold the grant back.
+func TestRelayerAccessDecisions(t *testing.T) {
+	s := sys{relaytest.NewSystem(t, 1)}
+	v := s.Validators
+	s.SubmitConditional(1)
+	s.Cons.Seal()
+	s.Vote(1, true, v[0], v[1], v[2])
+	s.Cons.Seal()
+	r := s.relayer(t, s.Relayers[0], s.Cons.URL, 32)
+	if sum := once(t, r); sum.Approved != 1 {
+		t.Fatalf("summary %+v", sum)
+	}
+	dr := dataregistry.NewDataRegistry()
+	rc := s.PublicTransact(t, s.Relayers[0], s.Deployed.Registry, dr.PackRequestAccess(relaytest.RecordID(1), "hospital research"))
+	var request common.Hash
+	for _, l := range rc.Logs {
+		if ev, err := dr.UnpackAccessRequestedEvent(l); err == nil {
+			request = ev.RequestId
+		}
+	}
+	rb := reviewboard.NewReviewBoard()
+	unknown := common.Hash{0xde, 0xad}
+	expires := uint64(time.Now().Add(24 * time.Hour).Unix())
+	for i, k := range v[:3] {
+		if i < 2 { // two refusals of four decide (more than n − quorum)
+			s.Cons.Send(k, &s.ReviewBoard, rb.PackReviewAccess(unknown, relaytest.RecordID(1), false, 0, "no such request"))
+		}
+		s.Cons.Send(k, &s.ReviewBoard, rb.PackReviewAccess(request, relaytest.RecordID(1), true, expires, "approved purpose"))
+	}
+	s.Cons.Seal()
+
+	sum := once(t, r)
+	if sum.Access != 1 || sum.Unrelayable != 1 {
+		t.Fatalf("summary %+v; want the grant relayed and the unknown request's decision refused", sum)
+	}
+	got, err := bind.Call(dr.Instance(s.Pub.Client, s.Deployed.Registry), nil, dr.PackAccessRequest(request), dr.UnpackAccessRequest)
+	if err != nil || got.Status != 2 || got.ExpiresAt != expires { // Granted
+		t.Fatalf("access request %+v, %v; want granted until %d", got, err, expires)
+	}
+	if again := once(t, r); again.Txs != 0 || again.Parked != 1 {
+		t.Fatalf("second run %+v; want the refused log parked, nothing sent", again)
+	}
+}

@@ -69,7 +69,8 @@ type Summary struct {
 	Batches            int    // relay batches attempted (one transaction each)
 	GasUsed            uint64 // by relays
 	InFlight           int    // logs left alone because another relayer's transaction for them is pending
-	Parked             int    // releases refused as retryable, left alone until ParkFor has passed
+	Parked             int    // logs left alone until ParkFor has passed (refused as retryable, or unrelayable)
+	Unrelayable        int    // logs whose relay would revert (not sent; parked)
 	Checkpoint         uint64 // consortium block anchored as a checkpoint (0: none)
 	CheckpointGas      uint64
 }
@@ -81,7 +82,10 @@ func (s Summary) String() string {
 	if s.Records() == 0 {
 		out := fmt.Sprintf("nothing to relay (%d found relayed by others, %d txs, %d reverted)", s.Skipped, s.Txs, s.Reverted)
 		if s.Parked > 0 {
-			out += fmt.Sprintf("; %d refused releases parked", s.Parked)
+			out += fmt.Sprintf("; %d parked", s.Parked)
+		}
+		if s.Unrelayable > 0 {
+			out += fmt.Sprintf("; %d logs the bridge would refuse (not sent)", s.Unrelayable)
 		}
 		if s.Checkpoint != 0 {
 			out += fmt.Sprintf("; checkpoint at consortium block %d (%dk gas)", s.Checkpoint, (s.CheckpointGas+500)/1000)
@@ -102,6 +106,9 @@ func (s Summary) String() string {
 	}
 	if s.InFlight > 0 {
 		out += fmt.Sprintf("; %d pending in another relayer's transaction", s.InFlight)
+	}
+	if s.Unrelayable > 0 {
+		out += fmt.Sprintf("; %d logs the bridge would refuse (not sent)", s.Unrelayable)
 	}
 	if s.Checkpoint != 0 {
 		out += fmt.Sprintf("; checkpoint at consortium block %d (%dk gas)", s.Checkpoint, (s.CheckpointGas+500)/1000)
@@ -126,6 +133,7 @@ func (s *Summary) add(o Summary) {
 	s.GasUsed += o.GasUsed
 	s.InFlight += o.InFlight
 	s.Parked += o.Parked
+	s.Unrelayable += o.Unrelayable
 	s.Checkpoint = max(s.Checkpoint, o.Checkpoint)
 	s.CheckpointGas += o.CheckpointGas
 }
@@ -552,6 +560,31 @@ func (r *Relayer) relayItems(ctx context.Context, b *Block, missing []Item, sum 
 	return left, nil
 }
 
+// relayEach relays items one per transaction (after their batch would revert).
+func (r *Relayer) relayEach(ctx context.Context, b *Block, items []Item, sum *Summary) (reverted bool, err error) {
+	for _, it := range items {
+		rev, err := r.relayBatch(ctx, b, []Item{it}, sum)
+		if err != nil || rev {
+			return rev, err
+		}
+	}
+	return false, nil
+}
+
+// refuse handles a single log whose relay would revert for another reason
+// than being relayed already. A set change is an error: nothing after it
+// can be relayed. Any other log is parked (tried again after ParkFor), so
+// that it holds back no other log, and reported.
+func (r *Relayer) refuse(b *Block, it Item, revert string, sum *Summary) error {
+	if it.Kind == KindSetChange {
+		return fmt.Errorf("%w: set change in block %d (receipt %d, log %d): %s; not sent", ErrWouldRevert, b.Number, it.ReceiptIndex, it.LogIndex, revert)
+	}
+	r.log.Error("the bridge would refuse this log: not sent, tried again later", "block", b.Number, "receipt", it.ReceiptIndex, "log", it.LogIndex, "kind", it.Kind, "revert", revert, "retry", r.cfg.ParkFor)
+	r.parked[logKey{b.Hash, it.ReceiptIndex, it.LogIndex}] = time.Now().Add(r.cfg.ParkFor)
+	sum.Unrelayable++
+	return nil
+}
+
 // anchor is the bridge's epoch covering block n and its set hash.
 func (r *Relayer) anchor(ctx context.Context, n uint64) (Anchor, error) {
 	e, err := callPublic(ctx, r, r.bridge.PackEpochAt(n), r.bridge.UnpackEpochAt)
@@ -580,7 +613,16 @@ func (r *Relayer) relayBatch(ctx context.Context, b *Block, items []Item, sum *S
 			return false, err
 		}
 		if revert != "" {
-			if !strings.HasPrefix(revert, "AlreadyRelayed") || attempt >= 3 {
+			if !strings.HasPrefix(revert, "AlreadyRelayed") && len(items) > 1 {
+				// one log may be what the bridge refuses (e.g. an access
+				// decision for a request the registry does not have): relay
+				// them one by one, so it holds back only itself
+				return r.relayEach(ctx, b, items, sum)
+			}
+			if !strings.HasPrefix(revert, "AlreadyRelayed") {
+				return false, r.refuse(b, items[0], revert, sum)
+			}
+			if attempt >= 3 {
 				return false, fmt.Errorf("%w: block %d (%d logs): %s; not sent", ErrWouldRevert, b.Number, len(items), revert)
 			}
 			still, err := r.unrelayed(ctx, b, items)

@@ -276,6 +276,44 @@ func (s *System) Submit(versions ...uint64) {
 	}
 }
 
+// SubmitConditional puts version v to review as conditional data (level 1,
+// released on an approved access request).
+func (s *System) SubmitConditional(v uint64) {
+	rb := reviewboard.NewReviewBoard()
+	s.Cons.Send(s.Dept, &s.ReviewBoard, rb.PackSubmit(reviewboard.IReviewBoardSubmission{
+		DatasetId:    DatasetID,
+		Version:      v,
+		Level:        1,
+		Threshold:    1,
+		Commitment:   new(big.Int).SetBytes(crypto.Keccak256([]byte("commitment"), []byte{byte(v)})[:31]),
+		ReleasedRoot: new(big.Int).SetBytes(crypto.Keccak256([]byte("released root"), []byte{byte(v)})[:31]),
+		ContentHash:  crypto.Keccak256Hash([]byte("content"), []byte{byte(v)}),
+	}, []byte("proof bytes")))
+}
+
+// PublicTransact sends calldata to a public contract from key and waits for
+// its successful receipt.
+func (s *System) PublicTransact(t *testing.T, key *ecdsa.PrivateKey, to common.Address, data []byte) *types.Receipt {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	chainID, err := s.Pub.Client.ChainID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := bind.NewKeyedTransactor(key, chainID)
+	opts.Context = ctx
+	tx, err := bind.Transact(bind.NewBoundContract(to, dataregistry.NewDataRegistry().GetABI(), s.Pub.Client, s.Pub.Client, s.Pub.Client), opts, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := bind.WaitMined(ctx, s.Pub.Client, tx.Hash())
+	if err != nil || rc.Status != types.ReceiptStatusSuccessful {
+		t.Fatalf("public transaction: %v %+v", err, rc)
+	}
+	return rc
+}
+
 // SubmitCorrection puts version v, correcting version supersedes, to review.
 func (s *System) SubmitCorrection(v, supersedes uint64) {
 	rb := reviewboard.NewReviewBoard()
