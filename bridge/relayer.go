@@ -471,14 +471,29 @@ func (r *Relayer) blocksWithLogs(ctx context.Context, from, to uint64) ([]uint64
 
 // unrelayed filters items to those the bridge has not marked relayed.
 func (r *Relayer) unrelayed(ctx context.Context, b *Block, items []Item) ([]Item, error) {
+	// one JSON-RPC batch per block: a restart re-reads every log's state
 	var out []Item
-	for _, it := range items {
-		done, err := callPublic(ctx, r, r.bridge.PackIsRelayed(b.Hash, new(big.Int).SetUint64(uint64(it.ReceiptIndex)), new(big.Int).SetUint64(uint64(it.LogIndex))), r.bridge.UnpackIsRelayed)
-		if err != nil {
-			return nil, err
+	for chunk := range slices.Chunk(items, 100) {
+		answers := make([]hexutil.Bytes, len(chunk))
+		reqs := make([]rpc.BatchElem, len(chunk))
+		for i, it := range chunk {
+			data := r.bridge.PackIsRelayed(b.Hash, new(big.Int).SetUint64(uint64(it.ReceiptIndex)), new(big.Int).SetUint64(uint64(it.LogIndex)))
+			reqs[i] = rpc.BatchElem{Method: "eth_call", Args: []any{map[string]any{"to": r.cfg.Bridge, "data": hexutil.Bytes(data)}, "latest"}, Result: &answers[i]}
 		}
-		if !done {
-			out = append(out, it)
+		if err := r.cfg.Public.BatchCallContext(ctx, reqs); err != nil {
+			return nil, publicErr(fmt.Errorf("isRelayed: %w", err))
+		}
+		for i, it := range chunk {
+			if reqs[i].Error != nil {
+				return nil, publicErr(fmt.Errorf("isRelayed: %w", reqs[i].Error))
+			}
+			done, err := r.bridge.UnpackIsRelayed(answers[i])
+			if err != nil {
+				return nil, publicErr(fmt.Errorf("isRelayed answer %x: %w", answers[i], err))
+			}
+			if !done {
+				out = append(out, it)
+			}
 		}
 	}
 	return out, nil
@@ -652,6 +667,7 @@ func (r *Relayer) relayBatch(ctx context.Context, b *Block, items []Item, sum *S
 			}
 		}
 		sum.Batches++
+		r.log.Debug("relaying", "block", b.Number, "logs", len(items), "epoch", b.Set.Epoch, "gasEstimate", gas)
 		rc, err := r.send(ctx, data, gas)
 		if err != nil {
 			return false, err
