@@ -279,8 +279,15 @@ func New(ctx context.Context, cfg Config) (*Relayer, error) {
 	if r.startBlock, err = callPublic(ctx, r, r.bridge.PackStartBlock(), r.bridge.UnpackStartBlock); err != nil {
 		return nil, err
 	}
+	bal, err := r.public.BalanceAt(ctx, r.from, nil)
+	if err != nil {
+		return nil, publicErr(err)
+	}
+	if bal.Sign() == 0 {
+		return nil, fmt.Errorf("relayer account %s has no funds on the public chain (chain id %s) to pay for relays", r.from, r.publicID)
+	}
 	r.proofs = NewProofs(cfg.Consortium, r.consortiumID, r.watch)
-	r.log.Info("relayer ready", "public", r.publicID, "consortium", r.consortiumID, "reviewBoard", r.watch.ReviewBoard,
+	r.log.Info("relayer ready", "balance", bal, "public", r.publicID, "consortium", r.consortiumID, "reviewBoard", r.watch.ReviewBoard,
 		"validatorSet", r.watch.ValidatorSet, "startBlock", r.startBlock, "batch", cfg.Batch)
 	return r, nil
 }

@@ -44,6 +44,20 @@ func TestRelayOnce(t *testing.T) {
 	}
 	t.Logf("refused: %v", err)
 
+	// an account without funds is refused at start
+	poor := filepath.Join(dir, "poor.json")
+	if err := node.WriteKey(poor, relaytest.NewKey(t), "relay pw", true); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	app := newApp()
+	app.Writer, app.ErrWriter = &buf, &buf
+	err = app.Run([]string{"sovereign", "relay", "--consortium.rpc", s.Cons.URL, "--public.rpc", s.Pub.URL,
+		"--bridge", s.Deployed.Bridge.Hex(), "--keystore", poor, "--password", password, "--once", "--verbosity", "2"})
+	if err == nil || !strings.Contains(err.Error(), "has no funds on the public chain") {
+		t.Fatalf("account without funds: err = %v", err)
+	}
+
 	out, err := run(s.Cons.URL)
 	if err != nil || !strings.Contains(out, "relayed 1 decisions (1 approved, 0 rejected)") {
 		t.Fatalf("first run: %v\n%s", err, out)
