@@ -561,3 +561,46 @@ func TestRelayerAccessDecisions(t *testing.T) {
 		t.Fatalf("second run %+v; want the refused log parked, nothing sent", again)
 	}
 }
+
+// TestRelayerCheckpointByTime: with CheckpointPeriod the head is anchored at
+// once (no checkpoint yet), not again while the consortium's head time is
+// within the period of it, and again once it is past it.
+func TestRelayerCheckpointByTime(t *testing.T) {
+	s := sys{relaytest.NewSystem(t, 1)}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	r, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, s.Cons.URL), Public: dial(t, s.Pub.URL),
+		Bridge: s.Deployed.Bridge, Key: s.Relayers[0], CheckpointPeriod: 3 * time.Second, Poll: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := once(t, r)
+	if first.Checkpoint == 0 {
+		t.Fatalf("no first checkpoint: %+v", first)
+	}
+	// seal until the head's time is within the period of the checkpoint's
+	// (block times follow the wall clock: setting up may have taken longer)
+	for {
+		n := s.Cons.Seal()
+		cp, _ := s.Cons.Client.HeaderByNumber(ctx, new(big.Int).SetUint64(first.Checkpoint))
+		h, _ := s.Cons.Client.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
+		if h.Time-cp.Time >= 3 {
+			first.Checkpoint = n
+			if sum := once(t, r); sum.Checkpoint != n {
+				t.Fatalf("not anchored past the period: %+v", sum)
+			}
+			continue
+		}
+		break
+	}
+	if sum := once(t, r); sum.Checkpoint != 0 {
+		t.Fatalf("anchored again within the period: %+v", sum)
+	}
+	var head uint64
+	for range 3 {
+		head = s.Cons.Seal()
+	}
+	if sum := once(t, r); sum.Checkpoint != head {
+		t.Fatalf("summary %+v; want a checkpoint at %d, past the period", sum, head)
+	}
+}
