@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/ethereum/go-ethereum/rpc"
 
@@ -473,7 +474,9 @@ func TestRelayerRestartAfterDyingMidSend(t *testing.T) {
 
 	again := s.relayer(t, s.Relayers[0], s.Cons.URL, 32)
 	sum := once(t, again)
-	if sum.Txs != 0 || sum.Records() != 0 {
+	// the first transaction is mined by now or still waiting: then the
+	// restarted relayer replaces it (same nonce), never adds a second
+	if sum.Txs > 1 {
 		t.Fatalf("restarted relayer sent %d txs (%+v)", sum.Txs, sum)
 	}
 	relaytest.WaitPublished(t, s.Pub.Client, s.Deployed.Registry, relaytest.RecordID(1))
@@ -602,5 +605,41 @@ func TestRelayerCheckpointByTime(t *testing.T) {
 	}
 	if sum := once(t, r); sum.Checkpoint != head {
 		t.Fatalf("summary %+v; want a checkpoint at %d, past the period", sum, head)
+	}
+}
+
+// TestRelayerReplacesItsStuckTransaction: a transaction of the relayer's
+// account waits in the pool, priced under the base fee (a fee rise, or one
+// sent before a restart); the relay takes its nonce with higher fees instead
+// of queueing behind it for ever.
+func TestRelayerReplacesItsStuckTransaction(t *testing.T) {
+	s := sys{relaytest.NewSystem(t, 1)}
+	v := s.Validators
+	s.Submit(1)
+	s.Cons.Seal()
+	s.Vote(1, true, v[0], v[1], v[2])
+	s.Cons.Seal()
+
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	key := s.Relayers[0]
+	chainID, _ := s.Pub.Client.ChainID(ctx)
+	to := relaytest.Addr(key)
+	stuck := types.MustSignNewTx(key, types.LatestSignerForChainID(chainID), &types.DynamicFeeTx{
+		ChainID: chainID, Nonce: 0, GasTipCap: big.NewInt(1), GasFeeCap: big.NewInt(1), Gas: 21000, To: &to})
+	if err := s.Pub.Client.SendTransaction(ctx, stuck); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if rc, _ := s.Pub.Client.TransactionReceipt(ctx, stuck.Hash()); rc != nil {
+		t.Skip("the public node mined a transaction under the base fee")
+	}
+	r := s.relayer(t, key, s.Cons.URL, 32)
+	sum := once(t, r)
+	if sum.Approved != 1 || sum.Txs != 1 || !s.published(t, 1) {
+		t.Fatalf("summary %+v; want the decision relayed in one transaction", sum)
+	}
+	if n := s.nonce(t, key); n != 1 {
+		t.Fatalf("account nonce %d, want 1 (the relay replaced the stuck transaction)", n)
 	}
 }

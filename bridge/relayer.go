@@ -697,9 +697,8 @@ func (r *Relayer) relayBatch(ctx context.Context, b *Block, items []Item, sum *S
 	return false, nil
 }
 
-// inFlight lists the logs of block that relay transactions waiting in the
-// public node's pool carry (txpool_content): other relayers', and ours sent
-// before a restart or a receipt timeout.
+// inFlight lists the logs of block that other relayers' transactions
+// waiting in the public node's pool carry (txpool_content).
 // Best effort: an endpoint without the txpool namespace gives none.
 func (r *Relayer) inFlight(ctx context.Context, block common.Hash) map[logKey]bool {
 	var pool map[string]map[string]map[string]*rpcTx
@@ -709,8 +708,10 @@ func (r *Relayer) inFlight(ctx context.Context, block common.Hash) map[logKey]bo
 	relay := r.bridge.GetABI().Methods["relay"]
 	out := map[logKey]bool{}
 	for _, byFrom := range pool {
-		for _, txs := range byFrom {
-			// our own too: one sent before a restart or a receipt timeout
+		for from, txs := range byFrom {
+			if common.HexToAddress(from) == r.from {
+				continue // ours is replaced by the next send (same nonce)
+			}
 			for _, tx := range txs {
 				if tx == nil || tx.To == nil || *tx.To != r.cfg.Bridge || len(tx.Input) < 4 || !bytes.Equal(tx.Input[:4], relay.ID) {
 					continue
@@ -733,10 +734,31 @@ func (r *Relayer) inFlight(ctx context.Context, block common.Hash) map[logKey]bo
 	return out
 }
 
-// rpcTx is the part of a txpool_content transaction inFlight reads.
+// rpcTx is the part of a txpool_content transaction the relayer reads.
 type rpcTx struct {
-	To    *common.Address `json:"to"`
-	Input hexutil.Bytes   `json:"input"`
+	To        *common.Address `json:"to"`
+	Input     hexutil.Bytes   `json:"input"`
+	Nonce     hexutil.Uint64  `json:"nonce"`
+	GasPrice  *hexutil.Big    `json:"gasPrice"`
+	GasTipCap *hexutil.Big    `json:"maxPriorityFeePerGas"`
+	GasFeeCap *hexutil.Big    `json:"maxFeePerGas"`
+}
+
+// ownPending is our transaction waiting in the pool at nonce, if any
+// (txpool_contentFrom; best effort).
+func (r *Relayer) ownPending(ctx context.Context, nonce uint64) *rpcTx {
+	var pool map[string]map[string]*rpcTx
+	if err := r.cfg.Public.CallContext(ctx, &pool, "txpool_contentFrom", r.from); err != nil {
+		return nil
+	}
+	for _, txs := range pool {
+		for _, tx := range txs {
+			if tx != nil && uint64(tx.Nonce) == nonce {
+				return tx
+			}
+		}
+	}
+	return nil
 }
 
 // account counts what a mined relay did from its Relayed and ReleaseRefused events.
@@ -813,7 +835,9 @@ func revertName(b *releasebridge.ReleaseBridge, raw []byte) string {
 
 // send signs calldata to the bridge, sends it and waits for its receipt.
 func (r *Relayer) send(ctx context.Context, data []byte, gas uint64) (*types.Receipt, error) {
-	nonce, err := r.public.PendingNonceAt(ctx, r.from)
+	// the mined nonce: a transaction of ours still waiting (sent before a
+	// restart, or stuck under a fee rise) is replaced, never doubled
+	nonce, err := r.public.NonceAt(ctx, r.from, nil)
 	if err != nil {
 		return nil, publicErr(err)
 	}
@@ -826,6 +850,19 @@ func (r *Relayer) send(ctx context.Context, data []byte, gas uint64) (*types.Rec
 		return nil, publicErr(err)
 	}
 	feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
+	if old := r.ownPending(ctx, nonce); old != nil {
+		// a replacement must raise both fees by 10 % or more
+		oldTip, oldCap := old.GasTipCap, old.GasFeeCap
+		if oldTip == nil {
+			oldTip, oldCap = old.GasPrice, old.GasPrice
+		}
+		if oldTip != nil && oldCap != nil {
+			tip = bigMax(tip, bump((*big.Int)(oldTip)))
+			feeCap = bigMax(feeCap, bump((*big.Int)(oldCap)))
+			feeCap = bigMax(feeCap, tip)
+		}
+		r.log.Info("replacing our pending transaction", "nonce", nonce, "tip", tip, "feeCap", feeCap)
+	}
 	to := r.cfg.Bridge
 	tx, err := types.SignNewTx(r.cfg.Key, types.LatestSignerForChainID(r.publicID), &types.DynamicFeeTx{
 		ChainID: r.publicID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap,
@@ -852,6 +889,20 @@ func (r *Relayer) send(ctx context.Context, data []byte, gas uint64) (*types.Rec
 		case <-t.C:
 		}
 	}
+}
+
+// bump is x raised by a quarter (and one), enough for a pool replacement.
+func bump(x *big.Int) *big.Int {
+	out := new(big.Int).Mul(x, big.NewInt(5))
+	out.Div(out, big.NewInt(4))
+	return out.Add(out, big.NewInt(1))
+}
+
+func bigMax(a, b *big.Int) *big.Int {
+	if a.Cmp(b) >= 0 {
+		return a
+	}
+	return b
 }
 
 // maybeCheckpoint anchors the consortium head on the bridge when the latest
