@@ -701,6 +701,11 @@ func (r *Relayer) relayBatch(ctx context.Context, b *Block, items []Item, sum *S
 // waiting in the public node's pool carry (txpool_content).
 // Best effort: an endpoint without the txpool namespace gives none.
 func (r *Relayer) inFlight(ctx context.Context, block common.Hash) map[logKey]bool {
+	// a busy public pool is not worth downloading for this: skip the check
+	var status map[string]hexutil.Uint
+	if err := r.cfg.Public.CallContext(ctx, &status, "txpool_status"); err != nil || status["pending"]+status["queued"] > maxPoolScan {
+		return nil
+	}
 	var pool map[string]map[string]map[string]*rpcTx
 	if err := r.cfg.Public.CallContext(ctx, &pool, "txpool_content"); err != nil {
 		return nil
@@ -733,6 +738,9 @@ func (r *Relayer) inFlight(ctx context.Context, block common.Hash) map[logKey]bo
 	}
 	return out
 }
+
+// maxPoolScan is the largest public pool inFlight reads.
+const maxPoolScan = 4096
 
 // rpcTx is the part of a txpool_content transaction the relayer reads.
 type rpcTx struct {
@@ -804,6 +812,10 @@ func (r *Relayer) simulate(ctx context.Context, data []byte) (gas uint64, revert
 	arg := map[string]any{"from": r.from, "to": r.cfg.Bridge, "data": hexutil.Bytes(data)}
 	var out hexutil.Uint64
 	err = r.cfg.Public.CallContext(ctx, &out, "eth_estimateGas", arg, "pending")
+	if err != nil && !isRevert(err) {
+		// an endpoint without a pending state: the latest will do
+		err = r.cfg.Public.CallContext(ctx, &out, "eth_estimateGas", arg, "latest")
+	}
 	if err == nil {
 		return uint64(out), "", nil
 	}
@@ -821,6 +833,12 @@ func (r *Relayer) simulate(ctx context.Context, data []byte) (gas uint64, revert
 		return 0, err.Error(), nil
 	}
 	return 0, "", publicErr(fmt.Errorf("simulating relay: %w", err))
+}
+
+// isRevert says whether an RPC error is an execution revert.
+func isRevert(err error) bool {
+	var de rpc.DataError
+	return errors.As(err, &de) || strings.Contains(err.Error(), "revert")
 }
 
 // revertName is the bridge's custom error in raw revert data, with its fields.
