@@ -391,10 +391,11 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// TestRelayerBacksOffWhileConsortiumDown: Run keeps retrying with back-off
-// while the consortium endpoint answers 503, logs the outage and the
-// recovery once each, then relays; cancelling the context stops it.
-func TestRelayerBacksOffWhileConsortiumDown(t *testing.T) {
+// TestRelayerBacksOffWhileChainsDown: Run keeps retrying with back-off
+// while the consortium endpoint answers 503, then while the public one does,
+// logs each outage and the recovery once, then relays; cancelling the
+// context stops it.
+func TestRelayerBacksOffWhileChainsDown(t *testing.T) {
 	s := sys{relaytest.NewSystem(t, 1)}
 	v := s.Validators
 	s.Submit(1)
@@ -403,10 +404,11 @@ func TestRelayerBacksOffWhileConsortiumDown(t *testing.T) {
 	s.Cons.Seal()
 
 	p := relaytest.NewProxy(t, s.Cons.URL)
+	pub := relaytest.NewProxy(t, s.Pub.URL)
 	var logs syncBuffer
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	r, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, p.Srv.URL), Public: dial(t, s.Pub.URL),
+	r, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, p.Srv.URL), Public: dial(t, pub.Srv.URL),
 		Bridge: s.Deployed.Bridge, Key: s.Relayers[0], Poll: 50 * time.Millisecond, Interval: 100 * time.Millisecond,
 		BackoffMin: 20 * time.Millisecond, BackoffMax: 80 * time.Millisecond,
 		Logger: log.NewLogger(log.NewTerminalHandlerWithLevel(&logs, log.LevelDebug, false))})
@@ -420,7 +422,11 @@ func TestRelayerBacksOffWhileConsortiumDown(t *testing.T) {
 	if s.published(t, 1) {
 		t.Fatal("published while the consortium was down")
 	}
+	// then the public chain is down instead: one more change of state
+	pub.SetDown(true)
 	p.SetDown(false)
+	time.Sleep(400 * time.Millisecond)
+	pub.SetDown(false)
 	deadline := time.Now().Add(20 * time.Second)
 	for !s.published(t, 1) || !strings.Contains(logs.String(), "relayed 1 decisions") {
 		if time.Now().After(deadline) {
@@ -434,8 +440,8 @@ func TestRelayerBacksOffWhileConsortiumDown(t *testing.T) {
 	}
 	out := logs.String()
 	paused, resumed, retries := strings.Count(out, "relaying paused"), strings.Count(out, "relaying resumed"), strings.Count(out, "still failing")
-	if paused != 1 || resumed != 1 || retries < 2 || !strings.Contains(out, "consortium unreachable") || !strings.Contains(out, "relayed 1 decisions") {
-		t.Fatalf("paused %d, resumed %d, quiet retries %d; want 1, 1, ≥ 2 and a progress line; log:\n%s", paused, resumed, retries, out)
+	if paused != 2 || resumed != 1 || retries < 4 || !strings.Contains(out, "consortium unreachable") || !strings.Contains(out, "public unreachable") || !strings.Contains(out, "relayed 1 decisions") {
+		t.Fatalf("paused %d, resumed %d, quiet retries %d; want 2 (consortium, then public), 1, ≥ 4 and a progress line; log:\n%s", paused, resumed, retries, out)
 	}
 	t.Logf("%d quiet retries while down", retries)
 }
