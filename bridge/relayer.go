@@ -167,7 +167,7 @@ func publicErr(err error) error {
 var ErrWrongChain = errors.New("wrong chain")
 
 // WrongChainError names the endpoint ("consortium" or "public") that serves
-// the wrong chain.
+// the wrong chain; Msg reads after the endpoint ("has chain id …").
 type WrongChainError struct {
 	Chain string
 	Msg   string
@@ -258,9 +258,13 @@ func New(ctx context.Context, cfg Config) (*Relayer, error) {
 		return nil, publicErr(err)
 	}
 	if len(code) == 0 {
-		return nil, &WrongChainError{"public", fmt.Sprintf("no contract at bridge address %s on this chain (chain id %s)", cfg.Bridge, r.publicID)}
+		return nil, &WrongChainError{"public", fmt.Sprintf("has no contract at bridge address %s (chain id %s)", cfg.Bridge, r.publicID)}
 	}
 	if r.consortiumID, err = r.callBig(ctx, r.bridge.PackConsortiumChainId(), r.bridge.UnpackConsortiumChainId); err != nil {
+		var ce *ChainError
+		if errors.As(err, &ce) && (isRevert(ce.Err) || strings.Contains(ce.Err.Error(), "bridge answer")) {
+			return nil, &WrongChainError{"public", fmt.Sprintf("has no ReleaseBridge at %s (consortiumChainId(): %v)", cfg.Bridge, ce.Err)}
+		}
 		return nil, err
 	}
 	got, err := r.consortium.ChainID(ctx)

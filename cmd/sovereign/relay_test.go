@@ -44,6 +44,17 @@ func TestRelayOnce(t *testing.T) {
 	}
 	t.Logf("refused: %v", err)
 
+	// an address that is not a bridge (the registry) is refused at start
+	var buf0 bytes.Buffer
+	app0 := newApp()
+	app0.Writer, app0.ErrWriter = &buf0, &buf0
+	err = app0.Run([]string{"sovereign", "relay", "--consortium.rpc", s.Cons.URL, "--public.rpc", s.Pub.URL,
+		"--bridge", s.Deployed.Registry.Hex(), "--keystore", keystore, "--password", password, "--once", "--verbosity", "2"})
+	if err == nil || !strings.Contains(err.Error(), "has no ReleaseBridge at") {
+		t.Fatalf("registry as --bridge: err = %v", err)
+	}
+	t.Logf("refused: %v", err)
+
 	// an account without funds is refused at start
 	poor := filepath.Join(dir, "poor.json")
 	if err := node.WriteKey(poor, relaytest.NewKey(t), "relay pw", true); err != nil {
