@@ -223,6 +223,9 @@ func (p *Proofs) Certificate(ctx context.Context, number uint64) (*qbft.Certific
 // Validators reads the validator set certifying block number (getValidators
 // in the state of the block before) from the consortium.
 func (p *Proofs) Validators(ctx context.Context, number uint64) ([]common.Address, error) {
+	if number == 0 {
+		return nil, errors.New("the genesis block has no certifying validator set")
+	}
 	vs := validatorset.NewValidatorSet()
 	out, err := p.client.CallContract(ctx, callMsg(p.validatorSet, vs.PackGetValidators()), new(big.Int).SetUint64(number-1))
 	if err != nil {
