@@ -42,6 +42,7 @@ for the flags of each command.`,
 			submitCommand(),
 			zkCommand(),
 			deployCommand(),
+			relayCommand(),
 		},
 		EnableBashCompletion: true,
 	}

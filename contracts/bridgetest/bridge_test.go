@@ -15,7 +15,6 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
-	"github.com/ethereum/go-ethereum/core/rawdb"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/eth"
@@ -25,13 +24,12 @@ import (
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/ethereum/go-ethereum/rlp"
 	"github.com/ethereum/go-ethereum/rpc"
-	"github.com/ethereum/go-ethereum/trie"
-	"github.com/ethereum/go-ethereum/triedb"
 
 	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
 	"github.com/sovereign-gov/sovereign/bindings/releasebridge"
 	"github.com/sovereign-gov/sovereign/bindings/reviewboard"
 	"github.com/sovereign-gov/sovereign/bindings/validatorset"
+	"github.com/sovereign-gov/sovereign/bridge"
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
 	"github.com/sovereign-gov/sovereign/contracts/predeploy"
 	"github.com/sovereign-gov/sovereign/node"
@@ -267,39 +265,16 @@ func (c *chain) call(from actor, to common.Address, data []byte) ([]byte, error)
 	return nil, err
 }
 
-// proofWriter collects trie.Prove's nodes in the order written: root first.
-type proofWriter struct{ nodes [][]byte }
-
-func (w *proofWriter) Put(_ []byte, value []byte) error {
-	w.nodes = append(w.nodes, common.CopyBytes(value))
-	return nil
-}
-func (w *proofWriter) Delete([]byte) error { return nil }
-
-// receiptProof rebuilds the block's receipt trie with go-ethereum's trie,
-// checks its root against the header, and proves receipt `index`.
+// receiptProof proves receipt index among the block's receipts with the
+// relayer's proof builder (bridge.ReceiptProof: go-ethereum's trie, root
+// checked against the header's).
 func receiptProof(t *testing.T, receipts types.Receipts, root common.Hash, index uint) [][]byte {
 	t.Helper()
-	tr := trie.NewEmpty(triedb.NewDatabase(rawdb.NewMemoryDatabase(), nil))
-	for i, r := range receipts {
-		enc, err := r.MarshalBinary()
-		if err != nil {
-			t.Fatal(err)
-		}
-		key, _ := rlp.EncodeToBytes(uint(i))
-		if err := tr.Update(key, enc); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if got := tr.Hash(); got != root {
-		t.Fatalf("rebuilt receipt trie root %s != header receiptsRoot %s", got, root)
-	}
-	key, _ := rlp.EncodeToBytes(index)
-	w := new(proofWriter)
-	if err := tr.Prove(key, w); err != nil {
+	nodes, err := bridge.ReceiptProof(receipts, root, index)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return w.nodes
+	return nodes
 }
 
 type fixture struct {

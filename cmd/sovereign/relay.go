@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/urfave/cli/v2"
+
+	"github.com/sovereign-gov/sovereign/bridge"
+	"github.com/sovereign-gov/sovereign/node"
+)
+
+// relayCommand runs the bridge relayer: anyone may run it, as many as they
+// like; it keeps no state of its own.
+func relayCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "relay",
+		Usage: "relay certified consortium decisions and validator-set changes to the public ReleaseBridge",
+		Description: `Follows the consortium's ReviewBoard Decision and AccessDecision logs and
+ValidatorSet changes, builds the commit certificate, header and receipt proofs
+of their blocks, checks them locally against the bridge's validator set, and
+relays what the bridge has not seen (set changes before any later block),
+simulating each batch first. What is missing is read from the public chain
+on every pass, so it can be stopped, restarted or run by several people at
+once. --once relays what is missing, prints a summary and exits.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "consortium.rpc", Usage: "JSON-RPC URL of a consortium node (eth_*, qbft_getCertificate)", Required: true},
+			&cli.StringFlag{Name: "public.rpc", Usage: "JSON-RPC URL of a public chain node", Required: true},
+			&cli.Uint64Flag{Name: "public.chainid", Usage: "chain id the key signs for; the public RPC must serve it (0: take the RPC's)"},
+			&cli.StringFlag{Name: "bridge", Usage: "ReleaseBridge address on the public chain", Required: true},
+			&cli.StringFlag{Name: "keystore", Usage: "keystore file of the relaying key (pays the gas)", Required: true},
+			&cli.StringFlag{Name: "password", Usage: "file holding the keystore password", Required: true},
+			&cli.IntFlag{Name: "batch", Usage: "logs per relay transaction", Value: 32},
+			&cli.DurationFlag{Name: "interval", Usage: "time between passes while following", Value: 5 * time.Second},
+			&cli.BoolFlag{Name: "once", Usage: "relay what is missing, print a summary and exit"},
+			&cli.Uint64Flag{Name: "checkpoint.blocks", Usage: "anchor the consortium head as a checkpoint once it is this many blocks past the latest (0: off)"},
+			&cli.DurationFlag{Name: "checkpoint.every", Usage: "anchor the consortium head once its time is this far past the latest checkpoint's (0: off)"},
+			&cli.DurationFlag{Name: "backoff.max", Usage: "longest wait while a chain is down", Value: time.Minute},
+			verbosityFlag,
+		},
+		Action: runRelay,
+	}
+}
+
+func runRelay(c *cli.Context) error {
+	setupLogging(c)
+	ctx, cancel := signalContext()
+	defer cancel()
+	addr, err := parseAddress(c.String("bridge"))
+	if err != nil {
+		return fmt.Errorf("--bridge: %w", err)
+	}
+	if c.Int("batch") < 1 {
+		return fmt.Errorf("--batch %d: at least 1", c.Int("batch"))
+	}
+	key, err := node.LoadKey(c.String("keystore"), c.String("password"))
+	if err != nil {
+		return err
+	}
+	cons, err := rpc.DialContext(ctx, c.String("consortium.rpc"))
+	if err != nil {
+		return fmt.Errorf("--consortium.rpc %s: %w", c.String("consortium.rpc"), err)
+	}
+	defer cons.Close()
+	pub, err := rpc.DialContext(ctx, c.String("public.rpc"))
+	if err != nil {
+		return fmt.Errorf("--public.rpc %s: %w", c.String("public.rpc"), err)
+	}
+	defer pub.Close()
+	cfg := bridge.Config{
+		Consortium: cons, Public: pub, Bridge: addr, Key: key,
+		Batch: c.Int("batch"), Interval: c.Duration("interval"),
+		CheckpointEvery: c.Uint64("checkpoint.blocks"), CheckpointPeriod: c.Duration("checkpoint.every"),
+		BackoffMax: c.Duration("backoff.max"),
+	}
+	if id := c.Uint64("public.chainid"); id != 0 {
+		cfg.PublicChainID = new(big.Int).SetUint64(id)
+	}
+	r, err := newRelayer(ctx, c, cfg)
+	if err != nil {
+		return err
+	}
+	if c.Bool("once") {
+		s, err := r.Once(ctx)
+		fmt.Fprintln(c.App.Writer, s.String())
+		return err
+	}
+	return r.Run(ctx)
+}
+
+// newRelayer connects, naming the flag whose endpoint is wrong; while an
+// endpoint is down at start it retries until ctx ends (not with --once).
+func newRelayer(ctx context.Context, c *cli.Context, cfg bridge.Config) (*bridge.Relayer, error) {
+	wait := time.Second
+	for {
+		r, err := bridge.New(ctx, cfg)
+		if err == nil {
+			return r, nil
+		}
+		var ce *bridge.ChainError
+		var wc *bridge.WrongChainError
+		switch {
+		case errors.As(err, &wc):
+			return nil, fmt.Errorf("--%s.rpc %s %w", wc.Chain, c.String(wc.Chain+".rpc"), err)
+		case errors.As(err, &ce) && ce.Chain == "consortium":
+			err = fmt.Errorf("--consortium.rpc %s: %w", c.String("consortium.rpc"), err)
+		case errors.As(err, &ce) && ce.Chain == "public":
+			err = fmt.Errorf("--public.rpc %s: %w", c.String("public.rpc"), err)
+		default:
+			return nil, err
+		}
+		if c.Bool("once") || ctx.Err() != nil {
+			return nil, err
+		}
+		fmt.Fprintf(c.App.ErrWriter, "%v; retrying in %s\n", err, wait)
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, cfg.BackoffMax)
+	}
+}
