@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/ethereum/go-ethereum/rpc"
 
@@ -550,11 +551,12 @@ func TestRelayerAccessDecisions(t *testing.T) {
 	rb := reviewboard.NewReviewBoard()
 	unknown := common.Hash{0xde, 0xad}
 	expires := uint64(time.Now().Add(24 * time.Hour).Unix())
+	requester := crypto.PubkeyToAddress(s.Relayers[0].PublicKey) // who asked, on the public chain
 	for i, k := range v[:3] {
 		if i < 2 { // two refusals of four decide (more than n − quorum)
-			s.Cons.Send(k, &s.ReviewBoard, rb.PackReviewAccess(unknown, relaytest.RecordID(1), false, 0, "no such request"))
+			s.Cons.Send(k, &s.ReviewBoard, rb.PackReviewAccess(unknown, relaytest.RecordID(1), requester, false, 0, "no such request"))
 		}
-		s.Cons.Send(k, &s.ReviewBoard, rb.PackReviewAccess(request, relaytest.RecordID(1), true, expires, "approved purpose"))
+		s.Cons.Send(k, &s.ReviewBoard, rb.PackReviewAccess(request, relaytest.RecordID(1), requester, true, expires, "approved purpose"))
 	}
 	s.Cons.Seal()
 
