@@ -9,11 +9,14 @@ package node
 import (
 	"fmt"
 	"math/big"
+	"os"
 	"slices"
 
+	"github.com/ethereum/go-ethereum/core/rawdb"
 	"github.com/ethereum/go-ethereum/eth"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/eth/filters"
+	"github.com/ethereum/go-ethereum/log"
 	gethnode "github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/p2p/enode"
 	"github.com/ethereum/go-ethereum/p2p/nat"
@@ -44,7 +47,12 @@ func New(cfg Config) (*Node, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating node in %q: %w", cfg.DataDir, err)
 	}
-	backend, err := eth.New(stack, ethConfig(&cfg))
+	ecfg := ethConfig(&cfg)
+	if err := chooseStateScheme(stack, ecfg); err != nil {
+		stack.Close()
+		return nil, err
+	}
+	backend, err := eth.New(stack, ecfg)
 	if err != nil {
 		stack.Close()
 		return nil, fmt.Errorf("creating chain: %w", err)
@@ -152,6 +160,17 @@ func ethConfig(cfg *Config) *ethconfig.Config {
 	c.TrieDirtyCache = cache / 4
 	c.SnapshotCache = cache / 8
 
+	// Crash safety (README, "Crash safety"): every block's state is written
+	// to the database when the block is inserted (hash scheme, archive), so
+	// a block that is on disk can always be made head again after a crash.
+	// With geth's default (path scheme, or hash with a dirty cache) the
+	// state of up to 128 blocks and more lives only in memory and is
+	// written on a clean stop; a kill -9 then rewinds the chain below
+	// blocks already final. eth.New moves the dirty cache allowance to the
+	// clean and snapshot caches in archive mode.
+	c.StateScheme = rawdb.HashScheme
+	c.NoPruning = true
+
 	if cfg.GasCeil != 0 {
 		c.Miner.GasCeil = cfg.GasCeil
 	}
@@ -161,6 +180,32 @@ func ethConfig(cfg *Config) *ethconfig.Config {
 	}
 	c.TxPool.Journal = "" // pending transactions are re-sent by clients, not replayed from disk
 	return &c
+}
+
+// chooseStateScheme keeps a data folder created before crash-safe storage on
+// the path scheme it was created with (geth refuses to open it with another
+// one), with a warning: its state is written on a clean stop only.
+func chooseStateScheme(stack *gethnode.Node, c *ethconfig.Config) error {
+	if stack.Config().DataDir == "" {
+		return nil
+	}
+	if _, err := os.Stat(stack.ResolvePath("chaindata")); err != nil {
+		return nil // a new chain
+	}
+	db, err := stack.OpenDatabaseWithOptions("chaindata", gethnode.DatabaseOptions{MetricsNamespace: "sov/scheme/"})
+	if err != nil {
+		return fmt.Errorf("opening the chain database: %w", err)
+	}
+	stored := rawdb.ReadStateScheme(db)
+	db.Close()
+	if stored == rawdb.PathScheme {
+		log.Warn("This chain's data folder was created before crash-safe storage (path scheme): "+
+			"its recent state is written on a clean stop only, so a crash (kill -9, power loss) may rewind it. "+
+			"Recreate the folder or resync the node to make it crash safe", "datadir", stack.Config().DataDir)
+		c.StateScheme = rawdb.PathScheme
+		c.NoPruning = false
+	}
+	return nil
 }
 
 func parseNodes(urls []string) ([]*enode.Node, error) {
