@@ -29,7 +29,7 @@ import (
 // chain goes on.
 
 func TestCrashAllValidatorsKeepsEveryReceipt(t *testing.T) {
-	crashRounds(t, "consortium", 4, 8)
+	crashRounds(t, "consortium", 4, 12)
 }
 
 func TestCrashSinglePrivateValidatorKeepsEveryReceipt(t *testing.T) {
@@ -133,6 +133,7 @@ func crashRounds(t *testing.T, chain string, validators, rounds int) {
 	for i := range all {
 		all[i] = i
 	}
+	// After the first start every enode is known: all restart at once.
 	startAll := func() {
 		for i := range m.procs {
 			m.launch(i)
@@ -141,7 +142,7 @@ func crashRounds(t *testing.T, chain string, validators, rounds int) {
 			m.waitStarted(i)
 		}
 	}
-	startAll()
+	m.startAll() // one by one the first time: each dials those started before it
 	m.waitHeads("first blocks", 60*time.Second, all, 1)
 	var chainID hexutil.Big
 	if err := m.call(0, &chainID, "eth_chainId"); err != nil {
