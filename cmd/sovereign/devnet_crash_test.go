@@ -31,7 +31,10 @@ var storedLine = regexp.MustCompile(`record 0x([0-9a-f]{64}) stored`)
 // records one after another, three times. Every submit that printed
 // "record … stored" (exit 0) is readable after the restart — on the
 // private chain, with its ciphertext, decrypted with the department's Vault
-// key — and the devnet never asks for its folder to be deleted.
+// key — and the devnet never asks for its folder to be deleted. Then it is
+// killed in the middle of `keys rotate` (rewrapping two records per
+// transaction): after the restart every record still opens, and `keys
+// rewrap` finishes the job.
 func TestDevnetKilledMidSubmitKeepsEveryRecord(t *testing.T) {
 	if testing.Short() {
 		t.Skip("process test")
@@ -70,6 +73,18 @@ func TestDevnetKilledMidSubmitKeepsEveryRecord(t *testing.T) {
 		return p.Output()
 	}
 
+	// loginAs is what a role passes to submit and keys commands (the
+	// restarted Vault may listen elsewhere: read from the last summary).
+	loginAs := func(summary, role string) []string {
+		t.Helper()
+		id, err := os.ReadFile(filepath.Join(creds, role+".role-id"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return []string{"--vault-addr", lastMatch(t, vaultAddrLine, summary, "Vault address"),
+			"--role-id", strings.TrimSpace(string(id)), "--secret-id-file", filepath.Join(creds, role+".secret-id"),
+			"--rpc", privateURL, "--store", lastMatch(t, storeLine, summary, "SensitiveStore"), "--blobs", blobs}
+	}
 	var (
 		mu    sync.Mutex
 		acked [][32]byte
@@ -78,13 +93,7 @@ func TestDevnetKilledMidSubmitKeepsEveryRecord(t *testing.T) {
 	var done chan struct{}
 	for round := range 3 {
 		summary := waitSummary()
-		role, err := os.ReadFile(filepath.Join(creds, "dept-health.role-id"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		login := []string{"--vault-addr", lastMatch(t, vaultAddrLine, summary, "Vault address"),
-			"--role-id", strings.TrimSpace(string(role)), "--secret-id-file", filepath.Join(creds, "dept-health.secret-id"),
-			"--rpc", privateURL, "--store", lastMatch(t, storeLine, summary, "SensitiveStore"), "--blobs", blobs}
+		login := loginAs(summary, "dept-health")
 		if round > 0 {
 			<-done // the submit in flight at the kill may finish on the restarted devnet
 		}
@@ -102,7 +111,7 @@ func TestDevnetKilledMidSubmitKeepsEveryRecord(t *testing.T) {
 				default:
 				}
 				n++
-				ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+				ctx, cancel := context.WithTimeout(context.Background(), 8*time.Second)
 				b, err := exec.CommandContext(ctx, bin, append([]string{"submit", "--department", "health", "--dataset", "stays",
 					"--version", fmt.Sprintf("v%d", n), "--table", table, "--columns", cols, "--policy", policy,
 					"--salt-file", filepath.Join(work, fmt.Sprintf("salt%d", n))}, login...)...).CombinedOutput()
@@ -134,13 +143,35 @@ func TestDevnetKilledMidSubmitKeepsEveryRecord(t *testing.T) {
 	}
 	summary := waitSummary()
 	<-done
-	role, _ := os.ReadFile(filepath.Join(creds, "dept-health.role-id"))
-	checkRecords(t, 3, []string{"--vault-addr", lastMatch(t, vaultAddrLine, summary, "Vault address"),
-		"--role-id", strings.TrimSpace(string(role)), "--secret-id-file", filepath.Join(creds, "dept-health.secret-id"),
-		"--rpc", privateURL, "--store", lastMatch(t, storeLine, summary, "SensitiveStore"), "--blobs", blobs}, acked)
+	checkRecords(t, 3, loginAs(summary, "dept-health"), acked)
 	if len(acked) == 0 {
 		t.Fatal("no submit was acknowledged before the kills")
 	}
+
+	// The security officer rotates the key and rewraps the records two per
+	// transaction; the devnet is killed mid-rewrap. After the restart
+	// `keys rewrap` finishes it and every record still opens.
+	rotated := make(chan string, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		b, err := exec.CommandContext(ctx, bin, append([]string{"keys", "rotate", "--key", "health.stays", "--batch", "2"},
+			loginAs(summary, "security-officer")...)...).CombinedOutput()
+		rotated <- fmt.Sprintf("%v: %s", err, b)
+	}()
+	d := 500*time.Millisecond + time.Duration(rand.Int64N(int64(2*time.Second)))
+	time.Sleep(d)
+	p.Kill()
+	p.Restart()
+	summary = waitSummary()
+	t.Logf("devnet killed %v into keys rotate (rewrap in batches of 2): %s", d.Round(time.Millisecond), lastLine(<-rotated))
+	checkRecords(t, 4, loginAs(summary, "dept-health"), acked)
+	out, err := proctest.Run(bin, append([]string{"keys", "rewrap", "--key", "health.stays"}, loginAs(summary, "security-officer")...)...)
+	if err != nil || !strings.Contains(out, "rewrapped") {
+		t.Fatalf("keys rewrap after the kill: %v\n%s", err, out)
+	}
+	t.Logf("after the restart: %s", lastLine(out))
+	checkRecords(t, 5, loginAs(summary, "dept-health"), acked)
 	if out := p.Output(); strings.Contains(out, "delete the data folder") || strings.Contains(out, "no SensitiveStore code") {
 		t.Fatalf("the restarted devnet asked for its folder to be deleted:\n%s", out)
 	}
@@ -190,4 +221,9 @@ func checkRecords(t *testing.T, round int, login []string, ids [][32]byte) {
 			t.Fatalf("after the restart of round %d: acknowledged record %x: %v (%d bytes)", round, id, err, len(pt))
 		}
 	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
 }
