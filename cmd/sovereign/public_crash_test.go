@@ -94,6 +94,12 @@ func TestPublicChainCrashKeepsEveryReceipt(t *testing.T) {
 		for _, n := range nodes {
 			n.connect(t)
 		}
+		// A receipt the signer returned may be of a block the follower had
+		// not received yet: it catches up first.
+		s.mu.Lock()
+		top := s.top
+		s.mu.Unlock()
+		proctest.WaitFor(t, 30*time.Second, "both nodes on one head after the restart", func() bool { return sameHead(t, top, nodes...) })
 		for _, n := range nodes {
 			for h, block := range want {
 				var rc *types.Receipt
@@ -135,6 +141,7 @@ type publicSender struct {
 
 	mu    sync.Mutex
 	acked map[common.Hash]common.Hash
+	top   uint64 // highest block of a receipt
 	first chan struct{}
 }
 
@@ -185,6 +192,7 @@ func (s *publicSender) batch(ctx context.Context, c *ethclient.Client) {
 			if r, err := c.TransactionReceipt(ctx, h); err == nil {
 				s.mu.Lock()
 				s.acked[h] = r.BlockHash
+				s.top = max(s.top, r.BlockNumber.Uint64())
 				if s.first != nil {
 					close(s.first)
 					s.first = nil
