@@ -7,11 +7,13 @@
 package node
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"os"
 	"slices"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/rawdb"
 	"github.com/ethereum/go-ethereum/eth"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
@@ -56,6 +58,13 @@ func New(cfg Config) (*Node, error) {
 	if err != nil {
 		stack.Close()
 		return nil, fmt.Errorf("creating chain: %w", err)
+	}
+	if ecfg.StateScheme == rawdb.HashScheme {
+		db := backend.ChainDb()
+		if err := errors.Join(db.Put(schemeKey, []byte(rawdb.HashScheme)), db.SyncKeyValue()); err != nil {
+			stack.Close()
+			return nil, fmt.Errorf("marking the chain database: %w", err)
+		}
 	}
 	stack.RegisterAPIs(logAPIs(backend))
 	return &Node{Stack: stack, Eth: backend, config: cfg}, nil
@@ -182,6 +191,11 @@ func ethConfig(cfg *Config) *ethconfig.Config {
 	return &c
 }
 
+// schemeKey marks a chain created with crash-safe storage (hash scheme,
+// archive); geth's own test cannot tell it from an older path-scheme chain
+// when the genesis state is empty.
+var schemeKey = []byte("sov-state-scheme")
+
 // chooseStateScheme keeps a data folder created before crash-safe storage on
 // the path scheme it was created with (geth refuses to open it with another
 // one), with a warning: its state is written on a clean stop only.
@@ -196,9 +210,15 @@ func chooseStateScheme(stack *gethnode.Node, c *ethconfig.Config) error {
 	if err != nil {
 		return fmt.Errorf("opening the chain database: %w", err)
 	}
+	// A path-scheme chain whose state never left geth's write buffer (kept
+	// in the journal file on a clean stop) shows no scheme in the database;
+	// every chain made before this code was on geth's default, the path
+	// scheme.
+	marked, _ := db.Has(schemeKey)
 	stored := rawdb.ReadStateScheme(db)
+	made := rawdb.ReadCanonicalHash(db, 0) != (common.Hash{})
 	db.Close()
-	if stored == rawdb.PathScheme {
+	if !marked && (stored == rawdb.PathScheme || stored == "" && made) {
 		log.Warn("This chain's data folder was created before crash-safe storage (path scheme): "+
 			"its recent state is written on a clean stop only, so a crash (kill -9, power loss) may rewind it. "+
 			"Recreate the folder or resync the node to make it crash safe", "datadir", stack.Config().DataDir)
