@@ -15,8 +15,10 @@ foundry:
 GAS_SUITE := contracts/test/gas/*
 
 # FORGE_SNAPSHOT_CHECK: compare the named snapshots instead of rewriting them.
+# FOUNDRY_PROFILE=ci: the larger fuzz and invariant runs of foundry.toml
+# (same fixed seed) are what `make test`, and so CI, runs.
 contracts-test: foundry
-	FORGE_SNAPSHOT_CHECK=true scripts/foundry.sh forge test
+	FOUNDRY_PROFILE=ci FORGE_SNAPSHOT_CHECK=true scripts/foundry.sh forge test
 	scripts/foundry.sh forge snapshot --check --match-path '$(GAS_SUITE)'
 	scripts/bindings.sh check
 

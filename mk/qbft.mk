@@ -6,3 +6,29 @@ bench-qbft: build
 	$(BIN)/sovereign bench qbft
 
 BENCHES += bench-qbft
+
+# Native Go fuzzing of what QBFT decodes from peers (messages, certificates)
+# and of the state machine fed arbitrary signed fields: a short run in
+# `make test` (FUZZTIME each), longer by hand: make qbft-fuzz FUZZTIME=10m.
+.PHONY: qbft-fuzz
+FUZZTIME ?= 10s
+QBFT_FUZZ := FuzzDecodeMessage FuzzDecodeCertificate FuzzCoreHandleMessage
+TESTS += qbft-fuzz
+qbft-fuzz:
+	@for f in $(QBFT_FUZZ); do \
+	  echo "fuzz: $$f ($(FUZZTIME))"; \
+	  $(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) ./sidechains/qbft || exit 1; \
+	done
+
+# The 2|2 partition test (sidechains/consortium) needs root and iproute2.
+# As root (CI), `make test` requires it to run: it fails instead of
+# skipping when namespaces cannot be made; setup installs iproute2 if absent.
+export SOVEREIGN_REQUIRE_NETNS := $(shell [ "$$(id -u)" = 0 ] && echo 1)
+.PHONY: netns-tools
+SETUP += netns-tools
+netns-tools:
+	@if [ "$$(id -u)" = 0 ] && ! command -v ip >/dev/null; then \
+	  echo "installing iproute2 for the partition test"; \
+	  apt-get install -y --no-install-recommends iproute2 >/dev/null || \
+	  { apt-get update >/dev/null && apt-get install -y --no-install-recommends iproute2 >/dev/null; }; \
+	fi

@@ -49,6 +49,10 @@ func New(cfg Config) (*Node, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating node in %q: %w", cfg.DataDir, err)
 	}
+	if err := markFreshTxIndex(stack); err != nil {
+		stack.Close()
+		return nil, err
+	}
 	ecfg := ethConfig(&cfg)
 	if err := chooseStateScheme(stack, ecfg); err != nil {
 		stack.Close()
@@ -183,10 +187,16 @@ func ethConfig(cfg *Config) *ethconfig.Config {
 	if cfg.GasCeil != 0 {
 		c.Miner.GasCeil = cfg.GasCeil
 	}
-	if cfg.MinGasPrice != 0 {
-		c.Miner.GasPrice = new(big.Int).SetUint64(cfg.MinGasPrice)
-		c.TxPool.PriceLimit = cfg.MinGasPrice
+	// The pool and the block builder take the same minimum tip: geth's
+	// defaults differ (pool 1 wei, miner 1 mwei), so a transaction with the
+	// 1-wei tip cast derives from eth_feeHistory on a quiet chain was
+	// admitted and then never mined, without an error.
+	minTip := cfg.MinGasPrice
+	if minTip == 0 {
+		minTip = 1
 	}
+	c.Miner.GasPrice = new(big.Int).SetUint64(minTip)
+	c.TxPool.PriceLimit = minTip
 	c.TxPool.Journal = "" // pending transactions are re-sent by clients, not replayed from disk
 	return &c
 }

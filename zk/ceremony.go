@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"sort"
 
-	curve "github.com/consensys/gnark-crypto/ecc/bn254"
 	groth16bn254 "github.com/consensys/gnark/backend/groth16/bn254"
 	"github.com/consensys/gnark/backend/groth16/bn254/mpcsetup"
 )
@@ -23,7 +22,6 @@ import (
 //	phase1/NNNN.bin     powers-of-tau contributions, NNNN = 0001, 0002, …
 //	srs.bin             phase 1 sealed with the phase-1 beacon
 //	phase2/0000.bin     phase 2 initialised from srs.bin and the circuit
-//	evals.bin           the circuit's evaluations at τ, for sealing phase 2
 //	phase2/NNNN.bin     circuit-specific contributions
 //	keys/               proving and verifying keys, after phase 2 is sealed
 //
@@ -136,43 +134,16 @@ func CeremonyVerify(dir string) (*CeremonyReport, error) {
 		return nil, err
 	}
 	rep := &CeremonyReport{Size: st.Size, Phase: st.Phase}
-	p1, err := verifyPhase1Chain(dir, st, rep)
-	if err != nil || st.Phase == phaseOne {
+	if st.Phase == phaseOne {
+		_, err := verifyPhase1Chain(dir, st, rep)
 		return rep, err
 	}
-	beacon1, _ := hex.DecodeString(st.Beacon1)
-	srs := p1.Seal(beacon1)
-	if err := sameAsFile(filepath.Join(dir, "srs.bin"), &srs); err != nil {
-		return rep, fmt.Errorf("srs.bin is not phase 1 sealed with its beacon: %w", err)
-	}
-	rep.SRSChecked = true
-
-	// The chain of phase-2 contributions first (cheap), then its start.
-	files, err := contributionFiles(dir, "phase2")
-	if err != nil {
-		return rep, err
-	}
-	if err := verifyPhase2Chain(files, rep); err != nil {
-		return rep, err
-	}
-	ccs, err := Compile(st.Size)
-	if err != nil {
-		return rep, err
-	}
-	var initial mpcsetup.Phase2
-	evals := initial.Initialize(ccs, &srs)
-	if err := sameAsFile(files[0], &initial); err != nil {
-		return rep, fmt.Errorf("phase2/0000.bin is not phase 2 initialised from srs.bin and the circuit: %w", err)
-	}
-	if st.Phase != phaseDone {
-		return rep, nil
-	}
-	last := new(mpcsetup.Phase2)
-	if err := readPhase(files[len(files)-1], last); err != nil {
+	start, err := verifiedPhase2(dir, st, rep)
+	if err != nil || st.Phase != phaseDone {
 		return rep, err
 	}
 	beacon2, _ := hex.DecodeString(st.Beacon2)
-	pk, vk := last.Seal(&srs, &evals, beacon2)
+	pk, vk := start.last.Seal(start.srs, &start.evals, beacon2)
 	if err := sameAsFile(vkFile(filepath.Join(dir, "keys"), st.Size), vk.(*groth16bn254.VerifyingKey)); err != nil {
 		return rep, fmt.Errorf("verifying key does not come from sealing phase 2 with its beacon: %w", err)
 	}
@@ -181,6 +152,60 @@ func CeremonyVerify(dir string) (*CeremonyReport, error) {
 	}
 	rep.KeysChecked = true
 	return rep, nil
+}
+
+// phase2State is phase 2 as rebuilt from the verified transcript.
+type phase2State struct {
+	srs   *mpcsetup.SrsCommons
+	evals mpcsetup.Phase2Evaluations
+	last  *mpcsetup.Phase2 // the last contribution (or the start)
+	files []string
+}
+
+// verifiedPhase2 rebuilds what sealing phase 2 needs from what can be
+// checked, never from files a contributor could have edited: the SRS is
+// phase 1's verified chain sealed again with its beacon (and must equal
+// srs.bin), the circuit's evaluations and the initial phase-2 state are
+// recomputed from the SRS and the circuit (and phase2/0000.bin must equal
+// the latter), and every phase-2 contribution is checked against the one
+// before it. (Taking evals.bin or srs.bin as given let a contributor zero
+// [K]₁ and obtain keys that accept A=[α]₁, B=[β]₂, C=O for any input.)
+func verifiedPhase2(dir string, st *ceremonyState, rep *CeremonyReport) (*phase2State, error) {
+	p1, err := verifyPhase1Chain(dir, st, rep)
+	if err != nil {
+		return nil, err
+	}
+	beacon1, err := hex.DecodeString(st.Beacon1)
+	if err != nil || len(beacon1) == 0 {
+		return nil, fmt.Errorf("ceremony state: phase-1 beacon %q is not hex", st.Beacon1)
+	}
+	srs := p1.Seal(beacon1)
+	if err := sameAsFile(filepath.Join(dir, "srs.bin"), &srs); err != nil {
+		return nil, fmt.Errorf("srs.bin is not phase 1 sealed with its beacon: %w", err)
+	}
+	rep.SRSChecked = true
+	// The chain of phase-2 contributions first (cheap), then its start.
+	files, err := contributionFiles(dir, "phase2")
+	if err != nil {
+		return nil, err
+	}
+	if err := verifyPhase2Chain(files, rep); err != nil {
+		return nil, err
+	}
+	ccs, err := Compile(st.Size)
+	if err != nil {
+		return nil, err
+	}
+	var initial mpcsetup.Phase2
+	evals := initial.Initialize(ccs, &srs)
+	if err := sameAsFile(files[0], &initial); err != nil {
+		return nil, fmt.Errorf("phase2/0000.bin is not phase 2 initialised from srs.bin and the circuit: %w", err)
+	}
+	last := new(mpcsetup.Phase2)
+	if err := readPhase(files[len(files)-1], last); err != nil {
+		return nil, err
+	}
+	return &phase2State{srs: &srs, evals: evals, last: last, files: files}, nil
 }
 
 // CeremonySeal closes the current phase with a public random beacon (chosen
@@ -213,44 +238,27 @@ func CeremonySeal(dir string, beacon []byte) (*CeremonyReport, error) {
 			return rep, err
 		}
 		var p2 mpcsetup.Phase2
-		evals := p2.Initialize(ccs, &srs)
+		p2.Initialize(ccs, &srs)
 		if err := writeFile(filepath.Join(dir, "phase2", "0000.bin"), p2.WriteTo); err != nil {
 			return rep, fmt.Errorf("write phase 2 start: %w", err)
 		}
-		if err := writeEvals(filepath.Join(dir, "evals.bin"), &evals); err != nil {
-			return rep, err
-		}
 		st.Phase, st.Beacon1 = phaseTwo, hex.EncodeToString(beacon)
 	case phaseTwo:
-		// The coordinator trusts its own phase2/0000.bin and evals.bin from
-		// sealing phase 1; CeremonyVerify recomputes both for everyone else.
-		files, err := contributionFiles(dir, "phase2")
+		// Everything sealed is rebuilt from the verified transcript: the
+		// folder is passed between contributors, any of whom could edit
+		// srs.bin, evals.bin or phase2/0000.bin.
+		p2, err := verifiedPhase2(dir, st, rep)
 		if err != nil {
-			return rep, err
+			return rep, fmt.Errorf("ceremony does not verify, not sealing: %w", err)
 		}
-		if len(files) < 2 {
+		if len(p2.files) < 2 {
 			return rep, errNoContribution
-		}
-		if err := verifyPhase2Chain(files, rep); err != nil {
-			return rep, err
-		}
-		srs := new(mpcsetup.SrsCommons)
-		if err := readPhase(filepath.Join(dir, "srs.bin"), srs); err != nil {
-			return rep, err
-		}
-		evals, err := readEvals(filepath.Join(dir, "evals.bin"))
-		if err != nil {
-			return rep, err
-		}
-		last := new(mpcsetup.Phase2)
-		if err := readPhase(files[len(files)-1], last); err != nil {
-			return rep, err
 		}
 		ccs, err := Compile(st.Size)
 		if err != nil {
 			return rep, err
 		}
-		pk, vk := last.Seal(srs, evals, beacon)
+		pk, vk := p2.last.Seal(p2.srs, &p2.evals, beacon)
 		keys := &Keys{Size: st.Size, CS: ccs, PK: pk.(*groth16bn254.ProvingKey), VK: vk.(*groth16bn254.VerifyingKey)}
 		if err := keys.Save(filepath.Join(dir, "keys")); err != nil {
 			return rep, err
@@ -412,39 +420,3 @@ func saveState(dir string, st *ceremonyState) error {
 type rawWriter struct{ pk *groth16bn254.ProvingKey }
 
 func (r rawWriter) WriteTo(w io.Writer) (int64, error) { return r.pk.WriteRawTo(w) }
-
-// writeEvals stores the circuit evaluations of phase 2, which sealing needs.
-// The circuit has no gnark commitment, so only A, B, VKK and B₂ are stored.
-func writeEvals(path string, e *mpcsetup.Phase2Evaluations) error {
-	if len(e.G1.CKK) != 0 || len(e.PublicAndCommitmentCommitted) != 0 {
-		return errors.New("circuit with commitments: not supported by this ceremony")
-	}
-	return writeFile(path, func(w io.Writer) (int64, error) {
-		enc := curve.NewEncoder(w, curve.RawEncoding())
-		for _, v := range []any{e.G1.A, e.G1.B, e.G1.VKK, e.G2.B} {
-			if err := enc.Encode(v); err != nil {
-				return enc.BytesWritten(), fmt.Errorf("write evals: %w", err)
-			}
-		}
-		return enc.BytesWritten(), nil
-	})
-}
-
-func readEvals(path string) (*mpcsetup.Phase2Evaluations, error) {
-	e := new(mpcsetup.Phase2Evaluations)
-	err := readFile(path, func(r io.Reader) (int64, error) {
-		dec := curve.NewDecoder(r)
-		for _, v := range []any{&e.G1.A, &e.G1.B, &e.G1.VKK, &e.G2.B} {
-			if err := dec.Decode(v); err != nil {
-				return dec.BytesRead(), err
-			}
-		}
-		return dec.BytesRead(), nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read evals.bin: %w", err)
-	}
-	e.G1.CKK = [][]curve.G1Affine{}
-	e.PublicAndCommitmentCommitted = [][]int{}
-	return e, nil
-}

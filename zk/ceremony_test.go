@@ -2,6 +2,11 @@ package zk
 
 import (
 	"os"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/backend/groth16"
+	groth16bn254 "github.com/consensys/gnark/backend/groth16/bn254"
+	"github.com/consensys/gnark/frontend"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -105,12 +110,31 @@ func TestCeremony(t *testing.T) {
 		}
 	})
 
+	// Sealing phase 2 rebuilds what it seals from the verified transcript:
+	// files in the shared folder that a contributor edited are refused, not
+	// trusted (issue 13 item 9).
+	for _, file := range []string{"srs.bin", filepath.Join("phase2", "0000.bin")} {
+		t.Run("seal refuses an edited "+file, func(t *testing.T) {
+			bad := copyDir(t, dir)
+			path := filepath.Join(bad, file)
+			info, _ := os.Stat(path)
+			flipByte(t, path, int(info.Size()/2))
+			_, err := CeremonySeal(bad, []byte("phase-2 beacon"))
+			if err == nil || !strings.Contains(err.Error(), "ceremony does not verify, not sealing") {
+				t.Fatalf("sealed with an edited %s: %v", file, err)
+			}
+			if _, err := os.Stat(filepath.Join(bad, "keys")); err == nil {
+				t.Fatal("keys written from an edited transcript")
+			}
+		})
+	}
+
 	start = time.Now()
 	rep, err = CeremonySeal(dir, []byte("phase-2 beacon"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Phase != phaseDone || len(rep.Contributions) != 3 {
+	if rep.Phase != phaseDone || len(rep.Contributions) != 6 || !rep.SRSChecked { // the whole transcript was verified before sealing
 		t.Fatalf("seal report %+v", rep)
 	}
 	t.Logf("phase 2 sealed in %v", time.Since(start))
@@ -141,5 +165,21 @@ func TestCeremony(t *testing.T) {
 	}
 	if err := Verify(testKeys(t).VK, proof); err == nil {
 		t.Fatal("dev keys accepted a proof made with ceremony keys")
+	}
+	// The forgery that zeroed [K]₁ allowed: A=[α]₁, B=[β]₂, C=O. With real
+	// keys no K point is the identity and the forgery fails.
+	for i, k := range keys.VK.G1.K {
+		if k.IsInfinity() {
+			t.Fatalf("sealed verifying key has K[%d] at infinity", i)
+		}
+	}
+	var forged groth16bn254.Proof
+	forged.Ar, forged.Bs = keys.VK.G1.Alpha, keys.VK.G2.Beta
+	w, err := frontend.NewWitness(publicAssignment(SizeSmall, &proof.Public), ecc.BN254.ScalarField(), frontend.PublicOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := groth16.Verify(&forged, keys.VK, w); err == nil {
+		t.Fatal("the sealed keys accept A=[α]₁, B=[β]₂, C=O")
 	}
 }

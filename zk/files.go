@@ -16,7 +16,8 @@ type ProveRequest struct {
 	Table     string // .csv or .json
 	Columns   string // column → category (JSON)
 	Policy    string // policy file (JSON)
-	SaltFile  string // read if it exists, else created with a fresh salt (0600)
+	SaltFile  string // the record's salt (must exist unless NewSalt)
+	NewSalt   bool   // draw a fresh salt into SaltFile, which must not exist
 	Threshold Level
 }
 
@@ -38,7 +39,7 @@ func ProveFiles(req ProveRequest) (*Proof, error) {
 	if err != nil {
 		return nil, fmt.Errorf("table %s: %w", req.Table, err)
 	}
-	salt, err := LoadOrCreateSalt(req.SaltFile)
+	salt, err := OpenSalt(req.SaltFile, req.NewSalt)
 	if err != nil {
 		return nil, err
 	}
@@ -48,37 +49,74 @@ func ProveFiles(req ProveRequest) (*Proof, error) {
 	}
 	keys, err := LoadKeys(req.KeysDir, st.Size)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("table %s (%d columns) needs the %d-column circuit: %w", req.Table, len(rec.Names), st.Size, err)
 	}
 	return Prove(keys, st, rec.Names)
 }
 
-// LoadOrCreateSalt reads the salt in path, or draws one and writes it there
-// (mode 0600: with the table, the salt opens the commitment).
-func LoadOrCreateSalt(path string) (fr.Element, error) {
+var (
+	// errNoSaltFile is returned without a salt file path.
+	errNoSaltFile = errors.New("a salt file is needed: the commitment is made once, with one salt")
+	// errZeroSalt is returned for an all-zero salt, which hides nothing.
+	errZeroSalt = errors.New("the salt is zero: a zero salt lets anyone test guesses of the table against the commitment")
+)
+
+// OpenSalt reads the record's salt from path or, with create, draws a fresh
+// one and writes it there (mode 0600, refusing to overwrite: with the table,
+// the salt opens the commitment). Without create the file must exist — a
+// mistyped path must not silently start a new commitment — and no folder is
+// ever created.
+func OpenSalt(path string, create bool) (fr.Element, error) {
 	if path == "" {
-		return fr.Element{}, errors.New("a salt file is needed: the commitment is made once, with one salt")
+		return fr.Element{}, errNoSaltFile
+	}
+	if create {
+		return createSalt(path)
 	}
 	b, err := os.ReadFile(path)
-	if err == nil {
-		s, err := ParseSalt(string(b))
-		if err != nil {
-			return s, fmt.Errorf("salt file %s: %w", path, err)
-		}
-		return s, nil
+	if errors.Is(err, os.ErrNotExist) {
+		return fr.Element{}, fmt.Errorf("salt file %s does not exist: for a new record pass --new-salt to draw one (keep it: it opens the commitment)", path)
 	}
-	if !errors.Is(err, os.ErrNotExist) {
+	if err != nil {
 		return fr.Element{}, fmt.Errorf("read salt: %w", err)
+	}
+	s, err := ParseSalt(string(b))
+	if err != nil {
+		return s, fmt.Errorf("salt file %s: %w", path, err)
+	}
+	if s.IsZero() {
+		return s, fmt.Errorf("salt file %s: %w", path, errZeroSalt)
+	}
+	return s, nil
+}
+
+func createSalt(path string) (fr.Element, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return fr.Element{}, fmt.Errorf("salt file %s: folder %s does not exist", path, dir)
+		}
 	}
 	s, err := NewSalt()
 	if err != nil {
 		return s, err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return s, fmt.Errorf("create salt dir: %w", err)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return fr.Element{}, fmt.Errorf("salt file %s exists already: --new-salt never overwrites a salt (it opens an earlier commitment)", path)
 	}
-	if err := os.WriteFile(path, []byte(FormatSalt(s)+"\n"), 0o600); err != nil {
-		return s, fmt.Errorf("write salt: %w", err)
+	if err != nil {
+		return fr.Element{}, fmt.Errorf("create salt file: %w", err)
+	}
+	if _, err := f.WriteString(FormatSalt(s) + "\n"); err != nil {
+		f.Close()
+		return fr.Element{}, fmt.Errorf("write salt: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fr.Element{}, fmt.Errorf("write salt: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fr.Element{}, fmt.Errorf("write salt: %w", err)
 	}
 	return s, nil
 }

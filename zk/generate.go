@@ -125,29 +125,38 @@ func FixturePolicy() Policy {
 // fixtureProof proves the fixture table at threshold 0 (open data only),
 // with the salt and the proof's blinding drawn from a seeded stream.
 func fixtureProof(keys *Keys) (*Proof, error) {
+	var proof *Proof
+	err := withSeededRandom([]byte(fmt.Sprintf("fixture:%s:%d", DevSeed, keys.Size)), func() error {
+		var err error
+		proof, err = SampleProof(keys)
+		return err
+	})
+	return proof, err
+}
+
+// SampleProof proves the example table of FixtureTable with keys and a fresh
+// salt, and checks it: what deploy feeds a verifier contract to check that
+// it is the verifier of these keys.
+func SampleProof(keys *Keys) (*Proof, error) {
 	t, cats := FixtureTable(keys.Size)
 	rec, err := NewRecord(t, cats)
 	if err != nil {
 		return nil, err
 	}
-	var proof *Proof
-	err = withSeededRandom([]byte(fmt.Sprintf("fixture:%s:%d", DevSeed, keys.Size)), func() error {
-		salt, err := NewSalt()
-		if err != nil {
-			return err
-		}
-		st, err := NewStatement(rec, FixturePolicy(), LevelOpen, salt)
-		if err != nil {
-			return err
-		}
-		proof, err = Prove(keys, st, rec.Names)
-		return err
-	})
+	salt, err := NewSalt()
+	if err != nil {
+		return nil, err
+	}
+	st, err := NewStatement(rec, FixturePolicy(), LevelOpen, salt)
+	if err != nil {
+		return nil, err
+	}
+	proof, err := Prove(keys, st, rec.Names)
 	if err != nil {
 		return nil, err
 	}
 	if err := Verify(keys.VK, proof); err != nil {
-		return nil, fmt.Errorf("fixture proof does not verify: %w", err)
+		return nil, fmt.Errorf("sample proof does not verify: %w", err)
 	}
 	return proof, nil
 }

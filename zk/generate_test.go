@@ -36,3 +36,32 @@ func TestGeneratedArtifacts(t *testing.T) {
 		t.Fatalf("fixture proof: %v", err)
 	}
 }
+
+// TestDevVerifyingKeyHashes keeps the pinned hashes of the dev keys true, so
+// that deploy recognises (and refuses) the INSECURE dev verifiers.
+func TestDevVerifyingKeyHashes(t *testing.T) {
+	keys := map[int]*Keys{SizeSmall: testKeys(t)}
+	if !testing.Short() {
+		k, err := DevSetup(SizeLarge, []byte(DevSeed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys[SizeLarge] = k
+	}
+	for size, k := range keys {
+		h, err := VerifyingKeyHash(k.VK)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h != devVerifyingKeyHashes[size] {
+			t.Errorf("dev verifying key %d hashes to %s, pinned %s", size, h, devVerifyingKeyHashes[size])
+		}
+	}
+	other, err := DevSetup(SizeSmall, []byte("not the dev seed"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dev, _ := IsDevVerifyingKey(SizeSmall, other.VK); dev {
+		t.Fatal("keys from another seed taken for the dev keys")
+	}
+}

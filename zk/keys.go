@@ -2,6 +2,8 @@ package zk
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -55,6 +57,34 @@ type Keys struct {
 // domainSize is the FFT domain of a constraint system, as groth16.Setup picks it.
 func domainSize(ccs *cs.R1CS) uint64 {
 	return ecc.NextPowerOfTwo(uint64(ccs.GetNbConstraints()))
+}
+
+// devVerifyingKeyHashes are VerifyingKeyHash of DevSetup(size, DevSeed), the
+// keys of the checked-in dev verifiers (TestDevVerifyingKeyHashes keeps them
+// true): deploy refuses these on any chain but a local devnet.
+var devVerifyingKeyHashes = map[int]string{
+	SizeSmall: "df02568e6969803f331ec5c8bcab2c8b2ce44bac77f45ba5ee405a7a05ba995d",
+	SizeLarge: "9c2edfa6b733c85ba9197a33a72edb32e88ccf00b5d2f8626ef62b36c7265050",
+}
+
+// VerifyingKeyHash is the sha256 of a verifying key's encoding, hex: the
+// name by which a ceremony's transcript and deploy refer to it.
+func VerifyingKeyHash(vk *groth16bn254.VerifyingKey) (string, error) {
+	h := sha256.New()
+	if _, err := vk.WriteTo(h); err != nil {
+		return "", fmt.Errorf("hashing verifying key: %w", err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// IsDevVerifyingKey reports whether vk is the INSECURE dev key of size made
+// from DevSeed (anyone can forge proofs for it).
+func IsDevVerifyingKey(size int, vk *groth16bn254.VerifyingKey) (bool, error) {
+	h, err := VerifyingKeyHash(vk)
+	if err != nil {
+		return false, err
+	}
+	return h == devVerifyingKeyHashes[size], nil
 }
 
 // DevSetup makes keys whose every secret is derived from the public seed:
@@ -111,19 +141,21 @@ func (k *Keys) Save(dir string) error {
 	return nil
 }
 
-// LoadVerifyingKey reads the verifying key of a size from dir.
+// LoadVerifyingKey reads the verifying key of a size from dir. A missing
+// file says how to make keys of that size; a corrupt one names the file.
 func LoadVerifyingKey(dir string, size int) (*groth16bn254.VerifyingKey, error) {
 	if err := checkSize(size); err != nil {
 		return nil, err
 	}
 	vk := new(groth16bn254.VerifyingKey)
-	if err := readFile(vkFile(dir, size), vk.ReadFrom); err != nil {
-		return nil, fmt.Errorf("read verifying key: %w", err)
+	if err := readKeyFile(vkFile(dir, size), size, "verifying", vk.ReadFrom); err != nil {
+		return nil, err
 	}
 	return vk, nil
 }
 
-// LoadKeys reads the keys of a size from dir and compiles the circuit.
+// LoadKeys reads the keys of a size from dir, checks that the proving and
+// verifying keys belong together, and compiles the circuit.
 func LoadKeys(dir string, size int) (*Keys, error) {
 	vk, err := LoadVerifyingKey(dir, size)
 	if err != nil {
@@ -131,17 +163,56 @@ func LoadKeys(dir string, size int) (*Keys, error) {
 	}
 	pk := new(groth16bn254.ProvingKey)
 	// Our own proving key, written by Save: skip the subgroup checks.
-	if err := readFile(pkFile(dir, size), pk.UnsafeReadFrom); err != nil {
-		return nil, fmt.Errorf("read proving key: %w", err)
+	if err := readKeyFile(pkFile(dir, size), size, "proving", pk.UnsafeReadFrom); err != nil {
+		return nil, err
+	}
+	if err := keysMatch(pk, vk); err != nil {
+		return nil, fmt.Errorf("keys in %s: %s and %s: %w", dir, filepath.Base(pkFile(dir, size)), filepath.Base(vkFile(dir, size)), err)
 	}
 	ccs, err := Compile(size)
 	if err != nil {
 		return nil, err
 	}
 	if want := len(vk.G1.K) - 1; want != ccs.GetNbPublicVariables()-1 {
-		return nil, fmt.Errorf("verifying key in %s has %d public inputs, the circuit has %d", dir, want, ccs.GetNbPublicVariables()-1)
+		return nil, fmt.Errorf("verifying key %s has %d public inputs, the circuit has %d", vkFile(dir, size), want, ccs.GetNbPublicVariables()-1)
+	}
+	if uint64(len(pk.G1.Z)) != domainSize(ccs)-1 && uint64(len(pk.G1.Z)) != domainSize(ccs) {
+		return nil, fmt.Errorf("proving key %s is for another circuit (domain %d, the %d-column circuit needs %d)", pkFile(dir, size), len(pk.G1.Z), size, domainSize(ccs))
 	}
 	return &Keys{Size: size, CS: ccs, PK: pk, VK: vk}, nil
+}
+
+// errKeysMismatch is returned when a proving key and a verifying key come
+// from different setups: every proof would then fail to verify.
+var errKeysMismatch = errors.New("the proving and verifying keys are from different setups")
+
+// keysMatch compares the setup elements both keys carry ([α]₁, [β]₁, [β]₂,
+// [δ]₁, [δ]₂).
+func keysMatch(pk *groth16bn254.ProvingKey, vk *groth16bn254.VerifyingKey) error {
+	switch {
+	case !pk.G1.Alpha.Equal(&vk.G1.Alpha):
+		return fmt.Errorf("%w ([α]₁ differs)", errKeysMismatch)
+	case !pk.G1.Beta.Equal(&vk.G1.Beta), !pk.G2.Beta.Equal(&vk.G2.Beta):
+		return fmt.Errorf("%w ([β] differs)", errKeysMismatch)
+	case !pk.G1.Delta.Equal(&vk.G1.Delta), !pk.G2.Delta.Equal(&vk.G2.Delta):
+		return fmt.Errorf("%w ([δ] differs)", errKeysMismatch)
+	}
+	return nil
+}
+
+// readKeyFile reads one key file, naming it in every error.
+func readKeyFile(path string, size int, kind string, read func(io.Reader) (int64, error)) error {
+	err := readFile(path, read)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("read %s key: no %d-column keys in %s (%s is missing): make them with "+
+			"\"sovereign zk setup --dev --size %d --out %s\" (INSECURE, local chains only) or a ceremony "+
+			"(\"sovereign zk ceremony init --size %d\")", kind, size, filepath.Dir(path), filepath.Base(path), size, filepath.Dir(path), size)
+	default:
+		return fmt.Errorf("read %s key %s: corrupt or not a %d-column key: %w", kind, path, size, err)
+	}
 }
 
 func writeFile(path string, write func(io.Writer) (int64, error)) error {

@@ -1,11 +1,14 @@
 package zk
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
 	"os"
+	"strings"
 )
 
 // Level is a DCAT-AP access level.
@@ -88,11 +91,16 @@ func (p Policy) Level(c int) (Level, bool) {
 	return p.levels[c], true
 }
 
-// PolicyFile is the JSON form of a policy: its categories with their names
-// and levels, e.g.
+// PolicyFile is the JSON form of a policy: its categories with their ids,
+// names and levels, e.g.
 //
 //	{"categories": [{"id": 0, "name": "personal-id", "level": 2},
 //	                {"id": 3, "name": "aggregate",   "level": 0}]}
+//
+// It is decoded strictly (DecodePolicy): unknown fields, a missing field, a
+// null and a level outside 0..2 are errors naming the entry and the field,
+// because a lenient decoder would turn a typo such as "levl" into level 0 —
+// open — and release the column.
 type PolicyFile struct {
 	Categories []PolicyCategory `json:"categories"`
 }
@@ -104,26 +112,90 @@ type PolicyCategory struct {
 	Level Level  `json:"level"`
 }
 
-// LoadPolicy reads a policy file and returns the policy and the category ids
-// by name.
-func LoadPolicy(path string) (Policy, map[string]int, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return Policy{}, nil, fmt.Errorf("read policy: %w", err)
+// strictCategory is a category as decoded: pointers tell a missing field
+// from a zero one.
+type strictCategory struct {
+	ID    *int    `json:"id"`
+	Name  *string `json:"name"`
+	Level *int    `json:"level"`
+}
+
+// DecodePolicy parses a policy file's bytes strictly (see PolicyFile).
+func DecodePolicy(b []byte) (*PolicyFile, error) {
+	var raw struct {
+		Categories *[]json.RawMessage `json:"categories"`
 	}
-	var f PolicyFile
-	if err := json.Unmarshal(b, &f); err != nil {
-		return Policy{}, nil, fmt.Errorf("policy %s: %w", path, err)
+	if err := decodeStrict(b, &raw); err != nil {
+		return nil, err
 	}
+	if raw.Categories == nil {
+		return nil, errors.New(`field "categories" is missing`)
+	}
+	if len(*raw.Categories) == 0 {
+		return nil, errors.New(`"categories" is empty: a policy names at least one category`)
+	}
+	f := &PolicyFile{}
+	for i, entry := range *raw.Categories {
+		var c strictCategory
+		if err := decodeStrict(entry, &c); err != nil {
+			return nil, fmt.Errorf("category %d: %w", i, err)
+		}
+		where := fmt.Sprintf("category %d", i)
+		if c.Name != nil {
+			where = fmt.Sprintf("category %d (%q)", i, *c.Name)
+		}
+		switch {
+		case c.ID == nil:
+			return nil, fmt.Errorf(`%s: field "id" is missing`, where)
+		case *c.ID < 0 || *c.ID >= MaxCategories:
+			return nil, fmt.Errorf(`%s: field "id": %d is not a category (0..%d)`, where, *c.ID, MaxCategories-1)
+		case c.Name != nil && *c.Name == "":
+			return nil, fmt.Errorf(`%s: field "name" is empty (leave it out, or name the category)`, where)
+		case c.Level == nil:
+			return nil, fmt.Errorf(`%s: field "level" is missing (0 open, 1 conditional, 2 sensitive)`, where)
+		case *c.Level < 0 || *c.Level > int(LevelSensitive):
+			return nil, fmt.Errorf(`%s: field "level": %d: %w`, where, *c.Level, errLevelRange)
+		}
+		pc := PolicyCategory{ID: *c.ID, Level: Level(*c.Level)}
+		if c.Name != nil {
+			pc.Name = *c.Name
+		}
+		f.Categories = append(f.Categories, pc)
+	}
+	return f, nil
+}
+
+// decodeStrict decodes one JSON value into v, refusing unknown fields, null
+// for the whole value and anything after it.
+func decodeStrict(b []byte, v any) error {
+	if t := bytes.TrimSpace(b); len(t) == 0 || string(t) == "null" {
+		return errors.New("empty or null where an object is expected")
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("unexpected data after the JSON value")
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("unexpected data after the JSON value")
+	}
+	return nil
+}
+
+// Policy returns the policy of a decoded file and its category ids by name.
+func (f *PolicyFile) Policy() (Policy, map[string]int, error) {
 	levels := make(map[int]Level, len(f.Categories))
 	names := make(map[string]int, len(f.Categories))
-	for _, c := range f.Categories {
+	for i, c := range f.Categories {
 		if _, dup := levels[c.ID]; dup {
-			return Policy{}, nil, fmt.Errorf("policy %s: category %d listed twice", path, c.ID)
+			return Policy{}, nil, fmt.Errorf("category %d (%q): id %d listed twice", i, c.Name, c.ID)
 		}
 		if c.Name != "" {
 			if _, dup := names[c.Name]; dup {
-				return Policy{}, nil, fmt.Errorf("policy %s: category name %q listed twice", path, c.Name)
+				return Policy{}, nil, fmt.Errorf("category %d: name %q listed twice", i, c.Name)
 			}
 			names[c.Name] = c.ID
 		}
@@ -131,7 +203,62 @@ func LoadPolicy(path string) (Policy, map[string]int, error) {
 	}
 	p, err := NewPolicy(levels)
 	if err != nil {
+		return Policy{}, nil, err
+	}
+	return p, names, nil
+}
+
+// LoadPolicy reads a policy file and returns the policy and the category ids
+// by name; every error names the file.
+func LoadPolicy(path string) (Policy, map[string]int, error) {
+	f, err := LoadPolicyFile(path)
+	if err != nil {
+		return Policy{}, nil, err
+	}
+	p, names, err := f.Policy()
+	if err != nil {
 		return Policy{}, nil, fmt.Errorf("policy %s: %w", path, err)
 	}
 	return p, names, nil
+}
+
+// LoadPolicyFile reads and strictly decodes a policy file.
+func LoadPolicyFile(path string) (*PolicyFile, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read policy: %w", err)
+	}
+	f, err := DecodePolicy(b)
+	if err != nil {
+		return nil, fmt.Errorf("policy %s: %w", path, err)
+	}
+	return f, nil
+}
+
+// Describe lists the policy's categories with their levels, one per line,
+// and the packed public-input value, as deploy prints it before pinning.
+func (f *PolicyFile) Describe() string {
+	var b strings.Builder
+	p, _, err := f.Policy()
+	if err != nil {
+		return err.Error()
+	}
+	for _, c := range f.Categories {
+		fmt.Fprintf(&b, "  category %2d %-20s level %d (%s)\n", c.ID, c.Name, c.Level, c.Level)
+	}
+	fmt.Fprintf(&b, "  packed: %#x (2 bits per category, 3 = not in policy)\n", p.Element())
+	return b.String()
+}
+
+// String is the level's DCAT-AP name.
+func (l Level) String() string {
+	switch l {
+	case LevelOpen:
+		return "open"
+	case LevelConditional:
+		return "conditional"
+	case LevelSensitive:
+		return "sensitive"
+	}
+	return fmt.Sprintf("level-%d", uint8(l))
 }

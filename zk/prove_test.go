@@ -140,3 +140,59 @@ func TestMalformedProofFile(t *testing.T) {
 }
 
 func bigOne() *big.Int { return big.NewInt(1) }
+
+// Key files: a missing size says how to make it, a corrupt file is named,
+// and a proving key from another setup than the verifying key is refused
+// before any proof is made (issue 13 item 15).
+func TestKeyFilesErrors(t *testing.T) {
+	a, err := DevSetup(SizeSmall, []byte("keys-a"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := DevSetup(SizeSmall, []byte("keys-b"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirA, dirB := t.TempDir(), t.TempDir()
+	if err := a.Save(dirA); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Save(dirB); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadKeys(dirA, SizeSmall); err != nil {
+		t.Fatalf("matching keys refused: %v", err)
+	}
+	// The 64-column keys are missing: say so, and how to make them.
+	_, err = LoadKeys(dirA, SizeLarge)
+	if err == nil || !strings.Contains(err.Error(), "no 64-column keys in "+dirA) || !strings.Contains(err.Error(), "sovereign zk setup --dev --size 64") {
+		t.Fatalf("missing 64-column keys: %v", err)
+	}
+	// Mixed setups.
+	mixed := t.TempDir()
+	copyFile(t, pkFile(dirA, SizeSmall), pkFile(mixed, SizeSmall))
+	copyFile(t, vkFile(dirB, SizeSmall), vkFile(mixed, SizeSmall))
+	if _, err := LoadKeys(mixed, SizeSmall); !errors.Is(err, errKeysMismatch) {
+		t.Fatalf("proving and verifying keys of different setups: %v", err)
+	}
+	// A corrupt verifying key is named.
+	corrupt := t.TempDir()
+	copyFile(t, pkFile(dirA, SizeSmall), pkFile(corrupt, SizeSmall))
+	if err := os.WriteFile(vkFile(corrupt, SizeSmall), []byte("not a key"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadKeys(corrupt, SizeSmall); err == nil || !strings.Contains(err.Error(), vkFile(corrupt, SizeSmall)+": corrupt") {
+		t.Fatalf("corrupt verifying key: %v", err)
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

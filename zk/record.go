@@ -56,9 +56,25 @@ func NewRecord(t *Table, categories map[string]int) (*Record, error) {
 	if err := t.validate(); err != nil {
 		return nil, err
 	}
-	known := make(map[string]bool, len(t.Columns))
-	r := &Record{}
+	hashes := make([]fr.Element, len(t.Columns))
 	for i, name := range t.Columns {
+		hashes[i] = ColumnHash(name, t.Cells(i))
+	}
+	return NewRecordFromHashes(t.Columns, hashes, categories)
+}
+
+// NewRecordFromHashes labels already hashed columns (HashCSVFile) with their
+// categories, as NewRecord does.
+func NewRecordFromHashes(names []string, hashes []fr.Element, categories map[string]int) (*Record, error) {
+	if err := (&Table{Columns: names}).validate(); err != nil {
+		return nil, err
+	}
+	if len(hashes) != len(names) {
+		return nil, fmt.Errorf("%d column hashes for %d columns", len(hashes), len(names))
+	}
+	known := make(map[string]bool, len(names))
+	r := &Record{}
+	for i, name := range names {
 		known[name] = true
 		c, ok := categories[name]
 		if !ok {
@@ -68,7 +84,7 @@ func NewRecord(t *Table, categories map[string]int) (*Record, error) {
 			return nil, fmt.Errorf("column %q: unknown category %d (categories are 0..%d)", name, c, MaxCategories-1)
 		}
 		r.Names = append(r.Names, name)
-		r.Hashes = append(r.Hashes, ColumnHash(name, t.Cells(i)))
+		r.Hashes = append(r.Hashes, hashes[i])
 		r.Categories = append(r.Categories, c)
 	}
 	for name := range categories {

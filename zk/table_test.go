@@ -2,6 +2,7 @@ package zk
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,4 +100,63 @@ func TestBadInput(t *testing.T) {
 	if _, _, err := LoadPolicy(writeTemp(t, "p.json", `{"categories":[{"id":1,"level":3}]}`)); err == nil || !strings.Contains(err.Error(), "level must be 0 (open), 1 (conditional) or 2 (sensitive)") {
 		t.Errorf("policy level 3: %v", err)
 	}
+}
+
+// An Excel "CSV UTF-8" export starts with a byte-order mark: it is dropped,
+// so the first column's name (and hash) is the one typed.
+func TestTableBOMIsDropped(t *testing.T) {
+	plain, err := LoadTable(writeTemp(t, "plain.csv", "région,n\nÎle,1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"bom.csv", "bom.json"} {
+		content := "\ufeffrégion,n\nÎle,1\n"
+		if strings.HasSuffix(name, ".json") {
+			content = "\ufeff[{\"région\": \"Île\", \"n\": 1}]"
+		}
+		bom, err := LoadTable(writeTemp(t, name, content))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if bom.Columns[0] != "région" {
+			t.Fatalf("%s: first column %q kept the byte-order mark", name, bom.Columns[0])
+		}
+		a, b := ColumnHash("région", plain.Cells(0)), ColumnHash(bom.Columns[0], bom.Cells(0))
+		if !a.Equal(&b) {
+			t.Fatalf("%s: the column hashes differently with a byte-order mark", name)
+		}
+	}
+}
+
+// The UTF-8 check holds when a multi-byte character is split across reads,
+// and catches a bad byte at any position.
+func TestUTF8ReaderAcrossReads(t *testing.T) {
+	good := strings.Repeat("é€😀a", 300)
+	for _, chunk := range []int{1, 2, 3, 5, 64} {
+		r := &utf8Reader{r: &chunkedReader{s: good, n: chunk}}
+		if _, err := io.ReadAll(r); err != nil {
+			t.Fatalf("chunk %d: valid UTF-8 refused: %v", chunk, err)
+		}
+		bad := good[:1001] + "\xe9" + good[1001:] // a latin-1 é
+		if _, err := io.ReadAll(&utf8Reader{r: &chunkedReader{s: bad, n: chunk}}); err == nil || !strings.Contains(err.Error(), "not valid UTF-8") {
+			t.Fatalf("chunk %d: latin-1 byte accepted: %v", chunk, err)
+		}
+		if _, err := io.ReadAll(&utf8Reader{r: &chunkedReader{s: good + "\xe2\x82", n: chunk}}); err == nil {
+			t.Fatalf("chunk %d: truncated last character accepted", chunk)
+		}
+	}
+}
+
+type chunkedReader struct {
+	s string
+	n int
+}
+
+func (c *chunkedReader) Read(p []byte) (int, error) {
+	if len(c.s) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p[:min(len(p), c.n)], c.s)
+	c.s = c.s[n:]
+	return n, nil
 }

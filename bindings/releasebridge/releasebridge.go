@@ -32,6 +32,12 @@ type IReleaseBridgeCertificate struct {
 	Seals     [][]byte
 }
 
+// IReleaseBridgeEpochSet is an auto generated low-level Go binding around an user-defined struct.
+type IReleaseBridgeEpochSet struct {
+	Epoch      uint64
+	Validators []common.Address
+}
+
 // IReleaseBridgeLogProof is an auto generated low-level Go binding around an user-defined struct.
 type IReleaseBridgeLogProof struct {
 	ReceiptIndex *big.Int
@@ -41,9 +47,9 @@ type IReleaseBridgeLogProof struct {
 
 // ReleaseBridgeMetaData contains all meta data concerning the ReleaseBridge contract.
 var ReleaseBridgeMetaData = bind.MetaData{
-	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"registry_\",\"type\":\"address\",\"internalType\":\"contractIDataRegistry\"},{\"name\":\"consortiumChainId_\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"reviewBoard_\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"validatorSet_\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"initialValidators\",\"type\":\"address[]\",\"internalType\":\"address[]\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"SEAL_DOMAIN\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"checkpoint\",\"inputs\":[{\"name\":\"cert\",\"type\":\"tuple\",\"internalType\":\"structIReleaseBridge.Certificate\",\"components\":[{\"name\":\"number\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"blockHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"round\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"seals\",\"type\":\"bytes[]\",\"internalType\":\"bytes[]\"}]},{\"name\":\"header\",\"type\":\"bytes\",\"internalType\":\"bytes\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"checkpointHash\",\"inputs\":[{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"consortiumChainId\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isRelayed\",\"inputs\":[{\"name\":\"blockHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"receiptIndex\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"logIndex\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isValidator\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"latestCheckpoint\",\"inputs\":[],\"outputs\":[{\"name\":\"number\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"blockHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"stateRoot\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"quorum\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"registry\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"relay\",\"inputs\":[{\"name\":\"cert\",\"type\":\"tuple\",\"internalType\":\"structIReleaseBridge.Certificate\",\"components\":[{\"name\":\"number\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"blockHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"round\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"seals\",\"type\":\"bytes[]\",\"internalType\":\"bytes[]\"}]},{\"name\":\"header\",\"type\":\"bytes\",\"internalType\":\"bytes\"},{\"name\":\"proofs\",\"type\":\"tuple[]\",\"internalType\":\"structIReleaseBridge.LogProof[]\",\"components\":[{\"name\":\"receiptIndex\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"nodes\",\"type\":\"bytes[]\",\"internalType\":\"bytes[]\"},{\"name\":\"logIndex\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"reviewBoard\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"validatorSet\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"validators\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address[]\",\"internalType\":\"address[]\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"validatorsFrom\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"event\",\"name\":\"CheckpointRecorded\",\"inputs\":[{\"name\":\"number\",\"type\":\"uint64\",\"indexed\":true,\"internalType\":\"uint64\"},{\"name\":\"blockHash\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"stateRoot\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Relayed\",\"inputs\":[{\"name\":\"number\",\"type\":\"uint64\",\"indexed\":true,\"internalType\":\"uint64\"},{\"name\":\"blockHash\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"receiptIndex\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"logIndex\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"kind\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"enumIReleaseBridge.LogKind\"},{\"name\":\"subject\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ValidatorAdded\",\"inputs\":[{\"name\":\"validator\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ValidatorRemoved\",\"inputs\":[{\"name\":\"validator\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"AlreadyRelayed\",\"inputs\":[{\"name\":\"blockHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"receiptIndex\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"logIndex\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"BadNode\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"BadReceipt\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"BadSealLength\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"BadSealV\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"BadSignature\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"CheckpointNotNewer\",\"inputs\":[{\"name\":\"number\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"latest\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"DuplicateSeal\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"EmptyValidatorSet\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"HeaderHashMismatch\",\"inputs\":[{\"name\":\"certified\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"header\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"HeaderNumberMismatch\",\"inputs\":[{\"name\":\"certified\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"header\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"HeaderTooShort\",\"inputs\":[{\"name\":\"fields\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"HighS\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"KeyNotInTrie\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"LogIndexOutOfRange\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"count\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"MalformedDecision\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"MissingProof\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"NoProofs\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"NotEnoughSeals\",\"inputs\":[{\"name\":\"got\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"quorum\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"ProofHashMismatch\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"ProofTooShort\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"RLPMalformed\",\"inputs\":[{\"name\":\"code\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"ReceiptFailed\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"SealNotValidator\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"StaleBlock\",\"inputs\":[{\"name\":\"number\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"validatorsFrom\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"TooManyValidators\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"UnknownLog\",\"inputs\":[{\"name\":\"emitter\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"topic0\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"ValidatorChangeOutOfOrder\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"ValidatorSetMismatch\",\"inputs\":[{\"name\":\"validator\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"ZeroAddress\",\"inputs\":[]}]",
+	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"registry_\",\"type\":\"address\",\"internalType\":\"contractIDataRegistry\"},{\"name\":\"consortiumChainId_\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"reviewBoard_\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"validatorSet_\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"startEpoch_\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"startBlock_\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"startValidators\",\"type\":\"address[]\",\"internalType\":\"address[]\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"SEAL_DOMAIN\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"checkpoint\",\"inputs\":[{\"name\":\"cert\",\"type\":\"tuple\",\"internalType\":\"structIReleaseBridge.Certificate\",\"components\":[{\"name\":\"number\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"blockHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"round\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"seals\",\"type\":\"bytes[]\",\"internalType\":\"bytes[]\"}]},{\"name\":\"header\",\"type\":\"bytes\",\"internalType\":\"bytes\"},{\"name\":\"set\",\"type\":\"tuple\",\"internalType\":\"structIReleaseBridge.EpochSet\",\"components\":[{\"name\":\"epoch\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"validators\",\"type\":\"address[]\",\"internalType\":\"address[]\"}]}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"checkpointHash\",\"inputs\":[{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"consortiumChainId\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"epoch\",\"inputs\":[{\"name\":\"e\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[{\"name\":\"firstBlock\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"setHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"epochAt\",\"inputs\":[{\"name\":\"number\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isRelayed\",\"inputs\":[{\"name\":\"blockHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"receiptIndex\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"logIndex\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"latestCheckpoint\",\"inputs\":[],\"outputs\":[{\"name\":\"number\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"blockHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"stateRoot\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"latestEpoch\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"registry\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"relay\",\"inputs\":[{\"name\":\"cert\",\"type\":\"tuple\",\"internalType\":\"structIReleaseBridge.Certificate\",\"components\":[{\"name\":\"number\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"blockHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"round\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"seals\",\"type\":\"bytes[]\",\"internalType\":\"bytes[]\"}]},{\"name\":\"header\",\"type\":\"bytes\",\"internalType\":\"bytes\"},{\"name\":\"set\",\"type\":\"tuple\",\"internalType\":\"structIReleaseBridge.EpochSet\",\"components\":[{\"name\":\"epoch\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"validators\",\"type\":\"address[]\",\"internalType\":\"address[]\"}]},{\"name\":\"proofs\",\"type\":\"tuple[]\",\"internalType\":\"structIReleaseBridge.LogProof[]\",\"components\":[{\"name\":\"receiptIndex\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"nodes\",\"type\":\"bytes[]\",\"internalType\":\"bytes[]\"},{\"name\":\"logIndex\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"reviewBoard\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"startBlock\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"startEpoch\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"validatorSet\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"validatorSetHash\",\"inputs\":[{\"name\":\"validators\",\"type\":\"address[]\",\"internalType\":\"address[]\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"pure\"},{\"type\":\"event\",\"name\":\"CheckpointRecorded\",\"inputs\":[{\"name\":\"number\",\"type\":\"uint64\",\"indexed\":true,\"internalType\":\"uint64\"},{\"name\":\"blockHash\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"stateRoot\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"EpochStarted\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint64\",\"indexed\":true,\"internalType\":\"uint64\"},{\"name\":\"firstBlock\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"setHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"validators\",\"type\":\"address[]\",\"indexed\":false,\"internalType\":\"address[]\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Relayed\",\"inputs\":[{\"name\":\"number\",\"type\":\"uint64\",\"indexed\":true,\"internalType\":\"uint64\"},{\"name\":\"blockHash\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"receiptIndex\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"logIndex\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"kind\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"enumIReleaseBridge.LogKind\"},{\"name\":\"subject\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ReleaseRefused\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"number\",\"type\":\"uint64\",\"indexed\":true,\"internalType\":\"uint64\"},{\"name\":\"blockHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"receiptIndex\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"logIndex\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"reason\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"enumIDataRegistry.PublishOutcome\"},{\"name\":\"retryable\",\"type\":\"bool\",\"indexed\":false,\"internalType\":\"bool\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"AlreadyRelayed\",\"inputs\":[{\"name\":\"blockHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"receiptIndex\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"logIndex\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"BadNode\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"BadReceipt\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"BadSealLength\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"BadSealV\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"BadSignature\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"BlockBeforeStart\",\"inputs\":[{\"name\":\"number\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"startBlock\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"CheckpointNotNewer\",\"inputs\":[{\"name\":\"number\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"latest\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"DuplicateSeal\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"EmptyValidatorSet\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"EpochDoesNotCover\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"number\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"EpochOutOfOrder\",\"inputs\":[{\"name\":\"got\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"want\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"HeaderHashMismatch\",\"inputs\":[{\"name\":\"certified\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"header\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"HeaderNumberMismatch\",\"inputs\":[{\"name\":\"certified\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"header\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"HeaderTooShort\",\"inputs\":[{\"name\":\"fields\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"HeaderValidatorSetMismatch\",\"inputs\":[{\"name\":\"number\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"headerSetHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"epochSetHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"HighS\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"KeyNotInTrie\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"LogIndexOutOfRange\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"count\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"MalformedDecision\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"MissingProof\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"NoProofs\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"NotEnoughSeals\",\"inputs\":[{\"name\":\"got\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"quorum\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"ProofHashMismatch\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"ProofTooShort\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"RLPMalformed\",\"inputs\":[{\"name\":\"code\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"ReceiptFailed\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"SealNotValidator\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"UnknownEpoch\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"latest\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"UnknownLog\",\"inputs\":[{\"name\":\"emitter\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"topic0\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"ValidatorChangeOutOfOrder\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"ValidatorSetHashMismatch\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"stored\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"given\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"ValidatorsNotSorted\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"ZeroAddress\",\"inputs\":[]}]",
 	ID:  "ReleaseBridge",
-	Bin: "0x61010060405234801561001157600080fd5b506040516133993803806133998339810160408190526100309161025c565b6001600160a01b038516158061004d57506001600160a01b038316155b8061005f57506001600160a01b038216155b1561007d5760405163d92e233d60e01b815260040160405180910390fd5b805160000361009f5760405163339e1ffb60e01b815260040160405180910390fd5b6001600160a01b0380861660805260a085905283811660c052821660e05260005b81518110156100f9576100f18282815181106100de576100de610372565b602002602001015161010460201b60201c565b6001016100c0565b505050505050610388565b6001600160a01b03811661012b5760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b038116600090815260016020526040902054156101715760405163f377f10960e01b81526001600160a01b038216600482015260240160405180910390fd5b60005460ff190161019557604051630aee15d760e21b815260040160405180910390fd5b60008054600180820183557f290decd9548b62a8d60345a988386fc84ba6bc95484008f6362f93160ef3e56390910180546001600160a01b0319166001600160a01b0385169081179091558254818452602092909252604080842092909255905190917fe366c1c0452ed8eec96861e9e54141ebff23c9ec89fe27b996b45f5ec388498791a250565b6001600160a01b038116811461023357600080fd5b50565b80516102418161021e565b919050565b634e487b7160e01b600052604160045260246000fd5b600080600080600060a0868803121561027457600080fd5b855161027f8161021e565b6020870151604088015191965094506102978161021e565b60608701519093506102a88161021e565b60808701519092506001600160401b038111156102c457600080fd5b8601601f810188136102d557600080fd5b80516001600160401b038111156102ee576102ee610246565b604051600582901b90603f8201601f191681016001600160401b038111828210171561031c5761031c610246565b60405291825260208184018101929081018b84111561033a57600080fd5b6020850194505b838510156103605761035285610236565b815260209485019401610341565b50809450505050509295509295909350565b634e487b7160e01b600052603260045260246000fd5b60805160a05160c05160e051612fae6103eb6000396000818161021101526116bd0152600081816102380152818161126e015261151701526000818161016f01526119ee0152600081816101930152818161144b01526115b00152612fae6000f3fe608060405234801561001057600080fd5b50600436106100ea5760003560e01c8063907c0f921161008c578063bcb975c911610066578063bcb975c91461025a578063c9a4231e1461027d578063ca1e7819146102a4578063facd743b146102b957600080fd5b8063907c0f92146101de5780639426e2261461020c578063a68f20a01461023357600080fd5b806340a95fe6116100c857806340a95fe61461014a5780637938b2541461016a5780637b103999146101915780638b4f5b98146101cb57600080fd5b806302aaf3db146100ef5780631378d8f2146101045780631703a01814610134575b600080fd5b6101026100fd366004612975565b6102e4565b005b600254610117906001600160401b031681565b6040516001600160401b0390911681526020015b60405180910390f35b61013c610436565b60405190815260200161012b565b61013c6101583660046129f9565b60086020526000908152604090205481565b61013c7f000000000000000000000000000000000000000000000000000000000000000081565b7f00000000000000000000000000000000000000000000000000000000000000005b6040516001600160a01b03909116815260200161012b565b6101026101d9366004612a16565b610462565b600554600654600754604080516001600160401b03909416845260208401929092529082015260600161012b565b6101b37f000000000000000000000000000000000000000000000000000000000000000081565b6101b37f000000000000000000000000000000000000000000000000000000000000000081565b61026d610268366004612ae4565b610726565b604051901515815260200161012b565b61013c7f5d4810ba3ed22c8a3bfc2eb15eda0ed7157cb79be9c091621e13c7a39938d94781565b6102ac610755565b60405161012b9190612b10565b61026d6102c7366004612b5c565b6001600160a01b0316600090815260016020526040902054151590565b60006102f18484846107b7565b6005549091506001600160401b031661030d60208601866129f9565b6001600160401b031611158015610325575060065415155b1561036b5761033760208501856129f9565b600554604051631829d25560e11b81526001600160401b039283166004820152911660248201526044015b60405180910390fd5b61037860208501856129f9565b6005805467ffffffffffffffff19166001600160401b039290921691909117905560208401803560068190556040830151600755906008906000906103bd90886129f9565b6001600160401b031681526020808201929092526040016000209190915584018035906103ea90866129f9565b6001600160401b03167f85b313372a468955101c14bb37c18793313976f7f22ae9dafbfd49e63822a24b836040015160405161042891815260200190565b60405180910390a350505050565b60008054600390610448906002612b9b565b610453906002612bb2565b61045d9190612bdb565b905090565b600081900361048457604051631d72675b60e01b815260040160405180910390fd5b60006104918686866107b7565b905060608061049e6128c4565b60005b8581101561071a57368787838181106104bc576104bc612bef565b90506020028101906104ce9190612c05565b90506104dd6020820182612c25565b159050610524576060860151610512906104f78335610929565b6105046020850185612c25565b61050d91612cb4565b610a90565b945061051d85610d7b565b9350610581565b81158061056057508035888861053b600186612d9c565b81811061054a5761054a612bef565b905060200281019061055c9190612c05565b3514155b156105815760405163c350d8f760e01b815260048101839052602401610362565b83518160400135106105b657835160408051634b031c7f60e11b81529083013560048201526024810191909152604401610362565b6105c48b6020013582610edb565b6105f1604051806060016040528060006001600160a01b0316815260200160608152602001606081525090565b600061061a8684604001358151811061060c5761060c612bef565b602002602001015186610f4e565b1590508015610655576106498684604001358151811061063c5761063c612bef565b6020026020010151611060565b915061065582866111d8565b61065e8561126a565b156106e05760008061066f876112e7565b915091508e602001358f600001602081019061068b91906129f9565b6001600160401b03167f9b52c096f13f2ae00aea1dc6ade0a86091434d5e9a1471b86a8dab0a81c97dbb8760000135886040013586866040516106d19493929190612daf565b60405180910390a3505061070f565b61070f8d82610707576107028886604001358151811061063c5761063c612bef565b610709565b835b856114db565b5050506001016104a1565b50505050505050505050565b6000806000610736868686611933565b60009182526004602052604090912054161515925050505b9392505050565b606060008054806020026020016040519081016040528092919081815260200182805480156107ad57602002820191906000526020600020905b81546001600160a01b0316815260019091019060200180831161078f575b5050505050905090565b6040805160c081018252600080825260208201819052918101829052606081018290526080810182905260a08101919091526002546001600160401b031661080260208601866129f9565b6001600160401b0316101561084d5761081e60208501856129f9565b6002546040516306fc44f360e31b81526001600160401b03928316600482015291166024820152604401610362565b61085684611980565b61089583838080601f016020809104026020016040519081016040528093929190818152602001838380828437600092019190915250611cd592505050565b80519091506020850135146108cd578051604051633e2b68b960e21b8152602086013560048201526024810191909152604401610362565b6108da60208501856129f9565b6001600160401b031681608001511461074e576108fa60208501856129f9565b6080820151604051637792b7ad60e11b81526001600160401b0390921660048301526024820152604401610362565b6060816000036109505750506040805180820190915260018152600160ff1b602082015290565b6080821015610989576040516001600160f81b031960f884901b1660208201526021016040516020818303038152906040529050919050565b6000825b80156109a8578161099d81612ded565b92505060081c61098d565b5060006109b6826001612bb2565b6001600160401b038111156109cd576109cd612c6e565b6040519080825280601f01601f1916602001820160405280156109f7576020820181803683370190505b509050610a05826080612bb2565b60f81b81600081518110610a1b57610a1b612bef565b60200101906001600160f81b031916908160001a90535060005b82811015610a8857610a48816008612b9b565b85901c60f81b82610a598386612d9c565b81518110610a6957610a69612bef565b60200101906001600160f81b031916908160001a905350600101610a35565b509392505050565b6060600083516002610aa29190612b9b565b90506000808451600003610ac957604051631d9c855b60e21b815260040160405180910390fd5b8685600081518110610add57610add612bef565b60200260200101518051906020012014610b0d57604051635bd40bb360e11b815260006004820152602401610362565b6000610b3286600081518110610b2557610b25612bef565b6020026020010151611de5565b9050600191505b6000610b4482611e5d565b9050610b63604051806040016040528060008152602001600081525090565b8151601103610bdb57858503610ba357610b9682601081518110610b8957610b89612bef565b6020026020010151612020565b965050505050505061074e565b81610bae8a87612054565b81518110610bbe57610bbe612bef565b602002602001015190508480610bd390612ded565b955050610c97565b8151600203610c7e576000610c0c83600081518110610bfc57610bfc612bef565b60200260200101518b888a6120aa565b90965090508015610c5b57868614610c3757604051635975bef560e11b815260040160405180910390fd5b610c4d83600181518110610b8957610b89612bef565b97505050505050505061074e565b82600181518110610c6e57610c6e612bef565b6020026020010151915050610c97565b6040516305bb030160e31b815260040160405180910390fd5b610ca081612200565b15610cae579150610b399050565b6000610cb98261221c565b91505080600003610cdd57604051635975bef560e11b815260040160405180910390fd5b6000610ce883612277565b905089518610610d0b57604051631d9c855b60e21b815260040160405180910390fd5b808a8781518110610d1e57610d1e612bef565b60200260200101518051906020012014610d4e57604051635bd40bb360e11b815260048101879052602401610362565b610d638a8781518110610b2557610b25612bef565b945085610d6f81612ded565b96505050505050610b39565b60608151600003610d9f576040516306f996f560e41b815260040160405180910390fd5b815160208301906000848183610db757610db7612bef565b016020015160f81c90506080811015610e09578060ff16600003610dee576040516306f996f560e41b815260040160405180910390fd5b610df9600184612bb2565b9250610e06600183612d9c565b91505b6000610e1584846122b5565b905082816020015114610e3b576040516306f996f560e41b815260040160405180910390fd5b6000610e4682611e5d565b90508051600414610e6a576040516306f996f560e41b815260040160405180910390fd5b610e8d81600081518110610e8057610e80612bef565b6020026020010151612303565b600114610ead5760405163f49e98c560e01b815260040160405180910390fd5b610ed081600381518110610ec357610ec3612bef565b6020026020010151611e5d565b979650505050505050565b600080610eee8484356040860135611933565b600082815260046020526040902054919350915080821615610f3757604080516365597a5d60e11b81526004810187905285356024820152908501356044820152606401610362565b600092835260046020526040909220911790555050565b6000826020015161018014610f655750600061105a565b82518051603b820151605c83015163f9017d9460e084901c141580610f965750602883901c62ffffff1662f863a014155b15610fa857600094505050505061105a565b60f882901c60a0141580610fc1575060f881901c60a014155b15610fd357600094505050505061105a565b607d84015160e81c62b901008114610ff35760009550505050505061105a565b6004850151601b860151603c870151605d88015160609390931c808b5260036020808d01919091526040808d01805186905280519092018490529051018490529261103f896080612bb2565b60608c0152505061010060808a015250600196505050505050505b92915050565b61108d604051806060016040528060006001600160a01b0316815260200160608152602001606081525090565b600061109883611e5d565b905080516003146110bc576040516306f996f560e41b815260040160405180910390fd5b6110df816000815181106110d2576110d2612bef565b602002602001015161235e565b6001600160a01b0316825280516000906111069083906001908110610ec357610ec3612bef565b905080516001600160401b0381111561112157611121612c6e565b60405190808252806020026020018201604052801561114a578160200160208202803683370190505b50602084015260005b81518110156111a75761117e82828151811061117157611171612bef565b6020026020010151612277565b8460200151828151811061119457611194612bef565b6020908102919091010152600101611153565b506111cb826002815181106111be576111be612bef565b602002602001015161239f565b6040840152509092915050565b81516001600160a01b03168152602080830151519082015260005b600381101561125157826020015151811061120f57600061122e565b8260200151818151811061122557611225612bef565b60200260200101515b8260400151826003811061124457611244612bef565b60200201526001016111f3565b5060409091015160208101606083015251608090910152565b60007f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031682600001516001600160a01b03161480156112d557506040820151517f089d77f2ae318864a34c90b94de0b2dbc88609b2d94b331f06db679e3bf34f1e145b801561105a5750506020015160031490565b60008061010083608001511015611311576040516385b92bfb60e01b815260040160405180910390fd5b606083810151604080516101008101825260008082526020808301829052828401829052828601829052608080840183815260a080860185815260c080880187815260e0808a01989098528a51968b01518a8c01519c8c0151909552948a01519091529088015190925290860151928601519596919590949193909186901c1515806113a05750600885901c15155b806113ae5750600884901c15155b806113bc5750604083901c15155b806113c75750600182115b156113e5576040516385b92bfb60e01b815260040160405180910390fd5b8160000361140c5760408a0151600190815b60200201519850985050505050505050915091565b60408a81015181015182526001600160401b03878116602084015260ff8781168484015286166060840152841660e083015251635e829a6760e01b81527f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031690635e829a6790611488908490600401612e06565b6020604051808303816000875af11580156114a7573d6000803e3d6000fd5b505050506040513d601f19601f820116820180604052508101906114cb9190612e7f565b5060408a015160009060016113f7565b600080836020015151116114f0576000611510565b826020015160008151811061150757611507612bef565b60200260200101515b90506000807f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031685600001516001600160a01b031614801561157957507f0a21720df4a8d065446522d539047d2ad765c3b6a21d4f5b0d30dd77ba9e039f83145b801561158a57508460200151516003145b156116bb5760008086604001518060200190518101906115aa9190612e98565b915091507f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031663c0cae50088602001516001815181106115f4576115f4612bef565b6020026020010151896020015160028151811061161357611613612bef565b60209081029190910101516040516001600160e01b031960e085901b1681526004810192909252602482015284151560448201526001600160401b0384166064820152608401600060405180830381600087803b15801561167357600080fd5b505af1158015611687573d6000803e3d6000fd5b50505050600287602001516001815181106116a4576116a4612bef565b6020026020010151809450819550505050506118cc565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031685600001516001600160a01b031614801561174857507fe366c1c0452ed8eec96861e9e54141ebff23c9ec89fe27b996b45f5ec388498783148061174857507fe1434e25d6611e0db941968fdc97811c982ac1602e951637d206f5fdda9dd8f183145b801561175957508460200151516002145b1561189e576000604080860135908635901b608061177a60208b018b6129f9565b6001600160401b0316901b17179050600160401b85351015806117a55750600160401b856040013510155b806117be5750600354158015906117be57506003548111155b156117dc5760405163154a8d8760e01b815260040160405180910390fd5b60038190556117ee60208801886129f9565b6117f9906001612ed7565b600260006101000a8154816001600160401b0302191690836001600160401b031602179055506000866020015160018151811061183857611838612bef565b602002602001015160001c90507fe366c1c0452ed8eec96861e9e54141ebff23c9ec89fe27b996b45f5ec3884987850361187e5761187581612421565b6003935061188c565b61188781612537565b600493505b6001600160a01b031691506118cc9050565b84516040516372bbcdbf60e11b81526001600160a01b03909116600482015260248101849052604401610362565b602086018035906118dd90886129f9565b6001600160401b03167f9b52c096f13f2ae00aea1dc6ade0a86091434d5e9a1471b86a8dab0a81c97dbb8660000135876040013586866040516119239493929190612daf565b60405180910390a3505050505050565b6040805160208101859052908101839052600882901c60608201526000908190608001604051602081830303815290604052805190602001208360ff166001901b91509150935093915050565b600061198a610436565b9050600061199b6060840184612c25565b915050818110156119c9576040516327b0aa5160e01b81526004810182905260248101839052604401610362565b60007f5d4810ba3ed22c8a3bfc2eb15eda0ed7157cb79be9c091621e13c7a39938d9477f0000000000000000000000000000000000000000000000000000000000000000611a1a60208701876129f9565b60408051602081810195909552908101929092526001600160401b0316606082015290850135608082015260a00160408051601f19818403018152919052805160209091012090506000805b83811015611ccd57366000611a7e6060890189612c25565b84818110611a8e57611a8e612bef565b9050602002810190611aa09190612ef6565b909250905060418114611ac9576040516379ead7bb60e11b815260048101849052602401610362565b6000611ad86020828486612f3c565b611ae191612f66565b90506000611af3604060208587612f3c565b611afc91612f66565b9050600084846040818110611b1357611b13612bef565b919091013560f81c915050601b8114801590611b3357508060ff16601c14155b15611b5457604051637ab0f72960e11b815260048101879052602401610362565b7f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0821115611b9857604051639ddca1c960e01b815260048101879052602401610362565b604080516000808252602082018084528b905260ff841692820192909252606081018590526080810184905260019060a0016020604051602081039080840390855afa158015611bec573d6000803e3d6000fd5b5050604051601f1901519150506001600160a01b038116611c235760405163a1c9731960e01b815260048101889052602401610362565b6001600160a01b03811660009081526001602052604081205490819003611c6f576040516371e8f99760e01b8152600481018990526001600160a01b0383166024820152604401610362565b6000611c7c600183612d9c565b6001901b905089811615611cb5576040516311dcb28760e11b8152600481018a90526001600160a01b0384166024820152604401610362565b9890981797505060019095019450611a669350505050565b505050505050565b6040805160c081018252600080825260208201819052918101829052606081018290526080810182905260a0810182905290611d18611d1384611de5565b611e5d565b9050600f81511015611d4257805160405163b612418f60e01b815260040161036291815260200190565b8251602084012082528051611d6290829060009061117157611171612bef565b60208301528051611d80908290600390811061117157611171612bef565b60408301528051611d9e908290600590811061117157611171612bef565b60608301528051611dbc9082906008908110610e8057610e80612bef565b60808301528051611dda908290600b908110610e8057610e80612bef565b60a083015250919050565b6040805180820182526000808252602091820181905282518084019093528382018084528451928401839052918190611e1f9084906126a7565b5060208601519193509150611e348284612bb2565b14611e5557604051632faea97160e01b815260056004820152602401610362565b505050919050565b60606000806000611e76856000015186602001516126a7565b92509250925080611e9d57604051632faea97160e01b815260066004820152602401610362565b600082848760000151611eb09190612bb2565b611eba9190612bb2565b9050600080858860000151611ecf9190612bb2565b90505b82811015611f2157600080611ef083611eeb8188612d9c565b6126a7565b509092509050611f008183612bb2565b611f0a9084612bb2565b925050508180611f1990612ded565b925050611ed2565b50806001600160401b03811115611f3a57611f3a612c6e565b604051908082528060200260200182016040528015611f7f57816020015b6040805180820190915260008082526020820152815260200190600190039081611f585790505b5095506000858860000151611f949190612bb2565b905060005b8281101561201457600080611fb284611eeb8189612d9c565b509150915060405180604001604052808581526020018284611fd49190612bb2565b8152508a8481518110611fe957611fe9612bef565b6020908102919091010152611ffe8183612bb2565b6120089085612bb2565b93505050600101611f99565b50505050505050919050565b606061202b8261239f565b9050805160000361204f57604051635975bef560e11b815260040160405180910390fd5b919050565b60008083612063600285612bdb565b8151811061207357612073612bef565b016020015160f81c9050612088600284612f84565b156120965780600f1661209f565b60048160ff16901c5b60ff16949350505050565b6000806000806120b98861221c565b91509150806000036120de576040516305bb030160e31b815260040160405180910390fd5b815160001a60041c6003811115612108576040516305bb030160e31b815260040160405180910390fd5b60008160011660011461211c57600261211f565b60015b60ff169050600081612132856002612b9b565b61213c9190612d9c565b905087612149828b612bb2565b111561216857604051635975bef560e11b815260040160405180910390fd5b60005b818110156121e057600061217f8483612bb2565b600181901c88015190915060001a6121a08d61219b858f612bb2565b612054565b60018316156121b25781600f166121b8565b600482901c5b146121d657604051635975bef560e11b815260040160405180910390fd5b505060010161216b565b506121eb818a612bb2565b96505050600211159250505094509492505050565b6000612214826000015183602001516126a7565b949350505050565b6000806000806000612236866000015187602001516126a7565b925092509250801561225e57604051632faea97160e01b815260066004820152602401610362565b855161226b908490612bb2565b96919550909350505050565b60008060006122858461221c565b91509150806020146122ad57604051632faea97160e01b815260076004820152602401610362565b505192915050565b60408051808201909152600080825260208201526000806122d685856126a7565b5091509150604051806040016040528086815260200182846122f89190612bb2565b905295945050505050565b60008060006123118461221c565b91509150602081111561233a57604051632faea97160e01b815260076004820152602401610362565b8060000361234c575060009392505050565b90516008909102610100031c92915050565b600080600061236c8461221c565b915091508060141461239457604051632faea97160e01b815260076004820152602401610362565b505160601c92915050565b60606000806123ad8461221c565b91509150806001600160401b038111156123c9576123c9612c6e565b6040519080825280601f01601f1916602001820160405280156123f3576020820181803683370190505b5092506020830160005b828110156124155783810151828201526020016123fd565b50600091015250919050565b6001600160a01b0381166124485760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b0381166000908152600160205260409020541561248a5760405163f377f10960e01b81526001600160a01b0382166004820152602401610362565b60005460ff19016124ae57604051630aee15d760e21b815260040160405180910390fd5b60008054600180820183557f290decd9548b62a8d60345a988386fc84ba6bc95484008f6362f93160ef3e56390910180546001600160a01b0319166001600160a01b0385169081179091558254818452602092909252604080842092909255905190917fe366c1c0452ed8eec96861e9e54141ebff23c9ec89fe27b996b45f5ec388498791a250565b6001600160a01b0381166000908152600160205260408120549081900361257c5760405163f377f10960e01b81526001600160a01b0383166004820152602401610362565b60005460010361259f5760405163339e1ffb60e01b815260040160405180910390fd5b6000805481906125b190600190612d9c565b815481106125c1576125c1612bef565b60009182526020822001546001600160a01b0316915081906125e4600185612d9c565b815481106125f4576125f4612bef565b600091825260208083209190910180546001600160a01b0319166001600160a01b03948516179055918316815260019091526040812083905580548061263c5761263c612f98565b60008281526020808220830160001990810180546001600160a01b03191690559092019092556001600160a01b038516808352600190915260408083208390555190917fe1434e25d6611e0db941968fdc97811c982ac1602e951637d206f5fdda9dd8f191a2505050565b6000806000836000036126d057604051632faea97160e01b815260016004820152602401610362565b845160001a60808110156126f057600060016000935093509350506127fe565b60b881101561276a5760019350612708608082612d9c565b92508260010361276557600285101561273757604051632faea97160e01b815260036004820152602401610362565b600186015160001a608081101561276357604051632faea97160e01b8152600481810152602401610362565b505b6127cf565b60c081101561279257612788868661278360b785612d9c565b612805565b90945092506127cf565b60f88110156127b557600193506127aa60c082612d9c565b9250600191506127cf565b6127c5868661278360f785612d9c565b9094509250600191505b846127da8486612bb2565b11156127fc57604051632faea97160e01b815260036004820152602401610362565b505b9250925092565b600080600883111561282d57604051632faea97160e01b815260026004820152602401610362565b612838836001612bb2565b84101561285b57604051632faea97160e01b815260036004820152602401610362565b50600184015160088302610100031c603881108061288f575061287f600184612d9c565b61288a906008612b9b565b81901c155b156128af57604051632faea97160e01b8152600481810152602401610362565b6128ba836001612bb2565b9150935093915050565b6040805160a081018252600080825260208201529081016128e36128f7565b815260200160008152602001600081525090565b60405180606001604052806003906020820280368337509192915050565b60006080828403121561292757600080fd5b50919050565b60008083601f84011261293f57600080fd5b5081356001600160401b0381111561295657600080fd5b60208301915083602082850101111561296e57600080fd5b9250929050565b60008060006040848603121561298a57600080fd5b83356001600160401b038111156129a057600080fd5b6129ac86828701612915565b93505060208401356001600160401b038111156129c857600080fd5b6129d48682870161292d565b9497909650939450505050565b6001600160401b03811681146129f657600080fd5b50565b600060208284031215612a0b57600080fd5b813561074e816129e1565b600080600080600060608688031215612a2e57600080fd5b85356001600160401b03811115612a4457600080fd5b612a5088828901612915565b95505060208601356001600160401b03811115612a6c57600080fd5b612a788882890161292d565b90955093505060408601356001600160401b03811115612a9757600080fd5b8601601f81018813612aa857600080fd5b80356001600160401b03811115612abe57600080fd5b8860208260051b8401011115612ad357600080fd5b959894975092955050506020019190565b600080600060608486031215612af957600080fd5b505081359360208301359350604090920135919050565b602080825282518282018190526000918401906040840190835b81811015612b515783516001600160a01b0316835260209384019390920191600101612b2a565b509095945050505050565b600060208284031215612b6e57600080fd5b81356001600160a01b038116811461074e57600080fd5b634e487b7160e01b600052601160045260246000fd5b808202811582820484141761105a5761105a612b85565b8082018082111561105a5761105a612b85565b634e487b7160e01b600052601260045260246000fd5b600082612bea57612bea612bc5565b500490565b634e487b7160e01b600052603260045260246000fd5b60008235605e19833603018112612c1b57600080fd5b9190910192915050565b6000808335601e19843603018112612c3c57600080fd5b8301803591506001600160401b03821115612c5657600080fd5b6020019150600581901b360382131561296e57600080fd5b634e487b7160e01b600052604160045260246000fd5b604051601f8201601f191681016001600160401b0381118282101715612cac57612cac612c6e565b604052919050565b60006001600160401b03831115612ccd57612ccd612c6e565b8260051b612cdd60208201612c84565b84815290830190602081019036831115612cf657600080fd5b845b83811015612d925780356001600160401b03811115612d1657600080fd5b860136601f820112612d2757600080fd5b80356001600160401b03811115612d4057612d40612c6e565b612d53601f8201601f1916602001612c84565b818152366020838501011115612d6857600080fd5b81602084016020830137600060208383010152808652505050602083019250602081019050612cf8565b5095945050505050565b8181038181111561105a5761105a612b85565b848152602081018490526080810160058410612ddb57634e487b7160e01b600052602160045260246000fd5b60408201939093526060015292915050565b600060018201612dff57612dff612b85565b5060010190565b600061010082019050825182526001600160401b03602084015116602083015260ff604084015116604083015260ff60608401511660608301526080830151608083015260a083015160a083015260c083015160c083015260e0830151612e7860e08401826001600160401b03169052565b5092915050565b600060208284031215612e9157600080fd5b5051919050565b60008060408385031215612eab57600080fd5b82518015158114612ebb57600080fd5b6020840151909250612ecc816129e1565b809150509250929050565b6001600160401b03818116838216019081111561105a5761105a612b85565b6000808335601e19843603018112612f0d57600080fd5b8301803591506001600160401b03821115612f2757600080fd5b60200191503681900382131561296e57600080fd5b60008085851115612f4c57600080fd5b83861115612f5957600080fd5b5050820193919092039150565b8035602083101561105a57600019602084900360031b1b1692915050565b600082612f9357612f93612bc5565b500690565b634e487b7160e01b600052603160045260246000fd",
+	Bin: "0x61012060405234801561001157600080fd5b50604051613e7d380380613e7d8339810160408190526100309161031e565b6001600160a01b038716158061004d57506001600160a01b038516155b8061005f57506001600160a01b038416155b1561007d5760405163d92e233d60e01b815260040160405180910390fd5b6100868161019d565b6001600160a01b0380881660805260a087905285811660c052841660e0526001600160401b0383166101005260006100bd82610299565b6040805180820182528281526001600160401b03868116602083019081526000805460018101825590805292517f290decd9548b62a8d60345a988386fc84ba6bc95484008f6362f93160ef3e563600290940293840155517f290decd9548b62a8d60345a988386fc84ba6bc95484008f6362f93160ef3e56490920180546001600160401b0319169282169290921790915590519192508516907f24afbb6e452d1fd26c6b7d774f9c4f3723b4be17c9fab0b33b24b89e4a3189b4906101889086908590879061049a565b60405180910390a25050505050505050610521565b80516000036101bf5760405163339e1ffb60e01b815260040160405180910390fd5b60006001600160a01b0316816000815181106101dd576101dd6104ca565b60200260200101516001600160a01b03160361020c5760405163d92e233d60e01b815260040160405180910390fd5b60015b815181101561029557816102246001836104e0565b81518110610234576102346104ca565b60200260200101516001600160a01b0316828281518110610257576102576104ca565b60200260200101516001600160a01b03161161028d576040516318bf887960e11b81526004810182905260240160405180910390fd5b60010161020f565b5050565b6000816040516020016102ac9190610507565b604051602081830303815290604052805190602001209050919050565b6001600160a01b03811681146102de57600080fd5b50565b80516102ec816102c9565b919050565b80516001600160401b03811681146102ec57600080fd5b634e487b7160e01b600052604160045260246000fd5b600080600080600080600060e0888a03121561033957600080fd5b8751610344816102c9565b602089015160408a0151919850965061035c816102c9565b606089015190955061036d816102c9565b935061037b608089016102f1565b925061038960a089016102f1565b60c08901519092506001600160401b038111156103a557600080fd5b8801601f81018a136103b657600080fd5b80516001600160401b038111156103cf576103cf610308565b604051600582901b90603f8201601f191681016001600160401b03811182821017156103fd576103fd610308565b60405291825260208184018101929081018d84111561041b57600080fd5b6020850194505b8385101561044157610433856102e1565b815260209485019401610422565b508094505050505092959891949750929550565b600081518084526020840193506020830160005b828110156104905781516001600160a01b0316865260209586019590910190600101610469565b5093949350505050565b60018060401b03841681528260208201526060604082015260006104c16060830184610455565b95945050505050565b634e487b7160e01b600052603260045260246000fd5b8181038181111561050157634e487b7160e01b600052601160045260246000fd5b92915050565b60208152600061051a6020830184610455565b9392505050565b60805160a05160c05160e051610100516138c46105b960003960008181610241015281816104900152818161050301528181610baf01528181610be001528181610c280152610c7d0152600081816101ff01526119bc015260008181610268015281816115f7015261180201526000818161015d0152611dd70152600081816101810152818161189f01526128f301526138c46000f3fe608060405234801561001057600080fd5b50600436106101005760003560e01c80639cb118bf11610097578063bcb975c911610066578063bcb975c91461029f578063c9a4231e146102c2578063e40fb3a8146102e9578063ee9625a61461031b57600080fd5b80639cb118bf14610234578063a2c8b1771461023c578063a68f20a014610263578063b269a8441461028a57600080fd5b80637d60d355116100d35780637d60d355146101b9578063907c0f92146101cc5780639426e226146101fa578063951c63e71461022157600080fd5b806340a95fe61461010557806348cd4cb1146101385780637938b254146101585780637b1039991461017f575b600080fd5b610125610113366004612fad565b60056020526000908152604090205481565b6040519081526020015b60405180910390f35b61014061032e565b6040516001600160401b03909116815260200161012f565b6101257f000000000000000000000000000000000000000000000000000000000000000081565b7f00000000000000000000000000000000000000000000000000000000000000005b6040516001600160a01b03909116815260200161012f565b6101406101c7366004612fad565b610365565b600254600354600454604080516001600160401b03909416845260208401929092529082015260600161012f565b6101a17f000000000000000000000000000000000000000000000000000000000000000081565b61012561022f366004613048565b6104bd565b6101406104ed565b6101407f000000000000000000000000000000000000000000000000000000000000000081565b6101a17f000000000000000000000000000000000000000000000000000000000000000081565b61029d61029836600461315d565b61052c565b005b6102b26102ad3660046131f4565b61067b565b604051901515815260200161012f565b6101257f39c7f4b7bac4f6c9268c228ec819427fcabcba612781a5990f74eac43f789fe281565b6102fc6102f7366004612fad565b6106aa565b604080516001600160401b03909316835260208301919091520161012f565b61029d610329366004613220565b6106fb565b6000806000815481106103435761034361331b565b60009182526020909120600160029092020101546001600160401b0316919050565b600080548180826103785761037861331b565b60009182526020909120600160029092020101546001600160401b0390811690841610156103f95782600080815481106103b4576103b461331b565b6000918252602090912060029091020160010154604051638be1261760e01b81526001600160401b039283166004820152911660248201526044015b60405180910390fd5b600080610407600184613347565b90505b8082101561048a5760006001610420838561335a565b61042b90600161335a565b901c9050856001600160401b03166000828154811061044c5761044c61331b565b60009182526020909120600160029092020101546001600160401b03161161047657809250610484565b610481600182613347565b91505b5061040a565b6104b4827f000000000000000000000000000000000000000000000000000000000000000061336d565b95945050505050565b6000816040516020016104d091906133d1565b604051602081830303815290604052805190602001209050919050565b600080546104fd90600190613347565b610527907f000000000000000000000000000000000000000000000000000000000000000061336d565b905090565b600061053a85858585610954565b6002549091506001600160401b03166105566020870187612fad565b6001600160401b03161115801561056e575060035415155b156105af576105806020860186612fad565b600254604051631829d25560e11b81526001600160401b039283166004820152911660248201526044016103f0565b6105bc6020860186612fad565b6002805467ffffffffffffffff19166001600160401b039290921691909117905560208501803560038190556040830151600455906005906000906106019089612fad565b6001600160401b0316815260208082019290925260400160002091909155850180359061062e9087612fad565b6001600160401b03167f85b313372a468955101c14bb37c18793313976f7f22ae9dafbfd49e63822a24b836040015160405161066c91815260200190565b60405180910390a35050505050565b600080600061068b868686610b54565b60009182526001602052604090912054161515925050505b9392505050565b60008060006106b884610ba1565b905060008082815481106106ce576106ce61331b565b60009182526020909120600290910201600181015490546001600160401b03909116969095509350505050565b600081900361071d57604051631d72675b60e01b815260040160405180910390fd5b600061072b87878787610954565b9050606080610738612f00565b60005b8581101561094757368787838181106107565761075661331b565b905060200281019061076891906133e4565b90506107776020820182613404565b1590506107be5760608601516107ac906107918335610cb2565b61079e6020850185613404565b6107a79161344d565b610e19565b94506107b785611104565b935061081b565b8115806107fa5750803588886107d5600186613347565b8181106107e4576107e461331b565b90506020028101906107f691906133e4565b3514155b1561081b5760405163c350d8f760e01b8152600481018390526024016103f0565b835181604001351061085057835160408051634b031c7f60e11b815290830135600482015260248101919091526044016103f0565b61085e8c6020013582611264565b61088b604051806060016040528060006001600160a01b0316815260200160608152602001606081525090565b60006108b4868460400135815181106108a6576108a661331b565b6020026020010151866112d7565b15905080156108ef576108e3868460400135815181106108d6576108d661331b565b60200260200101516113e9565b91506108ef8286611561565b6108f8856115f3565b1561090d576109088e8487611670565b61093c565b61093c8e826109345761092f888660400135815181106108d6576108d661331b565b610936565b835b856117c6565b50505060010161073b565b5050505050505050505050565b61095c612f33565b61099b84848080601f016020809104026020016040519081016040528093929190818152602001838380828437600092019190915250611adb92505050565b80519091506020860135146109d3578051604051633e2b68b960e21b81526020870135600482015260248101919091526044016103f0565b6109e06020860186612fad565b6001600160401b0316816080015114610a2f57610a006020860186612fad565b6080820151604051637792b7ad60e11b81526001600160401b03909216600483015260248201526044016103f0565b6000610a53610a416020880188612fad565b610a4e6020860186612fad565b611c0c565b90506000610a646020850185613404565b604051602001610a7592919061351e565b604051602081830303815290604052805190602001209050818114610ad457610aa16020850185612fad565b6040516301b8e5b760e01b81526001600160401b03909116600482015260248101839052604481018290526064016103f0565b8260e001516020141580610aec5750818360c0015114155b15610b3457610afe6020880188612fad565b60c08401516040516304e3cc3960e11b81526001600160401b0390921660048301526024820152604481018390526064016103f0565b610b4a87610b456020870187613404565b611d4e565b5050949350505050565b6040805160208101859052908101839052600882901c60608201526000908190608001604051602081830303815290604052805190602001208360ff166001901b91509150935093915050565b600080546001600160401b037f000000000000000000000000000000000000000000000000000000000000000081169084161080610c11575080610c057f00000000000000000000000000000000000000000000000000000000000000008561356b565b6001600160401b031610155b15610c785782610c22600183613347565b610c4c907f000000000000000000000000000000000000000000000000000000000000000061336d565b604051631664242b60e01b81526001600160401b039283166004820152911660248201526044016103f0565b610ca27f00000000000000000000000000000000000000000000000000000000000000008461356b565b6001600160401b03169392505050565b606081600003610cd95750506040805180820190915260018152600160ff1b602082015290565b6080821015610d12576040516001600160f81b031960f884901b1660208201526021016040516020818303038152906040529050919050565b6000825b8015610d315781610d268161358a565b92505060081c610d16565b506000610d3f82600161335a565b6001600160401b03811115610d5657610d56612fca565b6040519080825280601f01601f191660200182016040528015610d80576020820181803683370190505b509050610d8e82608061335a565b60f81b81600081518110610da457610da461331b565b60200101906001600160f81b031916908160001a90535060005b82811015610e1157610dd18160086135a3565b85901c60f81b82610de28386613347565b81518110610df257610df261331b565b60200101906001600160f81b031916908160001a905350600101610dbe565b509392505050565b6060600083516002610e2b91906135a3565b90506000808451600003610e5257604051631d9c855b60e21b815260040160405180910390fd5b8685600081518110610e6657610e6661331b565b60200260200101518051906020012014610e9657604051635bd40bb360e11b8152600060048201526024016103f0565b6000610ebb86600081518110610eae57610eae61331b565b602002602001015161215c565b9050600191505b6000610ecd826121cc565b9050610eec604051806040016040528060008152602001600081525090565b8151601103610f6457858503610f2c57610f1f82601081518110610f1257610f1261331b565b602002602001015161238f565b96505050505050506106a3565b81610f378a876123c3565b81518110610f4757610f4761331b565b602002602001015190508480610f5c9061358a565b955050611020565b8151600203611007576000610f9583600081518110610f8557610f8561331b565b60200260200101518b888a612419565b90965090508015610fe457868614610fc057604051635975bef560e11b815260040160405180910390fd5b610fd683600181518110610f1257610f1261331b565b9750505050505050506106a3565b82600181518110610ff757610ff761331b565b6020026020010151915050611020565b6040516305bb030160e31b815260040160405180910390fd5b6110298161256f565b15611037579150610ec29050565b60006110428261258b565b9150508060000361106657604051635975bef560e11b815260040160405180910390fd5b6000611071836125e6565b90508951861061109457604051631d9c855b60e21b815260040160405180910390fd5b808a87815181106110a7576110a761331b565b602002602001015180519060200120146110d757604051635bd40bb360e11b8152600481018790526024016103f0565b6110ec8a8781518110610eae57610eae61331b565b9450856110f88161358a565b96505050505050610ec2565b60608151600003611128576040516306f996f560e41b815260040160405180910390fd5b8151602083019060008481836111405761114061331b565b016020015160f81c90506080811015611192578060ff16600003611177576040516306f996f560e41b815260040160405180910390fd5b61118260018461335a565b925061118f600183613347565b91505b600061119e8484612624565b9050828160200151146111c4576040516306f996f560e41b815260040160405180910390fd5b60006111cf826121cc565b905080516004146111f3576040516306f996f560e41b815260040160405180910390fd5b611216816000815181106112095761120961331b565b6020026020010151612672565b6001146112365760405163f49e98c560e01b815260040160405180910390fd5b6112598160038151811061124c5761124c61331b565b60200260200101516121cc565b979650505050505050565b6000806112778484356040860135610b54565b6000828152600160205260409020549193509150808216156112c057604080516365597a5d60e11b815260048101879052853560248201529085013560448201526064016103f0565b600092835260016020526040909220911790555050565b60008260200151610180146112ee575060006113e3565b82518051603b820151605c83015163f9017d9460e084901c14158061131f5750602883901c62ffffff1662f863a014155b156113315760009450505050506113e3565b60f882901c60a014158061134a575060f881901c60a014155b1561135c5760009450505050506113e3565b607d84015160e81c62b90100811461137c576000955050505050506113e3565b6004850151601b860151603c870151605d88015160609390931c808b5260036020808d01919091526040808d0180518690528051909201849052905101849052926113c889608061335a565b60608c0152505061010060808a015250600196505050505050505b92915050565b611416604051806060016040528060006001600160a01b0316815260200160608152602001606081525090565b6000611421836121cc565b90508051600314611445576040516306f996f560e41b815260040160405180910390fd5b6114688160008151811061145b5761145b61331b565b60200260200101516126cd565b6001600160a01b03168252805160009061148f908390600190811061124c5761124c61331b565b905080516001600160401b038111156114aa576114aa612fca565b6040519080825280602002602001820160405280156114d3578160200160208202803683370190505b50602084015260005b8151811015611530576115078282815181106114fa576114fa61331b565b60200260200101516125e6565b8460200151828151811061151d5761151d61331b565b60209081029190910101526001016114dc565b50611554826002815181106115475761154761331b565b602002602001015161270e565b6040840152509092915050565b81516001600160a01b03168152602080830151519082015260005b60038110156115da5782602001515181106115985760006115b7565b826020015181815181106115ae576115ae61331b565b60200260200101515b826040015182600381106115cd576115cd61331b565b602002015260010161157c565b5060409091015160208101606083015251608090910152565b60007f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031682600001516001600160a01b031614801561165e57506040820151517f089d77f2ae318864a34c90b94de0b2dbc88609b2d94b331f06db679e3bf34f1e145b80156113e35750506020015160031490565b600080600061167e84612790565b919450925090506000816007811115611699576116996135ba565b1461175f57600060078260078111156116b4576116b46135ba565b1490506116c46020880188612fad565b6001600160401b0316837fc701ccd6ca95949480e7fcad087a056399526ae5800ca51c0768ad745fcfcf63896020013589600001358a6040013587876040516117119594939291906135d0565b60405180910390a380156117595760008061173660208a0135893560408b0135610b54565b600091825260016020526040909120805491199091169055505050505050505050565b60049350505b602086018035906117709088612fad565b6001600160401b03167f9b52c096f13f2ae00aea1dc6ade0a86091434d5e9a1471b86a8dab0a81c97dbb8760000135886040013587876040516117b6949392919061360d565b60405180910390a3505050505050565b600080836020015151116117db5760006117fb565b82602001516000815181106117f2576117f261331b565b60200260200101515b90506000807f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031685600001516001600160a01b031614801561186457507fa723999e50861baff15e144cf28bf0ab6c0aa515183050ed114197c328542c8283145b801561187557508460200151516003145b156119ba5760008060008760400151806020019051810190611897919061363d565b9250925092507f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031663b9dd665189602001516001815181106118e3576118e361331b565b60200260200101518a602001516002815181106119025761190261331b565b60209081029190910101516040516001600160e01b031960e085901b168152600481019290925260248201526001600160a01b038616604482015284151560648201526001600160401b038416608482015260a401600060405180830381600087803b15801561197157600080fd5b505af1158015611985573d6000803e3d6000fd5b50505050600288602001516001815181106119a2576119a261331b565b60200260200101518095508196505050505050611a84565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031685600001516001600160a01b0316148015611a1e57507f1944de605280f4449e816ef7638a6c150a3554dfe0952b0641fb308880b4413b83145b8015611a2f57508460200151516002145b15611a56576003611a4c611a466020890189612fad565b87612993565b9092509050611a84565b84516040516372bbcdbf60e11b81526001600160a01b039091166004820152602481018490526044016103f0565b60208601803590611a959088612fad565b6001600160401b03167f9b52c096f13f2ae00aea1dc6ade0a86091434d5e9a1471b86a8dab0a81c97dbb8660000135876040013586866040516117b6949392919061360d565b611ae3612f33565b6000611af6611af18461215c565b6121cc565b9050600f81511015611b2057805160405163b612418f60e01b81526004016103f091815260200190565b8251602084012082528051611b409082906000906114fa576114fa61331b565b60208301528051611b5e90829060039081106114fa576114fa61331b565b60408301528051611b7c90829060059081106114fa576114fa61331b565b60608301528051611b9a90829060089081106112095761120961331b565b60808301528051611bb8908290600b9081106112095761120961331b565b8260a0018181525050600080611be783600c81518110611bda57611bda61331b565b602002602001015161258b565b60e0860181905290925090506020819003611c0457815160c08501525b505050919050565b600080611c1883610ba1565b90506000808281548110611c2e57611c2e61331b565b6000918252602090912060029091020160018101549091506001600160401b03908116908616811115611cbb5782600003611c8f57604051638be1261760e01b81526001600160401b038088166004830152821660248201526044016103f0565b6040516315a5586f60e31b81526001600160401b038087166004830152871660248201526044016103f0565b600054611cc984600161335a565b108015611d1357506000611cde84600161335a565b81548110611cee57611cee61331b565b60009182526020909120600160029092020101546001600160401b0390811690871610155b15611d44576040516315a5586f60e31b81526001600160401b038087166004830152871660248201526044016103f0565b5054949350505050565b8060006003611d5e8360026135a3565b611d6990600261335a565b611d7391906136a5565b90506000611d846060870187613404565b91505081811015611db2576040516327b0aa5160e01b815260048101829052602481018390526044016103f0565b60007f39c7f4b7bac4f6c9268c228ec819427fcabcba612781a5990f74eac43f789fe27f0000000000000000000000000000000000000000000000000000000000000000611e0360208a018a612fad565b611e1360608b0160408c01612fad565b60408051602081810196909652908101939093526001600160401b0391821660608401521660808201529088013560a082015260c001604051602081830303815290604052805190602001209050600060088560ff611e72919061335a565b901c6001600160401b03811115611e8b57611e8b612fca565b604051908082528060200260200182016040528015611eb4578160200160208202803683370190505b50905060005b8381101561215157366000611ed260608c018c613404565b84818110611ee257611ee261331b565b9050602002810190611ef491906136b9565b909250905060418114611f1d576040516379ead7bb60e11b8152600481018490526024016103f0565b6000611f2d6040602084866136ff565b611f3691613729565b9050600083836040818110611f4d57611f4d61331b565b919091013560f81c915050601b8114801590611f6d57508060ff16601c14155b15611f8e57604051637ab0f72960e11b8152600481018690526024016103f0565b7f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0821115611fd257604051639ddca1c960e01b8152600481018690526024016103f0565b600060018883611fe5602085898b6136ff565b611fee91613729565b6040805160008152602081018083529490945260ff9092169183019190915260608201526080810185905260a0016020604051602081039080840390855afa15801561203e573d6000803e3d6000fd5b5050604051601f1901519150506001600160a01b0381166120755760405163a1c9731960e01b8152600481018790526024016103f0565b60006120828e8e84612b8a565b90508b81036120b6576040516371e8f99760e01b8152600481018890526001600160a01b03831660248201526044016103f0565b60008160ff166001901b9050600089600884901c815181106120da576120da61331b565b60200260200101519050818116600014612119576040516311dcb28760e11b8152600481018a90526001600160a01b03851660248201526044016103f0565b8181178a600885901c815181106121325761213261331b565b6020908102919091010152505060019096019550611eba945050505050565b505050505050505050565b6040805180820182526000808252602091820181905282518084019093528382018084528451928401839052918190612196908490612beb565b50602086015191935091506121ab828461335a565b14611c0457604051632faea97160e01b8152600560048201526024016103f0565b606060008060006121e585600001518660200151612beb565b9250925092508061220c57604051632faea97160e01b8152600660048201526024016103f0565b60008284876000015161221f919061335a565b612229919061335a565b905060008085886000015161223e919061335a565b90505b828110156122905760008061225f8361225a8188613347565b612beb565b50909250905061226f818361335a565b612279908461335a565b9250505081806122889061358a565b925050612241565b50806001600160401b038111156122a9576122a9612fca565b6040519080825280602002602001820160405280156122ee57816020015b60408051808201909152600080825260208201528152602001906001900390816122c75790505b5095506000858860000151612303919061335a565b905060005b82811015612383576000806123218461225a8189613347565b509150915060405180604001604052808581526020018284612343919061335a565b8152508a84815181106123585761235861331b565b602090810291909101015261236d818361335a565b612377908561335a565b93505050600101612308565b50505050505050919050565b606061239a8261270e565b905080516000036123be57604051635975bef560e11b815260040160405180910390fd5b919050565b600080836123d26002856136a5565b815181106123e2576123e261331b565b016020015160f81c90506123f7600284613747565b156124055780600f1661240e565b60048160ff16901c5b60ff16949350505050565b6000806000806124288861258b565b915091508060000361244d576040516305bb030160e31b815260040160405180910390fd5b815160001a60041c6003811115612477576040516305bb030160e31b815260040160405180910390fd5b60008160011660011461248b57600261248e565b60015b60ff1690506000816124a18560026135a3565b6124ab9190613347565b9050876124b8828b61335a565b11156124d757604051635975bef560e11b815260040160405180910390fd5b60005b8181101561254f5760006124ee848361335a565b600181901c88015190915060001a61250f8d61250a858f61335a565b6123c3565b60018316156125215781600f16612527565b600482901c5b1461254557604051635975bef560e11b815260040160405180910390fd5b50506001016124da565b5061255a818a61335a565b96505050600211159250505094509492505050565b600061258382600001518360200151612beb565b949350505050565b60008060008060006125a586600001518760200151612beb565b92509250925080156125cd57604051632faea97160e01b8152600660048201526024016103f0565b85516125da90849061335a565b96919550909350505050565b60008060006125f48461258b565b915091508060201461261c57604051632faea97160e01b8152600760048201526024016103f0565b505192915050565b60408051808201909152600080825260208201526000806126458585612beb565b509150915060405180604001604052808681526020018284612667919061335a565b905295945050505050565b60008060006126808461258b565b9150915060208111156126a957604051632faea97160e01b8152600760048201526024016103f0565b806000036126bb575060009392505050565b90516008909102610100031c92915050565b60008060006126db8461258b565b915091508060141461270357604051632faea97160e01b8152600760048201526024016103f0565b505160601c92915050565b606060008061271c8461258b565b91509150806001600160401b0381111561273857612738612fca565b6040519080825280601f01601f191660200182016040528015612762576020820181803683370190505b5092506020830160005b8281101561278457838101518282015260200161276c565b50600091015250919050565b6000806000610100846080015110156127bc576040516385b92bfb60e01b815260040160405180910390fd5b606084810151604080516101008101825260008082526020808301829052828401829052828601829052608080840183815260a080860185815260c080880187815260e0808a01989098528a51968b01518a8c01519c8c0151909552948a01519091529088015190925290860151928601519596919590949193909186901c15158061284b5750600885901c15155b806128595750600884901c15155b806128675750604083901c15155b806128725750600182115b15612890576040516385b92bfb60e01b815260040160405180910390fd5b816000036128b4575050505060408701516020015160019650945061298c92505050565b60408b81015181015182526001600160401b03878116602084015260ff8781168484015286166060840152841660e083015251635e829a6760e01b81527f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031690635e829a679061293090849060040161375b565b60408051808303816000875af115801561294e573d6000803e3d6000fd5b505050506040513d601f19601f8201168201806040525081019061297291906137d4565b60408d01516020015160009c509a50985050505050505050505b9193909250565b60008082602001516001815181106129ad576129ad61331b565b602002602001015160001c905060006129c46104ed565b6129cf90600161336d565b9050806001600160401b03168214612a0c5760405163d39d4d8960e01b8152600481018390526001600160401b03821660248201526044016103f0565b60008460400151806020019051810190612a269190613808565b9050612a3181612d49565b6000612a3e87600161336d565b6000805491925090612a5290600190613347565b81548110612a6257612a6261331b565b60009182526020909120600160029092020101546001600160401b039081169082161015612aa35760405163154a8d8760e01b815260040160405180910390fd5b612aac826104bd565b6040805180820182528281526001600160401b03848116602083019081526000805460018101825590805292517f290decd9548b62a8d60345a988386fc84ba6bc95484008f6362f93160ef3e563600290940293840155517f290decd9548b62a8d60345a988386fc84ba6bc95484008f6362f93160ef3e564909201805467ffffffffffffffff19169282169290921790915590519196508416907f24afbb6e452d1fd26c6b7d774f9c4f3723b4be17c9fab0b33b24b89e4a3189b490612b789084908990879061389c565b60405180910390a25050505092915050565b8180846000825b80821015612be05780820160011c8060051b84013587811060018114612bd15788821160018114612bc757839850849550612bcb565b8394505b50612bd8565b6001830194505b505050612b91565b505050509392505050565b600080600083600003612c1457604051632faea97160e01b8152600160048201526024016103f0565b845160001a6080811015612c345760006001600093509350935050612d42565b60b8811015612cae5760019350612c4c608082613347565b925082600103612ca9576002851015612c7b57604051632faea97160e01b8152600360048201526024016103f0565b600186015160001a6080811015612ca757604051632faea97160e01b81526004818101526024016103f0565b505b612d13565b60c0811015612cd657612ccc8686612cc760b785613347565b612e41565b9094509250612d13565b60f8811015612cf95760019350612cee60c082613347565b925060019150612d13565b612d098686612cc760f785613347565b9094509250600191505b84612d1e848661335a565b1115612d4057604051632faea97160e01b8152600360048201526024016103f0565b505b9250925092565b8051600003612d6b5760405163339e1ffb60e01b815260040160405180910390fd5b60006001600160a01b031681600081518110612d8957612d8961331b565b60200260200101516001600160a01b031603612db85760405163d92e233d60e01b815260040160405180910390fd5b60015b8151811015612e3d5781612dd0600183613347565b81518110612de057612de061331b565b60200260200101516001600160a01b0316828281518110612e0357612e0361331b565b60200260200101516001600160a01b031611612e35576040516318bf887960e11b8152600481018290526024016103f0565b600101612dbb565b5050565b6000806008831115612e6957604051632faea97160e01b8152600260048201526024016103f0565b612e7483600161335a565b841015612e9757604051632faea97160e01b8152600360048201526024016103f0565b50600184015160088302610100031c6038811080612ecb5750612ebb600184613347565b612ec69060086135a3565b81901c155b15612eeb57604051632faea97160e01b81526004818101526024016103f0565b612ef683600161335a565b9150935093915050565b6040805160a08101825260008082526020820152908101612f1f612f77565b815260200160008152602001600081525090565b6040805161010081018252600080825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e081019190915290565b60405180606001604052806003906020820280368337509192915050565b6001600160401b0381168114612faa57600080fd5b50565b600060208284031215612fbf57600080fd5b81356106a381612f95565b634e487b7160e01b600052604160045260246000fd5b604051601f8201601f191681016001600160401b038111828210171561300857613008612fca565b604052919050565b60006001600160401b0382111561302957613029612fca565b5060051b60200190565b6001600160a01b0381168114612faa57600080fd5b60006020828403121561305a57600080fd5b81356001600160401b0381111561307057600080fd5b8201601f8101841361308157600080fd5b803561309461308f82613010565b612fe0565b8082825260208201915060208360051b8501019250868311156130b657600080fd5b6020840193505b828410156130e15783356130d081613033565b8252602093840193909101906130bd565b9695505050505050565b6000608082840312156130fd57600080fd5b50919050565b60008083601f84011261311557600080fd5b5081356001600160401b0381111561312c57600080fd5b60208301915083602082850101111561314457600080fd5b9250929050565b6000604082840312156130fd57600080fd5b6000806000806060858703121561317357600080fd5b84356001600160401b0381111561318957600080fd5b613195878288016130eb565b94505060208501356001600160401b038111156131b157600080fd5b6131bd87828801613103565b90945092505060408501356001600160401b038111156131dc57600080fd5b6131e88782880161314b565b91505092959194509250565b60008060006060848603121561320957600080fd5b505081359360208301359350604090920135919050565b6000806000806000806080878903121561323957600080fd5b86356001600160401b0381111561324f57600080fd5b61325b89828a016130eb565b96505060208701356001600160401b0381111561327757600080fd5b61328389828a01613103565b90965094505060408701356001600160401b038111156132a257600080fd5b6132ae89828a0161314b565b93505060608701356001600160401b038111156132ca57600080fd5b8701601f810189136132db57600080fd5b80356001600160401b038111156132f157600080fd5b8960208260051b840101111561330657600080fd5b60208201935080925050509295509295509295565b634e487b7160e01b600052603260045260246000fd5b634e487b7160e01b600052601160045260246000fd5b818103818111156113e3576113e3613331565b808201808211156113e3576113e3613331565b6001600160401b0381811683821601908111156113e3576113e3613331565b600081518084526020840193506020830160005b828110156133c75781516001600160a01b03168652602095860195909101906001016133a0565b5093949350505050565b6020815260006106a3602083018461338c565b60008235605e198336030181126133fa57600080fd5b9190910192915050565b6000808335601e1984360301811261341b57600080fd5b8301803591506001600160401b0382111561343557600080fd5b6020019150600581901b360382131561314457600080fd5b600061345b61308f84613010565b8381526020810190600585901b84013681111561347757600080fd5b845b818110156135135780356001600160401b0381111561349757600080fd5b860136601f8201126134a857600080fd5b80356001600160401b038111156134c1576134c1612fca565b6134d4601f8201601f1916602001612fe0565b8181523660208385010111156134e957600080fd5b81602084016020830137600060208383010152808752505050602084019350602081019050613479565b509095945050505050565b6020808252810182905260008360408301825b8581101561356157823561354481613033565b6001600160a01b0316825260209283019290910190600101613531565b5095945050505050565b6001600160401b0382811682821603908111156113e3576113e3613331565b60006001820161359c5761359c613331565b5060010190565b80820281158282048414176113e3576113e3613331565b634e487b7160e01b600052602160045260246000fd5b858152602081018590526040810184905260a08101600884106135f5576135f56135ba565b83606083015282151560808301529695505050505050565b84815260208101849052608081016005841061362b5761362b6135ba565b60408201939093526060015292915050565b60008060006060848603121561365257600080fd5b835161365d81613033565b6020850151909350801515811461367357600080fd5b604085015190925061368481612f95565b809150509250925092565b634e487b7160e01b600052601260045260246000fd5b6000826136b4576136b461368f565b500490565b6000808335601e198436030181126136d057600080fd5b8301803591506001600160401b038211156136ea57600080fd5b60200191503681900382131561314457600080fd5b6000808585111561370f57600080fd5b8386111561371c57600080fd5b5050820193919092039150565b803560208310156113e357600019602084900360031b1b1692915050565b6000826137565761375661368f565b500690565b600061010082019050825182526001600160401b03602084015116602083015260ff604084015116604083015260ff60608401511660608301526080830151608083015260a083015160a083015260c083015160c083015260e08301516137cd60e08401826001600160401b03169052565b5092915050565b600080604083850312156137e757600080fd5b825191506020830151600881106137fd57600080fd5b809150509250929050565b60006020828403121561381a57600080fd5b81516001600160401b0381111561383057600080fd5b8201601f8101841361384157600080fd5b805161384f61308f82613010565b8082825260208201915060208360051b85010192508683111561387157600080fd5b6020840193505b828410156130e157835161388b81613033565b825260209384019390910190613878565b6001600160401b03841681528260208201526060604082015260006104b4606083018461338c56",
 }
 
 // ReleaseBridge is an auto generated Go binding around an Ethereum contract.
@@ -74,9 +80,9 @@ func (c *ReleaseBridge) Instance(backend bind.ContractBackend, addr common.Addre
 // PackConstructor is the Go binding used to pack the parameters required for
 // contract deployment.
 //
-// Solidity: constructor(address registry_, uint256 consortiumChainId_, address reviewBoard_, address validatorSet_, address[] initialValidators) returns()
-func (releaseBridge *ReleaseBridge) PackConstructor(registry_ common.Address, consortiumChainId_ *big.Int, reviewBoard_ common.Address, validatorSet_ common.Address, initialValidators []common.Address) []byte {
-	enc, err := releaseBridge.abi.Pack("", registry_, consortiumChainId_, reviewBoard_, validatorSet_, initialValidators)
+// Solidity: constructor(address registry_, uint256 consortiumChainId_, address reviewBoard_, address validatorSet_, uint64 startEpoch_, uint64 startBlock_, address[] startValidators) returns()
+func (releaseBridge *ReleaseBridge) PackConstructor(registry_ common.Address, consortiumChainId_ *big.Int, reviewBoard_ common.Address, validatorSet_ common.Address, startEpoch_ uint64, startBlock_ uint64, startValidators []common.Address) []byte {
+	enc, err := releaseBridge.abi.Pack("", registry_, consortiumChainId_, reviewBoard_, validatorSet_, startEpoch_, startBlock_, startValidators)
 	if err != nil {
 		panic(err)
 	}
@@ -119,12 +125,12 @@ func (releaseBridge *ReleaseBridge) UnpackSEALDOMAIN(data []byte) ([32]byte, err
 }
 
 // PackCheckpoint is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x02aaf3db.  This method will panic if any
+// the contract method with ID 0xb269a844.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function checkpoint((uint64,bytes32,uint64,bytes[]) cert, bytes header) returns()
-func (releaseBridge *ReleaseBridge) PackCheckpoint(cert IReleaseBridgeCertificate, header []byte) []byte {
-	enc, err := releaseBridge.abi.Pack("checkpoint", cert, header)
+// Solidity: function checkpoint((uint64,bytes32,uint64,bytes[]) cert, bytes header, (uint64,address[]) set) returns()
+func (releaseBridge *ReleaseBridge) PackCheckpoint(cert IReleaseBridgeCertificate, header []byte, set IReleaseBridgeEpochSet) []byte {
+	enc, err := releaseBridge.abi.Pack("checkpoint", cert, header, set)
 	if err != nil {
 		panic(err)
 	}
@@ -132,12 +138,12 @@ func (releaseBridge *ReleaseBridge) PackCheckpoint(cert IReleaseBridgeCertificat
 }
 
 // TryPackCheckpoint is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x02aaf3db.  This method will return an error
+// the contract method with ID 0xb269a844.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function checkpoint((uint64,bytes32,uint64,bytes[]) cert, bytes header) returns()
-func (releaseBridge *ReleaseBridge) TryPackCheckpoint(cert IReleaseBridgeCertificate, header []byte) ([]byte, error) {
-	return releaseBridge.abi.Pack("checkpoint", cert, header)
+// Solidity: function checkpoint((uint64,bytes32,uint64,bytes[]) cert, bytes header, (uint64,address[]) set) returns()
+func (releaseBridge *ReleaseBridge) TryPackCheckpoint(cert IReleaseBridgeCertificate, header []byte, set IReleaseBridgeEpochSet) ([]byte, error) {
+	return releaseBridge.abi.Pack("checkpoint", cert, header, set)
 }
 
 // PackCheckpointHash is the Go binding used to pack the parameters required for calling
@@ -210,6 +216,85 @@ func (releaseBridge *ReleaseBridge) UnpackConsortiumChainId(data []byte) (*big.I
 	return out0, nil
 }
 
+// PackEpoch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe40fb3a8.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function epoch(uint64 e) view returns(uint64 firstBlock, bytes32 setHash)
+func (releaseBridge *ReleaseBridge) PackEpoch(e uint64) []byte {
+	enc, err := releaseBridge.abi.Pack("epoch", e)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackEpoch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe40fb3a8.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function epoch(uint64 e) view returns(uint64 firstBlock, bytes32 setHash)
+func (releaseBridge *ReleaseBridge) TryPackEpoch(e uint64) ([]byte, error) {
+	return releaseBridge.abi.Pack("epoch", e)
+}
+
+// EpochOutput serves as a container for the return parameters of contract
+// method Epoch.
+type EpochOutput struct {
+	FirstBlock uint64
+	SetHash    [32]byte
+}
+
+// UnpackEpoch is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe40fb3a8.
+//
+// Solidity: function epoch(uint64 e) view returns(uint64 firstBlock, bytes32 setHash)
+func (releaseBridge *ReleaseBridge) UnpackEpoch(data []byte) (EpochOutput, error) {
+	out, err := releaseBridge.abi.Unpack("epoch", data)
+	outstruct := new(EpochOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.FirstBlock = *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	outstruct.SetHash = *abi.ConvertType(out[1], new([32]byte)).(*[32]byte)
+	return *outstruct, nil
+}
+
+// PackEpochAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7d60d355.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function epochAt(uint64 number) view returns(uint64)
+func (releaseBridge *ReleaseBridge) PackEpochAt(number uint64) []byte {
+	enc, err := releaseBridge.abi.Pack("epochAt", number)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackEpochAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7d60d355.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function epochAt(uint64 number) view returns(uint64)
+func (releaseBridge *ReleaseBridge) TryPackEpochAt(number uint64) ([]byte, error) {
+	return releaseBridge.abi.Pack("epochAt", number)
+}
+
+// UnpackEpochAt is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7d60d355.
+//
+// Solidity: function epochAt(uint64 number) view returns(uint64)
+func (releaseBridge *ReleaseBridge) UnpackEpochAt(data []byte) (uint64, error) {
+	out, err := releaseBridge.abi.Unpack("epochAt", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
 // PackIsRelayed is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xbcb975c9.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -238,41 +323,6 @@ func (releaseBridge *ReleaseBridge) TryPackIsRelayed(blockHash [32]byte, receipt
 // Solidity: function isRelayed(bytes32 blockHash, uint256 receiptIndex, uint256 logIndex) view returns(bool)
 func (releaseBridge *ReleaseBridge) UnpackIsRelayed(data []byte) (bool, error) {
 	out, err := releaseBridge.abi.Unpack("isRelayed", data)
-	if err != nil {
-		return *new(bool), err
-	}
-	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
-	return out0, nil
-}
-
-// PackIsValidator is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xfacd743b.  This method will panic if any
-// invalid/nil inputs are passed.
-//
-// Solidity: function isValidator(address account) view returns(bool)
-func (releaseBridge *ReleaseBridge) PackIsValidator(account common.Address) []byte {
-	enc, err := releaseBridge.abi.Pack("isValidator", account)
-	if err != nil {
-		panic(err)
-	}
-	return enc
-}
-
-// TryPackIsValidator is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xfacd743b.  This method will return an error
-// if any inputs are invalid/nil.
-//
-// Solidity: function isValidator(address account) view returns(bool)
-func (releaseBridge *ReleaseBridge) TryPackIsValidator(account common.Address) ([]byte, error) {
-	return releaseBridge.abi.Pack("isValidator", account)
-}
-
-// UnpackIsValidator is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0xfacd743b.
-//
-// Solidity: function isValidator(address account) view returns(bool)
-func (releaseBridge *ReleaseBridge) UnpackIsValidator(data []byte) (bool, error) {
-	out, err := releaseBridge.abi.Unpack("isValidator", data)
 	if err != nil {
 		return *new(bool), err
 	}
@@ -326,38 +376,38 @@ func (releaseBridge *ReleaseBridge) UnpackLatestCheckpoint(data []byte) (LatestC
 	return *outstruct, nil
 }
 
-// PackQuorum is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x1703a018.  This method will panic if any
+// PackLatestEpoch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9cb118bf.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function quorum() view returns(uint256)
-func (releaseBridge *ReleaseBridge) PackQuorum() []byte {
-	enc, err := releaseBridge.abi.Pack("quorum")
+// Solidity: function latestEpoch() view returns(uint64)
+func (releaseBridge *ReleaseBridge) PackLatestEpoch() []byte {
+	enc, err := releaseBridge.abi.Pack("latestEpoch")
 	if err != nil {
 		panic(err)
 	}
 	return enc
 }
 
-// TryPackQuorum is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x1703a018.  This method will return an error
+// TryPackLatestEpoch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9cb118bf.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function quorum() view returns(uint256)
-func (releaseBridge *ReleaseBridge) TryPackQuorum() ([]byte, error) {
-	return releaseBridge.abi.Pack("quorum")
+// Solidity: function latestEpoch() view returns(uint64)
+func (releaseBridge *ReleaseBridge) TryPackLatestEpoch() ([]byte, error) {
+	return releaseBridge.abi.Pack("latestEpoch")
 }
 
-// UnpackQuorum is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x1703a018.
+// UnpackLatestEpoch is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x9cb118bf.
 //
-// Solidity: function quorum() view returns(uint256)
-func (releaseBridge *ReleaseBridge) UnpackQuorum(data []byte) (*big.Int, error) {
-	out, err := releaseBridge.abi.Unpack("quorum", data)
+// Solidity: function latestEpoch() view returns(uint64)
+func (releaseBridge *ReleaseBridge) UnpackLatestEpoch(data []byte) (uint64, error) {
+	out, err := releaseBridge.abi.Unpack("latestEpoch", data)
 	if err != nil {
-		return new(big.Int), err
+		return *new(uint64), err
 	}
-	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
 	return out0, nil
 }
 
@@ -397,12 +447,12 @@ func (releaseBridge *ReleaseBridge) UnpackRegistry(data []byte) (common.Address,
 }
 
 // PackRelay is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x8b4f5b98.  This method will panic if any
+// the contract method with ID 0xee9625a6.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function relay((uint64,bytes32,uint64,bytes[]) cert, bytes header, (uint256,bytes[],uint256)[] proofs) returns()
-func (releaseBridge *ReleaseBridge) PackRelay(cert IReleaseBridgeCertificate, header []byte, proofs []IReleaseBridgeLogProof) []byte {
-	enc, err := releaseBridge.abi.Pack("relay", cert, header, proofs)
+// Solidity: function relay((uint64,bytes32,uint64,bytes[]) cert, bytes header, (uint64,address[]) set, (uint256,bytes[],uint256)[] proofs) returns()
+func (releaseBridge *ReleaseBridge) PackRelay(cert IReleaseBridgeCertificate, header []byte, set IReleaseBridgeEpochSet, proofs []IReleaseBridgeLogProof) []byte {
+	enc, err := releaseBridge.abi.Pack("relay", cert, header, set, proofs)
 	if err != nil {
 		panic(err)
 	}
@@ -410,12 +460,12 @@ func (releaseBridge *ReleaseBridge) PackRelay(cert IReleaseBridgeCertificate, he
 }
 
 // TryPackRelay is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x8b4f5b98.  This method will return an error
+// the contract method with ID 0xee9625a6.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function relay((uint64,bytes32,uint64,bytes[]) cert, bytes header, (uint256,bytes[],uint256)[] proofs) returns()
-func (releaseBridge *ReleaseBridge) TryPackRelay(cert IReleaseBridgeCertificate, header []byte, proofs []IReleaseBridgeLogProof) ([]byte, error) {
-	return releaseBridge.abi.Pack("relay", cert, header, proofs)
+// Solidity: function relay((uint64,bytes32,uint64,bytes[]) cert, bytes header, (uint64,address[]) set, (uint256,bytes[],uint256)[] proofs) returns()
+func (releaseBridge *ReleaseBridge) TryPackRelay(cert IReleaseBridgeCertificate, header []byte, set IReleaseBridgeEpochSet, proofs []IReleaseBridgeLogProof) ([]byte, error) {
+	return releaseBridge.abi.Pack("relay", cert, header, set, proofs)
 }
 
 // PackReviewBoard is the Go binding used to pack the parameters required for calling
@@ -450,6 +500,76 @@ func (releaseBridge *ReleaseBridge) UnpackReviewBoard(data []byte) (common.Addre
 		return *new(common.Address), err
 	}
 	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackStartBlock is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x48cd4cb1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function startBlock() view returns(uint64)
+func (releaseBridge *ReleaseBridge) PackStartBlock() []byte {
+	enc, err := releaseBridge.abi.Pack("startBlock")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackStartBlock is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x48cd4cb1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function startBlock() view returns(uint64)
+func (releaseBridge *ReleaseBridge) TryPackStartBlock() ([]byte, error) {
+	return releaseBridge.abi.Pack("startBlock")
+}
+
+// UnpackStartBlock is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x48cd4cb1.
+//
+// Solidity: function startBlock() view returns(uint64)
+func (releaseBridge *ReleaseBridge) UnpackStartBlock(data []byte) (uint64, error) {
+	out, err := releaseBridge.abi.Unpack("startBlock", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackStartEpoch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa2c8b177.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function startEpoch() view returns(uint64)
+func (releaseBridge *ReleaseBridge) PackStartEpoch() []byte {
+	enc, err := releaseBridge.abi.Pack("startEpoch")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackStartEpoch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa2c8b177.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function startEpoch() view returns(uint64)
+func (releaseBridge *ReleaseBridge) TryPackStartEpoch() ([]byte, error) {
+	return releaseBridge.abi.Pack("startEpoch")
+}
+
+// UnpackStartEpoch is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa2c8b177.
+//
+// Solidity: function startEpoch() view returns(uint64)
+func (releaseBridge *ReleaseBridge) UnpackStartEpoch(data []byte) (uint64, error) {
+	out, err := releaseBridge.abi.Unpack("startEpoch", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
 	return out0, nil
 }
 
@@ -488,73 +608,38 @@ func (releaseBridge *ReleaseBridge) UnpackValidatorSet(data []byte) (common.Addr
 	return out0, nil
 }
 
-// PackValidators is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xca1e7819.  This method will panic if any
+// PackValidatorSetHash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x951c63e7.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function validators() view returns(address[])
-func (releaseBridge *ReleaseBridge) PackValidators() []byte {
-	enc, err := releaseBridge.abi.Pack("validators")
+// Solidity: function validatorSetHash(address[] validators) pure returns(bytes32)
+func (releaseBridge *ReleaseBridge) PackValidatorSetHash(validators []common.Address) []byte {
+	enc, err := releaseBridge.abi.Pack("validatorSetHash", validators)
 	if err != nil {
 		panic(err)
 	}
 	return enc
 }
 
-// TryPackValidators is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xca1e7819.  This method will return an error
+// TryPackValidatorSetHash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x951c63e7.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function validators() view returns(address[])
-func (releaseBridge *ReleaseBridge) TryPackValidators() ([]byte, error) {
-	return releaseBridge.abi.Pack("validators")
+// Solidity: function validatorSetHash(address[] validators) pure returns(bytes32)
+func (releaseBridge *ReleaseBridge) TryPackValidatorSetHash(validators []common.Address) ([]byte, error) {
+	return releaseBridge.abi.Pack("validatorSetHash", validators)
 }
 
-// UnpackValidators is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0xca1e7819.
+// UnpackValidatorSetHash is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x951c63e7.
 //
-// Solidity: function validators() view returns(address[])
-func (releaseBridge *ReleaseBridge) UnpackValidators(data []byte) ([]common.Address, error) {
-	out, err := releaseBridge.abi.Unpack("validators", data)
+// Solidity: function validatorSetHash(address[] validators) pure returns(bytes32)
+func (releaseBridge *ReleaseBridge) UnpackValidatorSetHash(data []byte) ([32]byte, error) {
+	out, err := releaseBridge.abi.Unpack("validatorSetHash", data)
 	if err != nil {
-		return *new([]common.Address), err
+		return *new([32]byte), err
 	}
-	out0 := *abi.ConvertType(out[0], new([]common.Address)).(*[]common.Address)
-	return out0, nil
-}
-
-// PackValidatorsFrom is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x1378d8f2.  This method will panic if any
-// invalid/nil inputs are passed.
-//
-// Solidity: function validatorsFrom() view returns(uint64)
-func (releaseBridge *ReleaseBridge) PackValidatorsFrom() []byte {
-	enc, err := releaseBridge.abi.Pack("validatorsFrom")
-	if err != nil {
-		panic(err)
-	}
-	return enc
-}
-
-// TryPackValidatorsFrom is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x1378d8f2.  This method will return an error
-// if any inputs are invalid/nil.
-//
-// Solidity: function validatorsFrom() view returns(uint64)
-func (releaseBridge *ReleaseBridge) TryPackValidatorsFrom() ([]byte, error) {
-	return releaseBridge.abi.Pack("validatorsFrom")
-}
-
-// UnpackValidatorsFrom is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x1378d8f2.
-//
-// Solidity: function validatorsFrom() view returns(uint64)
-func (releaseBridge *ReleaseBridge) UnpackValidatorsFrom(data []byte) (uint64, error) {
-	out, err := releaseBridge.abi.Unpack("validatorsFrom", data)
-	if err != nil {
-		return *new(uint64), err
-	}
-	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
 	return out0, nil
 }
 
@@ -586,6 +671,53 @@ func (releaseBridge *ReleaseBridge) UnpackCheckpointRecordedEvent(log *types.Log
 		return nil, bind.ErrEventSignatureMismatch
 	}
 	out := new(ReleaseBridgeCheckpointRecorded)
+	if len(log.Data) > 0 {
+		if err := releaseBridge.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range releaseBridge.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ReleaseBridgeEpochStarted represents a EpochStarted event raised by the ReleaseBridge contract.
+type ReleaseBridgeEpochStarted struct {
+	Epoch      uint64
+	FirstBlock uint64
+	SetHash    [32]byte
+	Validators []common.Address
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const ReleaseBridgeEpochStartedEventName = "EpochStarted"
+
+// ContractEventName returns the user-defined event name.
+func (ReleaseBridgeEpochStarted) ContractEventName() string {
+	return ReleaseBridgeEpochStartedEventName
+}
+
+// UnpackEpochStartedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event EpochStarted(uint64 indexed epoch, uint64 firstBlock, bytes32 setHash, address[] validators)
+func (releaseBridge *ReleaseBridge) UnpackEpochStartedEvent(log *types.Log) (*ReleaseBridgeEpochStarted, error) {
+	event := "EpochStarted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != releaseBridge.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ReleaseBridgeEpochStarted)
 	if len(log.Data) > 0 {
 		if err := releaseBridge.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
 			return nil, err
@@ -653,76 +785,38 @@ func (releaseBridge *ReleaseBridge) UnpackRelayedEvent(log *types.Log) (*Release
 	return out, nil
 }
 
-// ReleaseBridgeValidatorAdded represents a ValidatorAdded event raised by the ReleaseBridge contract.
-type ReleaseBridgeValidatorAdded struct {
-	Validator common.Address
-	Raw       *types.Log // Blockchain specific contextual infos
+// ReleaseBridgeReleaseRefused represents a ReleaseRefused event raised by the ReleaseBridge contract.
+type ReleaseBridgeReleaseRefused struct {
+	RecordId     [32]byte
+	Number       uint64
+	BlockHash    [32]byte
+	ReceiptIndex *big.Int
+	LogIndex     *big.Int
+	Reason       uint8
+	Retryable    bool
+	Raw          *types.Log // Blockchain specific contextual infos
 }
 
-const ReleaseBridgeValidatorAddedEventName = "ValidatorAdded"
+const ReleaseBridgeReleaseRefusedEventName = "ReleaseRefused"
 
 // ContractEventName returns the user-defined event name.
-func (ReleaseBridgeValidatorAdded) ContractEventName() string {
-	return ReleaseBridgeValidatorAddedEventName
+func (ReleaseBridgeReleaseRefused) ContractEventName() string {
+	return ReleaseBridgeReleaseRefusedEventName
 }
 
-// UnpackValidatorAddedEvent is the Go binding that unpacks the event data emitted
+// UnpackReleaseRefusedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event ValidatorAdded(address indexed validator)
-func (releaseBridge *ReleaseBridge) UnpackValidatorAddedEvent(log *types.Log) (*ReleaseBridgeValidatorAdded, error) {
-	event := "ValidatorAdded"
+// Solidity: event ReleaseRefused(bytes32 indexed recordId, uint64 indexed number, bytes32 blockHash, uint256 receiptIndex, uint256 logIndex, uint8 reason, bool retryable)
+func (releaseBridge *ReleaseBridge) UnpackReleaseRefusedEvent(log *types.Log) (*ReleaseBridgeReleaseRefused, error) {
+	event := "ReleaseRefused"
 	if len(log.Topics) == 0 {
 		return nil, bind.ErrNoEventSignature
 	}
 	if log.Topics[0] != releaseBridge.abi.Events[event].ID {
 		return nil, bind.ErrEventSignatureMismatch
 	}
-	out := new(ReleaseBridgeValidatorAdded)
-	if len(log.Data) > 0 {
-		if err := releaseBridge.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
-			return nil, err
-		}
-	}
-	var indexed abi.Arguments
-	for _, arg := range releaseBridge.abi.Events[event].Inputs {
-		if arg.Indexed {
-			indexed = append(indexed, arg)
-		}
-	}
-	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
-		return nil, err
-	}
-	out.Raw = log
-	return out, nil
-}
-
-// ReleaseBridgeValidatorRemoved represents a ValidatorRemoved event raised by the ReleaseBridge contract.
-type ReleaseBridgeValidatorRemoved struct {
-	Validator common.Address
-	Raw       *types.Log // Blockchain specific contextual infos
-}
-
-const ReleaseBridgeValidatorRemovedEventName = "ValidatorRemoved"
-
-// ContractEventName returns the user-defined event name.
-func (ReleaseBridgeValidatorRemoved) ContractEventName() string {
-	return ReleaseBridgeValidatorRemovedEventName
-}
-
-// UnpackValidatorRemovedEvent is the Go binding that unpacks the event data emitted
-// by contract.
-//
-// Solidity: event ValidatorRemoved(address indexed validator)
-func (releaseBridge *ReleaseBridge) UnpackValidatorRemovedEvent(log *types.Log) (*ReleaseBridgeValidatorRemoved, error) {
-	event := "ValidatorRemoved"
-	if len(log.Topics) == 0 {
-		return nil, bind.ErrNoEventSignature
-	}
-	if log.Topics[0] != releaseBridge.abi.Events[event].ID {
-		return nil, bind.ErrEventSignatureMismatch
-	}
-	out := new(ReleaseBridgeValidatorRemoved)
+	out := new(ReleaseBridgeReleaseRefused)
 	if len(log.Data) > 0 {
 		if err := releaseBridge.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
 			return nil, err
@@ -762,6 +856,9 @@ func (releaseBridge *ReleaseBridge) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["BadSignature"].ID.Bytes()[:4]) {
 		return releaseBridge.UnpackBadSignatureError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["BlockBeforeStart"].ID.Bytes()[:4]) {
+		return releaseBridge.UnpackBlockBeforeStartError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["CheckpointNotNewer"].ID.Bytes()[:4]) {
 		return releaseBridge.UnpackCheckpointNotNewerError(raw[4:])
 	}
@@ -771,6 +868,12 @@ func (releaseBridge *ReleaseBridge) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["EmptyValidatorSet"].ID.Bytes()[:4]) {
 		return releaseBridge.UnpackEmptyValidatorSetError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["EpochDoesNotCover"].ID.Bytes()[:4]) {
+		return releaseBridge.UnpackEpochDoesNotCoverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["EpochOutOfOrder"].ID.Bytes()[:4]) {
+		return releaseBridge.UnpackEpochOutOfOrderError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["HeaderHashMismatch"].ID.Bytes()[:4]) {
 		return releaseBridge.UnpackHeaderHashMismatchError(raw[4:])
 	}
@@ -779,6 +882,9 @@ func (releaseBridge *ReleaseBridge) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["HeaderTooShort"].ID.Bytes()[:4]) {
 		return releaseBridge.UnpackHeaderTooShortError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["HeaderValidatorSetMismatch"].ID.Bytes()[:4]) {
+		return releaseBridge.UnpackHeaderValidatorSetMismatchError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["HighS"].ID.Bytes()[:4]) {
 		return releaseBridge.UnpackHighSError(raw[4:])
@@ -816,11 +922,8 @@ func (releaseBridge *ReleaseBridge) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["SealNotValidator"].ID.Bytes()[:4]) {
 		return releaseBridge.UnpackSealNotValidatorError(raw[4:])
 	}
-	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["StaleBlock"].ID.Bytes()[:4]) {
-		return releaseBridge.UnpackStaleBlockError(raw[4:])
-	}
-	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["TooManyValidators"].ID.Bytes()[:4]) {
-		return releaseBridge.UnpackTooManyValidatorsError(raw[4:])
+	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["UnknownEpoch"].ID.Bytes()[:4]) {
+		return releaseBridge.UnpackUnknownEpochError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["UnknownLog"].ID.Bytes()[:4]) {
 		return releaseBridge.UnpackUnknownLogError(raw[4:])
@@ -828,8 +931,11 @@ func (releaseBridge *ReleaseBridge) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["ValidatorChangeOutOfOrder"].ID.Bytes()[:4]) {
 		return releaseBridge.UnpackValidatorChangeOutOfOrderError(raw[4:])
 	}
-	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["ValidatorSetMismatch"].ID.Bytes()[:4]) {
-		return releaseBridge.UnpackValidatorSetMismatchError(raw[4:])
+	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["ValidatorSetHashMismatch"].ID.Bytes()[:4]) {
+		return releaseBridge.UnpackValidatorSetHashMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["ValidatorsNotSorted"].ID.Bytes()[:4]) {
+		return releaseBridge.UnpackValidatorsNotSortedError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], releaseBridge.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
 		return releaseBridge.UnpackZeroAddressError(raw[4:])
@@ -981,6 +1087,31 @@ func (releaseBridge *ReleaseBridge) UnpackBadSignatureError(raw []byte) (*Releas
 	return out, nil
 }
 
+// ReleaseBridgeBlockBeforeStart represents a BlockBeforeStart error raised by the ReleaseBridge contract.
+type ReleaseBridgeBlockBeforeStart struct {
+	Number     uint64
+	StartBlock uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BlockBeforeStart(uint64 number, uint64 startBlock)
+func ReleaseBridgeBlockBeforeStartErrorID() common.Hash {
+	return common.HexToHash("0x8be1261711fc06a755debbf87139f1fe984074d85a1b3d8685a305f33c397d86")
+}
+
+// UnpackBlockBeforeStartError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BlockBeforeStart(uint64 number, uint64 startBlock)
+func (releaseBridge *ReleaseBridge) UnpackBlockBeforeStartError(raw []byte) (*ReleaseBridgeBlockBeforeStart, error) {
+	out := new(ReleaseBridgeBlockBeforeStart)
+	if err := releaseBridge.abi.UnpackIntoInterface(out, "BlockBeforeStart", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ReleaseBridgeCheckpointNotNewer represents a CheckpointNotNewer error raised by the ReleaseBridge contract.
 type ReleaseBridgeCheckpointNotNewer struct {
 	Number uint64
@@ -1049,6 +1180,56 @@ func ReleaseBridgeEmptyValidatorSetErrorID() common.Hash {
 func (releaseBridge *ReleaseBridge) UnpackEmptyValidatorSetError(raw []byte) (*ReleaseBridgeEmptyValidatorSet, error) {
 	out := new(ReleaseBridgeEmptyValidatorSet)
 	if err := releaseBridge.abi.UnpackIntoInterface(out, "EmptyValidatorSet", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ReleaseBridgeEpochDoesNotCover represents a EpochDoesNotCover error raised by the ReleaseBridge contract.
+type ReleaseBridgeEpochDoesNotCover struct {
+	Epoch  uint64
+	Number uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error EpochDoesNotCover(uint64 epoch, uint64 number)
+func ReleaseBridgeEpochDoesNotCoverErrorID() common.Hash {
+	return common.HexToHash("0xad2ac37812c0da69c24df7b5c660134a4ac224fd19bfad04885bfe3b4832ed49")
+}
+
+// UnpackEpochDoesNotCoverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error EpochDoesNotCover(uint64 epoch, uint64 number)
+func (releaseBridge *ReleaseBridge) UnpackEpochDoesNotCoverError(raw []byte) (*ReleaseBridgeEpochDoesNotCover, error) {
+	out := new(ReleaseBridgeEpochDoesNotCover)
+	if err := releaseBridge.abi.UnpackIntoInterface(out, "EpochDoesNotCover", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ReleaseBridgeEpochOutOfOrder represents a EpochOutOfOrder error raised by the ReleaseBridge contract.
+type ReleaseBridgeEpochOutOfOrder struct {
+	Got  *big.Int
+	Want uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error EpochOutOfOrder(uint256 got, uint64 want)
+func ReleaseBridgeEpochOutOfOrderErrorID() common.Hash {
+	return common.HexToHash("0xd39d4d890a050ade6dbbb2bc396d34f3d78c71465047c2fd16dcf2a43be188ff")
+}
+
+// UnpackEpochOutOfOrderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error EpochOutOfOrder(uint256 got, uint64 want)
+func (releaseBridge *ReleaseBridge) UnpackEpochOutOfOrderError(raw []byte) (*ReleaseBridgeEpochOutOfOrder, error) {
+	out := new(ReleaseBridgeEpochOutOfOrder)
+	if err := releaseBridge.abi.UnpackIntoInterface(out, "EpochOutOfOrder", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1123,6 +1304,32 @@ func ReleaseBridgeHeaderTooShortErrorID() common.Hash {
 func (releaseBridge *ReleaseBridge) UnpackHeaderTooShortError(raw []byte) (*ReleaseBridgeHeaderTooShort, error) {
 	out := new(ReleaseBridgeHeaderTooShort)
 	if err := releaseBridge.abi.UnpackIntoInterface(out, "HeaderTooShort", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ReleaseBridgeHeaderValidatorSetMismatch represents a HeaderValidatorSetMismatch error raised by the ReleaseBridge contract.
+type ReleaseBridgeHeaderValidatorSetMismatch struct {
+	Number        uint64
+	HeaderSetHash [32]byte
+	EpochSetHash  [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error HeaderValidatorSetMismatch(uint64 number, bytes32 headerSetHash, bytes32 epochSetHash)
+func ReleaseBridgeHeaderValidatorSetMismatchErrorID() common.Hash {
+	return common.HexToHash("0x09c79872e94a2c0d660b3882fda52e4afeb718e6264208b27e5841467780244f")
+}
+
+// UnpackHeaderValidatorSetMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error HeaderValidatorSetMismatch(uint64 number, bytes32 headerSetHash, bytes32 epochSetHash)
+func (releaseBridge *ReleaseBridge) UnpackHeaderValidatorSetMismatchError(raw []byte) (*ReleaseBridgeHeaderValidatorSetMismatch, error) {
+	out := new(ReleaseBridgeHeaderValidatorSetMismatch)
+	if err := releaseBridge.abi.UnpackIntoInterface(out, "HeaderValidatorSetMismatch", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1414,49 +1621,26 @@ func (releaseBridge *ReleaseBridge) UnpackSealNotValidatorError(raw []byte) (*Re
 	return out, nil
 }
 
-// ReleaseBridgeStaleBlock represents a StaleBlock error raised by the ReleaseBridge contract.
-type ReleaseBridgeStaleBlock struct {
-	Number         uint64
-	ValidatorsFrom uint64
+// ReleaseBridgeUnknownEpoch represents a UnknownEpoch error raised by the ReleaseBridge contract.
+type ReleaseBridgeUnknownEpoch struct {
+	Epoch  uint64
+	Latest uint64
 }
 
 // ErrorID returns the hash of canonical representation of the error's signature.
 //
-// Solidity: error StaleBlock(uint64 number, uint64 validatorsFrom)
-func ReleaseBridgeStaleBlockErrorID() common.Hash {
-	return common.HexToHash("0x37e22798a21dbe5db1115f62f870f48eb98acb5797dc7acd8be2fa5995ec7548")
+// Solidity: error UnknownEpoch(uint64 epoch, uint64 latest)
+func ReleaseBridgeUnknownEpochErrorID() common.Hash {
+	return common.HexToHash("0x1664242b4b3467167926a119030d043d0265a15ce0026d42ce9994ed6f466e22")
 }
 
-// UnpackStaleBlockError is the Go binding used to decode the provided
+// UnpackUnknownEpochError is the Go binding used to decode the provided
 // error data into the corresponding Go error struct.
 //
-// Solidity: error StaleBlock(uint64 number, uint64 validatorsFrom)
-func (releaseBridge *ReleaseBridge) UnpackStaleBlockError(raw []byte) (*ReleaseBridgeStaleBlock, error) {
-	out := new(ReleaseBridgeStaleBlock)
-	if err := releaseBridge.abi.UnpackIntoInterface(out, "StaleBlock", raw); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// ReleaseBridgeTooManyValidators represents a TooManyValidators error raised by the ReleaseBridge contract.
-type ReleaseBridgeTooManyValidators struct {
-}
-
-// ErrorID returns the hash of canonical representation of the error's signature.
-//
-// Solidity: error TooManyValidators()
-func ReleaseBridgeTooManyValidatorsErrorID() common.Hash {
-	return common.HexToHash("0x2bb8575c55a3d6c296d97b1e361ba0733c6b4fde4f0b4919ddbcb9f4d73e6177")
-}
-
-// UnpackTooManyValidatorsError is the Go binding used to decode the provided
-// error data into the corresponding Go error struct.
-//
-// Solidity: error TooManyValidators()
-func (releaseBridge *ReleaseBridge) UnpackTooManyValidatorsError(raw []byte) (*ReleaseBridgeTooManyValidators, error) {
-	out := new(ReleaseBridgeTooManyValidators)
-	if err := releaseBridge.abi.UnpackIntoInterface(out, "TooManyValidators", raw); err != nil {
+// Solidity: error UnknownEpoch(uint64 epoch, uint64 latest)
+func (releaseBridge *ReleaseBridge) UnpackUnknownEpochError(raw []byte) (*ReleaseBridgeUnknownEpoch, error) {
+	out := new(ReleaseBridgeUnknownEpoch)
+	if err := releaseBridge.abi.UnpackIntoInterface(out, "UnknownEpoch", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1510,25 +1694,51 @@ func (releaseBridge *ReleaseBridge) UnpackValidatorChangeOutOfOrderError(raw []b
 	return out, nil
 }
 
-// ReleaseBridgeValidatorSetMismatch represents a ValidatorSetMismatch error raised by the ReleaseBridge contract.
-type ReleaseBridgeValidatorSetMismatch struct {
-	Validator common.Address
+// ReleaseBridgeValidatorSetHashMismatch represents a ValidatorSetHashMismatch error raised by the ReleaseBridge contract.
+type ReleaseBridgeValidatorSetHashMismatch struct {
+	Epoch  uint64
+	Stored [32]byte
+	Given  [32]byte
 }
 
 // ErrorID returns the hash of canonical representation of the error's signature.
 //
-// Solidity: error ValidatorSetMismatch(address validator)
-func ReleaseBridgeValidatorSetMismatchErrorID() common.Hash {
-	return common.HexToHash("0xf377f10903915a266400c81c870a6a3d066139878324276822aac27557f14b80")
+// Solidity: error ValidatorSetHashMismatch(uint64 epoch, bytes32 stored, bytes32 given)
+func ReleaseBridgeValidatorSetHashMismatchErrorID() common.Hash {
+	return common.HexToHash("0x01b8e5b74633a40b5b074a355982c08bb97fd8ce5b988005b855d7ebd91bef5a")
 }
 
-// UnpackValidatorSetMismatchError is the Go binding used to decode the provided
+// UnpackValidatorSetHashMismatchError is the Go binding used to decode the provided
 // error data into the corresponding Go error struct.
 //
-// Solidity: error ValidatorSetMismatch(address validator)
-func (releaseBridge *ReleaseBridge) UnpackValidatorSetMismatchError(raw []byte) (*ReleaseBridgeValidatorSetMismatch, error) {
-	out := new(ReleaseBridgeValidatorSetMismatch)
-	if err := releaseBridge.abi.UnpackIntoInterface(out, "ValidatorSetMismatch", raw); err != nil {
+// Solidity: error ValidatorSetHashMismatch(uint64 epoch, bytes32 stored, bytes32 given)
+func (releaseBridge *ReleaseBridge) UnpackValidatorSetHashMismatchError(raw []byte) (*ReleaseBridgeValidatorSetHashMismatch, error) {
+	out := new(ReleaseBridgeValidatorSetHashMismatch)
+	if err := releaseBridge.abi.UnpackIntoInterface(out, "ValidatorSetHashMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ReleaseBridgeValidatorsNotSorted represents a ValidatorsNotSorted error raised by the ReleaseBridge contract.
+type ReleaseBridgeValidatorsNotSorted struct {
+	Index *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ValidatorsNotSorted(uint256 index)
+func ReleaseBridgeValidatorsNotSortedErrorID() common.Hash {
+	return common.HexToHash("0x317f10f248e53823fcf5ebd160d0f26a37cae0428360115147add40f9a973842")
+}
+
+// UnpackValidatorsNotSortedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ValidatorsNotSorted(uint256 index)
+func (releaseBridge *ReleaseBridge) UnpackValidatorsNotSortedError(raw []byte) (*ReleaseBridgeValidatorsNotSorted, error) {
+	out := new(ReleaseBridgeValidatorsNotSorted)
+	if err := releaseBridge.abi.UnpackIntoInterface(out, "ValidatorsNotSorted", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

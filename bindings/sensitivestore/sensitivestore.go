@@ -39,9 +39,9 @@ type ISensitiveStoreEntry struct {
 
 // SensitiveStoreMetaData contains all meta data concerning the SensitiveStore contract.
 var SensitiveStoreMetaData = bind.MetaData{
-	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"owner_\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"get\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"tuple\",\"internalType\":\"structISensitiveStore.Entry\",\"components\":[{\"name\":\"ciphertextRef\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"ciphertextHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"wrappedKey\",\"type\":\"bytes\",\"internalType\":\"bytes\"},{\"name\":\"keyVersion\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"writer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"storedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"shredded\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"shredReceipt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isWriter\",\"inputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"owner\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"put\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"ciphertextRef\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"ciphertextHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"wrappedKey\",\"type\":\"bytes\",\"internalType\":\"bytes\"},{\"name\":\"keyVersion\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"recordCount\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"rewrap\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"wrappedKey\",\"type\":\"bytes\",\"internalType\":\"bytes\"},{\"name\":\"keyVersion\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setWriter\",\"inputs\":[{\"name\":\"writer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"allowed\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"shred\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"receipt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"event\",\"name\":\"Rewrapped\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"oldKeyVersion\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"},{\"name\":\"newKeyVersion\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ShredMarked\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"receipt\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Stored\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"writer\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"ciphertextHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"keyVersion\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"WriterSet\",\"inputs\":[{\"name\":\"writer\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"allowed\",\"type\":\"bool\",\"indexed\":false,\"internalType\":\"bool\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"AlreadyStored\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"InvalidEntry\",\"inputs\":[{\"name\":\"field\",\"type\":\"string\",\"internalType\":\"string\"}]},{\"type\":\"error\",\"name\":\"KeyVersionNotNewer\",\"inputs\":[{\"name\":\"current\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"proposed\",\"type\":\"uint32\",\"internalType\":\"uint32\"}]},{\"type\":\"error\",\"name\":\"NotOwner\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotWriter\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"RecordShredded\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"UnknownRecord\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"ZeroAddress\",\"inputs\":[]}]",
+	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"owner_\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"MAX_VERSION_STEP\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"get\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"tuple\",\"internalType\":\"structISensitiveStore.Entry\",\"components\":[{\"name\":\"ciphertextRef\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"ciphertextHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"wrappedKey\",\"type\":\"bytes\",\"internalType\":\"bytes\"},{\"name\":\"keyVersion\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"writer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"storedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"shredded\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"shredReceipt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isOfficer\",\"inputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isWriter\",\"inputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"owner\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"put\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"ciphertextRef\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"ciphertextHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"wrappedKey\",\"type\":\"bytes\",\"internalType\":\"bytes\"},{\"name\":\"keyVersion\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"recordCount\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"rewrap\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"wrappedKey\",\"type\":\"bytes\",\"internalType\":\"bytes\"},{\"name\":\"keyVersion\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setOfficer\",\"inputs\":[{\"name\":\"officer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"allowed\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setWriter\",\"inputs\":[{\"name\":\"writer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"allowed\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"shred\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"receipt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"event\",\"name\":\"OfficerSet\",\"inputs\":[{\"name\":\"officer\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"allowed\",\"type\":\"bool\",\"indexed\":false,\"internalType\":\"bool\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Rewrapped\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"oldKeyVersion\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"},{\"name\":\"newKeyVersion\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ShredMarked\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"receipt\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Stored\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"writer\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"ciphertextHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"keyVersion\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"WriterSet\",\"inputs\":[{\"name\":\"writer\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"allowed\",\"type\":\"bool\",\"indexed\":false,\"internalType\":\"bool\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"AlreadyStored\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"InvalidEntry\",\"inputs\":[{\"name\":\"field\",\"type\":\"string\",\"internalType\":\"string\"}]},{\"type\":\"error\",\"name\":\"KeyVersionNotNewer\",\"inputs\":[{\"name\":\"current\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"proposed\",\"type\":\"uint32\",\"internalType\":\"uint32\"}]},{\"type\":\"error\",\"name\":\"KeyVersionStepTooLarge\",\"inputs\":[{\"name\":\"current\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"proposed\",\"type\":\"uint32\",\"internalType\":\"uint32\"}]},{\"type\":\"error\",\"name\":\"NotOwner\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotRecordOwner\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotWriter\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"RecordShredded\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"UnknownRecord\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"ZeroAddress\",\"inputs\":[]}]",
 	ID:  "SensitiveStore",
-	Bin: "0x60a0604052348015600f57600080fd5b50604051610f50380380610f50833981016040819052602c916062565b6001600160a01b03811660525760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b03166080526090565b600060208284031215607357600080fd5b81516001600160a01b0381168114608957600080fd5b9392505050565b608051610e9e6100b26000396000818161010501526101940152610e9e6000f3fe608060405234801561001057600080fd5b50600436106100885760003560e01c80638da5cb5b1161005b5780638da5cb5b146101005780638eaa6ac01461013f578063900407bc1461015f578063da4506bb1461017657600080fd5b80631f91b39f1461008d5780632b29ba23146100a25780632e49920b146100da578063867c0ee6146100ed575b600080fd5b6100a061009b366004610a0f565b610189565b005b6100c56100b0366004610a4b565b60006020819052908152604090205460ff1681565b60405190151581526020015b60405180910390f35b6100a06100e8366004610a6d565b61025d565b6100a06100fb366004610aec565b61033f565b6101277f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b0390911681526020016100d1565b61015261014d366004610b8e565b6105cb565b6040516100d19190610bed565b61016860025481565b6040519081526020016100d1565b6100a0610184366004610cad565b6107f2565b336001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016146101d95760405163245aecd360e01b81523360048201526024015b60405180910390fd5b6001600160a01b0382166102005760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b03821660008181526020818152604091829020805460ff191685151590811790915591519182527f763ebfe7193aeb87a3385cd59dbefc21c3f875e4c49903a64fa661681b2feea0910160405180910390a25050565b3360009081526020819052604090205460ff1661028f57604051631765348f60e21b81523360048201526024016101d0565b600061029a83610930565b9050816102d4576040516303e64b2360e01b81526020600482015260076024820152661c9958d95a5c1d60ca1b60448201526064016101d0565b6102e26002820160006109a1565b60058101805460ff60e01b1916600160e01b1790556006810182905560405183907f43e45e50ae3c76772f4e504cc9cd51dddbba4f7cbcb40f9cebb0eb8d0596984c906103329085815260200190565b60405180910390a2505050565b3360009081526020819052604090205460ff1661037157604051631765348f60e21b81523360048201526024016101d0565b876103aa576040516303e64b2360e01b81526020600482015260086024820152671c9958dbdc99125960c21b60448201526064016101d0565b60008690036103ec576040516303e64b2360e01b815260206004820152600d60248201526c31b4b83432b93a32bc3a2932b360991b60448201526064016101d0565b8461042b576040516303e64b2360e01b815260206004820152600e60248201526d0c6d2e0d0cae4e8caf0e890c2e6d60931b60448201526064016101d0565b600083900361046a576040516303e64b2360e01b815260206004820152600a602482015269777261707065644b657960b01b60448201526064016101d0565b8163ffffffff166000036104ae576040516303e64b2360e01b815260206004820152600a60248201526935b2bcab32b939b4b7b760b11b60448201526064016101d0565b600088815260016020526040902060058101546001600160a01b0316156104eb57604051631c020b5160e01b8152600481018a90526024016101d0565b806104f7888a83610db6565b50600181018690556002810161050e858783610db6565b5060038101805463ffffffff191663ffffffff8516179055600481018290556005810180546001600160e01b0319163367ffffffffffffffff60a01b191617600160a01b4267ffffffffffffffff16021790556002805490600061057183610e77565b90915550506040805187815263ffffffff8516602082015290810183905233908a907fef0fdc191d5e47e42e5867be11a9431e391eec975e4ecc07ac9d5508243e68aa9060600160405180910390a3505050505050505050565b6040805161012081018252606080825260006020830181905292820181905281018290526080810182905260a0810182905260c0810182905260e08101829052610100810191909152600082815260016020526040902060058101546001600160a01b03166106505760405163b21a3f0560e01b8152600481018490526024016101d0565b806040518061012001604052908160008201805461066d90610d21565b80601f016020809104026020016040519081016040528092919081815260200182805461069990610d21565b80156106e65780601f106106bb576101008083540402835291602001916106e6565b820191906000526020600020905b8154815290600101906020018083116106c957829003601f168201915b505050505081526020016001820154815260200160028201805461070990610d21565b80601f016020809104026020016040519081016040528092919081815260200182805461073590610d21565b80156107825780601f1061075757610100808354040283529160200191610782565b820191906000526020600020905b81548152906001019060200180831161076557829003601f168201915b5050509183525050600382015463ffffffff1660208201526004820154604082015260058201546001600160a01b0381166060830152600160a01b810467ffffffffffffffff166080830152600160e01b900460ff16151560a082015260069091015460c0909101529392505050565b3360009081526020819052604090205460ff1661082457604051631765348f60e21b81523360048201526024016101d0565b600061082f85610930565b90506000839003610870576040516303e64b2360e01b815260206004820152600a602482015269777261707065644b657960b01b60448201526064016101d0565b600381015463ffffffff908116908316116108b457600381015460405163b9f22f2d60e01b815263ffffffff918216600482015290831660248201526044016101d0565b600381015463ffffffff16600282016108ce858783610db6565b5060038201805463ffffffff191663ffffffff858116918217909255604080519284168352602083019190915287917f14f24e6f35b251145370f693d28a3d5f603900ebe1495ec5ae33cda5dbd7e5e0910160405180910390a2505050505050565b600081815260016020526040902060058101546001600160a01b031661096c5760405163b21a3f0560e01b8152600481018390526024016101d0565b6005810154600160e01b900460ff161561099c5760405163681e5f4560e01b8152600481018390526024016101d0565b919050565b5080546109ad90610d21565b6000825580601f106109bd575050565b601f0160209004906000526020600020906109d891906109da565b565b60005b808211156109f3576000818401556001016109dd565b505050565b80356001600160a01b038116811461099c57600080fd5b60008060408385031215610a2257600080fd5b610a2b836109f8565b915060208301358015158114610a4057600080fd5b809150509250929050565b600060208284031215610a5d57600080fd5b610a66826109f8565b9392505050565b60008060408385031215610a8057600080fd5b50508035926020909101359150565b60008083601f840112610aa157600080fd5b50813567ffffffffffffffff811115610ab957600080fd5b602083019150836020828501011115610ad157600080fd5b9250929050565b803563ffffffff8116811461099c57600080fd5b60008060008060008060008060c0898b031215610b0857600080fd5b88359750602089013567ffffffffffffffff811115610b2657600080fd5b610b328b828c01610a8f565b90985096505060408901359450606089013567ffffffffffffffff811115610b5957600080fd5b610b658b828c01610a8f565b9095509350610b78905060808a01610ad8565b915060a089013590509295985092959890939650565b600060208284031215610ba057600080fd5b5035919050565b6000815180845260005b81811015610bcd57602081850181015186830182015201610bb1565b506000602082860101526020601f19601f83011685010191505092915050565b60208152600082516101206020840152610c0b610140840182610ba7565b9050602084015160408401526040840151601f19848303016060850152610c328282610ba7565b9150506060840151610c4c608085018263ffffffff169052565b50608084015160a084015260a0840151610c7160c08501826001600160a01b03169052565b5060c084015167ffffffffffffffff811660e08501525060e0840151801515610100850152506101008401516101208401528091505092915050565b60008060008060608587031215610cc357600080fd5b84359350602085013567ffffffffffffffff811115610ce157600080fd5b610ced87828801610a8f565b9094509250610d00905060408601610ad8565b905092959194509250565b634e487b7160e01b600052604160045260246000fd5b600181811c90821680610d3557607f821691505b602082108103610d5557634e487b7160e01b600052602260045260246000fd5b50919050565b601f8211156109f357828211156109f357806000526020600020601f840160051c6020851015610d89575060005b90810190601f840160051c0360005b81811015610dae57600083820155600101610d98565b505050505050565b67ffffffffffffffff831115610dce57610dce610d0b565b610de283610ddc8354610d21565b83610d5b565b6000601f841160018114610e165760008515610dfe5750838201355b600019600387901b1c1916600186901b178355610e70565b600083815260209020601f19861690835b82811015610e475786850135825560209485019460019092019101610e27565b5086821015610e645760001960f88860031b161c19848701351681555b505060018560011b0183555b5050505050565b600060018201610e9757634e487b7160e01b600052601160045260246000fd5b506001019056",
+	Bin: "0x60a060405234801561001057600080fd5b5060405161112638038061112683398101604081905261002f91610067565b6001600160a01b0381166100565760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b0316608052610097565b60006020828403121561007957600080fd5b81516001600160a01b038116811461009057600080fd5b9392505050565b6080516110666100c06000396000818161015c0152818161020901526102e001526110666000f3fe608060405234801561001057600080fd5b50600436106100a95760003560e01c8063867c0ee611610071578063867c0ee6146101445780638da5cb5b146101575780638eaa6ac014610196578063900407bc146101b6578063b87c9e92146101cd578063da4506bb146101eb57600080fd5b80630502b8f6146100ae5780631f91b39f146100c35780632b29ba23146100d65780632e49920b1461010e5780636816442d14610121575b600080fd5b6100c16100bc366004610bad565b6101fe565b005b6100c16100d1366004610bad565b6102d5565b6100f96100e4366004610be9565b60006020819052908152604090205460ff1681565b60405190151581526020015b60405180910390f35b6100c161011c366004610c0b565b61039d565b6100f961012f366004610be9565b60016020526000908152604090205460ff1681565b6100c1610152366004610c8a565b61044d565b61017e7f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b039091168152602001610105565b6101a96101a4366004610d2c565b6106d8565b6040516101059190610d8b565b6101bf60035481565b604051908152602001610105565b6101d661040081565b60405163ffffffff9091168152602001610105565b6100c16101f9366004610e4b565b6108ff565b336001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000161461024e5760405163245aecd360e01b81523360048201526024015b60405180910390fd5b6001600160a01b0382166102755760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b038216600081815260016020908152604091829020805460ff191685151590811790915591519182527f30bd595e45ae31d69b2a46ec0c3825e96f059a6bca5d1bb010d7bb5b5a0851b991015b60405180910390a25050565b336001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016146103205760405163245aecd360e01b8152336004820152602401610245565b6001600160a01b0382166103475760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b03821660008181526020818152604091829020805460ff191685151590811790915591519182527f763ebfe7193aeb87a3385cd59dbefc21c3f875e4c49903a64fa661681b2feea091016102c9565b60006103a883610a5f565b9050816103e2576040516303e64b2360e01b81526020600482015260076024820152661c9958d95a5c1d60ca1b6044820152606401610245565b6103f0600282016000610b3f565b60058101805460ff60e01b1916600160e01b1790556006810182905560405183907f43e45e50ae3c76772f4e504cc9cd51dddbba4f7cbcb40f9cebb0eb8d0596984c906104409085815260200190565b60405180910390a2505050565b3360009081526020819052604090205460ff1661047f57604051631765348f60e21b8152336004820152602401610245565b876104b8576040516303e64b2360e01b81526020600482015260086024820152671c9958dbdc99125960c21b6044820152606401610245565b60008690036104fa576040516303e64b2360e01b815260206004820152600d60248201526c31b4b83432b93a32bc3a2932b360991b6044820152606401610245565b84610539576040516303e64b2360e01b815260206004820152600e60248201526d0c6d2e0d0cae4e8caf0e890c2e6d60931b6044820152606401610245565b6000839003610578576040516303e64b2360e01b815260206004820152600a602482015269777261707065644b657960b01b6044820152606401610245565b8163ffffffff166000036105bc576040516303e64b2360e01b815260206004820152600a60248201526935b2bcab32b939b4b7b760b11b6044820152606401610245565b600088815260026020526040902060058101546001600160a01b0316156105f957604051631c020b5160e01b8152600481018a9052602401610245565b80610605888a83610f54565b50600181018690556002810161061c858783610f54565b506003818101805463ffffffff191663ffffffff8616179055600482018390556005820180546001600160e01b0319163367ffffffffffffffff60a01b191617600160a01b4267ffffffffffffffff1602179055805490600061067e8361102b565b90915550506040805187815263ffffffff8516602082015290810183905233908a907fef0fdc191d5e47e42e5867be11a9431e391eec975e4ecc07ac9d5508243e68aa9060600160405180910390a3505050505050505050565b6040805161012081018252606080825260006020830181905292820181905281018290526080810182905260a0810182905260c0810182905260e08101829052610100810191909152600082815260026020526040902060058101546001600160a01b031661075d5760405163b21a3f0560e01b815260048101849052602401610245565b806040518061012001604052908160008201805461077a90610ebf565b80601f01602080910402602001604051908101604052809291908181526020018280546107a690610ebf565b80156107f35780601f106107c8576101008083540402835291602001916107f3565b820191906000526020600020905b8154815290600101906020018083116107d657829003601f168201915b505050505081526020016001820154815260200160028201805461081690610ebf565b80601f016020809104026020016040519081016040528092919081815260200182805461084290610ebf565b801561088f5780601f106108645761010080835404028352916020019161088f565b820191906000526020600020905b81548152906001019060200180831161087257829003601f168201915b5050509183525050600382015463ffffffff1660208201526004820154604082015260058201546001600160a01b0381166060830152600160a01b810467ffffffffffffffff166080830152600160e01b900460ff16151560a082015260069091015460c0909101529392505050565b600061090a85610a5f565b9050600083900361094b576040516303e64b2360e01b815260206004820152600a602482015269777261707065644b657960b01b6044820152606401610245565b600381015463ffffffff9081169083161161098f57600381015460405163b9f22f2d60e01b815263ffffffff91821660048201529083166024820152604401610245565b6003810154610400906109a89063ffffffff1684611044565b63ffffffff1611156109e3576003810154604051637792e67760e11b815263ffffffff91821660048201529083166024820152604401610245565b600381015463ffffffff16600282016109fd858783610f54565b5060038201805463ffffffff191663ffffffff858116918217909255604080519284168352602083019190915287917f14f24e6f35b251145370f693d28a3d5f603900ebe1495ec5ae33cda5dbd7e5e0910160405180910390a2505050505050565b600081815260026020526040902060058101546001600160a01b0316610a9b5760405163b21a3f0560e01b815260048101839052602401610245565b3360009081526001602052604090205460ff16158015610ae3575060058101546001600160a01b031633148015610ae157503360009081526020819052604090205460ff165b155b15610b0a57604051631573eb1360e11b815260048101839052336024820152604401610245565b6005810154600160e01b900460ff1615610b3a5760405163681e5f4560e01b815260048101839052602401610245565b919050565b508054610b4b90610ebf565b6000825580601f10610b5b575050565b601f016020900490600052602060002090610b769190610b78565b565b60005b80821115610b9157600081840155600101610b7b565b505050565b80356001600160a01b0381168114610b3a57600080fd5b60008060408385031215610bc057600080fd5b610bc983610b96565b915060208301358015158114610bde57600080fd5b809150509250929050565b600060208284031215610bfb57600080fd5b610c0482610b96565b9392505050565b60008060408385031215610c1e57600080fd5b50508035926020909101359150565b60008083601f840112610c3f57600080fd5b50813567ffffffffffffffff811115610c5757600080fd5b602083019150836020828501011115610c6f57600080fd5b9250929050565b803563ffffffff81168114610b3a57600080fd5b60008060008060008060008060c0898b031215610ca657600080fd5b88359750602089013567ffffffffffffffff811115610cc457600080fd5b610cd08b828c01610c2d565b90985096505060408901359450606089013567ffffffffffffffff811115610cf757600080fd5b610d038b828c01610c2d565b9095509350610d16905060808a01610c76565b915060a089013590509295985092959890939650565b600060208284031215610d3e57600080fd5b5035919050565b6000815180845260005b81811015610d6b57602081850181015186830182015201610d4f565b506000602082860101526020601f19601f83011685010191505092915050565b60208152600082516101206020840152610da9610140840182610d45565b9050602084015160408401526040840151601f19848303016060850152610dd08282610d45565b9150506060840151610dea608085018263ffffffff169052565b50608084015160a084015260a0840151610e0f60c08501826001600160a01b03169052565b5060c084015167ffffffffffffffff811660e08501525060e0840151801515610100850152506101008401516101208401528091505092915050565b60008060008060608587031215610e6157600080fd5b84359350602085013567ffffffffffffffff811115610e7f57600080fd5b610e8b87828801610c2d565b9094509250610e9e905060408601610c76565b905092959194509250565b634e487b7160e01b600052604160045260246000fd5b600181811c90821680610ed357607f821691505b602082108103610ef357634e487b7160e01b600052602260045260246000fd5b50919050565b601f821115610b915782821115610b9157806000526020600020601f840160051c6020851015610f27575060005b90810190601f840160051c0360005b81811015610f4c57600083820155600101610f36565b505050505050565b67ffffffffffffffff831115610f6c57610f6c610ea9565b610f8083610f7a8354610ebf565b83610ef9565b6000601f841160018114610fb45760008515610f9c5750838201355b600019600387901b1c1916600186901b17835561100e565b600083815260209020601f19861690835b82811015610fe55786850135825560209485019460019092019101610fc5565b50868210156110025760001960f88860031b161c19848701351681555b505060018560011b0183555b5050505050565b634e487b7160e01b600052601160045260246000fd5b60006001820161103d5761103d611015565b5060010190565b63ffffffff828116828216039081111561106057611060611015565b9291505056",
 }
 
 // SensitiveStore is an auto generated Go binding around an Ethereum contract.
@@ -81,6 +81,41 @@ func (sensitiveStore *SensitiveStore) PackConstructor(owner_ common.Address) []b
 	return enc
 }
 
+// PackMAXVERSIONSTEP is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb87c9e92.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_VERSION_STEP() view returns(uint32)
+func (sensitiveStore *SensitiveStore) PackMAXVERSIONSTEP() []byte {
+	enc, err := sensitiveStore.abi.Pack("MAX_VERSION_STEP")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXVERSIONSTEP is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb87c9e92.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_VERSION_STEP() view returns(uint32)
+func (sensitiveStore *SensitiveStore) TryPackMAXVERSIONSTEP() ([]byte, error) {
+	return sensitiveStore.abi.Pack("MAX_VERSION_STEP")
+}
+
+// UnpackMAXVERSIONSTEP is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xb87c9e92.
+//
+// Solidity: function MAX_VERSION_STEP() view returns(uint32)
+func (sensitiveStore *SensitiveStore) UnpackMAXVERSIONSTEP(data []byte) (uint32, error) {
+	out, err := sensitiveStore.abi.Unpack("MAX_VERSION_STEP", data)
+	if err != nil {
+		return *new(uint32), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint32)).(*uint32)
+	return out0, nil
+}
+
 // PackGet is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x8eaa6ac0.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -113,6 +148,41 @@ func (sensitiveStore *SensitiveStore) UnpackGet(data []byte) (ISensitiveStoreEnt
 		return *new(ISensitiveStoreEntry), err
 	}
 	out0 := *abi.ConvertType(out[0], new(ISensitiveStoreEntry)).(*ISensitiveStoreEntry)
+	return out0, nil
+}
+
+// PackIsOfficer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6816442d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isOfficer(address ) view returns(bool)
+func (sensitiveStore *SensitiveStore) PackIsOfficer(arg0 common.Address) []byte {
+	enc, err := sensitiveStore.abi.Pack("isOfficer", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsOfficer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6816442d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isOfficer(address ) view returns(bool)
+func (sensitiveStore *SensitiveStore) TryPackIsOfficer(arg0 common.Address) ([]byte, error) {
+	return sensitiveStore.abi.Pack("isOfficer", arg0)
+}
+
+// UnpackIsOfficer is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6816442d.
+//
+// Solidity: function isOfficer(address ) view returns(bool)
+func (sensitiveStore *SensitiveStore) UnpackIsOfficer(data []byte) (bool, error) {
+	out, err := sensitiveStore.abi.Unpack("isOfficer", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
 	return out0, nil
 }
 
@@ -265,6 +335,28 @@ func (sensitiveStore *SensitiveStore) TryPackRewrap(recordId [32]byte, wrappedKe
 	return sensitiveStore.abi.Pack("rewrap", recordId, wrappedKey, keyVersion)
 }
 
+// PackSetOfficer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0502b8f6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setOfficer(address officer, bool allowed) returns()
+func (sensitiveStore *SensitiveStore) PackSetOfficer(officer common.Address, allowed bool) []byte {
+	enc, err := sensitiveStore.abi.Pack("setOfficer", officer, allowed)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetOfficer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0502b8f6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setOfficer(address officer, bool allowed) returns()
+func (sensitiveStore *SensitiveStore) TryPackSetOfficer(officer common.Address, allowed bool) ([]byte, error) {
+	return sensitiveStore.abi.Pack("setOfficer", officer, allowed)
+}
+
 // PackSetWriter is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x1f91b39f.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -307,6 +399,51 @@ func (sensitiveStore *SensitiveStore) PackShred(recordId [32]byte, receipt [32]b
 // Solidity: function shred(bytes32 recordId, bytes32 receipt) returns()
 func (sensitiveStore *SensitiveStore) TryPackShred(recordId [32]byte, receipt [32]byte) ([]byte, error) {
 	return sensitiveStore.abi.Pack("shred", recordId, receipt)
+}
+
+// SensitiveStoreOfficerSet represents a OfficerSet event raised by the SensitiveStore contract.
+type SensitiveStoreOfficerSet struct {
+	Officer common.Address
+	Allowed bool
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const SensitiveStoreOfficerSetEventName = "OfficerSet"
+
+// ContractEventName returns the user-defined event name.
+func (SensitiveStoreOfficerSet) ContractEventName() string {
+	return SensitiveStoreOfficerSetEventName
+}
+
+// UnpackOfficerSetEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OfficerSet(address indexed officer, bool allowed)
+func (sensitiveStore *SensitiveStore) UnpackOfficerSetEvent(log *types.Log) (*SensitiveStoreOfficerSet, error) {
+	event := "OfficerSet"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != sensitiveStore.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(SensitiveStoreOfficerSet)
+	if len(log.Data) > 0 {
+		if err := sensitiveStore.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range sensitiveStore.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
 }
 
 // SensitiveStoreRewrapped represents a Rewrapped event raised by the SensitiveStore contract.
@@ -505,8 +642,14 @@ func (sensitiveStore *SensitiveStore) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], sensitiveStore.abi.Errors["KeyVersionNotNewer"].ID.Bytes()[:4]) {
 		return sensitiveStore.UnpackKeyVersionNotNewerError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], sensitiveStore.abi.Errors["KeyVersionStepTooLarge"].ID.Bytes()[:4]) {
+		return sensitiveStore.UnpackKeyVersionStepTooLargeError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], sensitiveStore.abi.Errors["NotOwner"].ID.Bytes()[:4]) {
 		return sensitiveStore.UnpackNotOwnerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], sensitiveStore.abi.Errors["NotRecordOwner"].ID.Bytes()[:4]) {
+		return sensitiveStore.UnpackNotRecordOwnerError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], sensitiveStore.abi.Errors["NotWriter"].ID.Bytes()[:4]) {
 		return sensitiveStore.UnpackNotWriterError(raw[4:])
@@ -596,6 +739,31 @@ func (sensitiveStore *SensitiveStore) UnpackKeyVersionNotNewerError(raw []byte) 
 	return out, nil
 }
 
+// SensitiveStoreKeyVersionStepTooLarge represents a KeyVersionStepTooLarge error raised by the SensitiveStore contract.
+type SensitiveStoreKeyVersionStepTooLarge struct {
+	Current  uint32
+	Proposed uint32
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error KeyVersionStepTooLarge(uint32 current, uint32 proposed)
+func SensitiveStoreKeyVersionStepTooLargeErrorID() common.Hash {
+	return common.HexToHash("0xef25ccee90b4ed9e94cf12e59383f7439b78dfa11e32939f21ff6b172a75bfaf")
+}
+
+// UnpackKeyVersionStepTooLargeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error KeyVersionStepTooLarge(uint32 current, uint32 proposed)
+func (sensitiveStore *SensitiveStore) UnpackKeyVersionStepTooLargeError(raw []byte) (*SensitiveStoreKeyVersionStepTooLarge, error) {
+	out := new(SensitiveStoreKeyVersionStepTooLarge)
+	if err := sensitiveStore.abi.UnpackIntoInterface(out, "KeyVersionStepTooLarge", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // SensitiveStoreNotOwner represents a NotOwner error raised by the SensitiveStore contract.
 type SensitiveStoreNotOwner struct {
 	Caller common.Address
@@ -615,6 +783,31 @@ func SensitiveStoreNotOwnerErrorID() common.Hash {
 func (sensitiveStore *SensitiveStore) UnpackNotOwnerError(raw []byte) (*SensitiveStoreNotOwner, error) {
 	out := new(SensitiveStoreNotOwner)
 	if err := sensitiveStore.abi.UnpackIntoInterface(out, "NotOwner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SensitiveStoreNotRecordOwner represents a NotRecordOwner error raised by the SensitiveStore contract.
+type SensitiveStoreNotRecordOwner struct {
+	RecordId [32]byte
+	Caller   common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotRecordOwner(bytes32 recordId, address caller)
+func SensitiveStoreNotRecordOwnerErrorID() common.Hash {
+	return common.HexToHash("0x2ae7d626fda9ca3ca7f353b837af8281e16c52a1d711b641e24b1b86de517615")
+}
+
+// UnpackNotRecordOwnerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotRecordOwner(bytes32 recordId, address caller)
+func (sensitiveStore *SensitiveStore) UnpackNotRecordOwnerError(raw []byte) (*SensitiveStoreNotRecordOwner, error) {
+	out := new(SensitiveStoreNotRecordOwner)
+	if err := sensitiveStore.abi.UnpackIntoInterface(out, "NotRecordOwner", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -3,10 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"math/big"
 	"time"
 
+	gnarklogger "github.com/consensys/gnark/logger"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/urfave/cli/v2"
@@ -14,6 +15,8 @@ import (
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
 	"github.com/sovereign-gov/sovereign/contracts/predeploy"
 	"github.com/sovereign-gov/sovereign/node"
+	"github.com/sovereign-gov/sovereign/sidechains/consortium"
+	"github.com/sovereign-gov/sovereign/zk"
 )
 
 // deployCommand deploys the contracts of one chain over JSON-RPC and prints
@@ -36,7 +39,10 @@ func deployCommand() *cli.Command {
 				Flags: append([]cli.Flag{
 					&cli.StringFlag{Name: "validator-set", Usage: "ValidatorSet address", Value: predeploy.ValidatorSetAddress.Hex()},
 					&cli.StringFlag{Name: "verifier", Usage: "address of the deployed classification verifier", Required: true},
-					&cli.StringFlag{Name: "policy", Usage: "pinned policy: uint256, 2 bits per category (decimal or 0x hex)", Required: true},
+					&cli.StringFlag{Name: "keys", Usage: "the ceremony's keys directory: the verifier must accept a proof made with them (and refuse it tampered)"},
+					&cli.IntFlag{Name: "size", Usage: "circuit size of the verifier: 16 or 64 columns", Value: zk.SizeSmall},
+					&cli.BoolFlag{Name: "insecure-dev-verifier", Usage: "use the INSECURE dev verifier (anyone can forge its proofs): only on the local devnet's consortium chain id"},
+					&cli.StringFlag{Name: "policy", Usage: "the published policy file (JSON, as the prover reads it); packed and printed before it is pinned", Required: true},
 				}, shared...),
 				Action: func(c *cli.Context) error {
 					vs, err := parseAddress(c.String("validator-set"))
@@ -47,18 +53,42 @@ func deployCommand() *cli.Command {
 					if err != nil {
 						return fmt.Errorf("--verifier: %w", err)
 					}
-					policy, ok := new(big.Int).SetString(c.String("policy"), 0)
-					if !ok || policy.Sign() < 0 || policy.BitLen() > 256 {
-						return fmt.Errorf("--policy: %q is not a uint256", c.String("policy"))
+					// The same file and the same packing as the prover: a policy
+					// packed by hand (e.g. unused categories as 0 instead of 3, "not
+					// in policy") would pin a value no proof can match.
+					pf, err := zk.LoadPolicyFile(c.String("policy"))
+					if err != nil {
+						return fmt.Errorf("--policy: %w", err)
+					}
+					pol, _, err := pf.Policy()
+					if err != nil {
+						return fmt.Errorf("--policy %s: %w", c.String("policy"), err)
+					}
+					policy := pol.Element()
+					fmt.Fprintf(c.App.ErrWriter, "pinning policy %s:\n%s", c.String("policy"), pf.Describe())
+					keys, err := verifierKeys(c)
+					if err != nil {
+						return err
 					}
 					return withDeployer(c, func(ctx context.Context, d *deploy.Deployer) (any, error) {
+						if c.Bool("insecure-dev-verifier") && d.ChainID().Uint64() != consortium.DefaultChainID {
+							return nil, fmt.Errorf("--insecure-dev-verifier: refusing the INSECURE dev verifier on chain %s: it is allowed only on the local devnet's consortium (chain id %d)", d.ChainID(), consortium.DefaultChainID)
+						}
+						proof, err := zk.SampleProof(keys)
+						if err != nil {
+							return nil, err
+						}
+						if err := d.CheckVerifier(ctx, ver, proof.Bytes, proof.Public.Inputs()); err != nil {
+							return nil, fmt.Errorf("--verifier %s: %w", ver, err)
+						}
+						fmt.Fprintf(c.App.ErrWriter, "verifier %s accepts a proof made with the %d-column keys and refuses it tampered\n", ver, keys.Size)
 						return d.DeployConsortium(ctx, vs, ver, policy)
 					})
 				},
 			},
 			{
 				Name:  "public",
-				Usage: "deploy DataRegistry and ReleaseBridge, with the consortium's current validators and pinned policy",
+				Usage: "deploy DataRegistry and ReleaseBridge, starting at the consortium's latest certified block (its validator set and epoch) with its pinned policy",
 				Flags: append([]cli.Flag{
 					&cli.StringFlag{Name: "consortium.rpc", Usage: "JSON-RPC URL of the consortium chain (validators, chain id)", Required: true},
 					&cli.StringFlag{Name: "review-board", Usage: "ReviewBoard address on the consortium", Required: true},
@@ -89,6 +119,12 @@ func deployCommand() *cli.Command {
 						if err != nil {
 							return nil, err
 						}
+						// the bridge starts at the latest certified block, checked
+						// against its certificate and the set it names
+						cp, err := deploy.ReadCheckpoint(ctx, cc, deploy.RPCCertificates{Client: cc.Client()}, addrs["validator-set"])
+						if err != nil {
+							return nil, err
+						}
 						policy, err := deploy.Policy(ctx, cc, addrs["review-board"])
 						if err != nil {
 							return nil, err
@@ -97,7 +133,7 @@ func deployCommand() *cli.Command {
 							Supervisor:      addrs["supervisor"],
 							SecurityOfficer: addrs["security-officer"],
 							Consortium: &deploy.Consortium{ChainID: id, ValidatorSet: addrs["validator-set"],
-								ReviewBoard: addrs["review-board"], Validators: vals, Policy: policy},
+								ReviewBoard: addrs["review-board"], Validators: vals, Policy: policy, Checkpoint: cp},
 						})
 					})
 				},
@@ -106,15 +142,20 @@ func deployCommand() *cli.Command {
 				Name:  "private",
 				Usage: "deploy SensitiveStore owned by the deploying key",
 				Flags: append([]cli.Flag{
-					&cli.StringSliceFlag{Name: "writer", Usage: "address allowed to store records (repeat or comma-separate)"},
+					&cli.StringSliceFlag{Name: "writer", Usage: "department address allowed to store records and act on its own (repeat or comma-separate)"},
+					&cli.StringSliceFlag{Name: "officer", Usage: "security officer address allowed to rewrap and shred any record (repeat or comma-separate)"},
 				}, shared...),
 				Action: func(c *cli.Context) error {
 					writers, err := addressList(c, "writer")
 					if err != nil {
 						return err
 					}
+					officers, err := addressList(c, "officer")
+					if err != nil {
+						return err
+					}
 					return withDeployer(c, func(ctx context.Context, d *deploy.Deployer) (any, error) {
-						return d.DeployPrivate(ctx, writers)
+						return d.DeployPrivate(ctx, writers, officers)
 					})
 				},
 			},
@@ -123,6 +164,32 @@ func deployCommand() *cli.Command {
 }
 
 // withDeployer connects, unlocks the key, runs fn and prints its result as JSON.
+// verifierKeys are the keys deploy consortium checks the verifier with: the
+// ceremony's (--keys), never the INSECURE dev keys unless
+// --insecure-dev-verifier says so.
+func verifierKeys(c *cli.Context) (*zk.Keys, error) {
+	gnarklogger.Disable() // stdout carries the deployment's JSON
+	size := c.Int("size")
+	if c.Bool("insecure-dev-verifier") {
+		if c.String("keys") != "" {
+			return nil, errors.New("--keys and --insecure-dev-verifier: give one")
+		}
+		fmt.Fprint(c.App.ErrWriter, insecureBanner)
+		return zk.DevSetup(size, []byte(zk.DevSeed))
+	}
+	if c.String("keys") == "" {
+		return nil, errors.New("--keys: the ceremony's keys directory is required, to check the verifier (the dev verifier needs --insecure-dev-verifier, on the devnet only)")
+	}
+	keys, err := zk.LoadKeys(c.String("keys"), size)
+	if err != nil {
+		return nil, fmt.Errorf("--keys: %w", err)
+	}
+	if dev, err := zk.IsDevVerifyingKey(size, keys.VK); err != nil || dev {
+		return nil, fmt.Errorf("--keys %s: these are the INSECURE dev keys (anyone can forge their proofs); real keys come from \"sovereign zk ceremony\"", c.String("keys"))
+	}
+	return keys, nil
+}
+
 func withDeployer(c *cli.Context, fn func(context.Context, *deploy.Deployer) (any, error)) error {
 	setupLogging(c)
 	ctx, cancel := signalContext()

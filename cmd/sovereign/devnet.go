@@ -89,6 +89,7 @@ again).`,
 			}
 			priv, err := devnet.StartPrivate(c.Context, devnet.PrivateOptions{
 				Dir:        filepath.Join(c.String("datadir"), "private"),
+				BlobsDir:   filepath.Join(c.String("datadir"), "blobs"),
 				Vault:      vlt,
 				Validators: privateValidators,
 				Accounts:   pub.Accounts,

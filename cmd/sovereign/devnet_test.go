@@ -222,7 +222,7 @@ func useVaultOnDevnet(t *testing.T, bin, dir, summary, privateURL, consortiumURL
 			"--rpc", privateURL, "--store", lastMatch(t, storeLine, summary, "SensitiveStore"), "--blobs", filepath.Join(work, "blobs")}
 	}
 	out, err := proctest.Run(bin, append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "v1",
-		"--table", table, "--columns", cols, "--policy", policy, "--salt-file", filepath.Join(work, "salt")}, login("dept-health")...)...)
+		"--table", table, "--columns", cols, "--policy", policy, "--salt-file", filepath.Join(work, "salt"), "--new-salt"}, login("dept-health")...)...)
 	if err != nil || !strings.Contains(out, "3 columns, 2 rows, level 2, key health.stays v1") {
 		t.Fatalf("submit on the devnet: %v\n%s", err, out)
 	}

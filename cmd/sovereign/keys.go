@@ -32,10 +32,11 @@ var (
 	storeFlag     = &cli.StringFlag{Name: "store", Usage: "SensitiveStore contract address on the private chain"}
 	blobsFlag     = &cli.StringFlag{Name: "blobs", Usage: "folder of the (encrypted) ciphertext blobs", Value: "private-blobs"}
 	writerFlag    = &cli.StringFlag{Name: "writer-key", Usage: "Vault KV path (under validator-keys/) of the chain signing key; default writers/<role>"}
+	chainWaitFlag = &cli.DurationFlag{Name: "chain-timeout", Usage: "deadline for each private-chain transaction's receipt (an RPC call gets at most 30 s)", Value: chainstore.DefaultWaitTimeout}
 )
 
 var vaultFlags = []cli.Flag{vaultAddrFlag, roleIDFlag, secretIDFlag, tokenFlag}
-var chainFlags = []cli.Flag{rpcFlag, storeFlag, blobsFlag, writerFlag}
+var chainFlags = []cli.Flag{rpcFlag, storeFlag, blobsFlag, writerFlag, chainWaitFlag}
 
 // keysCommand groups the security officer's key operations.
 func keysCommand() *cli.Command {
@@ -96,13 +97,16 @@ func chainStore(ctx context.Context, c *cli.Context, v *vaultclient.Client, defa
 	if err != nil {
 		return nil, fmt.Errorf("--store: %w", err)
 	}
-	client, err := ethclient.DialContext(ctx, c.String(rpcFlag.Name))
+	rpc := c.String(rpcFlag.Name)
+	client, err := ethclient.DialContext(ctx, rpc)
 	if err != nil {
-		return nil, fmt.Errorf("private chain %s: %w", c.String(rpcFlag.Name), err)
+		return nil, fmt.Errorf("private chain %s: %w", rpc, err)
 	}
-	chainID, err := client.ChainID(ctx)
+	cctx, cancel := context.WithTimeout(ctx, chainstore.DefaultCallTimeout)
+	chainID, err := client.ChainID(cctx)
+	cancel()
 	if err != nil {
-		return nil, fmt.Errorf("private chain %s: %w", c.String(rpcFlag.Name), err)
+		return nil, fmt.Errorf("private chain %s: %w", rpc, err)
 	}
 	path := c.String(writerFlag.Name)
 	if path == "" {
@@ -112,7 +116,16 @@ func chainStore(ctx context.Context, c *cli.Context, v *vaultclient.Client, defa
 	if err != nil {
 		return nil, err
 	}
-	return chainstore.New(client, addr, bind.NewKeyedTransactor(key, chainID), c.String(blobsFlag.Name))
+	store, err := chainstore.New(client, addr, bind.NewKeyedTransactor(key, chainID), c.String(blobsFlag.Name),
+		chainstore.WithTimeouts(0, c.Duration(chainWaitFlag.Name)))
+	if err != nil {
+		return nil, err
+	}
+	// A wrong address fails here, before any data key is made or salt written.
+	if err := store.Check(ctx); err != nil {
+		return nil, fmt.Errorf("--store %s on %s: %w", addr.Hex(), rpc, err)
+	}
+	return store, nil
 }
 
 func cmdLogger() *slog.Logger { return slog.New(slog.NewTextHandler(os.Stderr, nil)) }
@@ -148,6 +161,7 @@ func keysRotateCommand() *cli.Command {
 				}
 				fmt.Printf("rotated %s: latest version %d\n", key, ver)
 				if c.Bool("no-rewrap") {
+					fmt.Printf("older versions stay usable until 'keys rewrap --key %s' has rewrapped every record and retired them\n", key)
 					return nil
 				}
 				return rewrap(ctx, c, v, key)
@@ -177,11 +191,23 @@ func rewrap(ctx context.Context, c *cli.Context, v *vaultclient.Client, key stri
 		return err
 	}
 	svc := sensitive.New(v, store, sensitive.WithBatch(c.Int("batch")), sensitive.WithLogger(cmdLogger()))
-	n, err := svc.Rewrap(ctx, key, progressBar("rewrap "+key))
+	res, err := svc.Rewrap(ctx, key, progressBar("rewrap "+key))
 	if err != nil {
+		if res != nil && res.Rewrapped > 0 {
+			fmt.Printf("rewrapped %d records of %s before the error; run 'keys rewrap --key %s' again to finish\n", res.Rewrapped, key, key)
+		}
 		return err
 	}
-	fmt.Printf("rewrapped %d records of %s\n", n, key)
+	fmt.Printf("rewrapped %d records of %s: every record is under version %d\n", res.Rewrapped, key, res.LatestVersion)
+	switch {
+	case res.Retired > 0:
+		fmt.Printf("retired versions %d-%d of %s (min_decryption_version %d): wrapped keys older than v%d, e.g. in the chain's history, no longer decrypt\n",
+			res.MinDecryptionVersion-res.Retired, res.MinDecryptionVersion-1, key, res.MinDecryptionVersion, res.MinDecryptionVersion)
+	case res.MinDecryptionVersion > 1:
+		fmt.Printf("versions below %d of %s were already retired\n", res.MinDecryptionVersion, key)
+	default:
+		fmt.Printf("%s has one version: nothing to retire\n", key)
+	}
 	return nil
 }
 
@@ -204,7 +230,12 @@ func keysShredCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Printf("shredded %s: %d records, receipt 0x%x\n", key, rc.Records, chainstore.ReceiptHash(*rc))
+				if rc.AlreadyShredded {
+					fmt.Printf("%s was already shredded at %s: %d records, receipt 0x%x (the one on chain); nothing more to do\n",
+						key, rc.At.Format(time.RFC3339), rc.Records, chainstore.ReceiptHash(rc.ShredReceipt))
+				} else {
+					fmt.Printf("shredded %s: %d records, receipt 0x%x\n", key, rc.Records, chainstore.ReceiptHash(rc.ShredReceipt))
+				}
 				if _, err := v.Key(ctx, key); !errors.Is(err, vaultclient.ErrNotFound) {
 					return fmt.Errorf("the key %s still answers after the shred: %v", key, err)
 				}
@@ -250,7 +281,7 @@ func keysAuditAnchorCommand() *cli.Command {
 			&cli.StringFlag{Name: "state", Usage: "file keeping the last anchored head (so each run only reads new entries)", Required: true},
 			&cli.StringFlag{Name: "rpc", Usage: "JSON-RPC URL of the consortium chain", Value: "http://127.0.0.1:8645"},
 			&cli.BoolFlag{Name: "dry-run", Usage: "compute and print the head without anchoring it"},
-			writerFlag},
+			writerFlag, chainWaitFlag},
 			vaultFlags...),
 		Action: func(c *cli.Context) error {
 			ctx, cancel := signalContext()
@@ -284,7 +315,13 @@ func keysAuditAnchorCommand() *cli.Command {
 			if err != nil {
 				return fmt.Errorf("consortium chain %s: %w", c.String("rpc"), err)
 			}
-			tx, err := auditchain.Anchor(ctx, client, key, head)
+			wait := c.Duration(chainWaitFlag.Name)
+			actx, cancel := context.WithTimeout(ctx, wait)
+			defer cancel()
+			tx, err := auditchain.Anchor(actx, client, key, head)
+			if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+				return fmt.Errorf("consortium chain %s: no mined anchor within %s (--chain-timeout); the state file is unchanged, re-run to anchor: %w", c.String("rpc"), wait, err)
+			}
 			if err != nil {
 				return err
 			}

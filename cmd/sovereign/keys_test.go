@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -65,22 +66,25 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	// Chain writer keys live in Vault KV only; the node funds them.
 	deptKey, _ := crypto.GenerateKey()
 	officerKey, _ := crypto.GenerateKey()
+	officerAddr := crypto.PubkeyToAddress(officerKey.PublicKey)
 	kv, _ := vaultclient.New(srv.Addr, vaultclient.WithToken(srv.RootToken))
 	kv.PutSigningKey(ctx, naming.WriterKey(naming.DepartmentRole("health")), deptKey)
 	kv.PutSigningKey(ctx, naming.WriterKey(naming.SecurityOfficerRole), officerKey)
-	rpcURL, sim := keysChain(t, crypto.PubkeyToAddress(deptKey.PublicKey), crypto.PubkeyToAddress(officerKey.PublicKey))
+	rpcURL, sim, paused := keysPausableChain(t, crypto.PubkeyToAddress(deptKey.PublicKey), crypto.PubkeyToAddress(officerKey.PublicKey))
 	deptOpts := bind.NewKeyedTransactor(deptKey, big.NewInt(1337))
 	storeAddr, err := chainstore.Deploy(ctx, sim.Client(), deptOpts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	abi := sensitivestore.NewSensitiveStore()
-	tx, err := bind.Transact(abi.Instance(sim.Client(), storeAddr), deptOpts, abi.PackSetWriter(crypto.PubkeyToAddress(officerKey.PublicKey), true))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := bind.WaitMined(ctx, sim.Client(), tx.Hash()); err != nil {
-		t.Fatal(err)
+	for _, data := range [][]byte{abi.PackSetWriter(officerAddr, true), abi.PackSetOfficer(officerAddr, true)} {
+		tx, err := bind.Transact(abi.Instance(sim.Client(), storeAddr), deptOpts, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := bind.WaitMined(ctx, sim.Client(), tx.Hash()); err != nil {
+			t.Fatal(err)
+		}
 	}
 	blobs := filepath.Join(dir, "blobs")
 	chain := []string{"--rpc", rpcURL, "--store", storeAddr.Hex(), "--blobs", blobs}
@@ -92,7 +96,7 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	policy := keysWriteFile(t, filepath.Join(dir, "policy.json"), `{"categories": [{"id": 0, "name": "personal-id", "level": 2}, {"id": 1, "level": 1}, {"id": 3, "name": "aggregate", "level": 0}]}`)
 	var outputs []string // every command's stdout and stderr, scanned for keys at the end
 	out := runSovereign(t, bin, 0, append(append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "v1",
-		"--table", tablePath, "--columns", cols, "--policy", policy, "--salt-file", filepath.Join(dir, "salt")}, dept...), chain...)...)
+		"--table", tablePath, "--columns", cols, "--policy", policy, "--salt-file", filepath.Join(dir, "salt"), "--new-salt"}, dept...), chain...)...)
 	outputs = append(outputs, out)
 	if !strings.Contains(out, "3 columns, 2 rows, level 2, key health.stays v1") {
 		t.Fatalf("submit output:\n%s", out)
@@ -100,14 +104,45 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	id := submission.RecordID("health", "stays", "v1")
 	reader, _ := chainstore.New(sim.Client(), storeAddr, deptOpts, blobs)
 
-	// rotate + rewrap on chain
-	out = runSovereign(t, bin, 0, append(append([]string{"keys", "rotate", "--key", "health.stays"}, officer...), chain...)...)
+	v1, err := reader.Get(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// rotate + rewrap while the chain makes no block: the wait for the
+	// rewrap's receipt has a deadline and a clear error, nothing is retired,
+	// and 'keys rewrap' run again finishes the job.
+	paused.Store(true)
+	start := time.Now()
+	out = runSovereign(t, bin, 1, append(append([]string{"keys", "rotate", "--key", "health.stays", "--chain-timeout", "3s"}, officer...), chain...)...)
 	outputs = append(outputs, out)
-	if !strings.Contains(out, "latest version 2") || !strings.Contains(out, "rewrapped 1 records") {
-		t.Fatalf("rotate output:\n%s", out)
+	if !strings.Contains(out, "latest version 2") || !strings.Contains(out, "no receipt before the deadline") || !strings.Contains(out, "re-run the command to finish") {
+		t.Fatalf("rotate with a stalled chain:\n%s", out)
+	}
+	if d := time.Since(start); d > 40*time.Second {
+		t.Fatalf("rotate with a stalled chain took %s", d)
+	}
+	if _, err := kv.UnwrapKey(ctx, "health.stays", v1.WrappedKey); err != nil {
+		t.Fatalf("version 1 retired although the rewrap did not finish: %v", err)
+	}
+	// Blocks again, and keys rewrap re-run at once: it waits for the earlier
+	// run's pending rewrap instead of sending it twice, then finishes.
+	paused.Store(false)
+	out = runSovereign(t, bin, 0, append(append([]string{"keys", "rewrap", "--key", "health.stays"}, officer...), chain...)...)
+	outputs = append(outputs, out)
+	if !strings.Contains(out, "every record is under version 2") || !strings.Contains(out, "retired versions 1-1 of health.stays (min_decryption_version 2)") {
+		t.Fatalf("rewrap output:\n%s", out)
 	}
 	if r, err := reader.Get(ctx, id); err != nil || r.KeyVersion != 2 {
 		t.Fatalf("key version on chain after rotate: %+v %v", r.KeyVersion, err)
+	}
+	// The version-1 wrapped key the chain's history keeps no longer decrypts, even for root.
+	if _, err := kv.UnwrapKey(ctx, "health.stays", v1.WrappedKey); err == nil {
+		t.Fatal("the old wrapped key still decrypts after the rewrap")
+	}
+	out = runSovereign(t, bin, 0, append(append([]string{"keys", "rewrap", "--key", "health.stays"}, officer...), chain...)...)
+	if !strings.Contains(out, "rewrapped 0 records") || !strings.Contains(out, "versions below 2 of health.stays were already retired") {
+		t.Fatalf("second rewrap output:\n%s", out)
 	}
 
 	// grant: works for its TTL, then not
@@ -126,8 +161,18 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 		t.Fatalf("expired grant: %v", err)
 	}
 
-	// audit-anchor on "the consortium chain" (here the same node)
+	// audit-anchor on "the consortium chain" (here the same node); first on
+	// a chain that makes no block: it ends at its deadline, state unchanged.
 	state := filepath.Join(dir, "audit-state.json")
+	paused.Store(true)
+	out = runSovereign(t, bin, 1, append([]string{"keys", "audit-anchor", "--audit-log", auditLog, "--state", state, "--rpc", rpcURL, "--chain-timeout", "2s"}, officer...)...)
+	paused.Store(false)
+	if !strings.Contains(out, "no mined anchor within 2s (--chain-timeout); the state file is unchanged, re-run to anchor") {
+		t.Fatalf("audit-anchor on a stalled chain:\n%s", out)
+	}
+	if _, err := os.Stat(state); !os.IsNotExist(err) {
+		t.Fatalf("the state file was written although nothing was anchored: %v", err)
+	}
 	out = runSovereign(t, bin, 0, append([]string{"keys", "audit-anchor", "--audit-log", auditLog, "--state", state, "--rpc", rpcURL}, officer...)...)
 	outputs = append(outputs, out)
 	m := regexp.MustCompile(`anchored in tx (0x[0-9a-f]{64})`).FindStringSubmatch(out)
@@ -162,8 +207,20 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	if !strings.Contains(out, "shredded health.stays: 1 records") || !strings.Contains(out, "no longer exists") {
 		t.Fatalf("shred output:\n%s", out)
 	}
-	if rc, err := reader.ShredReceipt(ctx, id); err != nil || rc == ([32]byte{}) {
+	rc, err := reader.ShredReceipt(ctx, id)
+	if err != nil || rc == ([32]byte{}) {
 		t.Fatalf("shred receipt on chain: %x %v", rc, err)
+	}
+	// Shredded stays shredded: a second shred prints the receipt on chain,
+	// a grant is refused.
+	out = runSovereign(t, bin, 0, append(append([]string{"keys", "shred", "--key", "health.stays", "--yes"}, officer...), chain...)...)
+	outputs = append(outputs, out)
+	if !strings.Contains(out, "health.stays was already shredded at") || !strings.Contains(out, common.Bytes2Hex(rc[:])) || !strings.Contains(out, "nothing more to do") {
+		t.Fatalf("second shred output (want receipt %x):\n%s", rc, out)
+	}
+	out = runSovereign(t, bin, 1, append([]string{"keys", "grant", "--key", "health.stays"}, officer...)...)
+	if !strings.Contains(out, "grant on health.stays: dataset shredded at") {
+		t.Fatalf("grant on a shredded key:\n%s", out)
 	}
 	deptClient, _ := vaultclient.New(srv.Addr, vaultclient.WithToken(srv.RootToken))
 	if _, err := sensitive.New(deptClient, reader).Open(ctx, id); err == nil {
@@ -196,11 +253,19 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 		{append([]string{"keys", "grant", "--key", "health.stays", "--ttl", "-1s"}, officer...), "TTL must be positive"},
 		{append([]string{"keys", "rewrap", "--key", "health.stays"}, officer...), "--store (the SensitiveStore address) is required"},
 		{append(append([]string{"keys", "rewrap", "--key", "health.stays"}, officer...), "--store", "0x12"), "not a 0x-prefixed 20-byte hex address"},
+		{append(append([]string{"keys", "rewrap", "--key", "health.stays", "--rpc", rpcURL}, officer...), "--store", officerAddr.Hex()), "no contract at this address"},
+		{append(append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "v2",
+			"--table", tablePath, "--columns", cols, "--policy", policy, "--salt-file", filepath.Join(dir, "salt-v2"), "--new-salt"}, dept...),
+			"--rpc", rpcURL, "--blobs", blobs, "--store", officerAddr.Hex()), "--store " + officerAddr.Hex() + " on " + rpcURL + ": no contract at this address"},
 	}
 	for _, b := range bad {
 		if out := runSovereign(t, bin, 1, b.args...); !strings.Contains(out, b.want) {
 			t.Errorf("%v: want %q in:\n%s", b.args[:2], b.want, out)
 		}
+	}
+	// The submission to a wrong store address wrote no salt.
+	if _, err := os.Stat(filepath.Join(dir, "salt-v2")); !os.IsNotExist(err) {
+		t.Errorf("a submission refused for its store address left a salt file: %v", err)
 	}
 }
 
@@ -239,9 +304,11 @@ func keysWriteFile(t *testing.T, path, s string) string {
 	return path
 }
 
-// keysChain is an in-process geth node with HTTP JSON-RPC on a free loopback
-// port, sealing a block every 50 ms, with the given accounts funded.
-func keysChain(t *testing.T, funded ...common.Address) (string, *simulated.Backend) {
+// keysPausableChain is an in-process geth node with HTTP JSON-RPC on a free
+// loopback port, sealing a block every 50 ms, with the given accounts funded.
+// Block production can be paused: a chain that stops making blocks leaves
+// sent transactions without receipts.
+func keysPausableChain(t *testing.T, funded ...common.Address) (string, *simulated.Backend, *atomic.Bool) {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -257,6 +324,7 @@ func keysChain(t *testing.T, funded ...common.Address) (string, *simulated.Backe
 		nc.HTTPHost, nc.HTTPPort, nc.HTTPModules = "127.0.0.1", port, []string{"eth", "net", "web3"}
 	})
 	stop, stopped := make(chan struct{}), make(chan struct{})
+	paused := new(atomic.Bool)
 	go func() {
 		defer close(stopped)
 		for {
@@ -264,12 +332,14 @@ func keysChain(t *testing.T, funded ...common.Address) (string, *simulated.Backe
 			case <-stop:
 				return
 			case <-time.After(50 * time.Millisecond):
-				sim.Commit()
+				if !paused.Load() {
+					sim.Commit()
+				}
 			}
 		}
 	}()
 	t.Cleanup(func() { close(stop); <-stopped; sim.Close() })
-	return "http://127.0.0.1:" + itoa(port), sim
+	return "http://127.0.0.1:" + itoa(port), sim, paused
 }
 
 func itoa(n int) string { return big.NewInt(int64(n)).String() }

@@ -171,7 +171,8 @@ func zkProveCommand() *cli.Command {
 			&cli.StringFlag{Name: "columns", Usage: "column → category file (JSON object)", Required: true},
 			&cli.StringFlag{Name: "policy", Usage: "policy file (JSON)", Required: true},
 			&cli.IntFlag{Name: "threshold", Usage: "release columns up to this level: 0 open, 1 conditional, 2 sensitive", Value: 0},
-			&cli.StringFlag{Name: "salt", Usage: "the record's salt file: read, or created (0600) on first use", Required: true},
+			&cli.StringFlag{Name: "salt", Usage: "the record's salt file (must exist unless --new-salt)", Required: true},
+			&cli.BoolFlag{Name: "new-salt", Usage: "draw a fresh salt into --salt (0600) for a new record; never overwrites"},
 			&cli.StringFlag{Name: "out", Usage: "proof file to write", Value: "proof.json"},
 		},
 		Action: func(c *cli.Context) error {
@@ -181,7 +182,7 @@ func zkProveCommand() *cli.Command {
 			}
 			p, err := zk.ProveFiles(zk.ProveRequest{
 				KeysDir: c.String("keys"), Table: c.String("table"), Columns: c.String("columns"),
-				Policy: c.String("policy"), SaltFile: c.String("salt"), Threshold: zk.Level(th),
+				Policy: c.String("policy"), SaltFile: c.String("salt"), NewSalt: c.Bool("new-salt"), Threshold: zk.Level(th),
 			})
 			if err != nil {
 				return err

@@ -44,6 +44,17 @@ func TestZKProveVerifyCLI(t *testing.T) {
 		t.Fatalf("dev setup did not warn:\n%s", out)
 	}
 
+	// The dev keys never pass for a real verifier's keys (issue 13 item 10),
+	// and the verifier is checked: both before any chain is contacted.
+	deployArgs := []string{"deploy", "consortium", "--rpc", "http://127.0.0.1:1", "--keystore", "k", "--password", "p",
+		"--verifier", "0x00000000000000000000000000000000000c1a55", "--policy", writeZKFile(t, dir, "deploy-policy.json", `{"categories": [{"id": 0, "level": 2}]}`)}
+	if out, err := runZK(t, bin, append(deployArgs, "--keys", keys)...); err == nil || !strings.Contains(out, "these are the INSECURE dev keys") {
+		t.Fatalf("deploy with the dev keys as real keys: %v\n%s", err, out)
+	}
+	if out, err := runZK(t, bin, deployArgs...); err == nil || !strings.Contains(out, "--keys: the ceremony's keys directory is required") {
+		t.Fatalf("deploy without keys: %v\n%s", err, out)
+	}
+
 	policy := writeZKFile(t, dir, "policy.json", `{"categories": [
 		{"id": 0, "name": "personal-id", "level": 2},
 		{"id": 1, "name": "health", "level": 2},
@@ -57,10 +68,17 @@ func TestZKProveVerifyCLI(t *testing.T) {
 	salt := filepath.Join(dir, "secret", "admissions.salt")
 	proof := filepath.Join(dir, "proof.json")
 
+	if err := os.MkdirAll(filepath.Dir(salt), 0o700); err != nil {
+		t.Fatal(err)
+	}
 	prove := func(table, out string, threshold int) string {
 		t.Helper()
-		o, err := runZK(t, bin, "zk", "prove", "--keys", keys, "--table", table, "--columns", columns,
-			"--policy", policy, "--threshold", fmt.Sprint(threshold), "--salt", salt, "--out", out)
+		args := []string{"zk", "prove", "--keys", keys, "--table", table, "--columns", columns,
+			"--policy", policy, "--threshold", fmt.Sprint(threshold), "--salt", salt, "--out", out}
+		if _, err := os.Stat(salt); err != nil {
+			args = append(args, "--new-salt") // the record's first proof draws its salt
+		}
+		o, err := runZK(t, bin, args...)
 		if err != nil {
 			t.Fatalf("prove %s: %v\n%s", table, err, o)
 		}
@@ -128,9 +146,14 @@ func TestZKBadInputCLI(t *testing.T) {
 	for i := range wide {
 		wide[i] = fmt.Sprintf("c%d", i)
 	}
+	salt := writeZKFile(t, dir, "salt", "0x2a\n")
 	prove := func(table, columns string) []string {
-		return []string{"zk", "prove", "--keys", keys, "--table", table, "--columns", columns, "--policy", policy, "--salt", filepath.Join(dir, "salt")}
+		return []string{"zk", "prove", "--keys", keys, "--table", table, "--columns", columns, "--policy", policy, "--salt", salt}
 	}
+	proveWith := func(policy, columns, table, salt string, extra ...string) []string {
+		return append([]string{"zk", "prove", "--keys", keys, "--table", table, "--columns", columns, "--policy", policy, "--salt", salt}, extra...)
+	}
+	okTable := writeZKFile(t, dir, "ok.csv", "a,b\n1,2\n")
 	cases := []struct {
 		name string
 		args []string
@@ -145,6 +168,33 @@ func TestZKBadInputCLI(t *testing.T) {
 		{"bad threshold", append(prove(writeZKFile(t, dir, "t3.csv", "a,b\n1,2\n"), columns), "--threshold", "5"), "--threshold 5: must be 0 (open), 1 (conditional) or 2 (sensitive)"},
 		{"missing keys", prove(writeZKFile(t, dir, "t4.csv", "a,b\n1,2\n"), columns), "read verifying key"},
 		{"not a ceremony", []string{"zk", "ceremony", "contribute", "--dir", dir}, "not a ceremony directory (run ceremony init)"},
+		// Fail closed on every file a user writes (issue 13): a typo must
+		// never release a column.
+		{"policy level misspelt", proveWith(writeZKFile(t, dir, "p-levl.json", `{"categories": [{"id": 0, "name": "personal-id", "levl": 2}, {"id": 3, "name": "aggregate", "level": 0}]}`), columns, okTable, salt),
+			`p-levl.json: category 0: json: unknown field "levl"`},
+		{"policy level missing", proveWith(writeZKFile(t, dir, "p-nolevel.json", `{"categories": [{"id": 0, "name": "personal-id"}, {"id": 3, "name": "aggregate", "level": 0}]}`), columns, okTable, salt),
+			`p-nolevel.json: category 0 ("personal-id"): field "level" is missing`},
+		{"policy level out of range", proveWith(writeZKFile(t, dir, "p-level3.json", `{"categories": [{"id": 0, "name": "personal-id", "level": 3}]}`), columns, okTable, salt),
+			`category 0 ("personal-id"): field "level": 3: level must be 0 (open), 1 (conditional) or 2 (sensitive)`},
+		{"policy field misspelt", proveWith(writeZKFile(t, dir, "p-categorys.json", `{"categorys": [{"id": 0, "name": "personal-id", "level": 2}]}`), columns, okTable, salt),
+			`p-categorys.json: json: unknown field "categorys"`},
+		{"policy without categories", proveWith(writeZKFile(t, dir, "p-empty.json", `{}`), columns, okTable, salt), `field "categories" is missing`},
+		{"policy id missing", proveWith(writeZKFile(t, dir, "p-noid.json", `{"categories": [{"name": "personal-id", "level": 2}]}`), columns, okTable, salt),
+			`category 0 ("personal-id"): field "id" is missing`},
+		{"column category null", proveWith(policy, writeZKFile(t, dir, "cols-null.json", `{"a": "aggregate", "b": null}`), okTable, salt),
+			`cols-null.json: column "b": category must be a category name or an id 0..15, found null`},
+		{"column named twice", proveWith(policy, writeZKFile(t, dir, "cols-twice.json", `{"a": "aggregate", "b": 0, "a": 0}`), okTable, salt),
+			`cols-twice.json: column "a" is named twice`},
+		{"latin-1 table", proveWith(policy, columns, writeZKFile(t, dir, "latin1.csv", "a,b\n1,caf\xe9\n"), salt),
+			`latin1.csv: row 1 column "b": not valid UTF-8`},
+		{"latin-1 json table", proveWith(policy, columns, writeZKFile(t, dir, "latin1.json", "[{\"a\": \"1\", \"b\": \"caf\xe9\"}]"), salt),
+			`latin1.json: parse json: byte 21: not valid UTF-8`},
+		{"salt file mistyped", proveWith(policy, columns, okTable, filepath.Join(dir, "typo", "salt")),
+			"does not exist: for a new record pass --new-salt"},
+		{"new salt in a missing folder", proveWith(policy, columns, okTable, filepath.Join(dir, "typo", "salt"), "--new-salt"),
+			"folder " + filepath.Join(dir, "typo") + " does not exist"},
+		{"new salt over an old one", proveWith(policy, columns, okTable, salt, "--new-salt"), "exists already: --new-salt never overwrites"},
+		{"zero salt", proveWith(policy, columns, okTable, writeZKFile(t, dir, "zero.salt", "0x0\n")), "the salt is zero"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

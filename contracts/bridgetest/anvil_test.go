@@ -105,8 +105,8 @@ func TestReleaseBridgeOnAnvilLondon(t *testing.T) {
 	}
 	rc := f.public.send(dev, &f.bridge, relayCalldata(f))
 	t.Logf("anvil (London) relay of one release: %d gas", rc.GasUsed)
-	if rc.GasUsed > 600_000 {
-		t.Errorf("relay used %d gas on London, goal is ≤ 600k", rc.GasUsed)
+	if rc.GasUsed > 400_000 {
+		t.Errorf("relay used %d gas on London, goal is ≤ 400k", rc.GasUsed)
 	}
 	if got := f.revertName(t, f.cert, f.header, f.proofs); got != "AlreadyRelayed" {
 		t.Fatalf("replay revert = %q, want AlreadyRelayed", got)

@@ -3,6 +3,8 @@
 // genesis), DataRegistry + ReleaseBridge on the public chain (the bridge
 // starts with the consortium's current validator set), SensitiveStore on the
 // private chain. Each step waits for its receipt and checks the code landed.
+// The bridge starts from a Checkpoint read and checked on the consortium
+// (ReadCheckpoint): a certified block and the validator set naming it.
 package deploy
 
 import (
@@ -148,6 +150,8 @@ type Consortium struct {
 	ReviewBoard  common.Address   `json:"reviewBoard"`
 	Validators   []common.Address `json:"validators"`
 	Policy       *big.Int         `json:"policy"`
+	// Checkpoint is where the public bridge starts (DeployPublic requires it).
+	Checkpoint *Checkpoint `json:"checkpoint,omitempty"`
 }
 
 // DeployConsortium deploys ReviewBoard against the ValidatorSet at
@@ -212,23 +216,24 @@ type PublicParams struct {
 }
 
 // DeployPublic deploys DataRegistry (pinning the consortium's policy) and
-// ReleaseBridge (tracking the consortium's current validators) and wires the
-// registry to the bridge.
+// ReleaseBridge (starting at the consortium checkpoint: its epoch, block and
+// validator set) and wires the registry to the bridge.
 func (d *Deployer) DeployPublic(ctx context.Context, p PublicParams) (*Public, error) {
 	if p.Supervisor == (common.Address{}) || p.SecurityOfficer == (common.Address{}) {
 		return nil, fmt.Errorf("%w: supervisor %s, security officer %s", errZeroAddress, p.Supervisor, p.SecurityOfficer)
 	}
 	c := p.Consortium
-	if c == nil || c.ReviewBoard == (common.Address{}) || len(c.Validators) == 0 || c.Policy == nil {
-		return nil, fmt.Errorf("%w: consortium ReviewBoard, validators and policy are required", errZeroAddress)
+	if c == nil || c.ReviewBoard == (common.Address{}) || c.Checkpoint == nil || len(c.Checkpoint.Validators) == 0 || c.Policy == nil {
+		return nil, fmt.Errorf("%w: consortium ReviewBoard, checkpoint and policy are required", errZeroAddress)
 	}
+	cp := c.Checkpoint
 	reg, err := d.deploy(ctx, "DataRegistry", dataregistry.DataRegistryMetaData.Bin,
 		dataregistry.NewDataRegistry().PackConstructor(p.Supervisor, p.SecurityOfficer, c.Policy))
 	if err != nil {
 		return nil, err
 	}
 	br, err := d.deploy(ctx, "ReleaseBridge", releasebridge.ReleaseBridgeMetaData.Bin,
-		releasebridge.NewReleaseBridge().PackConstructor(reg, c.ChainID, c.ReviewBoard, c.ValidatorSet, c.Validators))
+		releasebridge.NewReleaseBridge().PackConstructor(reg, c.ChainID, c.ReviewBoard, c.ValidatorSet, cp.Epoch, cp.Block, cp.Validators))
 	if err != nil {
 		return nil, err
 	}
@@ -244,8 +249,10 @@ type Private struct {
 	Store   common.Address `json:"sensitiveStore"`
 }
 
-// DeployPrivate deploys SensitiveStore owned by the deploying key and allows writers.
-func (d *Deployer) DeployPrivate(ctx context.Context, writers []common.Address) (*Private, error) {
+// DeployPrivate deploys SensitiveStore owned by the deploying key, allows
+// writers (department tools: each acts on its own records) and officers
+// (security officers: rewrap and shred any record).
+func (d *Deployer) DeployPrivate(ctx context.Context, writers, officers []common.Address) (*Private, error) {
 	ss := sensitivestore.NewSensitiveStore()
 	owner := crypto.PubkeyToAddress(d.key.PublicKey)
 	store, err := d.deploy(ctx, "SensitiveStore", sensitivestore.SensitiveStoreMetaData.Bin, ss.PackConstructor(owner))
@@ -254,6 +261,11 @@ func (d *Deployer) DeployPrivate(ctx context.Context, writers []common.Address) 
 	}
 	for _, w := range writers {
 		if err := d.transact(ctx, store, ss.PackSetWriter(w, true), "SensitiveStore.setWriter "+w.Hex()); err != nil {
+			return nil, err
+		}
+	}
+	for _, o := range officers {
+		if err := d.transact(ctx, store, ss.PackSetOfficer(o, true), "SensitiveStore.setOfficer "+o.Hex()); err != nil {
 			return nil, err
 		}
 	}

@@ -3,6 +3,7 @@ package deploy
 import (
 	"context"
 	"crypto/ecdsa"
+	"errors"
 	"math/big"
 	"strings"
 	"testing"
@@ -12,14 +13,44 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
+	gethnode "github.com/ethereum/go-ethereum/node"
 
 	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
 	"github.com/sovereign-gov/sovereign/bindings/releasebridge"
 	"github.com/sovereign-gov/sovereign/bindings/reviewboard"
 	"github.com/sovereign-gov/sovereign/bindings/sensitivestore"
 	"github.com/sovereign-gov/sovereign/contracts/predeploy"
+	"github.com/sovereign-gov/sovereign/sidechains/qbft"
 )
+
+// sealingCerts certifies any consortium block with every key, as the
+// validators of a QBFT consortium would (the simulated node has no QBFT).
+type sealingCerts struct {
+	b    Backend
+	keys []*ecdsa.PrivateKey
+}
+
+func (s sealingCerts) Certificate(ctx context.Context, number uint64) (*qbft.Certificate, error) {
+	hdr, err := s.b.HeaderByNumber(ctx, new(big.Int).SetUint64(number))
+	if err != nil {
+		return nil, err
+	}
+	id, err := s.b.ChainID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := &qbft.Certificate{Number: number, Hash: hdr.Hash()}
+	for _, k := range s.keys {
+		seal, err := qbft.SignSeal(qbft.NewKeySigner(k), id, number, 0, c.Hash)
+		if err != nil {
+			return nil, err
+		}
+		c.Seals = append(c.Seals, seal)
+	}
+	return c, nil
+}
 
 // verifierAt is a stand-in verifier account (code STOP): deploying only
 // needs code at the verifier's address.
@@ -36,9 +67,9 @@ func key(t *testing.T) (*ecdsa.PrivateKey, common.Address) {
 
 // node is a real geth node (ethclient/simulated) that seals a block every
 // 20 ms while the test runs, like a chain with a short period.
-func node(t *testing.T, alloc types.GenesisAlloc) simulated.Client {
+func node(t *testing.T, alloc types.GenesisAlloc, extra ...byte) simulated.Client {
 	t.Helper()
-	sim := simulated.NewBackend(alloc)
+	sim := simulated.NewBackend(alloc, func(_ *gethnode.Config, ec *ethconfig.Config) { ec.Miner.ExtraData = extra })
 	done := make(chan struct{})
 	stopped := make(chan struct{})
 	go func() {
@@ -58,6 +89,18 @@ func node(t *testing.T, alloc types.GenesisAlloc) simulated.Client {
 	return sim.Client()
 }
 
+// waitBlock waits until the node has sealed block 1.
+func waitBlock(t *testing.T, c simulated.Client) {
+	t.Helper()
+	for i := 0; i < 200; i++ {
+		if n, err := c.BlockNumber(context.Background()); err == nil && n >= 1 {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatal("no block 1")
+}
+
 func rich(a common.Address) types.Account {
 	return types.Account{Balance: new(big.Int).Mul(big.NewInt(1e18), big.NewInt(100))}
 }
@@ -67,19 +110,27 @@ func TestDeployAllThreeChains(t *testing.T) {
 	defer cancel()
 	k, from := key(t)
 	var vals []common.Address
+	var valKeys []*ecdsa.PrivateKey
 	for i := 0; i < 4; i++ {
-		_, a := key(t)
+		vk, a := key(t)
 		vals = append(vals, a)
+		valKeys = append(valKeys, vk)
 	}
 	vs, err := predeploy.ValidatorSetAccount(vals)
 	if err != nil {
 		t.Fatal(err)
 	}
-	consortium := node(t, types.GenesisAlloc{
+	set, err := qbft.NewValidatorSet(vals)
+	if err != nil {
+		t.Fatal(err)
+	}
+	consortiumAlloc := types.GenesisAlloc{
 		from:                          rich(from),
 		predeploy.ValidatorSetAddress: vs,
 		verifierAt:                    {Code: []byte{0x00}, Balance: new(big.Int)},
-	})
+	}
+	// blocks name their validator set in extra data, as QBFT blocks do
+	consortium := node(t, consortiumAlloc, qbft.ValidatorSetHash(set).Bytes()...)
 	public := node(t, types.GenesisAlloc{from: rich(from)})
 	private := node(t, types.GenesisAlloc{from: rich(from)})
 
@@ -103,6 +154,24 @@ func TestDeployAllThreeChains(t *testing.T) {
 		t.Fatalf("consortium validators = %v", c.Validators)
 	}
 
+	cp, err := ReadCheckpoint(ctx, consortium, sealingCerts{consortium, valKeys}, predeploy.ValidatorSetAddress)
+	if err != nil {
+		t.Fatalf("ReadCheckpoint: %v", err)
+	}
+	if cp.Block == 0 || cp.Epoch != 0 || len(cp.Validators) != 4 || cp.Validators[0] != set.List()[0] {
+		t.Fatalf("checkpoint = %+v, want epoch 0 with the 4 sorted validators", cp)
+	}
+	// refused: a certificate by others, a block that does not name the set
+	if _, err := ReadCheckpoint(ctx, consortium, sealingCerts{consortium, valKeys[:2]}, predeploy.ValidatorSetAddress); !errors.Is(err, errBadCheckpoint) {
+		t.Fatalf("checkpoint certified by 2 of 4: %v, want errBadCheckpoint", err)
+	}
+	unnamed := node(t, consortiumAlloc)
+	waitBlock(t, unnamed)
+	if _, err := ReadCheckpoint(ctx, unnamed, sealingCerts{unnamed, valKeys}, predeploy.ValidatorSetAddress); !errors.Is(err, errBadCheckpoint) {
+		t.Fatalf("checkpoint of a block without the set hash: %v, want errBadCheckpoint", err)
+	}
+	c.Checkpoint = cp
+
 	pd, err := New(ctx, public, k)
 	if err != nil {
 		t.Fatal(err)
@@ -122,14 +191,9 @@ func TestDeployAllThreeChains(t *testing.T) {
 		t.Fatalf("registry.bridge() = %s, %v; want %s", bridge, err, p.Bridge)
 	}
 	rbr := releasebridge.NewReleaseBridge()
-	got, err := bind.Call(rbr.Instance(public, p.Bridge), nil, rbr.PackValidators(), rbr.UnpackValidators)
-	if err != nil || len(got) != 4 {
-		t.Fatalf("bridge.validators() = %v, %v", got, err)
-	}
-	for i := range got {
-		if got[i] != c.Validators[i] {
-			t.Fatalf("bridge validator %d = %s, consortium has %s", i, got[i], c.Validators[i])
-		}
+	ep, err := bind.Call(rbr.Instance(public, p.Bridge), nil, rbr.PackEpoch(0), rbr.UnpackEpoch)
+	if err != nil || ep.FirstBlock != cp.Block || ep.SetHash != qbft.ValidatorSetHash(set) {
+		t.Fatalf("bridge.epoch(0) = %+v, %v; want block %d, set hash %s", ep, err, cp.Block, qbft.ValidatorSetHash(set))
 	}
 	id, err := bind.Call(rbr.Instance(public, p.Bridge), nil, rbr.PackConsortiumChainId(), rbr.UnpackConsortiumChainId)
 	if err != nil || id.Cmp(c.ChainID) != 0 {
@@ -141,14 +205,18 @@ func TestDeployAllThreeChains(t *testing.T) {
 		t.Fatal(err)
 	}
 	writer := common.Address{0x77}
-	pr, err := vd.DeployPrivate(ctx, []common.Address{writer})
+	// the public registry's security officer is the private store's officer too
+	pr, err := vd.DeployPrivate(ctx, []common.Address{writer}, []common.Address{officer})
 	if err != nil {
 		t.Fatalf("DeployPrivate: %v", err)
 	}
 	ss := sensitivestore.NewSensitiveStore()
-	ok, err := bind.Call(ss.Instance(private, pr.Store), nil, ss.PackIsWriter(writer), ss.UnpackIsWriter)
-	if err != nil || !ok {
-		t.Fatalf("store.isWriter(writer) = %v, %v", ok, err)
+	if ok, err := bind.Call(ss.Instance(private, pr.Store), nil, ss.PackIsOfficer(officer), ss.UnpackIsOfficer); err != nil || !ok {
+		t.Fatalf("isOfficer(%s) = %v, %v", officer, ok, err)
+	}
+	isWriter, err := bind.Call(ss.Instance(private, pr.Store), nil, ss.PackIsWriter(writer), ss.UnpackIsWriter)
+	if err != nil || !isWriter {
+		t.Fatalf("store.isWriter(writer) = %v, %v", isWriter, err)
 	}
 }
 
@@ -173,8 +241,13 @@ func TestDeployErrors(t *testing.T) {
 		t.Fatalf("DeployConsortium with zero address: %v", err)
 	}
 	_, err = d.DeployPublic(ctx, PublicParams{Supervisor: common.Address{1}, SecurityOfficer: common.Address{2}})
-	if err == nil || !strings.Contains(err.Error(), "consortium ReviewBoard, validators and policy are required") {
+	if err == nil || !strings.Contains(err.Error(), "consortium ReviewBoard, checkpoint and policy are required") {
 		t.Fatalf("DeployPublic without consortium: %v", err)
+	}
+	_, err = d.DeployPublic(ctx, PublicParams{Supervisor: common.Address{1}, SecurityOfficer: common.Address{2},
+		Consortium: &Consortium{ReviewBoard: common.Address{1}, Validators: []common.Address{{2}}, Policy: big.NewInt(1)}})
+	if err == nil || !strings.Contains(err.Error(), "checkpoint") {
+		t.Fatalf("DeployPublic without a checkpoint: %v", err)
 	}
 	_, err = d.DeployPublic(ctx, PublicParams{Consortium: &Consortium{ReviewBoard: common.Address{1}, Validators: []common.Address{{2}}, Policy: big.NewInt(1)}})
 	if err == nil || !strings.Contains(err.Error(), "supervisor") {

@@ -7,9 +7,12 @@ import {ReleaseBridge} from "../src/ReleaseBridge.sol";
 
 /// Public chain: DataRegistry + ReleaseBridge, wired.
 /// env: SUPERVISOR, SECURITY_OFFICER, POLICY (ReviewBoard's), CONSORTIUM_CHAIN_ID, REVIEW_BOARD,
-/// VALIDATOR_SET (default the predeploy), VALIDATORS (comma-separated: the
-/// consortium's current getValidators()). `sovereign deploy public` reads the
-/// validators from the consortium itself.
+/// VALIDATOR_SET (default the predeploy), and the checkpoint the bridge starts
+/// from: START_BLOCK (a certified consortium block), START_EPOCH
+/// (ValidatorSet.epoch() in the state of START_BLOCK − 1) and VALIDATORS
+/// (comma-separated, sorted ascending: getValidators() there, whose
+/// validatorSetHash must be START_BLOCK's header extraData). `sovereign deploy
+/// public` reads and checks all three on the consortium itself.
 contract DeployPublic is Script {
     function run() external returns (DataRegistry registry, ReleaseBridge bridge) {
         address supervisor = vm.envAddress("SUPERVISOR");
@@ -19,9 +22,11 @@ contract DeployPublic is Script {
         address board = vm.envAddress("REVIEW_BOARD");
         address vs = vm.envOr("VALIDATOR_SET", address(0x0000000000000000000000000000000000005e75));
         address[] memory validators = vm.envAddress("VALIDATORS", ",");
+        uint64 startEpoch = uint64(vm.envUint("START_EPOCH"));
+        uint64 startBlock = uint64(vm.envUint("START_BLOCK"));
         vm.startBroadcast();
         registry = new DataRegistry(supervisor, officer, policy);
-        bridge = new ReleaseBridge(registry, chainId, board, vs, validators);
+        bridge = new ReleaseBridge(registry, chainId, board, vs, startEpoch, startBlock, validators);
         registry.setBridge(address(bridge));
         vm.stopBroadcast();
         console.log("DataRegistry", address(registry));

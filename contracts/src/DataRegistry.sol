@@ -7,18 +7,20 @@ import {IDataRegistry} from "./interfaces/IDataRegistry.sol";
 contract DataRegistry is IDataRegistry {
     /// Storage of a record: one packed slot of what reads filter on plus the
     /// hash of the released values (their full values are in the Published
-    /// event; readers check them against valuesHash). With the 8-byte seq → key
-    /// entry (four per slot) a publish writes about 2¼ fresh slots.
+    /// event; readers check them against valuesHash). With the 8-byte seq →
+    /// key entry (four per slot) a publish writes about 2¼ fresh slots.
+    /// supersededBy may be written before the record itself is published (a
+    /// correction relayed before the version it corrects): seq1 stays 0 then.
     struct Stored {
         uint32 seq1; // seq + 1; 0: no such record
-        uint32 supersedes;
-        uint32 supersededBy;
-        uint32 prevInDataset; // seq + 1 of the previous version; 0: none
-        uint40 publishedAt;
+        uint64 supersedes;
+        uint64 supersededBy;
+        uint32 prevInDataset; // seq + 1 of the version published before it; 0: none
+        uint32 publishedAt; // seconds, until 2106
         uint8 level;
         uint8 threshold;
         bool frozen;
-        bool shredded; // 4*4 + 5 + 4 = 25 bytes
+        bool shredded; // 4 + 8 + 8 + 4 + 4 + 4 = 32 bytes
         bytes32 valuesHash;
     }
 
@@ -26,8 +28,9 @@ contract DataRegistry is IDataRegistry {
     struct Dataset {
         uint32 index; // into _datasetIds
         uint32 count;
-        uint64 latestVersion;
-        uint32 latestSeq; // seq + 1 of the latest version
+        uint64 latestVersion; // the highest version published
+        uint32 latestSeq; // seq + 1 of the highest version
+        uint32 lastSeq; // seq + 1 of the version published last (head of the prevInDataset list)
         bool exists;
     }
 
@@ -45,8 +48,14 @@ contract DataRegistry is IDataRegistry {
     address public bridge;
 
     mapping(bytes32 => Stored) private _records; // by recordId
-    /// seq => datasetIndex << 32 | version: the id of record seq, packed four per slot
+    /// seq => flag << 63 | datasetIndex << 32 | low 32 bits of the version: the
+    /// id of record seq, packed four per slot. A version ≥ 2^32 sets the flag
+    /// and keeps its high 32 bits in _versionHigh[seq] (one more slot for the
+    /// rare record that needs it; every other record stays at 8 bytes).
     uint64[] private _keys;
+    mapping(uint256 => uint32) private _versionHigh;
+    uint64 private constant HIGH_VERSION = 1 << 63;
+    uint256 private constant MAX_DATASETS = 1 << 31;
     bytes32[] private _datasetIds;
     mapping(bytes32 => Dataset) private _datasets;
     mapping(bytes32 => Request) private _requests;
@@ -68,53 +77,71 @@ contract DataRegistry is IDataRegistry {
         emit BridgeSet(bridge_);
     }
 
-    function publish(Release calldata r) external returns (bytes32 recordId) {
+    function publish(Release calldata r) external returns (bytes32 recordId, PublishOutcome outcome) {
         if (msg.sender != bridge) revert NotBridge(msg.sender);
-        if (r.datasetId == bytes32(0)) revert InvalidRelease("datasetId");
-        if (r.version == 0 || r.version > type(uint32).max) revert InvalidRelease("version");
-        if (r.level > 2) revert InvalidRelease("level");
         recordId = keccak256(abi.encode(r.datasetId, r.version));
-        Stored storage rec = _records[recordId];
-        if (rec.seq1 != 0) revert AlreadyPublished(recordId);
-
-        Dataset memory d = _datasets[r.datasetId];
-        if (!d.exists) {
-            d.exists = true;
-            d.index = uint32(_datasetIds.length);
-            _datasetIds.push(r.datasetId);
-        }
-        if (r.version <= d.latestVersion) revert VersionNotIncreasing(r.datasetId, d.latestVersion, r.version);
-
-        uint256 seq = _keys.length;
-        if (seq >= type(uint32).max) revert InvalidRelease("seq");
-        if (r.supersedes != 0) {
-            // strictly backward, same dataset, at most once: no cycles
-            if (r.supersedes >= r.version) revert InvalidRelease("supersedes");
-            bytes32 oldId = keccak256(abi.encode(r.datasetId, r.supersedes));
-            Stored storage old = _records[oldId];
-            if (old.seq1 == 0) revert UnknownRecord(oldId);
-            if (old.frozen) revert RecordFrozen(oldId);
-            if (old.supersededBy != 0) revert AlreadySuperseded(oldId, old.supersededBy);
-            old.supersededBy = uint32(r.version);
-            emit Superseded(oldId, recordId, r.datasetId);
-        }
-
-        rec.seq1 = uint32(seq + 1);
-        rec.supersedes = uint32(r.supersedes);
-        rec.prevInDataset = d.latestSeq;
-        rec.publishedAt = uint40(block.timestamp);
-        rec.level = r.level;
-        rec.threshold = r.threshold;
-        rec.valuesHash = hashValues(r.commitment, r.releasedRoot, r.contentHash);
-        _keys.push((uint64(d.index) << 32) | r.version);
-        d.count++;
-        d.latestVersion = r.version;
-        d.latestSeq = uint32(seq + 1);
-        _datasets[r.datasetId] = d;
+        outcome = _refusal(r, recordId);
+        if (outcome != PublishOutcome.Published) return (recordId, outcome);
+        uint256 seq = _store(r, recordId);
         emit Published(
             recordId, r.datasetId, r.version, uint64(seq), r.level, r.threshold, r.supersedes,
             r.commitment, r.releasedRoot, r.contentHash
         );
+    }
+
+    /// Why r cannot be published, or Published; reads only.
+    function _refusal(Release calldata r, bytes32 recordId) private view returns (PublishOutcome) {
+        if (r.datasetId == bytes32(0)) return PublishOutcome.InvalidDatasetId;
+        if (r.version == 0) return PublishOutcome.InvalidVersion;
+        if (r.level > 2) return PublishOutcome.InvalidLevel;
+        // strictly backward, same dataset, at most once: no cycles
+        if (r.supersedes >= r.version) return PublishOutcome.InvalidSupersedes;
+        if (_records[recordId].seq1 != 0) return PublishOutcome.AlreadyPublished;
+        if (r.supersedes != 0) {
+            // the corrected version may not be published yet: the link then waits in its slot
+            Stored storage old = _records[keccak256(abi.encode(r.datasetId, r.supersedes))];
+            if (old.supersededBy != 0) return PublishOutcome.AlreadySuperseded;
+            if (old.frozen) return PublishOutcome.SupersedesFrozen;
+        }
+        return PublishOutcome.Published;
+    }
+
+    function _store(Release calldata r, bytes32 recordId) private returns (uint256 seq) {
+        Dataset memory d = _datasets[r.datasetId];
+        if (!d.exists) {
+            if (_datasetIds.length >= MAX_DATASETS) revert InvalidRelease("datasets");
+            d.exists = true;
+            d.index = uint32(_datasetIds.length);
+            _datasetIds.push(r.datasetId);
+        }
+        seq = _keys.length;
+        if (seq >= type(uint32).max) revert InvalidRelease("seq");
+        uint64 key = (uint64(d.index) << 32) | uint32(r.version);
+        if (r.version >> 32 != 0) {
+            key |= HIGH_VERSION;
+            _versionHigh[seq] = uint32(r.version >> 32);
+        }
+        if (r.supersedes != 0) {
+            bytes32 oldId = keccak256(abi.encode(r.datasetId, r.supersedes));
+            _records[oldId].supersededBy = r.version;
+            emit Superseded(oldId, recordId, r.datasetId);
+        }
+        Stored storage rec = _records[recordId];
+        rec.seq1 = uint32(seq + 1);
+        rec.supersedes = r.supersedes;
+        rec.prevInDataset = d.lastSeq;
+        rec.publishedAt = uint32(block.timestamp);
+        rec.level = r.level;
+        rec.threshold = r.threshold;
+        rec.valuesHash = hashValues(r.commitment, r.releasedRoot, r.contentHash);
+        _keys.push(key);
+        d.count++;
+        d.lastSeq = uint32(seq + 1);
+        if (r.version > d.latestVersion) {
+            d.latestVersion = r.version;
+            d.latestSeq = uint32(seq + 1);
+        }
+        _datasets[r.datasetId] = d;
     }
 
     function hashValues(uint256 commitment, uint256 releasedRoot, bytes32 contentHash) public pure returns (bytes32) {
@@ -155,15 +182,37 @@ contract DataRegistry is IDataRegistry {
         emit AccessRequested(requestId, recordId, msg.sender, purpose);
     }
 
-    function resolveAccess(bytes32 requestId, bytes32 recordId, bool granted, uint64 expiresAt) external {
+    function resolveAccess(bytes32 requestId, bytes32 recordId, address requester, bool granted, uint64 expiresAt)
+        external
+    {
         if (msg.sender != bridge) revert NotBridge(msg.sender);
         Request storage q = _requests[requestId];
         if (q.status == AccessStatus.None) revert UnknownRequest(requestId);
         if (q.status != AccessStatus.Pending) revert RequestNotPending(requestId);
         if (q.recordId != recordId) revert RequestRecordMismatch(requestId, recordId);
+        if (q.requester != requester) revert RequestRequesterMismatch(requestId, requester);
+        if (granted) {
+            // a grant that cannot be honoured now is a refusal, recorded as
+            // such: the relay of the decision must not revert for ever
+            Stored storage s = _records[recordId];
+            string memory why = s.shredded ? "shredded" : s.frozen ? "frozen" : expiresAt <= block.timestamp ? "expired" : "";
+            if (bytes(why).length != 0) {
+                granted = false;
+                emit AccessGrantRefused(requestId, why);
+            }
+        }
         q.status = granted ? AccessStatus.Granted : AccessStatus.Denied;
         q.expiresAt = granted ? expiresAt : 0;
         emit AccessResolved(requestId, recordId, granted, q.expiresAt);
+    }
+
+    function hasAccess(bytes32 requestId, address account) external view returns (bool) {
+        Request storage q = _requests[requestId];
+        if (q.status != AccessStatus.Granted || q.requester != account || q.expiresAt <= block.timestamp) {
+            return false;
+        }
+        Stored storage s = _records[q.recordId];
+        return !s.frozen && !s.shredded;
     }
 
     function accessRequest(bytes32 requestId)
@@ -207,8 +256,8 @@ contract DataRegistry is IDataRegistry {
     {
         Dataset memory d = _datasets[datasetId];
         if (!d.exists || limit == 0) return (new Record[](0), 0);
-        next = cursor == 0 ? d.latestSeq : cursor;
-        if (next > _keys.length || _keys[next - 1] >> 32 != d.index) revert InvalidRelease("cursor");
+        next = cursor == 0 ? d.lastSeq : cursor;
+        if (next > _keys.length || (_keys[next - 1] & ~HIGH_VERSION) >> 32 != d.index) revert InvalidRelease("cursor");
         Record[] memory buf = new Record[](limit);
         uint256 k = 0;
         while (next != 0 && k < limit) {
@@ -234,8 +283,9 @@ contract DataRegistry is IDataRegistry {
 
     function _view(uint256 seq) private view returns (Record memory r) {
         uint64 key = _keys[seq];
-        bytes32 datasetId = _datasetIds[key >> 32];
-        uint64 version = uint64(uint32(key));
+        bytes32 datasetId = _datasetIds[(key & ~HIGH_VERSION) >> 32];
+        uint64 version = uint32(key);
+        if (key & HIGH_VERSION != 0) version |= uint64(_versionHigh[seq]) << 32;
         bytes32 recordId = keccak256(abi.encode(datasetId, version));
         Stored storage s = _records[recordId];
         r = Record({

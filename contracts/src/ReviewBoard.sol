@@ -7,20 +7,35 @@ import {IClassificationVerifier} from "./interfaces/IClassificationVerifier.sol"
 
 /// @title ReviewBoard — see IReviewBoard for the rules.
 contract ReviewBoard is IReviewBoard {
+    /// A voter's ballot: 0 none, 1 approve, 2 reject.
+    uint8 private constant NO_VOTE = 0;
+    uint8 private constant APPROVE = 1;
+    uint8 private constant REJECT = 2;
+    /// An audit anchor covers at most this many entries, so no validator can
+    /// push the next index out of reach (e.g. lastIndex = 2^64 - 2).
+    uint64 public constant MAX_AUDIT_SPAN = 1_000_000;
+
+    /// Votes are recounted over the current validator set at each vote, so
+    /// approvals and the quorum always refer to the same set: a removed
+    /// validator's earlier vote no longer counts.
     struct Tally {
         Status status;
         uint64 approvals;
         uint64 rejections;
-        mapping(address => bool) voted;
+        mapping(address => uint8) ballot;
     }
 
+    /// An access request: each validator votes once, for the terms (record,
+    /// expiry) it finds right; terms are decided by a quorum on the same
+    /// terms, so no single vote fixes them for the others.
     struct AccessTally {
         Status status;
         uint64 approvals;
         uint64 rejections;
         uint64 expiresAt;
         bytes32 recordId;
-        mapping(address => bool) voted;
+        mapping(address => uint8) ballot;
+        mapping(address => bytes32) terms;
     }
 
     IValidatorSet private immutable _validators;
@@ -30,6 +45,8 @@ contract ReviewBoard is IReviewBoard {
     mapping(bytes32 => Submission) private _submissions;
     mapping(bytes32 => Tally) private _tallies;
     mapping(bytes32 => AccessTally) private _access;
+    /// recordId of a version => the submission correcting it (pending, approved or rejected)
+    mapping(bytes32 => bytes32) private _correctedBy;
     bytes32[] private _anchors;
     uint64 private _nextAuditIndex;
 
@@ -62,11 +79,21 @@ contract ReviewBoard is IReviewBoard {
         if (s.datasetId == bytes32(0)) revert InvalidSubmission("datasetId");
         if (s.version == 0) revert InvalidSubmission("version");
         if (s.level > 2) revert InvalidSubmission("level");
-        if (s.threshold > 2) revert InvalidSubmission("threshold");
+        // level 2 never leaves the private chain: a released view holds open
+        // (0) or conditional (1) columns only
+        if (s.threshold > 1) revert InvalidSubmission("threshold");
         if (s.supersedes >= s.version) revert InvalidSubmission("supersedes");
         if (s.contentHash == bytes32(0)) revert InvalidSubmission("contentHash");
         recordId = keccak256(abi.encode(s.datasetId, s.version));
         if (_tallies[recordId].status != Status.None) revert AlreadySubmitted(recordId);
+        if (s.supersedes != 0) {
+            // one correction per version: the public registry keeps one
+            // supersededBy, which must not depend on which Decision is relayed first
+            bytes32 oldId = keccak256(abi.encode(s.datasetId, s.supersedes));
+            bytes32 other = _correctedBy[oldId];
+            if (other != bytes32(0) && _tallies[other].status != Status.Rejected) revert AlreadyCorrected(oldId, other);
+            _correctedBy[oldId] = recordId;
+        }
 
         // reverts on a bad proof; public inputs in the circuit's order
         _verifier.verifyProof(proof, [s.commitment, uint256(s.level), policy, uint256(s.threshold), s.releasedRoot]);
@@ -95,13 +122,13 @@ contract ReviewBoard is IReviewBoard {
     function _vote(bytes32 recordId, bool approve, string calldata reason) private {
         Tally storage t = _tallies[recordId];
         if (t.status != Status.Pending) revert NotPending(recordId);
-        if (t.voted[msg.sender]) revert AlreadyVoted(recordId, msg.sender);
-        t.voted[msg.sender] = true;
-        if (approve) t.approvals++;
-        else t.rejections++;
+        if (t.ballot[msg.sender] != NO_VOTE) revert AlreadyVoted(recordId, msg.sender);
+        t.ballot[msg.sender] = approve ? APPROVE : REJECT;
         emit Voted(recordId, msg.sender, approve, reason);
 
-        (bool decided, bool approved) = _decided(t.approvals, t.rejections);
+        (uint256 approvals, uint256 rejections, address[] memory current) = _count(t.ballot);
+        (t.approvals, t.rejections) = (uint64(approvals), uint64(rejections));
+        (bool decided, bool approved) = _decided(approvals, rejections, current.length);
         if (!decided) return;
         t.status = approved ? Status.Approved : Status.Rejected;
         Submission storage s = _submissions[recordId];
@@ -119,8 +146,14 @@ contract ReviewBoard is IReviewBoard {
         );
     }
 
+    /// For a pending review the counts are those of the current validators;
+    /// a decided one keeps the counts it was decided with.
     function review(bytes32 recordId) external view returns (Status status, uint256 approvals, uint256 rejections) {
         Tally storage t = _tallies[recordId];
+        if (t.status == Status.Pending) {
+            (approvals, rejections,) = _count(t.ballot);
+            return (t.status, approvals, rejections);
+        }
         return (t.status, t.approvals, t.rejections);
     }
 
@@ -128,32 +161,74 @@ contract ReviewBoard is IReviewBoard {
         return _submissions[recordId];
     }
 
-    function reviewAccess(bytes32 requestId, bytes32 recordId, bool grant, uint64 expiresAt, string calldata reason)
-        external
-        onlyValidator
-    {
+    function reviewAccess(
+        bytes32 requestId,
+        bytes32 recordId,
+        address requester,
+        bool grant,
+        uint64 expiresAt,
+        string calldata reason
+    ) external onlyValidator {
+        if (requestId == bytes32(0)) revert InvalidSubmission("requestId");
+        if (requester == address(0)) revert InvalidSubmission("requester");
         AccessTally storage t = _access[requestId];
         if (t.status == Status.None) {
-            if (requestId == bytes32(0)) revert InvalidSubmission("requestId");
-            if (_tallies[recordId].status != Status.Approved) revert InvalidSubmission("recordId");
             t.status = Status.Pending;
-            t.recordId = recordId;
-            t.expiresAt = expiresAt;
         } else if (t.status != Status.Pending) {
             revert NotPending(requestId);
-        } else if (t.recordId != recordId || t.expiresAt != expiresAt) {
-            revert AccessMismatch(requestId);
         }
-        if (t.voted[msg.sender]) revert AlreadyVoted(requestId, msg.sender);
-        t.voted[msg.sender] = true;
-        if (grant) t.approvals++;
-        else t.rejections++;
+        if (grant && _tallies[recordId].status != Status.Approved) revert InvalidSubmission("recordId");
+        if (t.ballot[msg.sender] != NO_VOTE) revert AlreadyVoted(requestId, msg.sender);
+        t.ballot[msg.sender] = grant ? APPROVE : REJECT;
+        t.terms[msg.sender] = _terms(grant, recordId, requester, expiresAt);
         emit AccessVoted(requestId, msg.sender, grant, reason);
 
-        (bool decided, bool granted) = _decided(t.approvals, t.rejections);
+        // A grant counts only with grants of the same record and expiry, a
+        // refusal only with refusals of the same record: a decision always
+        // carries terms a quorum (or all but a minority) named.
+        (uint256 grants, uint256 refusals, uint256 n) = _countAccess(t, recordId, requester, expiresAt);
+        (bool decided, bool granted) = _decided(grants, refusals, n);
         if (!decided) return;
         t.status = granted ? Status.Approved : Status.Rejected;
-        emit AccessDecision(requestId, recordId, granted, granted ? expiresAt : 0);
+        (t.approvals, t.rejections) = (uint64(grants), uint64(refusals));
+        (t.recordId, t.expiresAt) = (recordId, granted ? expiresAt : 0);
+        emit AccessDecision(requestId, recordId, requester, granted, granted ? expiresAt : 0);
+    }
+
+    function _terms(bool grant, bytes32 recordId, address requester, uint64 expiresAt) private pure returns (bytes32) {
+        return grant ? keccak256(abi.encode(recordId, requester, expiresAt)) : keccak256(abi.encode(recordId, requester));
+    }
+
+    /// Current validators' grants of (recordId, requester, expiresAt) and refusals of (recordId, requester).
+    function _countAccess(AccessTally storage t, bytes32 recordId, address requester, uint64 expiresAt)
+        private
+        view
+        returns (uint256 grants, uint256 refusals, uint256 n)
+    {
+        bytes32 grantTerms = _terms(true, recordId, requester, expiresAt);
+        bytes32 refuseTerms = _terms(false, recordId, requester, 0);
+        address[] memory current = _validators.getValidators();
+        for (uint256 i = 0; i < current.length; i++) {
+            uint8 b = t.ballot[current[i]];
+            bytes32 terms = t.terms[current[i]];
+            if (b == APPROVE && terms == grantTerms) grants++;
+            else if (b == REJECT && terms == refuseTerms) refusals++;
+        }
+        return (grants, refusals, current.length);
+    }
+
+    /// Approvals and rejections among the current validators.
+    function _count(mapping(address => uint8) storage ballot)
+        private
+        view
+        returns (uint256 approvals, uint256 rejections, address[] memory current)
+    {
+        current = _validators.getValidators();
+        for (uint256 i = 0; i < current.length; i++) {
+            uint8 b = ballot[current[i]];
+            if (b == APPROVE) approvals++;
+            else if (b == REJECT) rejections++;
+        }
     }
 
     function accessReview(bytes32 requestId)
@@ -162,6 +237,10 @@ contract ReviewBoard is IReviewBoard {
         returns (Status status, uint256 approvals, uint256 rejections)
     {
         AccessTally storage t = _access[requestId];
+        if (t.status == Status.Pending) {
+            (approvals, rejections,) = _count(t.ballot);
+            return (t.status, approvals, rejections);
+        }
         return (t.status, t.approvals, t.rejections);
     }
 
@@ -173,6 +252,7 @@ contract ReviewBoard is IReviewBoard {
         if (firstIndex != _nextAuditIndex || lastIndex < firstIndex) {
             revert AuditGap(_nextAuditIndex, firstIndex, lastIndex);
         }
+        if (lastIndex - firstIndex >= MAX_AUDIT_SPAN) revert AuditSpanTooLarge(firstIndex, lastIndex, MAX_AUDIT_SPAN);
         if (auditHash == bytes32(0)) revert InvalidSubmission("auditHash");
         anchor = _anchors.length;
         _anchors.push(auditHash);
@@ -185,10 +265,14 @@ contract ReviewBoard is IReviewBoard {
     }
 
     /// Approved at quorum; rejected once approvals can no longer reach it.
-    /// The set is read at each vote, so a set change mid-review applies at once.
-    function _decided(uint256 approvals, uint256 rejections) private view returns (bool decided, bool approved) {
+    /// Counts and n are of the current set (read at each vote), as is the
+    /// quorum: a set change mid-review applies to both at once.
+    function _decided(uint256 approvals, uint256 rejections, uint256 n)
+        private
+        view
+        returns (bool decided, bool approved)
+    {
         uint256 q = _validators.quorum();
-        uint256 n = _validators.getValidators().length;
         if (approvals >= q) return (true, true);
         if (rejections > n - q) return (true, false);
         return (false, false);

@@ -5,8 +5,13 @@ import {ISensitiveStore} from "./interfaces/ISensitiveStore.sol";
 
 /// @title SensitiveStore — see ISensitiveStore for the rules.
 contract SensitiveStore is ISensitiveStore {
+    /// A rewrap moves at most this many key versions forward: a version near
+    /// 2^32 - 1 would otherwise block every later rewrap of the record.
+    uint32 public constant MAX_VERSION_STEP = 1024;
+
     address public immutable owner;
     mapping(address => bool) public isWriter;
+    mapping(address => bool) public isOfficer;
     mapping(bytes32 => Entry) private _entries;
     uint256 public recordCount;
 
@@ -25,6 +30,13 @@ contract SensitiveStore is ISensitiveStore {
         if (writer == address(0)) revert ZeroAddress();
         isWriter[writer] = allowed;
         emit WriterSet(writer, allowed);
+    }
+
+    function setOfficer(address officer, bool allowed) external {
+        if (msg.sender != owner) revert NotOwner(msg.sender);
+        if (officer == address(0)) revert ZeroAddress();
+        isOfficer[officer] = allowed;
+        emit OfficerSet(officer, allowed);
     }
 
     function put(
@@ -53,18 +65,19 @@ contract SensitiveStore is ISensitiveStore {
         emit Stored(recordId, msg.sender, ciphertextHash, keyVersion, commitment);
     }
 
-    function rewrap(bytes32 recordId, bytes calldata wrappedKey, uint32 keyVersion) external onlyWriter {
-        Entry storage e = _live(recordId);
+    function rewrap(bytes32 recordId, bytes calldata wrappedKey, uint32 keyVersion) external {
+        Entry storage e = _actable(recordId);
         if (wrappedKey.length == 0) revert InvalidEntry("wrappedKey");
         if (keyVersion <= e.keyVersion) revert KeyVersionNotNewer(e.keyVersion, keyVersion);
+        if (keyVersion - e.keyVersion > MAX_VERSION_STEP) revert KeyVersionStepTooLarge(e.keyVersion, keyVersion);
         uint32 old = e.keyVersion;
         e.wrappedKey = wrappedKey;
         e.keyVersion = keyVersion;
         emit Rewrapped(recordId, old, keyVersion);
     }
 
-    function shred(bytes32 recordId, bytes32 receipt) external onlyWriter {
-        Entry storage e = _live(recordId);
+    function shred(bytes32 recordId, bytes32 receipt) external {
+        Entry storage e = _actable(recordId);
         if (receipt == bytes32(0)) revert InvalidEntry("receipt");
         delete e.wrappedKey;
         e.shredded = true;
@@ -78,9 +91,14 @@ contract SensitiveStore is ISensitiveStore {
         return e;
     }
 
-    function _live(bytes32 recordId) private view returns (Entry storage e) {
+    /// A live record the caller may act on: its own department's writer
+    /// (still a writer) or a security officer.
+    function _actable(bytes32 recordId) private view returns (Entry storage e) {
         e = _entries[recordId];
         if (e.writer == address(0)) revert UnknownRecord(recordId);
+        if (!isOfficer[msg.sender] && !(e.writer == msg.sender && isWriter[msg.sender])) {
+            revert NotRecordOwner(recordId, msg.sender);
+        }
         if (e.shredded) revert RecordShredded(recordId);
     }
 }

@@ -9,7 +9,7 @@ contract ValidatorSet is IValidatorSet {
     address[] private _validators;
     mapping(address => bool) private _isValidator;
 
-    uint256 public epoch;
+    uint64 public epoch;
     /// epoch => proposal id => voter => voted
     mapping(uint256 => mapping(bytes32 => mapping(address => bool))) private _voted;
     /// epoch => proposal id => votes
@@ -24,6 +24,7 @@ contract ValidatorSet is IValidatorSet {
             _insert(v);
             emit ValidatorAdded(v);
         }
+        emit ValidatorSetChanged(0, _validators);
     }
 
     function getValidators() external view returns (address[] memory) {
@@ -50,7 +51,7 @@ contract ValidatorSet is IValidatorSet {
         if (!add && _validators.length == 1) revert EmptySet();
 
         bytes32 id = _proposalId(candidate, add);
-        uint256 e = epoch;
+        uint64 e = epoch;
         if (_voted[e][id][msg.sender]) revert AlreadyVoted(msg.sender, candidate, add);
         _voted[e][id][msg.sender] = true;
         uint256 n = ++_votes[e][id];
@@ -65,6 +66,7 @@ contract ValidatorSet is IValidatorSet {
             _remove(candidate);
             emit ValidatorRemoved(candidate);
         }
+        emit ValidatorSetChanged(e + 1, _validators);
         return true;
     }
 

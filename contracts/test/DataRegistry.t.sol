@@ -13,9 +13,21 @@ contract DataRegistryTest is ChainFixture {
         _deployPublic(4);
     }
 
-    function _publish(IDataRegistry.Release memory r) internal returns (bytes32) {
+    function _publish(IDataRegistry.Release memory r) internal returns (bytes32 id) {
+        IDataRegistry.PublishOutcome o;
         vm.prank(address(bridge));
-        return registry.publish(r);
+        (id, o) = registry.publish(r);
+        assertEq(uint256(o), uint256(IDataRegistry.PublishOutcome.Published), "not published");
+    }
+
+    /// publish's refusal (it does not revert): nothing is stored.
+    function _refused(IDataRegistry.Release memory r, IDataRegistry.PublishOutcome want) internal {
+        uint256 count = registry.recordCount();
+        vm.prank(address(bridge));
+        (bytes32 id, IDataRegistry.PublishOutcome o) = registry.publish(r);
+        assertEq(uint256(o), uint256(want), "outcome");
+        assertEq(id, keccak256(abi.encode(r.datasetId, r.version)));
+        assertEq(registry.recordCount(), count, "refused release stored");
     }
 
     function _id(bytes32 ds, uint64 v) internal pure returns (bytes32) {
@@ -82,36 +94,70 @@ contract DataRegistryTest is ChainFixture {
         registry.publish(release(DS, 1, 0));
     }
 
-    function test_RevertWhen_publishInvalid() public {
-        vm.startPrank(address(bridge));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidRelease.selector, "datasetId"));
-        registry.publish(release(bytes32(0), 1, 0));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidRelease.selector, "version"));
-        registry.publish(release(DS, 0, 0));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidRelease.selector, "version"));
-        registry.publish(release(DS, uint64(type(uint32).max) + 1, 0));
+    function test_publish_refusesInvalid() public {
+        _refused(release(bytes32(0), 1, 0), IDataRegistry.PublishOutcome.InvalidDatasetId);
+        _refused(release(DS, 0, 0), IDataRegistry.PublishOutcome.InvalidVersion);
         IDataRegistry.Release memory r = release(DS, 1, 0);
         r.level = 3;
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidRelease.selector, "level"));
-        registry.publish(r);
-        registry.publish(release(DS, 2, 0));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidRelease.selector, "supersedes"));
-        registry.publish(release(DS, 3, 3));
-        vm.stopPrank();
+        _refused(r, IDataRegistry.PublishOutcome.InvalidLevel);
+        _publish(release(DS, 2, 0));
+        _refused(release(DS, 3, 3), IDataRegistry.PublishOutcome.InvalidSupersedes);
+        _refused(release(DS, 3, 4), IDataRegistry.PublishOutcome.InvalidSupersedes);
+        (uint64 count,) = registry.dataset(DS);
+        assertEq(count, 1);
     }
 
-    function test_RevertWhen_publishTwice() public {
+    function test_publish_refusesTwice() public {
         _publish(release(DS, 1, 0));
-        vm.prank(address(bridge));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.AlreadyPublished.selector, _id(DS, 1)));
-        registry.publish(release(DS, 1, 0));
+        _refused(release(DS, 1, 0), IDataRegistry.PublishOutcome.AlreadyPublished);
     }
 
-    function test_RevertWhen_versionNotIncreasing() public {
+    /// Versions are uint64 end to end: 2^32 and 2^64 − 1 publish and read back.
+    function test_publish_versionsAbove32Bits() public {
+        uint64 big = uint64(type(uint32).max) + 1;
+        _publish(release(DS, big, 0));
+        _publish(release(DS, type(uint64).max, big));
+        assertEq(registry.getRecord(_id(DS, big)).version, big);
+        assertEq(registry.getRecord(_id(DS, big)).supersededBy, type(uint64).max);
+        assertEq(registry.recordAt(1).version, type(uint64).max);
+        assertEq(registry.recordAt(1).supersedes, big);
+        (, uint64 latest) = registry.dataset(DS);
+        assertEq(latest, type(uint64).max);
+    }
+
+    /// Order-independent: an older version published after a newer one is
+    /// kept, and the latest stays the highest version.
+    function test_publish_olderVersionAfterNewer() public {
         _publish(release(DS, 5, 0));
-        vm.prank(address(bridge));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.VersionNotIncreasing.selector, DS, 5, 4));
-        registry.publish(release(DS, 4, 0));
+        _publish(release(DS, 4, 0));
+        _publish(release(DS, 1, 0));
+        (uint64 count, uint64 latest) = registry.dataset(DS);
+        assertEq(count, 3);
+        assertEq(latest, 5);
+        assertEq(registry.getRecord(_id(DS, 4)).version, 4);
+        _publish(release(DS, 7, 0));
+        (, latest) = registry.dataset(DS);
+        assertEq(latest, 7);
+        // the dataset's pages are in publication order, last published first
+        (IDataRegistry.Record[] memory page,) = registry.recordsByDataset(DS, 0, 10);
+        assertEq(page.length, 4);
+        assertEq(page[0].version, 7);
+        assertEq(page[1].version, 1);
+        assertEq(page[3].version, 5);
+    }
+
+    /// A correction relayed before the version it corrects: the link waits
+    /// and shows once the corrected version is published.
+    function test_supersede_beforeTheCorrectedVersion() public {
+        _publish(release(DS, 3, 2));
+        assertEq(registry.getRecord(_id(DS, 3)).supersedes, 2);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.UnknownRecord.selector, _id(DS, 2)));
+        registry.getRecord(_id(DS, 2));
+        _publish(release(DS, 2, 0));
+        assertEq(registry.getRecord(_id(DS, 2)).supersededBy, 3);
+        _refused(release(DS, 4, 2), IDataRegistry.PublishOutcome.AlreadySuperseded);
+        (, uint64 latest) = registry.dataset(DS);
+        assertEq(latest, 3);
     }
 
     function test_supersede_keepsHistory() public {
@@ -125,28 +171,17 @@ contract DataRegistryTest is ChainFixture {
         assertEq(registry.recordCount(), 2);
     }
 
-    function test_RevertWhen_supersedeUnknown() public {
-        _publish(release(DS, 1, 0));
-        vm.prank(address(bridge));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.UnknownRecord.selector, _id(DS, 2)));
-        registry.publish(release(DS, 3, 2));
-    }
-
-    function test_RevertWhen_supersedeTwice() public {
+    function test_supersede_refusedTwice() public {
         _publish(release(DS, 1, 0));
         _publish(release(DS, 2, 1));
-        vm.prank(address(bridge));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.AlreadySuperseded.selector, _id(DS, 1), 2));
-        registry.publish(release(DS, 3, 1));
+        _refused(release(DS, 3, 1), IDataRegistry.PublishOutcome.AlreadySuperseded);
     }
 
-    function test_RevertWhen_supersedeFrozen() public {
+    function test_supersede_refusedWhileFrozen() public {
         _publish(release(DS, 1, 0));
         vm.prank(supervisor);
         registry.freeze(_id(DS, 1), "court order 12/2026");
-        vm.prank(address(bridge));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.RecordFrozen.selector, _id(DS, 1)));
-        registry.publish(release(DS, 2, 1));
+        _refused(release(DS, 2, 1), IDataRegistry.PublishOutcome.SupersedesFrozen);
     }
 
     function test_freezeUnfreeze() public {
@@ -213,7 +248,7 @@ contract DataRegistryTest is ChainFixture {
         vm.prank(address(bridge));
         vm.expectEmit(true, true, false, true);
         emit IDataRegistry.AccessResolved(req, id, true, 99);
-        registry.resolveAccess(req, id, true, 99);
+        registry.resolveAccess(req, id, address(0xA11CE), true, 99);
         (,, st, exp) = registry.accessRequest(req);
         assertEq(uint256(st), uint256(IDataRegistry.AccessStatus.Granted));
         assertEq(exp, 99);
@@ -221,10 +256,56 @@ contract DataRegistryTest is ChainFixture {
         bytes32 req2 = registry.requestAccess(id, "marketing");
         assertTrue(req2 != req);
         vm.prank(address(bridge));
-        registry.resolveAccess(req2, id, false, 99);
+        registry.resolveAccess(req2, id, address(this), false, 99);
         (,, st, exp) = registry.accessRequest(req2);
         assertEq(uint256(st), uint256(IDataRegistry.AccessStatus.Denied));
         assertEq(exp, 0);
+    }
+
+    /// Issue 13 item 7: a grant on a record frozen or shredded since the
+    /// request, or with an expiry already past, is recorded as denied (the
+    /// relay does not revert for ever); a live grant holds only for its
+    /// requester, until it expires or the record is frozen or shredded.
+    function test_accessGrant_refusedWhenFrozenShreddedOrExpired() public {
+        bytes32 id = _conditional(1);
+        address alice = address(0xA11CE);
+        vm.warp(1000);
+        vm.startPrank(alice);
+        bytes32 reqFrozen = registry.requestAccess(id, "study");
+        bytes32 reqExpired = registry.requestAccess(id, "study");
+        bytes32 reqLive = registry.requestAccess(id, "study");
+        vm.stopPrank();
+
+        vm.prank(address(bridge));
+        vm.expectEmit(true, false, false, true);
+        emit IDataRegistry.AccessGrantRefused(reqExpired, "expired");
+        registry.resolveAccess(reqExpired, id, alice, true, 1000);
+        (,, IDataRegistry.AccessStatus st,) = registry.accessRequest(reqExpired);
+        assertEq(uint256(st), uint256(IDataRegistry.AccessStatus.Denied));
+
+        vm.prank(address(bridge));
+        registry.resolveAccess(reqLive, id, alice, true, 2000);
+        assertTrue(registry.hasAccess(reqLive, alice));
+        assertFalse(registry.hasAccess(reqLive, address(0xB0B)), "bound to its requester");
+        vm.warp(2000);
+        assertFalse(registry.hasAccess(reqLive, alice), "expired");
+        vm.warp(1500);
+
+        vm.prank(supervisor);
+        registry.freeze(id, "under investigation");
+        assertFalse(registry.hasAccess(reqLive, alice), "frozen");
+        vm.prank(address(bridge));
+        vm.expectEmit(true, false, false, true);
+        emit IDataRegistry.AccessGrantRefused(reqFrozen, "frozen");
+        registry.resolveAccess(reqFrozen, id, alice, true, 2000);
+        (,, st,) = registry.accessRequest(reqFrozen);
+        assertEq(uint256(st), uint256(IDataRegistry.AccessStatus.Denied));
+        vm.prank(supervisor);
+        registry.unfreeze(id, "cleared");
+        assertTrue(registry.hasAccess(reqLive, alice));
+        vm.prank(officer);
+        registry.recordShred(id, keccak256("vault receipt"));
+        assertFalse(registry.hasAccess(reqLive, alice), "shredded");
     }
 
     function test_RevertWhen_accessBad() public {
@@ -238,15 +319,17 @@ contract DataRegistryTest is ChainFixture {
         registry.requestAccess(bytes32(0), "x");
         bytes32 req = registry.requestAccess(id, "x");
         vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotBridge.selector, address(this)));
-        registry.resolveAccess(req, id, true, 1);
+        registry.resolveAccess(req, id, address(this), true, 1);
         vm.startPrank(address(bridge));
         vm.expectRevert(abi.encodeWithSelector(IDataRegistry.UnknownRequest.selector, bytes32(uint256(7))));
-        registry.resolveAccess(bytes32(uint256(7)), id, true, 1);
+        registry.resolveAccess(bytes32(uint256(7)), id, address(this), true, 1);
         vm.expectRevert(abi.encodeWithSelector(IDataRegistry.RequestRecordMismatch.selector, req, open));
-        registry.resolveAccess(req, open, true, 1);
-        registry.resolveAccess(req, id, true, 1);
+        registry.resolveAccess(req, open, address(this), true, 1);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.RequestRequesterMismatch.selector, req, address(0xBAD)));
+        registry.resolveAccess(req, id, address(0xBAD), true, 100);
+        registry.resolveAccess(req, id, address(this), true, 100);
         vm.expectRevert(abi.encodeWithSelector(IDataRegistry.RequestNotPending.selector, req));
-        registry.resolveAccess(req, id, true, 1);
+        registry.resolveAccess(req, id, address(this), true, 100);
         vm.stopPrank();
         vm.prank(supervisor);
         registry.freeze(id, "frozen");

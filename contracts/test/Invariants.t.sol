@@ -36,7 +36,7 @@ contract BridgeHandler is ChainFixture {
         internal
         returns (bool ok)
     {
-        (ok,) = address(bridge).call(abi.encodeCall(bridge.relay, (c, h, p)));
+        (ok,) = address(bridge).call(abi.encodeCall(bridge.relay, (c, h, epochSet(), p)));
     }
 
     /// An honest relay of an approved decision, sometimes a correction of the latest version.
@@ -46,7 +46,7 @@ contract BridgeHandler is ChainFixture {
         bool frozenTarget = sup != 0 && registry.getRecord(keccak256(abi.encode(DS, sup))).frozen;
         (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) =
             block_(nextBlock++, one(decisionLog(DS, v, sup, true)));
-        if (_try(c, h, p)) {
+        if (_try(c, h, p) && registry.recordCount() > certifiedApproved) {
             certifiedApproved++;
             nextVersion++;
             if (frozenTarget) frozenSuperseded++;
@@ -84,7 +84,7 @@ contract BridgeHandler is ChainFixture {
     }
 
     function publishDirectly(uint64 v) external {
-        try registry.publish(release(DS, v, 0)) {
+        try registry.publish(release(DS, v, 0)) returns (bytes32, IDataRegistry.PublishOutcome) {
             unauthorizedPublished++;
         } catch {}
     }
@@ -129,7 +129,7 @@ contract BridgeInvariantTest is Test {
         handler.replay(0);
         handler.publishDirectly(9);
         handler.freezeLatest();
-        handler.relayApproved(true); // correction of a frozen record: refused
+        handler.relayApproved(true); // correction of a frozen record: refused (not published)
         assertEq(handler.certifiedApproved(), 2);
         assertEq(handler.forgedAccepted() + handler.replayAccepted() + handler.unauthorizedPublished(), 0);
     }
@@ -160,7 +160,13 @@ contract BridgeInvariantTest is Test {
             IDataRegistry.Record memory r = reg.recordAt(s);
             uint256 steps = 0;
             while (r.supersedes != 0) {
-                IDataRegistry.Record memory older = reg.getRecord(keccak256(abi.encode(r.datasetId, r.supersedes)));
+                bytes32 olderId = keccak256(abi.encode(r.datasetId, r.supersedes));
+                IDataRegistry.Record memory older;
+                try reg.getRecord(olderId) returns (IDataRegistry.Record memory o) {
+                    older = o;
+                } catch {
+                    break; // a correction relayed before the version it corrects
+                }
                 assertLt(older.version, r.version);
                 assertEq(older.supersededBy, r.version);
                 r = older;

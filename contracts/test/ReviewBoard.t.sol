@@ -17,6 +17,7 @@ contract ReviewBoardTest is Test {
     ReviewBoard internal board;
     address[] internal vals;
     address internal dept = address(0xDE97);
+    address internal requester = address(0x5EEC);
 
     function setUp() public {
         for (uint256 i = 1; i <= 4; i++) vals.push(address(uint160(0x100 * i)));
@@ -105,6 +106,13 @@ contract ReviewBoardTest is Test {
         s.threshold = 3;
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "threshold"));
         board.submit(s, "");
+        // threshold 2 would release sensitive columns: level 2 never leaves the private chain
+        s = _sub(1);
+        s.level = 2;
+        s.threshold = 2;
+        bytes memory proof = _proof(s); // a valid proof: the circuit allows it, the board does not
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "threshold"));
+        board.submit(s, proof);
         s = _sub(1);
         s.supersedes = 1;
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "supersedes"));
@@ -121,6 +129,36 @@ contract ReviewBoardTest is Test {
         bytes memory proof = _proof(s);
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AlreadySubmitted.selector, id));
         board.submit(s, proof);
+    }
+
+    /// One correction per version at a time: a second one is refused while the
+    /// first is pending or approved, accepted once it is rejected.
+    function test_submit_oneCorrectionPerVersion() public {
+        bytes32 v1 = _submit(1);
+        IReviewBoard.Submission memory c2 = _sub(2);
+        c2.supersedes = 1;
+        vm.prank(dept);
+        bytes32 id2 = board.submit(c2, _proof(c2));
+        IReviewBoard.Submission memory c3 = _sub(3);
+        c3.supersedes = 1;
+        bytes memory proof3 = _proof(c3);
+        vm.prank(dept);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AlreadyCorrected.selector, v1, id2));
+        board.submit(c3, proof3);
+        for (uint256 i = 0; i < 2; i++) {
+            vm.prank(vals[i]);
+            board.vote(id2, false, "wrong fix");
+        }
+        (IReviewBoard.Status st,,) = board.review(id2);
+        assertEq(uint256(st), uint256(IReviewBoard.Status.Rejected));
+        vm.prank(dept);
+        bytes32 id3 = board.submit(c3, proof3);
+        IReviewBoard.Submission memory c4 = _sub(4);
+        c4.supersedes = 1;
+        bytes memory proof4 = _proof(c4);
+        vm.prank(dept);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AlreadyCorrected.selector, v1, id3));
+        board.submit(c4, proof4);
     }
 
     function test_vote_approvesAtQuorum() public {
@@ -268,19 +306,19 @@ contract ReviewBoardTest is Test {
         _approve(id);
         bytes32 req = keccak256("request 1");
         vm.prank(vals[0]);
-        board.reviewAccess(req, id, true, 1000, "research ethics approved");
+        board.reviewAccess(req, id, requester, true, 1000, "research ethics approved");
         vm.prank(vals[1]);
-        board.reviewAccess(req, id, true, 1000, "ok");
+        board.reviewAccess(req, id, requester, true, 1000, "ok");
         vm.prank(vals[2]);
         vm.expectEmit(true, true, false, true);
-        emit IReviewBoard.AccessDecision(req, id, true, 1000);
-        board.reviewAccess(req, id, true, 1000, "ok");
+        emit IReviewBoard.AccessDecision(req, id, requester, true, 1000);
+        board.reviewAccess(req, id, requester, true, 1000, "ok");
         (IReviewBoard.Status st, uint256 a,) = board.accessReview(req);
         assertEq(uint256(st), uint256(IReviewBoard.Status.Approved));
         assertEq(a, 3);
         vm.prank(vals[3]);
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotPending.selector, req));
-        board.reviewAccess(req, id, true, 1000, "late");
+        board.reviewAccess(req, id, requester, true, 1000, "late");
     }
 
     function test_reviewAccess_deny() public {
@@ -288,33 +326,100 @@ contract ReviewBoardTest is Test {
         _approve(id);
         bytes32 req = keccak256("request 2");
         vm.prank(vals[0]);
-        board.reviewAccess(req, id, false, 1000, "no purpose");
+        board.reviewAccess(req, id, requester, false, 1000, "no purpose");
         vm.prank(vals[1]);
         vm.expectEmit(true, true, false, true);
-        emit IReviewBoard.AccessDecision(req, id, false, 0);
-        board.reviewAccess(req, id, false, 1000, "no");
+        emit IReviewBoard.AccessDecision(req, id, requester, false, 0);
+        board.reviewAccess(req, id, requester, false, 1000, "no");
     }
 
     function test_RevertWhen_reviewAccessBad() public {
         bytes32 id = _submit(1);
         bytes32 req = keccak256("r");
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotValidator.selector, address(this)));
-        board.reviewAccess(req, id, true, 1, "");
+        board.reviewAccess(req, id, requester, true, 1, "");
         vm.startPrank(vals[0]);
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "recordId"));
-        board.reviewAccess(req, id, true, 1, ""); // record not approved yet
+        board.reviewAccess(req, id, requester, true, 1, ""); // record not approved yet
         vm.stopPrank();
         _approve(id);
         vm.startPrank(vals[0]);
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "requestId"));
-        board.reviewAccess(bytes32(0), id, true, 1, "");
-        board.reviewAccess(req, id, true, 1, "");
+        board.reviewAccess(bytes32(0), id, requester, true, 1, "");
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "requester"));
+        board.reviewAccess(req, id, address(0), true, 1, "");
+        board.reviewAccess(req, id, requester, true, 1, "");
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AlreadyVoted.selector, req, vals[0]));
-        board.reviewAccess(req, id, true, 1, "");
+        board.reviewAccess(req, id, requester, true, 1, "");
         vm.stopPrank();
+    }
+
+    /// Issue 13 item 1: validators 0 and 1 approve, validator 0 is removed,
+    /// validator 2 rejects. Counting the removed validator's approval against
+    /// the smaller set's quorum (2 of 3) approved the record; only current
+    /// members count.
+    function test_vote_removedValidatorsVoteNoLongerCounts() public {
+        bytes32 id = _submit(1);
+        vm.prank(vals[0]);
+        board.vote(id, true, "ok");
         vm.prank(vals[1]);
-        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AccessMismatch.selector, req));
-        board.reviewAccess(req, id, true, 2, "");
+        board.vote(id, true, "ok");
+        for (uint256 i = 1; i < 4; i++) {
+            vm.prank(vals[i]);
+            set.propose(vals[0], false);
+        }
+        assertFalse(set.isValidator(vals[0]));
+        (, uint256 a,) = board.review(id);
+        assertEq(a, 1, "removed validator's approval still counted");
+        vm.prank(vals[2]);
+        board.vote(id, false, "column 4 is personal");
+        (IReviewBoard.Status st, uint256 approvals, uint256 rejections) = board.review(id);
+        assertEq(uint256(st), uint256(IReviewBoard.Status.Pending));
+        assertEq(approvals, 1);
+        assertEq(rejections, 1);
+        vm.prank(vals[3]);
+        board.vote(id, true, "ok");
+        (st,,) = board.review(id);
+        assertEq(uint256(st), uint256(IReviewBoard.Status.Approved));
+    }
+
+    /// Issue 13 item 5: a first vote with its own terms no longer pins them:
+    /// honest validators voting other terms still decide.
+    function test_reviewAccess_firstVoteCannotPinTerms() public {
+        bytes32 id = _submit(1);
+        _approve(id);
+        bytes32 req = keccak256("request 3");
+        vm.prank(vals[0]); // hostile: an expiry far in the future
+        board.reviewAccess(req, id, requester, true, type(uint64).max, "forever");
+        vm.prank(vals[1]);
+        board.reviewAccess(req, id, requester, true, 1000, "ok");
+        vm.prank(vals[2]);
+        board.reviewAccess(req, id, requester, true, 1000, "ok");
+        (IReviewBoard.Status st,,) = board.accessReview(req);
+        assertEq(uint256(st), uint256(IReviewBoard.Status.Pending), "two grants of the same terms are not a quorum of four");
+        vm.prank(vals[3]);
+        vm.expectEmit(true, true, false, true);
+        emit IReviewBoard.AccessDecision(req, id, requester, true, 1000);
+        board.reviewAccess(req, id, requester, true, 1000, "ok");
+    }
+
+    /// A refusal naming another record does not count with refusals of the
+    /// request's record, so a hostile vote cannot make the decision carry a
+    /// record the public registry would refuse.
+    function test_reviewAccess_refusalsOfOneRecordDecide() public {
+        bytes32 id = _submit(1);
+        _approve(id);
+        bytes32 req = keccak256("request 4");
+        vm.prank(vals[0]);
+        board.reviewAccess(req, keccak256("another record"), requester, false, 0, "hostile");
+        vm.prank(vals[1]);
+        board.reviewAccess(req, id, requester, false, 0, "no purpose given");
+        (IReviewBoard.Status st,,) = board.accessReview(req);
+        assertEq(uint256(st), uint256(IReviewBoard.Status.Pending));
+        vm.prank(vals[2]);
+        vm.expectEmit(true, true, false, true);
+        emit IReviewBoard.AccessDecision(req, id, requester, false, 0);
+        board.reviewAccess(req, id, requester, false, 0, "no");
     }
 
     function test_anchorAudit() public {
@@ -327,6 +432,21 @@ contract ReviewBoardTest is Test {
         (uint256 n, uint64 next) = board.auditAnchors();
         assertEq(n, 2);
         assertEq(next, 101);
+    }
+
+    /// Issue 13 item 4: one validator anchoring lastIndex = 2^64 - 2 locked
+    /// anchoring for everyone (the next anchor must start at lastIndex + 1).
+    function test_RevertWhen_anchorSpanTooLarge() public {
+        uint64 max = board.MAX_AUDIT_SPAN();
+        vm.startPrank(vals[0]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AuditSpanTooLarge.selector, 0, type(uint64).max - 1, max));
+        board.anchorAudit(keccak256("lock"), 0, type(uint64).max - 1);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AuditSpanTooLarge.selector, 0, max, max));
+        board.anchorAudit(keccak256("lock"), 0, max);
+        board.anchorAudit(keccak256("a"), 0, max - 1);
+        vm.stopPrank();
+        vm.prank(vals[1]);
+        board.anchorAudit(keccak256("b"), max, max);
     }
 
     function test_RevertWhen_anchorAuditBad() public {

@@ -34,9 +34,16 @@ contract DeployScriptsTest is Test {
         vm.setEnv("CONSORTIUM_CHAIN_ID", "4242");
         vm.setEnv("REVIEW_BOARD", vm.toString(address(board)));
         vm.setEnv("VALIDATORS", "0x0000000000000000000000000000000000000100,0x0000000000000000000000000000000000000200,0x0000000000000000000000000000000000000300");
+        vm.setEnv("START_EPOCH", "7");
+        vm.setEnv("START_BLOCK", "1000");
         (DataRegistry registry, ReleaseBridge bridge) = new DeployPublic().run();
         assertEq(registry.bridge(), address(bridge));
-        assertEq(bridge.validators().length, 3);
+        address[] memory want = new address[](3);
+        (want[0], want[1], want[2]) = (address(0x100), address(0x200), address(0x300));
+        (uint64 first, bytes32 setHash) = bridge.epoch(7);
+        assertEq(first, 1000);
+        assertEq(setHash, keccak256(abi.encode(want)));
+        assertEq(bridge.latestEpoch(), 7);
         assertEq(bridge.consortiumChainId(), 4242);
         assertEq(bridge.reviewBoard(), address(board));
         assertEq(registry.policy(), 0x1234);

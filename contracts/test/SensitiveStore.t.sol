@@ -93,7 +93,7 @@ contract SensitiveStoreTest is Test {
         vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.UnknownRecord.selector, ID));
         store.rewrap(ID, hex"01", 2);
         _put();
-        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.NotWriter.selector, address(this)));
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.NotRecordOwner.selector, ID, address(this)));
         store.rewrap(ID, hex"01", 2);
         vm.startPrank(writer);
         vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.KeyVersionNotNewer.selector, 1, 1));
@@ -126,9 +126,57 @@ contract SensitiveStoreTest is Test {
         vm.prank(writer);
         vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.InvalidEntry.selector, "receipt"));
         store.shred(ID, 0);
-        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.NotWriter.selector, address(this)));
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.NotRecordOwner.selector, ID, address(this)));
         store.shred(ID, keccak256("x"));
         vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.UnknownRecord.selector, bytes32(uint256(9))));
         store.get(bytes32(uint256(9)));
+    }
+
+    /// Issue 13 item 6: records belong to their department. Another
+    /// department's writer can neither rewrap nor shred them; the security
+    /// officer can; a writer removed by the owner no longer can.
+    function test_RevertWhen_otherDepartmentActs() public {
+        _put();
+        address otherDept = address(0x3A2);
+        address officer = address(0x0FF1);
+        vm.startPrank(owner);
+        store.setWriter(otherDept, true);
+        vm.expectEmit(true, false, false, true);
+        emit ISensitiveStore.OfficerSet(officer, true);
+        store.setOfficer(officer, true);
+        vm.stopPrank();
+        vm.startPrank(otherDept);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.NotRecordOwner.selector, ID, otherDept));
+        store.rewrap(ID, hex"01", 2);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.NotRecordOwner.selector, ID, otherDept));
+        store.shred(ID, keccak256("x"));
+        vm.stopPrank();
+        vm.prank(officer);
+        store.rewrap(ID, hex"02", 2);
+        vm.prank(owner);
+        store.setWriter(writer, false);
+        vm.prank(writer);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.NotRecordOwner.selector, ID, writer));
+        store.rewrap(ID, hex"03", 3);
+        vm.prank(officer);
+        store.shred(ID, keccak256("vault deletion receipt"));
+        assertTrue(store.get(ID).shredded);
+    }
+
+    /// A rewrap to key version 2^32 - 1 blocked every later one.
+    function test_RevertWhen_versionJump() public {
+        _put();
+        uint32 step = store.MAX_VERSION_STEP();
+        vm.startPrank(writer);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.KeyVersionStepTooLarge.selector, 1, type(uint32).max));
+        store.rewrap(ID, hex"01", type(uint32).max);
+        store.rewrap(ID, hex"01", 1 + step);
+        store.rewrap(ID, hex"02", 2 + step);
+        vm.stopPrank();
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.NotOwner.selector, address(this)));
+        store.setOfficer(address(this), true);
+        vm.prank(owner);
+        vm.expectRevert(ISensitiveStore.ZeroAddress.selector);
+        store.setOfficer(address(0), true);
     }
 }

@@ -117,6 +117,44 @@ contract ValidatorSetTest is Test {
         assertFalse(set.isValidator(b));
     }
 
+    /// Every change emits the whole resulting set, sorted, under the new epoch
+    /// number (1, 2, … without gaps): what the bridge follows.
+    function test_propose_emitsWholeSetPerEpoch() public {
+        address[] memory want = new address[](5);
+        (want[0], want[1], want[2], want[3], want[4]) = (a, b, c, d, e);
+        vm.prank(a);
+        set.propose(e, true);
+        vm.prank(b);
+        set.propose(e, true);
+        vm.prank(c);
+        vm.expectEmit(true, false, false, true, address(set));
+        emit IValidatorSet.ValidatorSetChanged(1, want);
+        set.propose(e, true);
+
+        address[] memory want2 = new address[](4);
+        (want2[0], want2[1], want2[2], want2[3]) = (b, c, d, e);
+        for (uint256 i = 0; i < 4; i++) { // quorum of 5 is 4
+            vm.prank(want2[i]);
+            if (i == 3) {
+                vm.expectEmit(true, false, false, true, address(set));
+                emit IValidatorSet.ValidatorSetChanged(2, want2);
+            }
+            set.propose(a, false);
+        }
+        assertEq(set.epoch(), 2);
+        assertEq(keccak256(abi.encode(set.getValidators())), keccak256(abi.encode(want2)));
+    }
+
+    function test_constructor_emitsEpochZero() public {
+        address[] memory init = new address[](2);
+        (init[0], init[1]) = (b, a);
+        address[] memory sorted = new address[](2);
+        (sorted[0], sorted[1]) = (a, b);
+        vm.expectEmit(true, false, false, true);
+        emit IValidatorSet.ValidatorSetChanged(0, sorted);
+        new ValidatorSet(init);
+    }
+
     function test_propose_newEpochDropsPendingVotes() public {
         vm.prank(a);
         set.propose(address(0xF6), true);

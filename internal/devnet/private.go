@@ -37,9 +37,12 @@ type PrivateOptions struct {
 	Vault      *VaultNet
 	Validators []string // validator names in Vault (1 to 3); keys at validator-keys/<name>
 	Accounts   []Account
-	HTTPPort   int // first validator's HTTP port; validator i uses +10·i, WS +1
-	P2PPort    int // first validator's devp2p port; validator i uses +i
-	Logger     log.Logger
+	// BlobsDir is the folder of the encrypted ciphertext blobs that
+	// `sovereign submit` and `keys` use (--blobs); created, and printed.
+	BlobsDir string
+	HTTPPort int // first validator's HTTP port; validator i uses +10·i, WS +1
+	P2PPort  int // first validator's devp2p port; validator i uses +i
+	Logger   log.Logger
 }
 
 // PrivateNet is the running private chain of a devnet.
@@ -52,6 +55,8 @@ type PrivateNet struct {
 	Contracts *deploy.Private
 	// Writers are the roles whose Vault-held keys may write to SensitiveStore.
 	Writers map[string]common.Address
+	// BlobsDir is the ciphertext blob folder (empty: none was asked for).
+	BlobsDir string
 }
 
 // Close stops every validator.
@@ -100,11 +105,16 @@ func StartPrivate(ctx context.Context, opts PrivateOptions) (*PrivateNet, error)
 	if err := os.MkdirAll(opts.Dir, 0o700); err != nil {
 		return nil, fmt.Errorf("devnet folder: %w", err)
 	}
+	if opts.BlobsDir != "" {
+		if err := os.MkdirAll(opts.BlobsDir, 0o700); err != nil {
+			return nil, fmt.Errorf("devnet blob folder: %w", err)
+		}
+	}
 	logger := opts.Logger
 	if logger == nil {
 		logger = log.Root()
 	}
-	net := &PrivateNet{Names: opts.Validators, Writers: map[string]common.Address{}}
+	net := &PrivateNet{Names: opts.Validators, Writers: map[string]common.Address{}, BlobsDir: opts.BlobsDir}
 	keys := make([]*ecdsa.PrivateKey, len(opts.Validators))
 	for i, name := range opts.Validators {
 		k, err := vaultKey(ctx, opts.Vault, naming.ValidatorRole(name), name)
@@ -264,7 +274,9 @@ func privateContracts(ctx context.Context, dir, vaultDir string, net *PrivateNet
 	for i, r := range roles {
 		writers[i] = net.Writers[r]
 	}
-	p, err := d.DeployPrivate(ctx, writers)
+	// The security officer rewraps and shreds every department's records;
+	// each department's writer acts on its own only.
+	p, err := d.DeployPrivate(ctx, writers, []common.Address{net.Writers[naming.SecurityOfficerRole]})
 	if err != nil {
 		return nil, fmt.Errorf("devnet private chain: %w", err)
 	}
@@ -302,6 +314,9 @@ func WritePrivateSummary(w io.Writer, v *VaultNet, p *PrivateNet) {
 		fmt.Fprintf(w, "  %s %s  http %s  ws %s  (key: vault validator-keys/%s)\n", p.Names[i], p.Addresses[i].Hex(), n.HTTPEndpoint(), n.WSEndpoint(), p.Names[i])
 	}
 	fmt.Fprintf(w, "  SensitiveStore %s\n", p.Contracts.Store.Hex())
+	if p.BlobsDir != "" {
+		fmt.Fprintf(w, "  ciphertext blobs %s  (--blobs of submit and keys)\n", p.BlobsDir)
+	}
 	roles := make([]string, 0, len(p.Writers))
 	for r := range p.Writers {
 		roles = append(roles, r)

@@ -3,6 +3,7 @@ package devnet_test
 import (
 	"context"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -40,10 +41,19 @@ func TestPrivateChainThreeVaultValidators(t *testing.T) {
 	// Ports below the ephemeral range, so no client socket holds them.
 	httpBase, p2pBase := 29000+rand.IntN(100)*30, 16000+rand.IntN(400)*5
 	opts := devnet.PrivateOptions{Dir: filepath.Join(dir, "private"), Vault: vlt, Validators: names,
-		Accounts: devnet.DevAccounts(1), HTTPPort: httpBase, P2PPort: p2pBase}
+		BlobsDir: filepath.Join(dir, "blobs"), Accounts: devnet.DevAccounts(1), HTTPPort: httpBase, P2PPort: p2pBase}
 	p, err := devnet.StartPrivate(ctx, opts)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The summary names the blob folder the CLI's --blobs wants, and it exists.
+	var summary strings.Builder
+	devnet.WritePrivateSummary(&summary, vlt, p)
+	if !strings.Contains(summary.String(), "ciphertext blobs "+opts.BlobsDir) {
+		t.Fatalf("the summary does not print the blob folder:\n%s", summary.String())
+	}
+	if st, err := os.Stat(opts.BlobsDir); err != nil || !st.IsDir() {
+		t.Fatalf("blob folder %s: %v", opts.BlobsDir, err)
 	}
 	for i, n := range p.Validators {
 		c, err := ethclient.Dial(n.HTTPEndpoint())

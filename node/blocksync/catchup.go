@@ -118,10 +118,30 @@ func (s *Syncer) syncWith(p *peer) error {
 	return nil
 }
 
-// findAncestor returns the highest block number at most top where p's
+// hashSource answers "which block hashes do you have at these numbers" (a
+// peer, or a test double); it returns one hash per number, zero for none.
+type hashSource interface {
+	requestHashes(numbers []uint64) ([]common.Hash, error)
+	String() string
+}
+
+// canonicalChain is the local side of the ancestor search.
+type canonicalChain interface {
+	GetCanonicalHash(number uint64) common.Hash
+}
+
+// findAncestor is the Syncer's ancestor search with p.
+func (s *Syncer) findAncestor(p *peer, top uint64) (uint64, error) {
+	return findAncestor(s.chain, p, top)
+}
+
+// findAncestor returns the highest block number at most top where remote's
 // canonical chain and ours agree: first probing top, top-1, top-2, top-4, …
 // then bisecting between the highest match and the lowest mismatch above it.
-func (s *Syncer) findAncestor(p *peer, top uint64) (uint64, error) {
+// A lying or inconsistent peer cannot make it return a block we do not have:
+// every candidate is checked against our own canonical hash, and the search
+// ends after at most log2(top)+maxHashesServe+1 questions.
+func findAncestor(local canonicalChain, remote hashSource, top uint64) (uint64, error) {
 	var probes []uint64
 	for step := uint64(0); ; step = max(1, step*2) {
 		if step > top {
@@ -134,20 +154,23 @@ func (s *Syncer) findAncestor(p *peer, top uint64) (uint64, error) {
 			break
 		}
 	}
-	hashes, err := p.requestHashes(probes)
+	hashes, err := remote.requestHashes(probes)
 	if err != nil {
 		return 0, err
 	}
+	if len(hashes) != len(probes) {
+		return 0, fmt.Errorf("%s answered %d hashes for %d numbers: %w", remote, len(hashes), len(probes), errBadResponse)
+	}
 	match, mismatch := -1, uint64(0)
 	for i, n := range probes {
-		if s.agrees(n, hashes[i]) {
+		if agrees(local, n, hashes[i]) {
 			match = i
 			break
 		}
 		mismatch = n
 	}
 	if match < 0 {
-		return 0, fmt.Errorf("peer %s shares no block with us, not even genesis", p.id)
+		return 0, fmt.Errorf("peer %s shares no block with us, not even genesis", remote)
 	}
 	lo, hi := probes[match], mismatch
 	if match == 0 {
@@ -155,11 +178,14 @@ func (s *Syncer) findAncestor(p *peer, top uint64) (uint64, error) {
 	}
 	for hi-lo > 1 {
 		mid := lo + (hi-lo)/2
-		h, err := p.requestHashes([]uint64{mid})
+		h, err := remote.requestHashes([]uint64{mid})
 		if err != nil {
 			return 0, err
 		}
-		if s.agrees(mid, h[0]) {
+		if len(h) != 1 {
+			return 0, fmt.Errorf("%s answered %d hashes for 1 number: %w", remote, len(h), errBadResponse)
+		}
+		if agrees(local, mid, h[0]) {
 			lo = mid
 		} else {
 			hi = mid
@@ -168,6 +194,6 @@ func (s *Syncer) findAncestor(p *peer, top uint64) (uint64, error) {
 	return lo, nil
 }
 
-func (s *Syncer) agrees(number uint64, hash common.Hash) bool {
-	return hash != (common.Hash{}) && s.chain.GetCanonicalHash(number) == hash
+func agrees(local canonicalChain, number uint64, hash common.Hash) bool {
+	return hash != (common.Hash{}) && local.GetCanonicalHash(number) == hash
 }

@@ -36,6 +36,9 @@ func newPeer(p *p2p.Peer, rw p2p.MsgReadWriter) *peer {
 	return &peer{id: p.ID().TerminalString(), p: p, rw: rw, known: &known}
 }
 
+// String names the peer in errors and logs.
+func (p *peer) String() string { return p.id }
+
 func (p *peer) setHead(hash common.Hash, number uint64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()

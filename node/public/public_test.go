@@ -3,6 +3,7 @@ package public
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"testing"
@@ -92,11 +93,20 @@ func TestSingleSignerSealsTransactions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tip := big.NewInt(params.GWei)
+	// The tip cast takes from eth_feeHistory on a quiet chain: 1 wei. The
+	// pool admits it, so the sealer must include it (issue 17).
+	tip := big.NewInt(1)
 	tx := types.MustSignNewTx(user, types.LatestSignerForChainID(chainID), &types.DynamicFeeTx{
 		ChainID: chainID, Nonce: 0, GasTipCap: tip, GasFeeCap: big.NewInt(10 * params.GWei),
 		Gas: 21000, To: &common.Address{0x42}, Value: big.NewInt(1000),
 	})
+	// A fresh node answers a receipt query for an unknown (or pending)
+	// transaction with null at once, not "transaction indexing is in
+	// progress", which cast treats as fatal.
+	var raw json.RawMessage
+	if err := client.Client().CallContext(ctx, &raw, "eth_getTransactionReceipt", tx.Hash()); err != nil || string(raw) != "null" {
+		t.Fatalf("receipt query on a fresh chain: %s, %v", raw, err)
+	}
 	if err := client.SendTransaction(ctx, tx); err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 // sealDomain separates commit seals from every other signature a validator key makes.
-var sealDomain = crypto.Keccak256Hash([]byte("sovereign.qbft.commit.v1"))
+var sealDomain = crypto.Keccak256Hash([]byte("sovereign.qbft.commit.v2"))
 
 var (
 	// errSealRecoveryID is returned for a commit seal whose v is not 27 or 28.
@@ -26,31 +26,30 @@ var (
 	errSealNotValidator = errors.New("commit seal signed by a non-validator")
 )
 
-// CommitDigest is keccak256(abi.encode(keccak256("sovereign.qbft.commit.v1"),
-// chainId, number, blockHash)), the digest a commit seal signs (DESIGN.md).
+// CommitDigest is keccak256(abi.encode(keccak256("sovereign.qbft.commit.v2"),
+// chainId, number, round, blockHash)), the digest a commit seal signs
+// (DESIGN.md, commit seal v2).
 //
-// The round is not signed, and need not be for safety. A certificate holds
-// 2f+1 seals, so at least f+1 from honest validators, and an honest validator
-// seals only after seeing a quorum of PREPAREs for the block in that round:
-// those f+1 are prepared (locked) on it. A proposal in any later round needs a
-// quorum of ROUND-CHANGEs, which meets the f+1 in at least one honest
-// validator reporting that prepared value (or a later one, locked the same
-// way), and must carry the value of the highest prepared round; within one
-// round honest validators prepare one block only. So once f+1 honest
-// validators have sealed a block, no other block of that height reaches f+1
-// honest seals, and f Byzantine seals cannot make up a second certificate.
-func CommitDigest(chainID *big.Int, number uint64, blockHash common.Hash) common.Hash {
-	var buf [128]byte
+// The round is signed because QBFT's safety argument holds within one round
+// only: an honest validator may seal block H in round 0 and, justified by a
+// higher prepared certificate, block H' in round 3. Unbound seals could then
+// be collected across rounds into two certificates for one height, each a
+// quorum (TestCrossRoundSealsMakeNoSecondCertificate). Bound to the round,
+// a certificate is a quorum of COMMITs of one round, and two of those for
+// different blocks would need an honest validator to prepare two values.
+func CommitDigest(chainID *big.Int, number, round uint64, blockHash common.Hash) common.Hash {
+	var buf [160]byte
 	copy(buf[0:32], sealDomain[:])
 	chainID.FillBytes(buf[32:64])
 	new(big.Int).SetUint64(number).FillBytes(buf[64:96])
-	copy(buf[96:128], blockHash[:])
+	new(big.Int).SetUint64(round).FillBytes(buf[96:128])
+	copy(buf[128:160], blockHash[:])
 	return crypto.Keccak256Hash(buf[:])
 }
 
 // SignSeal makes the 65-byte commit seal r||s||v with v in {27,28}.
-func SignSeal(signer Signer, chainID *big.Int, number uint64, blockHash common.Hash) ([]byte, error) {
-	d := CommitDigest(chainID, number, blockHash)
+func SignSeal(signer Signer, chainID *big.Int, number, round uint64, blockHash common.Hash) ([]byte, error) {
+	d := CommitDigest(chainID, number, round, blockHash)
 	sig, err := signer.Sign(d[:])
 	if err != nil {
 		return nil, fmt.Errorf("signing commit seal: %w", err)
@@ -59,9 +58,10 @@ func SignSeal(signer Signer, chainID *big.Int, number uint64, blockHash common.H
 	return sig, nil
 }
 
-// RecoverSeal returns the validator behind a commit seal, refusing high S and
-// a v outside {27,28} (the same checks as the ReleaseBridge contract).
-func RecoverSeal(chainID *big.Int, number uint64, blockHash common.Hash, seal []byte) (common.Address, error) {
+// RecoverSeal returns the validator behind a commit seal for (number, round,
+// blockHash), refusing high S and a v outside {27,28} (the same checks as the
+// ReleaseBridge contract).
+func RecoverSeal(chainID *big.Int, number, round uint64, blockHash common.Hash, seal []byte) (common.Address, error) {
 	if len(seal) != 65 {
 		return common.Address{}, errSigLength
 	}
@@ -70,12 +70,13 @@ func RecoverSeal(chainID *big.Int, number uint64, blockHash common.Hash, seal []
 	}
 	sig := slices.Clone(seal)
 	sig[64] -= 27
-	d := CommitDigest(chainID, number, blockHash)
+	d := CommitDigest(chainID, number, round, blockHash)
 	return recoverSigner(d[:], sig)
 }
 
 // Certificate is a commit certificate (DESIGN.md): the block number, hash,
-// round and at least a quorum of seals from distinct validators.
+// round and at least a quorum of seals from distinct validators, every seal
+// signed for that round.
 type Certificate struct {
 	Number uint64
 	Hash   common.Hash
@@ -84,7 +85,7 @@ type Certificate struct {
 }
 
 // ID is keccak256 of the certificate's RLP encoding; it goes into the next
-// block's extra data.
+// block's beacon root and random (prevRandao).
 func (c *Certificate) ID() common.Hash {
 	enc, err := rlp.EncodeToBytes(c)
 	if err != nil {
@@ -112,7 +113,7 @@ func DecodeCertificate(b []byte) (*Certificate, error) {
 func (c *Certificate) Signers(chainID *big.Int) ([]common.Address, error) {
 	out := make([]common.Address, 0, len(c.Seals))
 	for i, s := range c.Seals {
-		a, err := RecoverSeal(chainID, c.Number, c.Hash, s)
+		a, err := RecoverSeal(chainID, c.Number, c.Round, c.Hash, s)
 		if err != nil {
 			return nil, fmt.Errorf("seal %d of block %d: %w", i, c.Number, err)
 		}
@@ -122,7 +123,7 @@ func (c *Certificate) Signers(chainID *big.Int) ([]common.Address, error) {
 }
 
 // Verify checks that the certificate holds at least a quorum of valid seals
-// from distinct members of vals.
+// from distinct members of vals, every seal for the certificate's round.
 func (c *Certificate) Verify(chainID *big.Int, vals ValidatorSet) error {
 	signers, err := c.Signers(chainID)
 	if err != nil {

@@ -33,8 +33,11 @@ type Backend interface {
 	// BuildValue builds a new block for height on this node (the proposer).
 	BuildValue(height, round uint64) (value []byte, digest common.Hash, err error)
 	// VerifyValue validates a value proposed by proposer for height and
-	// returns its digest (the block hash).
-	VerifyValue(height uint64, proposer common.Address, value []byte) (common.Hash, error)
+	// returns its digest (the block hash). A fresh value must credit its
+	// proposer (the block's fee recipient, from which the next proposer is
+	// derived); a reproposal is a value a quorum already prepared in an
+	// earlier round, which credits the validator that first proposed it.
+	VerifyValue(height uint64, proposer common.Address, reproposal bool, value []byte) (common.Hash, error)
 	// ValueDigest returns a value's digest without validating it.
 	ValueDigest(value []byte) (common.Hash, error)
 	// HasPending reports whether a new block would carry transactions.
@@ -96,6 +99,17 @@ func (c *Config) Defaults() {
 	}
 }
 
+// FutureRounds is how many rounds ahead of its own a validator keeps votes
+// for; beyond it only each validator's highest ROUND-CHANGE is kept.
+const FutureRounds = 8
+
+const (
+	// futurePerSource bounds the messages kept per signer for the next height.
+	futurePerSource = 64
+	// validatorsRetry is the wait before reading a validator set again.
+	validatorsRetry = 500 * time.Millisecond
+)
+
 var (
 	// errNotValidator is returned for a message whose signer is not a validator of its height.
 	errNotValidator = errors.New("sender is not a validator of this height")
@@ -136,7 +150,7 @@ type Core struct {
 	log     log.Logger
 	Stats   Stats
 
-	inbox  chan *Message
+	in     *inbox
 	synced chan uint64
 
 	statusMu sync.Mutex
@@ -155,11 +169,13 @@ type Core struct {
 	prepares     map[uint64]map[common.Address]*Message
 	commits      map[uint64]map[common.Address]*Message
 	roundChanges map[uint64]map[common.Address]*Message
-	maxRC        map[common.Address]uint64 // highest round-change round per validator
+	maxRC        map[common.Address]uint64   // highest round-change round per validator
+	farRC        map[common.Address]*Message // its round-change, while beyond FutureRounds
 	proposed     map[uint64]bool
 	sentCommit   map[uint64]bool
 	prepared     *Prepared
 	future       []*Message // messages of height+1
+	futureCount  map[common.Address]int
 	outbox       []*Message // own messages still to process locally
 }
 
@@ -167,22 +183,22 @@ type Core struct {
 func New(cfg Config, backend Backend, ticker Ticker, wal WAL) *Core {
 	cfg.Defaults()
 	return &Core{
-		cfg:     cfg,
-		backend: backend,
-		ticker:  ticker,
-		wal:     wal,
-		self:    cfg.Signer.Address(),
-		log:     cfg.Logger,
-		inbox:   make(chan *Message, 4096),
-		synced:  make(chan uint64, 16),
+		cfg:         cfg,
+		backend:     backend,
+		ticker:      ticker,
+		wal:         wal,
+		self:        cfg.Signer.Address(),
+		log:         cfg.Logger,
+		in:          newInbox(),
+		futureCount: map[common.Address]int{},
+		synced:      make(chan uint64, 16),
 	}
 }
 
-// Post queues a decoded message from the transport; never blocks.
+// Post queues a decoded message from the transport; never blocks. A
+// source whose queue is full loses its own message, nobody else's.
 func (c *Core) Post(m *Message) {
-	select {
-	case c.inbox <- m:
-	default:
+	if !c.in.push(m) {
 		c.Stats.Dropped.Add(1)
 	}
 }
@@ -211,8 +227,10 @@ func (c *Core) Run(ctx context.Context) {
 		case <-ctx.Done():
 			c.ticker.Stop()
 			return
-		case m := <-c.inbox:
-			c.HandleMessage(m)
+		case <-c.in.ready:
+			if m, ok := c.in.pop(); ok {
+				c.HandleMessage(m)
+			}
 		case t := <-c.ticker.C():
 			c.HandleTimeout(t)
 		case h := <-c.synced:
@@ -239,6 +257,10 @@ func (c *Core) HandleTimeout(t Timeout) {
 	case TimeoutBlockPeriod:
 		if c.waiting {
 			c.endBlockPeriod()
+		}
+	case TimeoutValidators:
+		if c.vals.Size() == 0 {
+			c.startHeight(c.height)
 		}
 	case TimeoutRound:
 		if !c.waiting && t.Round == c.round {
@@ -288,21 +310,45 @@ func (c *Core) startHeight(h uint64) {
 	c.commits = map[uint64]map[common.Address]*Message{}
 	c.roundChanges = map[uint64]map[common.Address]*Message{}
 	c.maxRC = map[common.Address]uint64{}
+	c.farRC = map[common.Address]*Message{}
 	c.proposed = map[uint64]bool{}
 	c.sentCommit = map[uint64]bool{}
 	c.outbox = nil
 	vals, err := c.backend.Validators(h)
+	if err == nil && vals.Size() == 0 {
+		err = errEmptyValidatorSet
+	}
 	if err != nil {
-		c.log.Error("QBFT cannot read the validator set", "height", h, "err", err)
+		// Without the set nothing can be checked or proposed: keep this
+		// height's messages and try again shortly.
+		c.log.Error("QBFT cannot read the validator set; retrying", "height", h, "err", err)
+		c.vals = ValidatorSet{}
+		c.waiting = true
+		c.ticker.Schedule(Timeout{Height: h, Kind: TimeoutValidators}, validatorsRetry)
+		c.setStatus()
+		return
 	}
 	c.vals = vals
+	c.in.setMembers(vals)
 	c.lastProposer = c.backend.LastProposer(h)
 	if p, ok := c.wal.Prepared(h); ok {
 		c.prepared = &p
+		// The locked value was verified before this node prepared it.
+		c.values[p.Digest] = p.Value
 		c.log.Info("QBFT restored prepared value from the WAL", "height", h, "round", p.Round, "digest", p.Digest)
 	}
 	if err := c.wal.Prune(h); err != nil {
 		c.log.Warn("QBFT WAL prune failed", "err", err)
+	}
+	c.outbox = append(c.outbox, c.future...)
+	c.future, c.futureCount = nil, map[common.Address]int{}
+	if r := c.wal.Round(h); r > 0 {
+		// A restart in the middle of a height resumes in the round this
+		// validator had reached: coming back in round 0 would let a replayed
+		// old proposal collect its vote again below its lock.
+		c.log.Info("QBFT resuming in the round recorded in the WAL", "height", h, "round", r)
+		c.enterRound(r, true)
+		return
 	}
 	c.waiting, c.emptyWaited = true, 0
 	delay := c.cfg.BlockPeriod
@@ -311,8 +357,6 @@ func (c *Core) startHeight(h uint64) {
 	}
 	c.ticker.Schedule(Timeout{Height: h, Kind: TimeoutBlockPeriod}, delay)
 	c.setStatus()
-	c.outbox = append(c.outbox, c.future...)
-	c.future = nil
 }
 
 // endBlockPeriod starts round 0 once the block period is over (and, with
@@ -334,7 +378,19 @@ func (c *Core) endBlockPeriod() {
 // enterRound moves to round r, restarts the round timer and, on a timeout
 // or a round jump, announces it with a ROUND-CHANGE.
 func (c *Core) enterRound(r uint64, announce bool) {
+	// Recorded before anything of round r is signed: after a crash the
+	// validator comes back here, never below (see startHeight).
+	if err := c.wal.EnterRound(c.height, r); err != nil {
+		c.log.Error("QBFT cannot record the round; staying in the current one", "height", c.height, "round", r, "err", err)
+		return
+	}
 	c.round, c.waiting, c.accepted = r, false, nil
+	for src, m := range c.farRC {
+		if m.Round <= r+FutureRounds {
+			delete(c.farRC, src)
+			c.outbox = append(c.outbox, m)
+		}
+	}
 	c.ticker.Schedule(Timeout{Height: c.height, Round: r, Kind: TimeoutRound}, RoundTimeout(c.cfg.BaseTimeout, c.cfg.MaxTimeout, r))
 	c.setStatus()
 	if announce {
@@ -384,16 +440,25 @@ func (c *Core) handle(m *Message) {
 	switch {
 	case m.Height < c.height:
 		return
-	case m.Height == c.height+1:
-		if len(c.future) < 1024 {
-			c.future = append(c.future, m)
-		}
+	case m.Height == c.height+1 || (m.Height == c.height && c.vals.Size() == 0):
+		c.keepForLater(m)
 		return
 	case m.Height > c.height:
 		return
 	}
 	if !c.vals.Contains(m.Source) {
 		c.invalid(m, errNotValidator)
+		return
+	}
+	if m.Round > c.round+FutureRounds {
+		// Votes for far rounds are not kept (a Byzantine validator could
+		// send one for every round number); only the highest round-change
+		// of each validator counts, for the round jump.
+		if m.Code == CodeRoundChange {
+			if err := c.handleFarRoundChange(m); err != nil {
+				c.invalid(m, err)
+			}
+		}
 		return
 	}
 	var err error
@@ -422,10 +487,11 @@ func (c *Core) handleProposal(m *Message) error {
 		}
 		return nil
 	}
-	if err := c.verifyJustification(m); err != nil {
+	reproposal, err := c.verifyJustification(m)
+	if err != nil {
 		return err
 	}
-	digest, err := c.backend.VerifyValue(c.height, m.Source, m.Value)
+	digest, err := c.backend.VerifyValue(c.height, m.Source, reproposal, m.Value)
 	if err != nil {
 		return fmt.Errorf("proposed block: %w", err)
 	}
@@ -452,6 +518,9 @@ func (c *Core) handleProposal(m *Message) error {
 }
 
 func (c *Core) handlePrepare(m *Message) error {
+	if m.Round < c.round {
+		return nil // a past round prepares nothing any more
+	}
 	if !c.store(c.prepares, m) {
 		return nil
 	}
@@ -460,7 +529,7 @@ func (c *Core) handlePrepare(m *Message) error {
 }
 
 func (c *Core) handleCommit(m *Message) error {
-	signer, err := RecoverSeal(c.backend.ChainID(), m.Height, m.Digest, m.CommitSeal)
+	signer, err := RecoverSeal(c.backend.ChainID(), m.Height, m.Round, m.Digest, m.CommitSeal)
 	if err != nil || signer != m.Source {
 		return errForgedSeal
 	}
@@ -506,6 +575,9 @@ func (c *Core) tryPrepared() {
 	if p == nil || p.Round != c.round || c.sentCommit[c.round] {
 		return
 	}
+	if c.prepared != nil && c.prepared.Round > c.round {
+		return // never lower the lock
+	}
 	prep := matching(c.prepares[c.round], p.Digest)
 	if len(prep) < c.vals.Quorum() {
 		return
@@ -520,7 +592,7 @@ func (c *Core) tryPrepared() {
 		return
 	}
 	c.prepared = &pr
-	seal, err := SignSeal(c.cfg.Signer, c.backend.ChainID(), c.height, p.Digest)
+	seal, err := SignSeal(c.cfg.Signer, c.backend.ChainID(), c.height, c.round, p.Digest)
 	if err != nil {
 		c.log.Error("QBFT cannot seal", "err", err)
 		return
@@ -555,9 +627,41 @@ func (c *Core) tryDecide(round uint64) {
 	}
 }
 
+// keepForLater holds a message of the next height (or of this one while its
+// validator set is unknown) until startHeight replays it, at most
+// futurePerSource per signer so that one flooding signer cannot crowd out
+// the others.
+func (c *Core) keepForLater(m *Message) {
+	if c.futureCount[m.Source] >= futurePerSource {
+		c.Stats.Dropped.Add(1)
+		return
+	}
+	c.futureCount[m.Source]++
+	c.future = append(c.future, m)
+}
+
+// handleFarRoundChange records a ROUND-CHANGE beyond FutureRounds as its
+// sender's highest, replacing any earlier one, and jumps when f+1 are
+// ahead. It is replayed once its round is within reach.
+func (c *Core) handleFarRoundChange(m *Message) error {
+	if err := c.verifyRoundChange(m); err != nil {
+		return err
+	}
+	if m.Round <= c.maxRC[m.Source] {
+		return nil
+	}
+	c.maxRC[m.Source] = m.Round
+	c.farRC[m.Source] = m
+	c.tryRoundJump()
+	return nil
+}
+
 func (c *Core) handleRoundChange(m *Message) error {
 	if m.Round == 0 {
 		return fmt.Errorf("round-change to round 0")
+	}
+	if m.Round < c.round {
+		return nil // a past round: neither a quorum nor a jump needs it
 	}
 	if err := c.verifyRoundChange(m); err != nil {
 		return err
@@ -574,25 +678,34 @@ func (c *Core) handleRoundChange(m *Message) error {
 	if m.Round > c.maxRC[m.Source] {
 		c.maxRC[m.Source] = m.Round
 	}
-	// f+1 round-changes above our round: at least one honest node is there,
-	// so jump to the highest round that f+1 of them reached.
-	var higher []uint64
-	for _, r := range c.maxRC {
-		if r > c.round {
-			higher = append(higher, r)
-		}
-	}
-	if f := c.vals.F(); len(higher) >= f+1 {
-		sort.Slice(higher, func(i, j int) bool { return higher[i] > higher[j] })
-		target := higher[f]
-		c.log.Info("QBFT round jump", "height", c.height, "from", c.round, "to", target)
-		c.enterRound(target, true)
+	if c.tryRoundJump() {
 		return nil
 	}
 	if m.Round == c.round {
 		c.tryProposeAfterRoundChange()
 	}
 	return nil
+}
+
+// tryRoundJump moves to a higher round when f+1 validators announced one:
+// at least one honest node is there, so jump to the highest round that f+1
+// of them reached.
+func (c *Core) tryRoundJump() bool {
+	var higher []uint64
+	for _, r := range c.maxRC {
+		if r > c.round {
+			higher = append(higher, r)
+		}
+	}
+	f := c.vals.F()
+	if len(higher) < f+1 {
+		return false
+	}
+	sort.Slice(higher, func(i, j int) bool { return higher[i] > higher[j] })
+	target := higher[f]
+	c.log.Info("QBFT round jump", "height", c.height, "from", c.round, "to", target)
+	c.enterRound(target, true)
+	return true
 }
 
 // tryProposeAfterRoundChange proposes in round > 0 once this node is the
@@ -659,7 +772,7 @@ func (c *Core) equivocate(a body, eq Equivocator) {
 	eq.BroadcastSplit(pa, pb)
 	for _, d := range []common.Hash{a.Digest, b.Digest} {
 		prep, _ := signMessage(body{Code: CodePrepare, Height: a.Height, Round: a.Round, Digest: d}, c.cfg.Signer)
-		seal, _ := SignSeal(c.cfg.Signer, c.backend.ChainID(), a.Height, d)
+		seal, _ := SignSeal(c.cfg.Signer, c.backend.ChainID(), a.Height, a.Round, d)
 		com, _ := signMessage(body{Code: CodeCommit, Height: a.Height, Round: a.Round, Digest: d, CommitSeal: seal}, c.cfg.Signer)
 		c.backend.Broadcast(prep)
 		c.backend.Broadcast(com)
@@ -707,26 +820,27 @@ func (c *Core) verifyPreparedCert(cert [][]byte, round uint64, digest common.Has
 
 // verifyJustification checks a proposal of round > 0: a quorum of
 // ROUND-CHANGEs for its round and, if any of them carries a prepared value,
-// that the proposal re-proposes the highest one with its certificate.
-func (c *Core) verifyJustification(m *Message) error {
+// that the proposal re-proposes the highest one with its certificate
+// (reproposal is then true).
+func (c *Core) verifyJustification(m *Message) (bool, error) {
 	if m.Round == 0 {
-		return nil
+		return false, nil
 	}
 	seen := map[common.Address]bool{}
 	var best *Message
 	for _, raw := range m.Justification {
 		rc, err := DecodeMessage(raw)
 		if err != nil {
-			return fmt.Errorf("%w: %v", errBadJustification, err)
+			return false, fmt.Errorf("%w: %v", errBadJustification, err)
 		}
 		if rc.Code != CodeRoundChange || rc.Height != c.height || rc.Round != m.Round {
-			return fmt.Errorf("%w: %s is not a round-change for round %d", errBadJustification, rc, m.Round)
+			return false, fmt.Errorf("%w: %s is not a round-change for round %d", errBadJustification, rc, m.Round)
 		}
 		if !c.vals.Contains(rc.Source) {
-			return fmt.Errorf("%w: %v", errBadJustification, errNotValidator)
+			return false, fmt.Errorf("%w: %v", errBadJustification, errNotValidator)
 		}
 		if err := c.verifyRoundChange(rc); err != nil {
-			return fmt.Errorf("%w: %v", errBadJustification, err)
+			return false, fmt.Errorf("%w: %v", errBadJustification, err)
 		}
 		seen[rc.Source] = true
 		if rc.HasPrepared && (best == nil || rc.PreparedRound > best.PreparedRound) {
@@ -734,16 +848,16 @@ func (c *Core) verifyJustification(m *Message) error {
 		}
 	}
 	if len(seen) < c.vals.Quorum() {
-		return fmt.Errorf("%w: %d round-changes of %d needed", errBadJustification, len(seen), c.vals.Quorum())
+		return false, fmt.Errorf("%w: %d round-changes of %d needed", errBadJustification, len(seen), c.vals.Quorum())
 	}
 	if best == nil {
-		return nil
+		return false, nil
 	}
 	if m.Digest != best.Digest {
-		return fmt.Errorf("%w: proposal ignores the value prepared in round %d", errBadJustification, best.PreparedRound)
+		return false, fmt.Errorf("%w: proposal ignores the value prepared in round %d", errBadJustification, best.PreparedRound)
 	}
 	if err := c.verifyPreparedCert(m.PreparedCert, best.PreparedRound, best.Digest); err != nil {
-		return fmt.Errorf("%w: %v", errBadJustification, err)
+		return false, fmt.Errorf("%w: %v", errBadJustification, err)
 	}
-	return nil
+	return true, nil
 }

@@ -261,7 +261,7 @@ func TestWrongProposerAndNonValidatorRefused(t *testing.T) {
 		t.Fatal("prepare from a non-validator not counted as invalid")
 	}
 	// A COMMIT whose seal is another validator's is a forgery.
-	seal, _ := SignSeal(NewKeySigner(net.nodes[0].key), testChainID, 1, d)
+	seal, _ := SignSeal(NewKeySigner(net.nodes[0].key), testChainID, 1, 0, d)
 	m3, _ := signMessage(body{Code: CodeCommit, Height: 1, Digest: d, CommitSeal: seal}, NewKeySigner(net.nodes[1].key))
 	target.HandleMessage(m3)
 	if target.Stats.Invalid.Load() != 3 {
@@ -295,7 +295,7 @@ func TestByzantineEquivocatingProposer(t *testing.T) {
 			digest [32]byte
 		}{{dx}, {dy}} {
 			prep, _ := signMessage(body{Code: CodePrepare, Height: 1, Digest: d.digest}, signer)
-			seal, _ := SignSeal(signer, testChainID, 1, d.digest)
+			seal, _ := SignSeal(signer, testChainID, 1, 0, d.digest)
 			com, _ := signMessage(body{Code: CodeCommit, Height: 1, Digest: d.digest, CommitSeal: seal}, signer)
 			extra = append(extra, prep, com)
 		}

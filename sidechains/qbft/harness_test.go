@@ -67,13 +67,17 @@ func (b *fakeBackend) ValueDigest(v []byte) (common.Hash, error) {
 	return crypto.Keccak256Hash(v), nil
 }
 
-func (b *fakeBackend) VerifyValue(h uint64, proposer common.Address, v []byte) (common.Hash, error) {
+func (b *fakeBackend) VerifyValue(h uint64, proposer common.Address, reproposal bool, v []byte) (common.Hash, error) {
 	d, err := b.ValueDigest(v)
 	if err != nil {
 		return d, err
 	}
 	if binary.BigEndian.Uint64(v) != h {
 		return d, fmt.Errorf("value for height %d", binary.BigEndian.Uint64(v))
+	}
+	// As the execution driver: a fresh value credits its proposer.
+	if builder := common.BytesToAddress(v[16:36]); !reproposal && builder != proposer {
+		return d, fmt.Errorf("value credits %s, proposer is %s", builder, proposer)
 	}
 	if b.refuse[d] {
 		return d, errors.New("refused by test")
@@ -118,6 +122,9 @@ type network struct {
 	queue []delivery
 	drop  func(d delivery) bool
 	vals  ValidatorSet
+	// sent is every message any node broadcast, delivered or not: what an
+	// attacker listening on the network collects.
+	sent []delivery
 }
 
 func newNetwork(t *testing.T, n int) *network {
@@ -167,6 +174,7 @@ func (n *network) restart(i int) {
 }
 
 func (n *network) broadcast(from int, m *Message) {
+	n.sent = append(n.sent, delivery{from: from, to: -1, m: m})
 	for to := range n.nodes {
 		if to != from {
 			n.queue = append(n.queue, delivery{from, to, m})
@@ -244,6 +252,77 @@ func (n *network) proposerIndex(from int, r uint64) int {
 	}
 	n.t.Fatalf("proposer %s not in network", p)
 	return -1
+}
+
+// sentBy returns the first message node from broadcast with code and round
+// at height (nil if none).
+func (n *network) sentBy(from int, code, height, round uint64) *Message {
+	for _, d := range n.sent {
+		if d.from == from && d.m.Code == code && d.m.Height == height && d.m.Round == round {
+			return d.m
+		}
+	}
+	return nil
+}
+
+// only returns a drop rule that lets through just the listed (from, to,
+// code) deliveries.
+func only(allowed ...[3]uint64) func(d delivery) bool {
+	return func(d delivery) bool {
+		for _, a := range allowed {
+			if uint64(d.from) == a[0] && uint64(d.to) == a[1] && d.m.Code == a[2] {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// byzantine speaks for node i, whose state machine stays idle: the test
+// signs and delivers its messages by hand.
+type byzantine struct {
+	t      *testing.T
+	net    *network
+	signer Signer
+}
+
+func (n *network) byzantine(i int) *byzantine {
+	n.nodes[i].down = true
+	return &byzantine{t: n.t, net: n, signer: NewKeySigner(n.nodes[i].key)}
+}
+
+// sign signs b as the Byzantine validator.
+func (b *byzantine) sign(body body) *Message {
+	b.t.Helper()
+	m, err := signMessage(body, b.signer)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return m
+}
+
+// deliver hands m to the listed nodes, through the wire format, then lets
+// the network run.
+func (b *byzantine) deliver(m *Message, to ...int) {
+	b.t.Helper()
+	for _, i := range to {
+		dec, err := DecodeMessage(m.Raw)
+		if err != nil {
+			b.t.Fatal(err)
+		}
+		b.net.nodes[i].core.HandleMessage(dec)
+	}
+	b.net.run()
+}
+
+// seal is the Byzantine validator's commit seal for (height, round, digest).
+func (b *byzantine) seal(height, round uint64, digest common.Hash) []byte {
+	b.t.Helper()
+	s, err := SignSeal(b.signer, testChainID, height, round, digest)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return s
 }
 
 func mustKey(t *testing.T) *ecdsa.PrivateKey {

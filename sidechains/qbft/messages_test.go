@@ -55,13 +55,13 @@ func TestValidatorSetQuorumAndProposer(t *testing.T) {
 func TestCommitDigestMatchesABIEncode(t *testing.T) {
 	b32, _ := abi.NewType("bytes32", "", nil)
 	u256, _ := abi.NewType("uint256", "", nil)
-	args := abi.Arguments{{Type: b32}, {Type: u256}, {Type: u256}, {Type: b32}}
+	args := abi.Arguments{{Type: b32}, {Type: u256}, {Type: u256}, {Type: u256}, {Type: b32}}
 	hash := crypto.Keccak256Hash([]byte("block"))
-	packed, err := args.Pack(crypto.Keccak256Hash([]byte("sovereign.qbft.commit.v1")), big.NewInt(2026), big.NewInt(77), hash)
+	packed, err := args.Pack(crypto.Keccak256Hash([]byte("sovereign.qbft.commit.v2")), big.NewInt(2026), big.NewInt(77), big.NewInt(3), hash)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := CommitDigest(big.NewInt(2026), 77, hash), crypto.Keccak256Hash(packed); got != want {
+	if got, want := CommitDigest(big.NewInt(2026), 77, 3, hash), crypto.Keccak256Hash(packed); got != want {
 		t.Fatalf("commit digest %s, abi.encode gives %s", got, want)
 	}
 }
@@ -70,30 +70,36 @@ func TestCommitSealFormat(t *testing.T) {
 	key := mustKey(t)
 	s := NewKeySigner(key)
 	hash := common.HexToHash("0xabc")
-	seal, err := SignSeal(s, testChainID, 5, hash)
+	seal, err := SignSeal(s, testChainID, 5, 1, hash)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(seal) != 65 || (seal[64] != 27 && seal[64] != 28) {
 		t.Fatalf("seal length %d v %d", len(seal), seal[64])
 	}
-	if a, err := RecoverSeal(testChainID, 5, hash, seal); err != nil || a != s.Address() {
+	if a, err := RecoverSeal(testChainID, 5, 1, hash, seal); err != nil || a != s.Address() {
 		t.Fatalf("recover: %s %v", a, err)
 	}
-	// Another height, chain or block gives another signer.
-	if a, _ := RecoverSeal(testChainID, 6, hash, seal); a == s.Address() {
+	// Another height, round, chain or block gives another signer.
+	if a, _ := RecoverSeal(testChainID, 6, 1, hash, seal); a == s.Address() {
 		t.Fatal("seal valid for another height")
 	}
-	if a, _ := RecoverSeal(big.NewInt(1), 5, hash, seal); a == s.Address() {
+	if a, _ := RecoverSeal(testChainID, 5, 0, hash, seal); a == s.Address() {
+		t.Fatal("seal valid for another round")
+	}
+	if a, _ := RecoverSeal(big.NewInt(1), 5, 1, hash, seal); a == s.Address() {
 		t.Fatal("seal valid on another chain")
+	}
+	if a, _ := RecoverSeal(testChainID, 5, 1, common.HexToHash("0xabd"), seal); a == s.Address() {
+		t.Fatal("seal valid for another block")
 	}
 	// v = 0/1 and high S are refused.
 	raw := append([]byte(nil), seal...)
 	raw[64] -= 27
-	if _, err := RecoverSeal(testChainID, 5, hash, raw); !errors.Is(err, errSealRecoveryID) {
+	if _, err := RecoverSeal(testChainID, 5, 1, hash, raw); !errors.Is(err, errSealRecoveryID) {
 		t.Fatalf("v=0/1 seal: %v", err)
 	}
-	if _, err := RecoverSeal(testChainID, 5, hash, highS(seal, 27)); !errors.Is(err, ErrHighS) {
+	if _, err := RecoverSeal(testChainID, 5, 1, hash, highS(seal, 27)); !errors.Is(err, ErrHighS) {
 		t.Fatalf("high-S seal: %v", err)
 	}
 }
@@ -119,13 +125,14 @@ func TestCertificateVerify(t *testing.T) {
 	}
 	vs, _ := NewValidatorSet(addrs)
 	hash := common.HexToHash("0x1234")
-	seal := func(s *KeySigner) []byte {
-		b, err := SignSeal(s, testChainID, 9, hash)
+	sealIn := func(s *KeySigner, round uint64) []byte {
+		b, err := SignSeal(s, testChainID, 9, round, hash)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return b
 	}
+	seal := func(s *KeySigner) []byte { return sealIn(s, 2) }
 	good := &Certificate{Number: 9, Hash: hash, Round: 2, Seals: [][]byte{seal(signers[0]), seal(signers[1]), seal(signers[2])}}
 	if err := good.Verify(testChainID, vs); err != nil {
 		t.Fatalf("valid certificate: %v", err)
@@ -139,12 +146,16 @@ func TestCertificateVerify(t *testing.T) {
 		cert *Certificate
 		want error
 	}{
-		"below quorum": {&Certificate{Number: 9, Hash: hash, Seals: [][]byte{seal(signers[0]), seal(signers[1])}}, errNotEnoughSeals},
-		"duplicate":    {&Certificate{Number: 9, Hash: hash, Seals: [][]byte{seal(signers[0]), seal(signers[0]), seal(signers[1])}}, errDuplicateSeal},
-		"outsider":     {&Certificate{Number: 9, Hash: hash, Seals: [][]byte{seal(signers[0]), seal(signers[1]), seal(outsider)}}, errSealNotValidator},
-		"other block":  {&Certificate{Number: 9, Hash: common.HexToHash("0x99"), Seals: good.Seals}, errSealNotValidator},
-		"high S":       {&Certificate{Number: 9, Hash: hash, Seals: [][]byte{seal(signers[0]), seal(signers[1]), highS(seal(signers[2]), 27)}}, ErrHighS},
-		"short seal":   {&Certificate{Number: 9, Hash: hash, Seals: [][]byte{seal(signers[0]), seal(signers[1]), {1, 2}}}, errSigLength},
+		"below quorum": {&Certificate{Number: 9, Hash: hash, Round: 2, Seals: [][]byte{seal(signers[0]), seal(signers[1])}}, errNotEnoughSeals},
+		"duplicate":    {&Certificate{Number: 9, Hash: hash, Round: 2, Seals: [][]byte{seal(signers[0]), seal(signers[0]), seal(signers[1])}}, errDuplicateSeal},
+		"outsider":     {&Certificate{Number: 9, Hash: hash, Round: 2, Seals: [][]byte{seal(signers[0]), seal(signers[1]), seal(outsider)}}, errSealNotValidator},
+		"other block":  {&Certificate{Number: 9, Hash: common.HexToHash("0x99"), Round: 2, Seals: good.Seals}, errSealNotValidator},
+		"other round":  {&Certificate{Number: 9, Hash: hash, Round: 1, Seals: good.Seals}, errSealNotValidator},
+		// Seals of one block from different rounds are not a certificate
+		// of any round (seal v2): the cross-round attack of issue 11.
+		"mixed rounds": {&Certificate{Number: 9, Hash: hash, Round: 2, Seals: [][]byte{seal(signers[0]), sealIn(signers[1], 0), seal(signers[2])}}, errSealNotValidator},
+		"high S":       {&Certificate{Number: 9, Hash: hash, Round: 2, Seals: [][]byte{seal(signers[0]), seal(signers[1]), highS(seal(signers[2]), 27)}}, ErrHighS},
+		"short seal":   {&Certificate{Number: 9, Hash: hash, Round: 2, Seals: [][]byte{seal(signers[0]), seal(signers[1]), {1, 2}}}, errSigLength},
 	}
 	for name, tc := range cases {
 		if err := tc.cert.Verify(testChainID, vs); !errors.Is(err, tc.want) {
@@ -250,5 +261,38 @@ func TestFileWAL(t *testing.T) {
 	defer w.Close()
 	if err := w.Sign(5, 0, CodeProposal, y); !errors.Is(err, errConflictingSignature) {
 		t.Fatalf("after prune and restart: %v", err)
+	}
+	// The highest round entered survives prune and restart, and no vote is
+	// signed below it.
+	if r := w.Round(5); r != 1 {
+		t.Fatalf("round of height 5 from its signatures: %d, want 1", r)
+	}
+	if err := w.EnterRound(5, 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.EnterRound(5, 2); err != nil || w.Round(5) != 3 {
+		t.Fatalf("a lower round lowered the record: %v, round %d", err, w.Round(5))
+	}
+	for _, code := range []uint64{CodeProposal, CodePrepare, CodeCommit} {
+		if err := w.Sign(5, 2, code, x); !errors.Is(err, errBelowRound) {
+			t.Fatalf("%s below the round entered: %v", CodeName(code), err)
+		}
+	}
+	if err := w.Sign(5, 3, CodePrepare, x); err != nil {
+		t.Fatalf("vote in the round entered: %v", err)
+	}
+	if err := w.SavePrepared(Prepared{Height: 5, Round: 0, Digest: x}); !errors.Is(err, errBelowRound) {
+		t.Fatalf("lowering the prepared round: %v", err)
+	}
+	if err := w.Prune(5); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	w, _ = OpenFileWAL(path)
+	if r := w.Round(5); r != 3 {
+		t.Fatalf("round after prune and restart: %d, want 3", r)
+	}
+	if p, _ := w.Prepared(5); p.Round != 1 || p.Digest != y {
+		t.Fatalf("lock after prune and restart: round %d %s", p.Round, p.Digest)
 	}
 }

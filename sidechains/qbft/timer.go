@@ -13,6 +13,8 @@ const (
 	TimeoutRound TimeoutKind = iota
 	// TimeoutBlockPeriod ends the wait between blocks.
 	TimeoutBlockPeriod
+	// TimeoutValidators retries reading a height's validator set.
+	TimeoutValidators
 )
 
 // Timeout is one scheduled tick; stale ticks (other height or round) are ignored.

@@ -54,6 +54,9 @@ func (v ValidatorSet) Contains(a common.Address) bool {
 // not (or no longer) in the set counts from the first address above it.
 func (v ValidatorSet) Proposer(prev common.Address, round uint64) common.Address {
 	n := len(v.addrs)
+	if n == 0 {
+		return common.Address{} // nobody: an empty set decides nothing
+	}
 	start := sort.Search(n, func(i int) bool { return bytes.Compare(v.addrs[i][:], prev[:]) > 0 })
 	return v.addrs[(uint64(start)+round%uint64(n))%uint64(n)]
 }

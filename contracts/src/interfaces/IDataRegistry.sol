@@ -3,11 +3,16 @@ pragma solidity 0.8.37;
 
 /// @title IDataRegistry — released government data (public chain)
 /// @notice Records are dataset versions released by a certified consortium
-/// Decision, published only through the ReleaseBridge. Versions of a dataset
-/// strictly increase. A correction supersedes one earlier version of the same
-/// dataset (history kept; a version is superseded at most once and only by a
-/// later version, so supersede chains never cycle); a frozen record cannot be
-/// superseded. The supervisor freezes/unfreezes records with a public reason;
+/// Decision, published only through the ReleaseBridge. Versions (uint64, as
+/// in ReviewBoard and its Decision event) may arrive in any order: every
+/// version is kept and a dataset's latest is its highest published version,
+/// so relaying version 2 before version 1 loses nothing. A correction
+/// supersedes one earlier version of the same dataset (history kept; a
+/// version is superseded at most once and only by a later version, so
+/// supersede chains never cycle), which may itself arrive later: the link is
+/// kept and shows once it is published. A frozen record cannot be superseded.
+/// publish does not revert for a release it refuses: it returns why
+/// (PublishOutcome), so one refused release does not sink the bridge's batch. The supervisor freezes/unfreezes records with a public reason;
 /// the security officer records shred receipts (the record's Vault key was
 /// destroyed). Anyone may request access to a conditional (level 1) record;
 /// the consortium's answer arrives through the bridge.
@@ -48,6 +53,19 @@ interface IDataRegistry {
         bytes32 valuesHash;
     }
 
+    /// @notice What publish did: Published, or why it refused (nothing stored).
+    /// SupersedesFrozen is the only refusal that may change later (unfreeze).
+    enum PublishOutcome {
+        Published,
+        InvalidDatasetId, // zero
+        InvalidVersion, // zero
+        InvalidLevel, // above 2
+        InvalidSupersedes, // not below version
+        AlreadyPublished,
+        AlreadySuperseded, // the version it corrects was corrected by another version
+        SupersedesFrozen // the version it corrects is frozen
+    }
+
     enum AccessStatus {
         None,
         Pending,
@@ -76,6 +94,8 @@ interface IDataRegistry {
     event Shredded(bytes32 indexed recordId, bytes32 receipt);
     event AccessRequested(bytes32 indexed requestId, bytes32 indexed recordId, address indexed requester, string purpose);
     event AccessResolved(bytes32 indexed requestId, bytes32 indexed recordId, bool granted, uint64 expiresAt);
+    /// @notice A consortium grant recorded as denied: reason is "frozen", "shredded" or "expired".
+    event AccessGrantRefused(bytes32 indexed requestId, string reason);
 
     error NotBridge(address caller);
     error NotSupervisor(address caller);
@@ -83,15 +103,9 @@ interface IDataRegistry {
     error NotAdmin(address caller);
     error BridgeAlreadySet();
     error ZeroAddress();
-    error AlreadyPublished(bytes32 recordId);
-    /// @notice Versions of a dataset must strictly increase.
-    error VersionNotIncreasing(bytes32 datasetId, uint64 latest, uint64 version);
     error InvalidRelease(string field);
     error UnknownRecord(bytes32 recordId);
-    /// @notice The record a correction supersedes is frozen.
-    error RecordFrozen(bytes32 recordId);
     error NotFrozen(bytes32 recordId);
-    error AlreadySuperseded(bytes32 recordId, uint64 byVersion);
     error AlreadyShredded(bytes32 recordId);
     error EmptyReason();
     /// @notice Access requests are only for conditional (level 1) records not frozen or shredded.
@@ -99,6 +113,8 @@ interface IDataRegistry {
     error UnknownRequest(bytes32 requestId);
     error RequestNotPending(bytes32 requestId);
     error RequestRecordMismatch(bytes32 requestId, bytes32 recordId);
+    /// @notice The decision names another requester than the request's.
+    error RequestRequesterMismatch(bytes32 requestId, address requester);
 
     /// @notice The ReleaseBridge, the only account allowed to publish and resolve access.
     function bridge() external view returns (address);
@@ -113,8 +129,10 @@ interface IDataRegistry {
     /// @notice One-time wiring by the deployer (the bridge needs the registry's address first).
     function setBridge(address bridge_) external;
 
-    /// @notice Publish a certified release; bridge only.
-    function publish(Release calldata r) external returns (bytes32 recordId);
+    /// @notice Publish a certified release; bridge only. Refusals return their
+    /// reason instead of reverting (see PublishOutcome); recordId =
+    /// keccak256(abi.encode(datasetId, version)) either way.
+    function publish(Release calldata r) external returns (bytes32 recordId, PublishOutcome outcome);
 
     /// @notice Freeze a record (no correction may supersede it); supervisor only; reason is public.
     function freeze(bytes32 recordId, string calldata reason) external;
@@ -126,8 +144,15 @@ interface IDataRegistry {
 
     /// @notice Ask for a conditional record; returns the request id the consortium votes on.
     function requestAccess(bytes32 recordId, string calldata purpose) external returns (bytes32 requestId);
-    /// @notice The consortium's answer (ReviewBoard AccessDecision); bridge only.
-    function resolveAccess(bytes32 requestId, bytes32 recordId, bool granted, uint64 expiresAt) external;
+    /// @notice The consortium's answer (ReviewBoard AccessDecision); bridge only. It must
+    /// name the request's record and requester (else it reverts). A grant that can no
+    /// longer be honoured — the record frozen or shredded since, or expiresAt already
+    /// past — is recorded as denied, with AccessGrantRefused saying why.
+    function resolveAccess(bytes32 requestId, bytes32 recordId, address requester, bool granted, uint64 expiresAt)
+        external;
+    /// @notice Whether account holds a live grant of request requestId: granted to that
+    /// account, not expired, and the record neither frozen nor shredded now.
+    function hasAccess(bytes32 requestId, address account) external view returns (bool);
     /// @notice A request's record, requester, status and (if granted) expiry.
     function accessRequest(bytes32 requestId)
         external
@@ -149,12 +174,13 @@ interface IDataRegistry {
     function recordAt(uint256 seq) external view returns (Record memory);
     /// @notice Records seq in [from, from+limit) that exist.
     function recordsInRange(uint256 from, uint256 limit) external view returns (Record[] memory page);
-    /// @notice Up to `limit` versions of a dataset, newest first, starting at
-    /// cursor (0: the latest); next is the cursor of the following page (0: done).
+    /// @notice Up to `limit` versions of a dataset, last published first
+    /// (publication order, which need not be version order), starting at
+    /// cursor (0: the last published); next is the cursor of the following page (0: done).
     function recordsByDataset(bytes32 datasetId, uint256 cursor, uint256 limit)
         external
         view
         returns (Record[] memory page, uint256 next);
-    /// @notice Number of published versions and the latest version of a dataset.
+    /// @notice Number of published versions and the latest (highest published) version of a dataset.
     function dataset(bytes32 datasetId) external view returns (uint64 count, uint64 latestVersion);
 }

@@ -6,9 +6,14 @@ pragma solidity 0.8.37;
 /// proof, checked on chain through IClassificationVerifier against the pinned
 /// policy. Validators of the ValidatorSet vote approve/reject with a reason;
 /// a record is Approved when approvals reach quorum() and Rejected as soon as
-/// approval can no longer reach it (rejections > n − quorum). Every decision
+/// approval can no longer reach it (rejections > n − quorum), counting the
+/// votes of current validators only (re-counted at each vote, so the counts
+/// and the quorum always refer to one set). Every decision
 /// emits `Decision`, the log the ReleaseBridge on the public chain proves.
 /// A rejected record is final: a corrected submission uses a new version.
+/// A version is corrected (superseded) by at most one submission that is
+/// pending or approved, so at most one approved Decision supersedes it and the
+/// public DataRegistry ends the same whatever order the bridge relays them in.
 interface IReviewBoard {
     /// @notice What a department submits for review.
     /// @param datasetId   dataset identifier (non-zero)
@@ -59,9 +64,10 @@ interface IReviewBoard {
     );
     /// @notice A validator voted on an access request made on the public registry.
     event AccessVoted(bytes32 indexed requestId, address indexed validator, bool grant, string reason);
-    /// @notice The consortium decided an access request (relayed to DataRegistry.resolveAccess).
+    /// @notice The consortium decided an access request (relayed to DataRegistry.resolveAccess),
+    /// naming the requester the grant is for.
     /// topics = [sig, requestId, recordId], data = abi.encode(granted, expiresAt).
-    event AccessDecision(bytes32 indexed requestId, bytes32 indexed recordId, bool granted, uint64 expiresAt);
+    event AccessDecision(bytes32 indexed requestId, bytes32 indexed recordId, address requester, bool granted, uint64 expiresAt);
     /// @notice A validator anchored a span of the Vault audit log (hash of entries firstIndex..lastIndex).
     event AuditAnchored(uint256 indexed anchor, address indexed validator, bytes32 auditHash, uint64 firstIndex, uint64 lastIndex);
 
@@ -71,14 +77,17 @@ interface IReviewBoard {
     error InvalidSubmission(string field);
     /// @notice This (datasetId, version) was already submitted.
     error AlreadySubmitted(bytes32 recordId);
+    /// @notice Another pending or approved submission (byRecordId) already
+    /// corrects the version `correctedRecordId`; a new one may once it is rejected.
+    error AlreadyCorrected(bytes32 correctedRecordId, bytes32 byRecordId);
     /// @notice No pending review under this id.
     error NotPending(bytes32 id);
     /// @notice The validator already voted on this record or request.
     error AlreadyVoted(bytes32 id, address validator);
-    /// @notice A vote on an access request names another record or expiry than the first vote.
-    error AccessMismatch(bytes32 requestId);
     /// @notice An audit anchor does not continue the previous one.
     error AuditGap(uint64 expectedFirst, uint64 firstIndex, uint64 lastIndex);
+    /// @notice An anchor may cover at most MAX_AUDIT_SPAN entries.
+    error AuditSpanTooLarge(uint64 firstIndex, uint64 lastIndex, uint64 maxSpan);
     /// @notice The verifier or validator set address is zero.
     error ZeroAddress();
 
@@ -104,9 +113,21 @@ interface IReviewBoard {
     /// @notice The submission stored for a record.
     function submission(bytes32 recordId) external view returns (Submission memory);
 
-    /// @notice Validator vote on an access request (requestId from DataRegistry.requestAccess);
-    /// every vote must name the same record and expiry; decides like records.
-    function reviewAccess(bytes32 requestId, bytes32 recordId, bool grant, uint64 expiresAt, string calldata reason) external;
+    /// @notice Validator vote on an access request (requestId from DataRegistry.requestAccess),
+    /// one per validator. A grant names its terms (record, requester, expiry) and counts
+    /// only with grants of the same terms; a refusal counts with refusals of
+    /// the same record and requester. Granted when one set of terms reaches quorum(),
+    /// refused when refusals of a record exceed n − quorum(): no single vote
+    /// (the first included) fixes the terms for the others. Counted over the
+    /// current validators at each vote.
+    function reviewAccess(
+        bytes32 requestId,
+        bytes32 recordId,
+        address requester,
+        bool grant,
+        uint64 expiresAt,
+        string calldata reason
+    ) external;
     /// @notice Status, grants and denials of an access request.
     function accessReview(bytes32 requestId) external view returns (Status status, uint256 approvals, uint256 rejections);
 

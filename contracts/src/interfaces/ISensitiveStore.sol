@@ -4,9 +4,16 @@ pragma solidity 0.8.37;
 /// @title ISensitiveStore — encrypted records of the private chain
 /// @notice Per record: where the ciphertext is (reference + hash), the data
 /// key wrapped by Vault Transit and its key version, the record's commitment.
-/// Writers (department tools) are managed by the owner. Rotation rewraps the
-/// data key under a newer key version; shredding deletes the wrapped key for
-/// good and leaves a shred mark with Vault's receipt.
+/// Writers (department tools) and security officers are managed by the
+/// owner. A record belongs to the department whose writer put it: only that
+/// writer and a security officer rewrap or shred it. Rotation rewraps the data
+/// key under a newer key version; shredding clears the wrapped key from the
+/// current state and leaves a shred mark with Vault's receipt.
+///
+/// The wrapped key stays in the chain's history (every block that held it is
+/// public to the private chain's nodes): shredding a record means destroying
+/// its Vault key, after which no wrapped copy, current or historical, can be
+/// unwrapped by anyone. The shred mark records that Vault did so.
 interface ISensitiveStore {
     struct Entry {
         string ciphertextRef;
@@ -24,6 +31,7 @@ interface ISensitiveStore {
     event Stored(bytes32 indexed recordId, address indexed writer, bytes32 ciphertextHash, uint32 keyVersion, uint256 commitment);
     event Rewrapped(bytes32 indexed recordId, uint32 oldKeyVersion, uint32 newKeyVersion);
     event ShredMarked(bytes32 indexed recordId, bytes32 receipt);
+    event OfficerSet(address indexed officer, bool allowed);
 
     error NotOwner(address caller);
     error NotWriter(address caller);
@@ -31,6 +39,10 @@ interface ISensitiveStore {
     error AlreadyStored(bytes32 recordId);
     error UnknownRecord(bytes32 recordId);
     error RecordShredded(bytes32 recordId);
+    /// @notice Only the record's own writer or a security officer may rewrap or shred it.
+    error NotRecordOwner(bytes32 recordId, address caller);
+    /// @notice A rewrap moves at most MAX_VERSION_STEP key versions forward.
+    error KeyVersionStepTooLarge(uint32 current, uint32 proposed);
     /// @notice A rewrap must move to a strictly newer key version.
     error KeyVersionNotNewer(uint32 current, uint32 proposed);
     /// @notice An entry field is missing; `field` names it.
@@ -42,6 +54,10 @@ interface ISensitiveStore {
     function isWriter(address account) external view returns (bool);
     /// @notice Allow or revoke a writer; owner only.
     function setWriter(address writer, bool allowed) external;
+    /// @notice Whether `account` may rewrap and shred any department's records.
+    function isOfficer(address account) external view returns (bool);
+    /// @notice Allow or revoke a security officer; owner only.
+    function setOfficer(address officer, bool allowed) external;
 
     /// @notice Store a new record's references once; writer only. Every field
     /// but commitment must be non-empty; keyVersion is Vault's key version (≥ 1).
@@ -54,10 +70,12 @@ interface ISensitiveStore {
         uint256 commitment
     ) external;
     /// @notice Replace the wrapped data key after a Vault key rotation
-    /// (strictly newer keyVersion); writer only; not after shredding.
+    /// (strictly newer keyVersion, at most MAX_VERSION_STEP ahead); the
+    /// record's writer or an officer; not after shredding.
     function rewrap(bytes32 recordId, bytes calldata wrappedKey, uint32 keyVersion) external;
-    /// @notice Delete the wrapped key for good and mark the record shredded
-    /// with Vault's receipt (non-zero); writer only.
+    /// @notice Clear the wrapped key and mark the record shredded with Vault's
+    /// receipt (non-zero); the record's writer or an officer. See the title:
+    /// the Vault key's destruction is what makes shredding final.
     function shred(bytes32 recordId, bytes32 receipt) external;
     /// @notice The stored entry; reverts UnknownRecord for an id never put.
     function get(bytes32 recordId) external view returns (Entry memory);

@@ -9,7 +9,15 @@ pragma solidity 0.8.37;
 /// quorum ⌈2n/3⌉ of distinct current validators voted for that same proposal.
 /// Every executed change opens a new epoch and drops all pending votes, so only
 /// votes of the current set ever count.
+/// Light clients (ReleaseBridge) follow the set through ValidatorSetChanged:
+/// one event per change, epochs numbered 1, 2, … without gaps (the
+/// constructor's set is epoch 0), each carrying the whole resulting set sorted
+/// ascending, whose validatorSetHash = keccak256(abi.encode(validators)) is what
+/// the QBFT header of every block certified by that set holds as extra data.
 interface IValidatorSet {
+    /// @notice The set changed (or was created: epoch 0): `validators` is the
+    /// whole set from now on, sorted ascending; epoch = the new epoch().
+    event ValidatorSetChanged(uint64 indexed epoch, address[] validators);
     /// @notice A validator joined the set (executed proposal or constructor).
     event ValidatorAdded(address indexed validator);
     /// @notice A validator left the set (executed proposal).
@@ -42,7 +50,7 @@ interface IValidatorSet {
     function quorum() external view returns (uint256);
 
     /// @notice Number of executed changes; pending votes belong to the current epoch.
-    function epoch() external view returns (uint256);
+    function epoch() external view returns (uint64);
 
     /// @notice Votes the proposal (candidate, add) has in the current epoch.
     function votes(address candidate, bool add) external view returns (uint256);

@@ -23,6 +23,10 @@ library BlockHeader {
         bytes32 receiptsRoot;
         uint256 number;
         uint256 time;
+        /// extra data when it is exactly 32 bytes (a QBFT header's
+        /// validatorSetHash); zero otherwise, with extraLen telling its length
+        bytes32 extra;
+        uint256 extraLen;
     }
 
     function decode(bytes memory rlp) internal pure returns (Header memory h) {
@@ -34,5 +38,14 @@ library BlockHeader {
         h.receiptsRoot = f[5].toBytes32();
         h.number = f[8].toUint();
         h.time = f[11].toUint();
+        (uint256 ptr, uint256 len) = f[12].payload();
+        h.extraLen = len;
+        if (len == 32) {
+            bytes32 x;
+            assembly {
+                x := mload(ptr)
+            }
+            h.extra = x;
+        }
     }
 }

@@ -21,11 +21,17 @@ contract ChainFixture is Test {
     uint256 internal constant CONSORTIUM_CHAIN_ID = 4242;
     address internal constant REVIEW_BOARD = address(0xB0A4D);
     address internal constant VALIDATOR_SET = address(0x5E75);
-    bytes32 internal constant DOMAIN = keccak256("sovereign.qbft.commit.v1");
+    bytes32 internal constant DOMAIN = keccak256("sovereign.qbft.commit.v2");
     uint256 internal constant POLICY = 0x5a5;
 
+    /// The set signing new blocks (sorted by address) and the bridge epoch it is.
     uint256[] internal valKeys;
     address[] internal vals;
+    uint64 internal curEpoch;
+    /// extraData of the headers built: validatorSetHash(vals) unless a test overrides it.
+    bytes32 internal extra;
+    /// when set, headers carry this extra data instead (any length)
+    bytes internal extraOverride;
     address internal supervisor = address(0x5e9e);
     address internal officer = address(0x0ff1ce);
     DataRegistry internal registry;
@@ -37,17 +43,66 @@ contract ChainFixture is Test {
         bytes data;
     }
 
+    /// Registry + bridge starting at epoch 0, block 1, with nVals validators.
     function _deployPublic(uint256 nVals) internal {
+        uint256[] memory keys = new uint256[](nVals);
+        for (uint256 i = 0; i < nVals; i++) {
+            keys[i] = uint256(keccak256(abi.encode("validator", i))) % (type(uint128).max) + 1;
+        }
+        useSet(0, keys);
+        registry = new DataRegistry(supervisor, officer, POLICY);
+        bridge = new ReleaseBridge(registry, CONSORTIUM_CHAIN_ID, REVIEW_BOARD, VALIDATOR_SET, 0, 1, vals);
+        registry.setBridge(address(bridge));
+    }
+
+    /// From now on blocks are built by the set of `keys` as bridge epoch e:
+    /// valKeys/vals sorted by address, headers name its hash.
+    function useSet(uint64 e, uint256[] memory keys) internal {
         delete valKeys;
         delete vals;
-        for (uint256 i = 0; i < nVals; i++) {
-            uint256 k = uint256(keccak256(abi.encode("validator", i))) % (type(uint128).max) + 1;
-            valKeys.push(k);
-            vals.push(vm.addr(k));
+        for (uint256 i = 0; i < keys.length; i++) {
+            // insertion by address
+            address a = vm.addr(keys[i]);
+            valKeys.push(keys[i]);
+            vals.push(a);
+            uint256 j = vals.length - 1;
+            while (j > 0 && vals[j - 1] > a) {
+                vals[j] = vals[j - 1];
+                valKeys[j] = valKeys[j - 1];
+                j--;
+            }
+            vals[j] = a;
+            valKeys[j] = keys[i];
         }
-        registry = new DataRegistry(supervisor, officer, POLICY);
-        bridge = new ReleaseBridge(registry, CONSORTIUM_CHAIN_ID, REVIEW_BOARD, VALIDATOR_SET, vals);
-        registry.setBridge(address(bridge));
+        curEpoch = e;
+        extra = keccak256(abi.encode(vals));
+    }
+
+    function sortedAddrs(uint256[] memory keys) internal pure returns (address[] memory out) {
+        out = new address[](keys.length);
+        for (uint256 i = 0; i < keys.length; i++) {
+            address a = vm.addr(keys[i]);
+            uint256 j = i;
+            while (j > 0 && out[j - 1] > a) {
+                out[j] = out[j - 1];
+                j--;
+            }
+            out[j] = a;
+        }
+    }
+
+    /// The EpochSet of the set building blocks now.
+    function epochSet() internal view returns (IReleaseBridge.EpochSet memory s) {
+        s.epoch = curEpoch;
+        s.validators = vals;
+    }
+
+    function relay_(IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) internal {
+        bridge.relay(c, h, epochSet(), p);
+    }
+
+    function checkpoint_(IReleaseBridge.Certificate memory c, bytes memory h) internal {
+        bridge.checkpoint(c, h, epochSet());
     }
 
     // ---- logs and receipts ----
@@ -74,14 +129,27 @@ contract ChainFixture is Test {
         );
     }
 
-    function validatorLog(address v, bool added) internal pure returns (Ev memory e) {
-        e.emitter = VALIDATOR_SET;
-        e.topics = new bytes32[](2);
-        e.topics[0] = added ? IValidatorSet.ValidatorAdded.selector : IValidatorSet.ValidatorRemoved.selector;
-        e.topics[1] = bytes32(uint256(uint160(v)));
+    /// ValidatorSet's ValidatorSetChanged(epoch, set).
+    function setChangedLog(uint64 e, address[] memory set) internal pure returns (Ev memory ev) {
+        ev.emitter = VALIDATOR_SET;
+        ev.topics = new bytes32[](2);
+        ev.topics[0] = IValidatorSet.ValidatorSetChanged.selector;
+        ev.topics[1] = bytes32(uint256(e));
+        ev.data = abi.encode(set);
     }
 
+    /// The requester of every access decision in the fixtures.
+    address internal constant REQUESTER = address(0x5EEC);
+
     function accessLog(bytes32 requestId, bytes32 recordId, bool granted, uint64 expiresAt)
+        internal
+        pure
+        returns (Ev memory e)
+    {
+        return accessLog(requestId, recordId, REQUESTER, granted, expiresAt);
+    }
+
+    function accessLog(bytes32 requestId, bytes32 recordId, address requester, bool granted, uint64 expiresAt)
         internal
         pure
         returns (Ev memory e)
@@ -91,7 +159,7 @@ contract ChainFixture is Test {
         e.topics[0] = IReviewBoard.AccessDecision.selector;
         e.topics[1] = requestId;
         e.topics[2] = recordId;
-        e.data = abi.encode(granted, expiresAt);
+        e.data = abi.encode(requester, granted, expiresAt);
     }
 
     function encodeLog(Ev memory e) internal pure returns (bytes memory) {
@@ -183,7 +251,7 @@ contract ChainFixture is Test {
 
     // ---- headers and certificates ----
 
-    function header(uint256 number, bytes32 receiptsRoot) internal pure returns (bytes memory) {
+    function header(uint256 number, bytes32 receiptsRoot) internal view returns (bytes memory) {
         bytes[] memory f = new bytes[](21);
         f[0] = RLPWriter.b32(keccak256(abi.encode("parent", number)));
         f[1] = RLPWriter.b32(0x1dcc4de8dec75d7aab85b567b6ccd41ad312451b948a7413f0a142fd40d49347);
@@ -197,7 +265,8 @@ contract ChainFixture is Test {
         f[9] = RLPWriter.uintItem(30_000_000);
         f[10] = RLPWriter.uintItem(84_000);
         f[11] = RLPWriter.uintItem(1_760_000_000 + number);
-        f[12] = RLPWriter.bytesItem(abi.encodePacked(keccak256("prev certificate")));
+        // validatorSetHash of the certifying set
+        f[12] = RLPWriter.bytesItem(extraOverride.length != 0 ? extraOverride : abi.encodePacked(extra));
         f[13] = RLPWriter.b32(bytes32(0));
         f[14] = RLPWriter.bytesItem(new bytes(8));
         f[15] = RLPWriter.uintItem(7);
@@ -210,7 +279,12 @@ contract ChainFixture is Test {
     }
 
     function seal(uint256 key, uint256 number, bytes32 blockHash) internal pure returns (bytes memory) {
-        bytes32 digest = keccak256(abi.encode(DOMAIN, CONSORTIUM_CHAIN_ID, number, blockHash));
+        return seal(key, number, 0, blockHash);
+    }
+
+    /// Commit seal v2: binds the round.
+    function seal(uint256 key, uint256 number, uint256 round, bytes32 blockHash) internal pure returns (bytes memory) {
+        bytes32 digest = keccak256(abi.encode(DOMAIN, CONSORTIUM_CHAIN_ID, number, round, blockHash));
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, digest);
         return abi.encodePacked(r, s, v);
     }

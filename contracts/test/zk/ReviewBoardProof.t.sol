@@ -56,8 +56,11 @@ contract ReviewBoardProofTest is Test {
 
     function test_RevertWhen_thresholdRaised() public {
         IReviewBoard.Submission memory s = submission();
-        s.threshold = 2;
+        s.threshold = 1; // the fixture was proven at threshold 0
         vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
+        board.submit(s, ClassificationFixture16.proof());
+        s.threshold = 2; // sensitive columns released: refused before the proof is looked at
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "threshold"));
         board.submit(s, ClassificationFixture16.proof());
     }
 

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
 
 	"github.com/ethereum/go-ethereum/crypto"
@@ -53,11 +54,15 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Vault, error) {
 	if log == nil {
 		log = slog.Default()
 	}
+	auditDir := filepath.Join(cfg.Dir, "audit")
+	if err := ensureAuditDir(auditDir); err != nil {
+		return nil, err
+	}
 	srv, err := vaultserver.StartFileAt(ctx, cfg.Dir, cfg.Port)
 	if err != nil {
 		return nil, err
 	}
-	v := &Vault{Server: srv, AuditLog: filepath.Join(cfg.Dir, "audit", "vault-audit.log"), Credentials: map[string]Credential{}}
+	v := &Vault{Server: srv, AuditLog: filepath.Join(auditDir, "vault-audit.log"), Credentials: map[string]Credential{}}
 	if err := v.setUp(ctx, cfg, log); err != nil {
 		_ = srv.Stop()
 		return nil, err
@@ -100,6 +105,21 @@ func (v *Vault) setUp(ctx context.Context, cfg Config, log *slog.Logger) error {
 			return err
 		}
 		v.Credentials[r] = Credential{RoleID: id, SecretID: secret}
+	}
+	return nil
+}
+
+// ensureAuditDir creates the audit log's folder as 0700. Vault's file audit
+// device would create it with the log's file mode (0600): a folder without
+// the x bit, which only root can write into, so the devnet failed for every
+// other user ("audit/vault-audit.log: permission denied"). A folder left
+// that way by an earlier run is repaired.
+func ensureAuditDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("devvault: audit folder: %w", err)
+	}
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return fmt.Errorf("devvault: audit folder: %w", err)
 	}
 	return nil
 }

@@ -27,7 +27,7 @@ func TestRoundTripSizes(t *testing.T) {
 		if err != nil || !bytes.Equal(got, pt) {
 			t.Fatalf("size %d: round trip failed: %v", n, err)
 		}
-		if n > 0 && bytes.Contains(sealed, pt) {
+		if n >= 8 && bytes.Contains(sealed, pt) { // a byte or two turns up in random ciphertext by chance
 			t.Fatalf("size %d: plaintext visible in the sealed record", n)
 		}
 	}

@@ -6,9 +6,12 @@
 //	validator role   validator-<name>                policy sovereign-validator-<name>
 //	officer role     security-officer                policy sovereign-security-officer
 //	supervisor role  supervisor                      policy sovereign-supervisor
-//	grant policy     sovereign-grant-<department>.<dataset>   (one key, decrypt only)
+//	grant policy     sovereign-grant-<department>.<dataset>   (one key, decrypt only; written by set-up)
+//	grant token role sovereign-grant-<department>.<dataset>   (hands out that policy only)
 //	validator key    KV v2 validator-keys/<name>
 //	writer key       KV v2 validator-keys/writers/<role>  (signs private-chain and anchor transactions)
+//	shred mark       KV v2 validator-keys/shredded/<department>.<dataset>  (written once by a shred)
+//	created mark     KV v2 validator-keys/created/<department>.<dataset>   (set-up made the key; never re-made)
 //
 // Department and dataset names are lower-case letters, digits and dashes, so
 // the policy glob "<department>.*" cannot reach another department's keys.
@@ -33,10 +36,11 @@ const (
 const (
 	SecurityOfficerRole = "security-officer"
 	SupervisorRole      = "supervisor"
-	// GrantTokenRole is the token role through which security officers issue
-	// single-dataset grants.
-	GrantTokenRole = "sovereign-grant"
 )
+
+// GrantTokenRole is the token role through which security officers issue
+// grants on one dataset: it hands out that dataset's grant policy only.
+func GrantTokenRole(transitKey string) string { return "sovereign-grant-" + transitKey }
 
 var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
 
@@ -98,3 +102,17 @@ const (
 // WriterKey is the KV path (under KVMount) of the chain signing key a role
 // uses to write records, rewraps, shred marks and audit anchors.
 func WriterKey(role string) string { return "writers/" + role }
+
+// ShredMarkPrefix is the KV folder (under KVMount) of shred marks.
+const ShredMarkPrefix = "shredded"
+
+// ShredMark is the KV path (under KVMount) that records a transit key's
+// shredding: written once, it keeps the dataset shredded (set-up never
+// re-creates the key, grants are refused) and makes a repeated shred print
+// the receipt already on chain.
+func ShredMark(transitKey string) string { return ShredMarkPrefix + "/" + transitKey }
+
+// CreatedMark is the KV path (under KVMount) where set-up records that it
+// made a dataset's transit key: a key gone afterwards was destroyed and is
+// not made again. Only set-up's admin token writes it.
+func CreatedMark(transitKey string) string { return "created/" + transitKey }

@@ -5,9 +5,15 @@
 package records
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"time"
 )
 
@@ -19,7 +25,8 @@ type Record struct {
 	Dataset    string
 	TransitKey string // <department>.<dataset>
 	// Ciphertext is the sealed envelope; CiphertextRef its SHA-256, what the
-	// chain indexes and what readers check the ciphertext against.
+	// chain indexes and what readers check the ciphertext against. A nil
+	// Ciphertext in Put means the blob was written with BlobStore.WriteBlob.
 	Ciphertext    []byte
 	CiphertextRef [32]byte
 	WrappedKey    string // vault:v<N>:…
@@ -60,6 +67,15 @@ type Store interface {
 	MarkShredded(ctx context.Context, receipt ShredReceipt) error
 }
 
+// BlobStore is a Store that also takes a ciphertext as a stream: write puts
+// it into the store's blob folder while it is hashed, so a big record never
+// sits in memory. A Record put afterwards with a nil Ciphertext and the
+// returned reference points at that blob.
+type BlobStore interface {
+	Store
+	WriteBlob(write func(w io.Writer) error) (ref [32]byte, size int64, err error)
+}
+
 var (
 	// ErrNotFound is returned for an unknown record ID.
 	ErrNotFound = errors.New("record not found")
@@ -68,3 +84,50 @@ var (
 	// ErrShredded is returned when reading or updating a shredded record's key.
 	ErrShredded = errors.New("record shredded")
 )
+
+// WriteBlobFile writes a blob into dir as <sha256 hex>, hashing while it is
+// written (to a temporary file renamed into place): the helper behind
+// BlobStore.WriteBlob.
+func WriteBlobFile(dir string, write func(w io.Writer) error) (ref [32]byte, size int64, err error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return ref, 0, fmt.Errorf("blob folder: %w", err)
+	}
+	f, err := os.CreateTemp(dir, "blob-*.tmp")
+	if err != nil {
+		return ref, 0, fmt.Errorf("writing blob: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	h := sha256.New()
+	cw := &countWriter{w: io.MultiWriter(f, h)}
+	bw := bufio.NewWriterSize(cw, 256<<10)
+	if err = write(bw); err != nil {
+		return ref, 0, err
+	}
+	if err = bw.Flush(); err != nil {
+		return ref, 0, fmt.Errorf("writing blob: %w", err)
+	}
+	if err = f.Close(); err != nil {
+		return ref, 0, fmt.Errorf("writing blob: %w", err)
+	}
+	copy(ref[:], h.Sum(nil))
+	if err = os.Rename(f.Name(), filepath.Join(dir, hex.EncodeToString(ref[:]))); err != nil {
+		return ref, 0, fmt.Errorf("writing blob: %w", err)
+	}
+	return ref, cw.n, nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}

@@ -83,7 +83,7 @@ func TestVaultStoppedMidRewrap(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stopErr error
-	n, err := sensitive.New(officer, f.store, sensitive.WithBatch(100)).Rewrap(ctx, "health.stays", func(done, _ int) {
+	res, err := sensitive.New(officer, f.store, sensitive.WithBatch(100)).Rewrap(ctx, "health.stays", func(done, _ int) {
 		if done == 100 {
 			stopErr = f.srv.Stop()
 		}
@@ -91,8 +91,8 @@ func TestVaultStoppedMidRewrap(t *testing.T) {
 	if stopErr != nil {
 		t.Fatal(stopErr)
 	}
-	if n != 100 || !errors.Is(err, vaultclient.ErrUnavailable) || !strings.Contains(err.Error(), "100 of 300 done") {
-		t.Fatalf("want a clear error after 100 of 300, got %d, %v", n, err)
+	if res.Rewrapped != 100 || res.MinDecryptionVersion != 1 || !errors.Is(err, vaultclient.ErrUnavailable) || !strings.Contains(err.Error(), "100 of 300 done") {
+		t.Fatalf("want a clear error after 100 of 300 and nothing retired, got %+v, %v", res, err)
 	}
 	if err := f.srv.Restart(ctx); err != nil {
 		t.Fatal(err)
@@ -110,7 +110,8 @@ func TestVaultStoppedMidRewrap(t *testing.T) {
 			t.Fatalf("open between the two runs: %v", err)
 		}
 	}
-	if n, err := sensitive.New(officer, f.store, sensitive.WithBatch(100)).Rewrap(ctx, "health.stays", nil); err != nil || n != 200 {
-		t.Fatalf("second rewrap: %d, %v", n, err)
+	// The second run finishes and only then retires version 1.
+	if res, err := sensitive.New(officer, f.store, sensitive.WithBatch(100)).Rewrap(ctx, "health.stays", nil); err != nil || res.Rewrapped != 200 || res.Retired != 1 || res.MinDecryptionVersion != 2 {
+		t.Fatalf("second rewrap: %+v, %v", res, err)
 	}
 }

@@ -26,6 +26,7 @@ type fixture struct {
 	t       *testing.T
 	srv     *vaultserver.Server
 	root    *vault.Client
+	cfg     vaultsetup.Config
 	store   *recordstest.FileStore
 	dataDir string
 	logPath string
@@ -47,11 +48,12 @@ func newFixture(t *testing.T, onDisk bool) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = vaultsetup.Apply(context.Background(), root, vaultsetup.Config{
+	cfg := vaultsetup.Config{
 		Datasets:     map[string][]string{"health": {"stays", "births"}, "tax": {"returns"}},
 		Validators:   []string{"v1"},
 		AuditLogPath: filepath.Join(dataDir, "audit", "vault-audit.log"),
-	}, nil)
+	}
+	err = vaultsetup.Apply(context.Background(), root, cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +71,7 @@ func newFixture(t *testing.T, onDisk bool) *fixture {
 	}
 	t.Cleanup(func() { lf.Close() })
 	log := slog.New(slog.NewJSONHandler(lf, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	return &fixture{t: t, srv: srv, root: root, store: store, dataDir: dataDir, logPath: logPath, log: log}
+	return &fixture{t: t, srv: srv, root: root, cfg: cfg, store: store, dataDir: dataDir, logPath: logPath, log: log}
 }
 
 // login returns a client logged in with a role's AppRole credentials.

@@ -22,11 +22,12 @@ func TestNoKeysInClearOnDisk(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t, true)
 
-	// A validator key lives in Vault KV and is read into memory only.
+	// A validator key lives in Vault KV (written by set-up's admin token)
+	// and is read into memory only.
 	vk, _ := crypto.GenerateKey()
 	validatorKey := crypto.FromECDSA(vk)
 	officer := f.login(naming.SecurityOfficerRole)
-	if _, err := officer.API().Logical().WriteWithContext(ctx, naming.KVMount+"/data/v1",
+	if _, err := f.root.Logical().WriteWithContext(ctx, naming.KVMount+"/data/v1",
 		map[string]any{"data": map[string]any{"private_key": hex.EncodeToString(validatorKey)}}); err != nil {
 		t.Fatal(err)
 	}

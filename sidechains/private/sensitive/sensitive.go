@@ -12,6 +12,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"time"
 
@@ -119,6 +120,64 @@ func (s *Service) SubmitBatch(ctx context.Context, department, dataset string, i
 	return recs, nil
 }
 
+// StreamInput is one record to submit from a stream (a big table).
+type StreamInput struct {
+	ID         [32]byte
+	Plaintext  io.Reader
+	Commitment [32]byte
+	// Check, if set, runs once the stream is sealed and before the record is
+	// stored: e.g. that the file read is the one hashed for the commitment.
+	Check func() error
+}
+
+// errNoBlobStore is returned by SubmitStream when the store cannot take a stream.
+var errNoBlobStore = errors.New("submit: this record store cannot take a streamed ciphertext")
+
+// SubmitStream encrypts one record as it streams under a fresh data key
+// from transit, straight into the store's blob folder (memory stays at a
+// few chunks whatever the size), then stores the record. The data key is
+// made before anything is written, and a failure before the store write
+// leaves at most an unreferenced blob.
+func (s *Service) SubmitStream(ctx context.Context, department, dataset string, in StreamInput) (*records.Record, error) {
+	key, err := naming.TransitKey(department, dataset)
+	if err != nil {
+		return nil, fmt.Errorf("submit: %w", err)
+	}
+	bs, ok := s.store.(records.BlobStore)
+	if !ok {
+		return nil, errNoBlobStore
+	}
+	dk, err := s.vault.NewDataKey(ctx, key)
+	if err != nil {
+		return nil, fmt.Errorf("submit %x: %w", in.ID, err)
+	}
+	defer dk.Zero()
+	var plainSize int64
+	ref, size, err := bs.WriteBlob(func(w io.Writer) error {
+		n, err := envelope.SealStream(dk.Plaintext, in.ID[:], in.Plaintext, w)
+		plainSize = n
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("submit %x: sealing: %w", in.ID, err)
+	}
+	if in.Check != nil {
+		if err := in.Check(); err != nil {
+			return nil, fmt.Errorf("submit %x: %w", in.ID, err)
+		}
+	}
+	rec := &records.Record{
+		ID: in.ID, Department: department, Dataset: dataset, TransitKey: key, CiphertextRef: ref,
+		WrappedKey: dk.Wrapped, KeyVersion: uint32(dk.Version), Commitment: in.Commitment,
+	}
+	if err := s.store.Put(ctx, *rec); err != nil {
+		return nil, fmt.Errorf("submit %x: storing: %w", in.ID, err)
+	}
+	s.log.Info("record submitted", "id", fmt.Sprintf("%x", in.ID[:8]), "key", key, "key_version", rec.KeyVersion,
+		"plaintext_bytes", plainSize, "bytes", size, "streamed", true)
+	return rec, nil
+}
+
 // EncryptOne seals a record under a data key from transit/datakey/plaintext.
 func EncryptOne(ctx context.Context, v *vaultclient.Client, key string, in Input) (*records.Record, error) {
 	dk, err := v.NewDataKey(ctx, key)
@@ -211,18 +270,37 @@ func (s *Service) Open(ctx context.Context, id [32]byte) ([]byte, error) {
 // Progress reports how many of total records are done.
 type Progress func(done, total int)
 
+// RewrapResult is what a rewrap did.
+type RewrapResult struct {
+	Rewrapped     int // records rewrapped by this call
+	LatestVersion int // the key version every live record is now under
+	// MinDecryptionVersion is the key's oldest version that still decrypts
+	// after the call; versions below it are retired.
+	MinDecryptionVersion int
+	// Retired is how many versions this call retired (0: none were left).
+	Retired int
+}
+
+// errStragglers is returned when records under an old key version remain
+// after a rewrap (submitted while it ran): the old versions stay usable.
+var errStragglers = errors.New("records still under an older key version")
+
 // Rewrap rewraps every record under key whose data key is older than the
 // key's latest version, in batches (transit rewrap with batch_input), and
-// stores each batch's new wrapped keys and versions. An interrupted run
-// leaves every record readable; running it again finishes the rest.
-func (s *Service) Rewrap(ctx context.Context, key string, progress Progress) (int, error) {
+// stores each batch's new wrapped keys and versions. Once every live record
+// is under the latest version, it retires the older versions
+// (min_decryption_version): wrapped keys left in the chain's history no
+// longer decrypt. An interrupted run leaves every record readable and
+// nothing retired; running it again finishes the rest.
+func (s *Service) Rewrap(ctx context.Context, key string, progress Progress) (*RewrapResult, error) {
 	info, err := s.vault.Key(ctx, key)
 	if err != nil {
-		return 0, fmt.Errorf("rewrap %s: %w", key, err)
+		return nil, fmt.Errorf("rewrap %s: %w", key, err)
 	}
+	res := &RewrapResult{LatestVersion: info.LatestVersion, MinDecryptionVersion: info.MinDecryptionVersion}
 	all, err := s.store.ListByKey(ctx, key)
 	if err != nil {
-		return 0, fmt.Errorf("rewrap %s: listing records: %w", key, err)
+		return res, fmt.Errorf("rewrap %s: listing records: %w", key, err)
 	}
 	var todo []records.Record
 	for _, r := range all {
@@ -230,7 +308,6 @@ func (s *Service) Rewrap(ctx context.Context, key string, progress Progress) (in
 			todo = append(todo, r)
 		}
 	}
-	done := 0
 	for start := 0; start < len(todo); start += s.batch {
 		part := todo[start:min(start+s.batch, len(todo))]
 		wrapped := make([]string, len(part))
@@ -239,31 +316,68 @@ func (s *Service) Rewrap(ctx context.Context, key string, progress Progress) (in
 		}
 		nw, err := s.vault.Rewrap(ctx, key, wrapped)
 		if err != nil {
-			return done, fmt.Errorf("rewrap %s: %d of %d done: %w", key, done, len(todo), err)
+			return res, fmt.Errorf("rewrap %s: %d of %d done: %w", key, res.Rewrapped, len(todo), err)
 		}
 		ups := make([]records.KeyUpdate, len(part))
 		for i, r := range part {
 			v, err := vaultclient.WrappedVersion(nw[i])
 			if err != nil {
-				return done, fmt.Errorf("rewrap %s: %w", key, err)
+				return res, fmt.Errorf("rewrap %s: %w", key, err)
 			}
 			ups[i] = records.KeyUpdate{ID: r.ID, WrappedKey: nw[i], KeyVersion: uint32(v)}
 		}
 		if err := s.store.UpdateKeys(ctx, ups); err != nil {
-			return done, fmt.Errorf("rewrap %s: %d of %d done: storing: %w", key, done, len(todo), err)
+			return res, fmt.Errorf("rewrap %s: %d of %d done: storing: %w", key, res.Rewrapped, len(todo), err)
 		}
-		done += len(part)
+		res.Rewrapped += len(part)
 		if progress != nil {
-			progress(done, len(todo))
+			progress(res.Rewrapped, len(todo))
 		}
 	}
-	s.log.Info("records rewrapped", "key", key, "count", done, "key_version", info.LatestVersion)
-	return done, nil
+	s.log.Info("records rewrapped", "key", key, "count", res.Rewrapped, "key_version", info.LatestVersion)
+	if info.MinDecryptionVersion >= info.LatestVersion {
+		return res, nil
+	}
+	// Retire only what no live record needs: look again, since a record
+	// submitted while the rewrap ran may carry an older version.
+	if len(todo) > 0 {
+		if all, err = s.store.ListByKey(ctx, key); err != nil {
+			return res, fmt.Errorf("rewrap %s: listing records before retiring old versions: %w", key, err)
+		}
+	}
+	left := 0
+	for _, r := range all {
+		if !r.Shredded && int(r.KeyVersion) < info.LatestVersion {
+			left++
+		}
+	}
+	if left > 0 {
+		return res, fmt.Errorf("rewrap %s: %w: %d records below v%d; versions older than v%d stay usable: run the rewrap again",
+			key, errStragglers, left, info.LatestVersion, info.LatestVersion)
+	}
+	if err := s.vault.RetireOldVersions(ctx, key, info.LatestVersion); err != nil {
+		return res, fmt.Errorf("rewrap %s: every record is rewrapped, but retiring versions below v%d failed (run the rewrap again): %w",
+			key, info.LatestVersion, err)
+	}
+	res.Retired = info.LatestVersion - info.MinDecryptionVersion
+	res.MinDecryptionVersion = info.LatestVersion
+	s.log.Info("old key versions retired", "key", key, "min_decryption_version", info.LatestVersion)
+	return res, nil
+}
+
+// ShredResult is a shred's receipt, and whether an earlier shred already
+// destroyed the key (then the receipt is that shred's, already on chain).
+type ShredResult struct {
+	records.ShredReceipt
+	AlreadyShredded bool
 }
 
 // Shred destroys a dataset's transit key and records the shred receipt in
-// the store. Retrying after a failure is safe: a key already gone counts as shredded.
-func (s *Service) Shred(ctx context.Context, key string) (*records.ShredReceipt, error) {
+// the store. The receipt is first written once to Vault as the key's shred
+// mark, so the dataset stays shredded (set-up does not re-create the key, no
+// grant is issued) and a repeated or interrupted shred finishes with the same
+// receipt instead of making a new one.
+func (s *Service) Shred(ctx context.Context, key string) (*ShredResult, error) {
 	if _, _, err := naming.SplitTransitKey(key); err != nil {
 		return nil, fmt.Errorf("shred: %w", err)
 	}
@@ -271,13 +385,17 @@ func (s *Service) Shred(ctx context.Context, key string) (*records.ShredReceipt,
 	if err != nil {
 		return nil, fmt.Errorf("shred %s: listing records: %w", key, err)
 	}
-	if err := s.vault.DeleteKey(ctx, key); err != nil && !errors.Is(err, vaultclient.ErrNotFound) {
-		return nil, fmt.Errorf("shred %s: %w", key, err)
+	mark, wrote, err := s.vault.PutShredMark(ctx, vaultclient.ShredMark{Key: key, Records: len(recs), At: time.Now().UTC()})
+	if err != nil {
+		return nil, fmt.Errorf("shred %s: writing the shred mark (nothing destroyed yet): %w", key, err)
 	}
-	rc := records.ShredReceipt{TransitKey: key, Records: len(recs), At: time.Now().UTC()}
+	if err := s.vault.DeleteKey(ctx, key); err != nil && !errors.Is(err, vaultclient.ErrNotFound) {
+		return nil, fmt.Errorf("shred %s: shred mark written, key not destroyed (retry): %w", key, err)
+	}
+	rc := records.ShredReceipt{TransitKey: key, Records: mark.Records, At: mark.At}
 	if err := s.store.MarkShredded(ctx, rc); err != nil {
 		return nil, fmt.Errorf("shred %s: key destroyed, receipt not stored (retry): %w", key, err)
 	}
-	s.log.Info("dataset shredded", "key", key, "records", len(recs))
-	return &rc, nil
+	s.log.Info("dataset shredded", "key", key, "records", mark.Records, "already", !wrote)
+	return &ShredResult{ShredReceipt: rc, AlreadyShredded: !wrote}, nil
 }

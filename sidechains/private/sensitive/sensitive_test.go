@@ -16,6 +16,7 @@ import (
 	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultserver"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaultsetup"
 )
 
 func TestRoundTrip(t *testing.T) {
@@ -81,7 +82,8 @@ func TestRotateAndRewrap(t *testing.T) {
 	f := newFixture(t, false)
 	health := f.dept("health")
 	ins := inputs("r", 250, 1024)
-	if _, err := health.SubmitBatch(ctx, "health", "stays", ins); err != nil {
+	before, err := health.SubmitBatch(ctx, "health", "stays", ins)
+	if err != nil {
 		t.Fatal(err)
 	}
 	officer := f.login(naming.SecurityOfficerRole)
@@ -90,14 +92,14 @@ func TestRotateAndRewrap(t *testing.T) {
 		t.Fatalf("rotate: version %d, %v", v, err)
 	}
 	var steps []int
-	n, err := sensitive.New(officer, f.store, sensitive.WithBatch(100)).Rewrap(ctx, "health.stays", func(done, total int) {
+	res, err := sensitive.New(officer, f.store, sensitive.WithBatch(100)).Rewrap(ctx, "health.stays", func(done, total int) {
 		steps = append(steps, done)
 		if total != 250 {
 			t.Errorf("progress total %d, want 250", total)
 		}
 	})
-	if err != nil || n != 250 {
-		t.Fatalf("rewrap: %d, %v", n, err)
+	if err != nil || res.Rewrapped != 250 || res.Retired != 1 || res.MinDecryptionVersion != 2 {
+		t.Fatalf("rewrap: %+v, %v", res, err)
 	}
 	if len(steps) != 3 || steps[2] != 250 {
 		t.Fatalf("want 3 batches of progress, got %v", steps)
@@ -113,9 +115,18 @@ func TestRotateAndRewrap(t *testing.T) {
 			t.Fatalf("open after rewrap: %v", err)
 		}
 	}
-	// Nothing left to do: a second run rewraps nothing.
-	if n, err := sensitive.New(officer, f.store).Rewrap(ctx, "health.stays", nil); err != nil || n != 0 {
-		t.Fatalf("second rewrap: %d, %v", n, err)
+	// Version 1 is retired: a wrapped key from before the rotation (what
+	// the chain's history keeps) no longer decrypts, for the owner or root.
+	dept := f.login(naming.DepartmentRole("health"))
+	if _, err := dept.UnwrapKey(ctx, "health.stays", before[0].WrappedKey); err == nil || !strings.Contains(err.Error(), "transit/decrypt/health.stays") {
+		t.Fatalf("old wrapped key after the rewrap: want a decrypt error, got %v", err)
+	}
+	if _, err := f.root.Logical().Write("transit/decrypt/health.stays", map[string]any{"ciphertext": before[0].WrappedKey}); err == nil {
+		t.Fatal("root still decrypts a retired version")
+	}
+	// Nothing left to do: a second run rewraps and retires nothing.
+	if res, err := sensitive.New(officer, f.store).Rewrap(ctx, "health.stays", nil); err != nil || res.Rewrapped != 0 || res.Retired != 0 {
+		t.Fatalf("second rewrap: %+v, %v", res, err)
 	}
 }
 
@@ -156,8 +167,28 @@ func TestShredMakesDecryptionFail(t *testing.T) {
 	if got, err := health.Open(ctx, other.ID); err != nil || !bytes.Equal(got, other.Plaintext) {
 		t.Fatalf("other dataset after shred: %v", err)
 	}
-	if _, err := officer.Shred(ctx, "health.stays"); err != nil {
-		t.Fatalf("second shred: %v", err)
+	again, err := officer.Shred(ctx, "health.stays")
+	if err != nil || !again.AlreadyShredded || again.Records != rc.Records || !again.At.Equal(rc.At) {
+		t.Fatalf("second shred: want the first receipt again, got %+v, %v", again, err)
+	}
+	receipts, _ = f.store.Receipts()
+	if len(receipts) != 1 {
+		t.Fatalf("a second shred stored another receipt: %+v", receipts)
+	}
+	// Shredded stays shredded: no grant, and set-up run again (a devnet
+	// restart) does not re-create the key.
+	_, err = f.login(naming.SecurityOfficerRole).GrantDecrypt(ctx, "health.stays", time.Minute, 0)
+	if !errors.Is(err, vaultclient.ErrShredded) || !strings.Contains(err.Error(), "grant on health.stays: dataset shredded at") {
+		t.Fatalf("grant on a shredded key: %v", err)
+	}
+	if err := vaultsetup.Apply(ctx, f.root, f.cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dept.NewDataKey(ctx, "health.stays"); !errors.Is(err, vaultclient.ErrNotFound) && !errors.Is(err, vaultclient.ErrForbidden) {
+		t.Fatalf("the shredded key is back after set-up ran again: %v", err)
+	}
+	if sec, err := f.root.Logical().Read("transit/keys/health.stays"); err != nil || sec != nil {
+		t.Fatalf("transit/keys/health.stays after set-up ran again: %v %v", sec, err)
 	}
 }
 
@@ -260,5 +291,49 @@ func TestVaultCLIDecryptsWrappedKey(t *testing.T) {
 		if err != nil || !bytes.Equal(got, in.Plaintext) {
 			t.Fatalf("opening with the CLI's key (batched=%v): %v", batched, err)
 		}
+	}
+}
+
+// A record stored under the old version while a rewrap runs (its data key
+// was made before the rotation) keeps the old version usable: the rewrap
+// says so and retires nothing; run again, it rewraps that record and only
+// then retires.
+func TestRewrapLeavesOldVersionsForStragglers(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, false)
+	dept := f.login(naming.DepartmentRole("health"))
+	health := f.dept("health")
+	if _, err := health.SubmitBatch(ctx, "health", "stays", inputs("early", 3, 100)); err != nil {
+		t.Fatal(err)
+	}
+	late := inputs("late", 1, 100)[0]
+	straggler, err := sensitive.EncryptOne(ctx, dept, "health.stays", late) // a v1 data key, stored later
+	if err != nil {
+		t.Fatal(err)
+	}
+	straggler.Department, straggler.Dataset = "health", "stays"
+	officer := f.login(naming.SecurityOfficerRole)
+	if _, err := officer.Rotate(ctx, "health.stays"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := sensitive.New(officer, f.store).Rewrap(ctx, "health.stays", func(done, total int) {
+		if done == total {
+			if err := f.store.Put(ctx, *straggler); err != nil {
+				t.Error(err)
+			}
+		}
+	})
+	if err == nil || !strings.Contains(err.Error(), "1 records below v2; versions older than v2 stay usable: run the rewrap again") || res.Retired != 0 {
+		t.Fatalf("rewrap with a straggler: %+v, %v", res, err)
+	}
+	if got, err := health.Open(ctx, late.ID); err != nil || !bytes.Equal(got, late.Plaintext) {
+		t.Fatalf("the straggler after the first run: %v", err)
+	}
+	res, err = sensitive.New(officer, f.store).Rewrap(ctx, "health.stays", nil)
+	if err != nil || res.Rewrapped != 1 || res.Retired != 1 {
+		t.Fatalf("second rewrap: %+v, %v", res, err)
+	}
+	if got, err := health.Open(ctx, late.ID); err != nil || !bytes.Equal(got, late.Plaintext) {
+		t.Fatalf("the straggler after the second run: %v", err)
 	}
 }

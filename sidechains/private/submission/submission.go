@@ -10,10 +10,10 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"strings"
-
-	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/records"
@@ -29,7 +29,11 @@ type Request struct {
 	Table      string // .csv or .json table
 	Columns    string // column → category (JSON)
 	Policy     string // the published policy (JSON)
-	SaltFile   string // read if it exists, else created (0600): it opens the commitment
+	SaltFile   string // the record's salt (zk.OpenSalt): it opens the commitment
+	NewSalt    bool   // draw a fresh salt into SaltFile (which must not exist)
+	// Progress, if set, is told each phase's bytes done of total (a CSV
+	// table is streamed: "hashing columns" reads it twice, "encrypting" once).
+	Progress func(phase string, done, total int64)
 }
 
 // Result is what was stored.
@@ -69,6 +73,9 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
 	}
+	if strings.EqualFold(filepath.Ext(req.Table), ".csv") {
+		return submitCSV(ctx, svc, req, policy, names)
+	}
 	table, err := zk.LoadTable(req.Table)
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
@@ -81,9 +88,9 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 	if err != nil {
 		return nil, fmt.Errorf("submission: table %s: %w", req.Table, err)
 	}
-	salt, err := loadOrCreateSalt(req.SaltFile)
+	salt, err := zk.OpenSalt(req.SaltFile, req.NewSalt)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("submission: %w", err)
 	}
 	st, err := zk.NewStatement(rec, policy, zk.LevelOpen, salt)
 	if err != nil {
@@ -105,30 +112,83 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 	return res, nil
 }
 
-// errNoSalt is returned without a salt file path.
-var errNoSalt = errors.New("submission: a salt file is needed: the commitment is made once, with one salt")
+// errTableChanged is returned when the table file changed between hashing
+// and encryption.
+var errTableChanged = errors.New("the table changed between hashing and encryption: submit again")
 
-func loadOrCreateSalt(path string) (salt fr.Element, err error) {
-	if path == "" {
-		return salt, errNoSalt
-	}
-	data, err := os.ReadFile(path)
-	if err == nil {
-		s, err := zk.ParseSalt(string(data))
-		if err != nil {
-			return salt, fmt.Errorf("submission: salt file %s: %w", path, err)
-		}
-		return s, nil
-	}
-	if !errors.Is(err, os.ErrNotExist) {
-		return salt, fmt.Errorf("submission: salt file: %w", err)
-	}
-	s, err := zk.NewSalt()
+// submitCSV streams a CSV table: column hashes over two reads of the file,
+// then encryption straight into the blob folder on a third, checked to be
+// the bytes that were hashed. Memory stays bounded whatever the table's size.
+func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy zk.Policy, names map[string]int) (*Result, error) {
+	cats, err := zk.LoadColumnCategories(req.Columns, names)
 	if err != nil {
-		return salt, fmt.Errorf("submission: salt: %w", err)
+		return nil, fmt.Errorf("submission: %w", err)
 	}
-	if err := os.WriteFile(path, []byte(zk.FormatSalt(s)+"\n"), 0o600); err != nil {
-		return salt, fmt.Errorf("submission: writing salt file: %w", err)
+	cols, err := zk.HashCSVFile(req.Table, req.progress("hashing columns"))
+	if err != nil {
+		return nil, fmt.Errorf("submission: %w", err)
 	}
-	return s, nil
+	rec, err := zk.NewRecordFromHashes(cols.Names, cols.Hashes, cats)
+	if err != nil {
+		return nil, fmt.Errorf("submission: table %s: %w", req.Table, err)
+	}
+	salt, err := zk.OpenSalt(req.SaltFile, req.NewSalt)
+	if err != nil {
+		return nil, fmt.Errorf("submission: %w", err)
+	}
+	st, err := zk.NewStatement(rec, policy, zk.LevelOpen, salt)
+	if err != nil {
+		return nil, fmt.Errorf("submission: table %s: %w", req.Table, err)
+	}
+	f, err := os.Open(req.Table)
+	if err != nil {
+		return nil, fmt.Errorf("submission: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("submission: %w", err)
+	}
+	h := sha256.New()
+	src := io.TeeReader(&progressReader{r: f, total: fi.Size(), report: req.progress("encrypting")}, h)
+	res := &Result{Level: st.Public.Level, Columns: len(cols.Names), Rows: cols.Rows}
+	res.Commitment = st.Public.Commitment.Bytes()
+	stored, err := svc.SubmitStream(ctx, req.Department, req.Dataset, sensitive.StreamInput{
+		ID: RecordID(req.Department, req.Dataset, req.Version), Plaintext: src, Commitment: res.Commitment,
+		Check: func() error {
+			if [32]byte(h.Sum(nil)) != cols.SHA256 {
+				return fmt.Errorf("table %s: %w", req.Table, errTableChanged)
+			}
+			return nil
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Record = stored
+	return res, nil
+}
+
+// progress returns the request's progress callback for one phase, or nil.
+func (r Request) progress(phase string) zk.Progress {
+	if r.Progress == nil {
+		return nil
+	}
+	return func(done, total int64) { r.Progress(phase, done, total) }
+}
+
+type progressReader struct {
+	r      io.Reader
+	n      int64
+	total  int64
+	report zk.Progress
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	p.n += int64(n)
+	if p.report != nil && n > 0 {
+		p.report(p.n, p.total)
+	}
+	return n, err
 }

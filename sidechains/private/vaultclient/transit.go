@@ -122,9 +122,12 @@ func (c *Client) Rewrap(ctx context.Context, key string, wrapped []string) ([]st
 
 // KeyInfo is the metadata of a transit key.
 type KeyInfo struct {
-	Name            string
-	LatestVersion   int
-	DeletionAllowed bool
+	Name          string
+	LatestVersion int
+	// MinDecryptionVersion is the oldest version that still decrypts; older
+	// versions are retired.
+	MinDecryptionVersion int
+	DeletionAllowed      bool
 }
 
 // Key reads a transit key's metadata.
@@ -138,14 +141,20 @@ func (c *Client) Key(ctx context.Context, key string) (*KeyInfo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: latest_version: %w", path, err)
 	}
+	minDec, err := intField(sec.Data["min_decryption_version"])
+	if err != nil {
+		return nil, fmt.Errorf("read %s: min_decryption_version: %w", path, err)
+	}
 	del, _ := sec.Data["deletion_allowed"].(bool)
-	return &KeyInfo{Name: key, LatestVersion: v, DeletionAllowed: del}, nil
+	return &KeyInfo{Name: key, LatestVersion: v, MinDecryptionVersion: minDec, DeletionAllowed: del}, nil
 }
 
-// CreateKey creates a transit key (AES-256-GCM) if it does not exist.
-func (c *Client) CreateKey(ctx context.Context, key string) error {
-	path := c.transit + "/keys/" + key
-	_, err := c.write(ctx, path, map[string]any{"type": "aes256-gcm96"})
+// RetireOldVersions sets a transit key's min_decryption_version: wrapped
+// keys under older versions no longer decrypt, for anyone. Call it once every
+// record is rewrapped to version minVersion or later.
+func (c *Client) RetireOldVersions(ctx context.Context, key string, minVersion int) error {
+	path := c.transit + "/keys/" + key + "/config"
+	_, err := c.write(ctx, path, map[string]any{"min_decryption_version": minVersion})
 	return err
 }
 
@@ -189,11 +198,18 @@ type Grant struct {
 	WrappingToken string
 }
 
-// errBadTTL is returned for a grant TTL that is not positive.
-var errBadTTL = errors.New("grant: the TTL must be positive")
+var (
+	// errBadTTL is returned for a grant TTL that is not positive.
+	errBadTTL = errors.New("grant: the TTL must be positive")
+	// ErrShredded is returned for a dataset whose key was shredded.
+	ErrShredded = errors.New("dataset shredded")
+)
 
 // GrantDecrypt issues a token that may only decrypt under key, for ttl. With
-// wrapTTL > 0 the token comes response-wrapped. Needs the security officer's policy.
+// wrapTTL > 0 the token comes response-wrapped. Needs the security officer's
+// policy. The token comes from the dataset's own grant role and carries its
+// grant policy only, both written by set-up; a shredded or unknown key gets
+// no grant.
 func (c *Client) GrantDecrypt(ctx context.Context, key string, ttl, wrapTTL time.Duration) (*Grant, error) {
 	if ttl <= 0 {
 		return nil, errBadTTL
@@ -201,12 +217,17 @@ func (c *Client) GrantDecrypt(ctx context.Context, key string, ttl, wrapTTL time
 	if _, _, err := naming.SplitTransitKey(key); err != nil {
 		return nil, fmt.Errorf("grant: %w", err)
 	}
-	policy := naming.GrantPolicy(key)
-	rules := fmt.Sprintf("path %q { capabilities = [\"update\"] }\n", c.transit+"/decrypt/"+key)
-	if err := c.api.Sys().PutPolicyWithContext(ctx, policy, rules); err != nil {
-		return nil, wrap("write", "sys/policies/acl/"+policy, err)
+	switch m, err := c.ShredMark(ctx, key); {
+	case err == nil:
+		return nil, fmt.Errorf("grant on %s: %w at %s (%d records): nothing left to grant", key, ErrShredded, m.At.Format(time.RFC3339), m.Records)
+	case !errors.Is(err, ErrNotFound):
+		return nil, fmt.Errorf("grant on %s: %w", key, err)
 	}
-	path := "auth/token/create/" + naming.GrantTokenRole
+	if _, err := c.Key(ctx, key); err != nil {
+		return nil, fmt.Errorf("grant on %s: %w", key, err)
+	}
+	policy := naming.GrantPolicy(key)
+	path := "auth/token/create/" + naming.GrantTokenRole(key)
 	req := c.api.Logical()
 	if wrapTTL > 0 {
 		clone, err := c.api.Clone()

@@ -10,7 +10,8 @@ import (
 // encrypt and decrypt under their own keys; security officers manage keys and
 // rewrap but cannot decrypt; supervisors only read key metadata and policies;
 // validators read only their own signing key. Grant policies (decrypt under
-// one key) are written at grant time by vaultclient.GrantDecrypt.
+// one key) are written by set-up, one per dataset, each with its own grant
+// token role that hands out that policy only.
 
 // DepartmentPolicy lets a department make data keys, wrap and unwrap them
 // under its own transit keys, read their metadata (the latest version) and
@@ -33,23 +34,54 @@ path "%[1]s/data/%[2]s" { capabilities = ["read"] }
 `, naming.KVMount, name)
 }
 
-// SecurityOfficerPolicy manages transit keys (create, rotate, rewrap, shred),
-// validator keys and single-dataset grants; it has no decrypt or datakey path.
+// SecurityOfficerPolicy runs the key life cycle and nothing else. Every
+// path is listed with the reason the officer needs it; anything not listed
+// (policies, token roles, other tokens, AppRole credentials, mounts, audit
+// devices, transit export/backup/restore/import, data keys, decryption,
+// validator and other roles' writer keys) is refused with 403. The tests in
+// escalation_test.go try each of them with the officer's own AppRole.
 func SecurityOfficerPolicy() string {
 	t, kv := naming.TransitMount, naming.KVMount
-	return fmt.Sprintf(`# security officer: key life cycle, no access to data
-path "%[1]s/keys"          { capabilities = ["list"] }
-path "%[1]s/keys/*"        { capabilities = ["create", "read", "update", "delete", "list"] }
+	return fmt.Sprintf(`# security officer: key life cycle, no access to data or key material
+# List the datasets' keys and read their metadata (versions, min_decryption_version).
+path "%[1]s/keys"   { capabilities = ["list"] }
+# read: metadata; delete: crypto-shredding (needs deletion_allowed first).
+# No create/update: keys are created by set-up only, so a shredded key is
+# never re-created by the officer and no key is made exportable.
+path "%[1]s/keys/+" { capabilities = ["read", "delete"] }
+# Rotation adds a version; it takes no parameters that matter.
 path "%[1]s/keys/+/rotate" { capabilities = ["update"] }
-path "%[1]s/keys/+/config" { capabilities = ["update"] }
-path "%[1]s/rewrap/*"      { capabilities = ["update"] }
-path "%[2]s/data/*"        { capabilities = ["create", "update", "read"] }
-path "%[2]s/metadata/*"    { capabilities = ["read", "list", "delete"] }
-path "sys/policies/acl/sovereign-grant-*" { capabilities = ["create", "update", "read", "delete"] }
-path "auth/token/create/%[3]s" { capabilities = ["update"] }
-path "auth/token/lookup-accessor" { capabilities = ["update"] }
-path "auth/token/revoke-accessor" { capabilities = ["update"] }
-`, t, kv, naming.GrantTokenRole)
+# Key config: only retiring old versions after a rewrap and allowing the
+# deletion of a shredded key. exportable, allow_plaintext_backup,
+# min_encryption_version and every other field are refused.
+path "%[1]s/keys/+/config" {
+  capabilities = ["update"]
+  allowed_parameters = {
+    "min_decryption_version" = []
+    "deletion_allowed"       = []
+  }
+}
+# Rewrap turns a wrapped key into one under the latest version; it never
+# returns plaintext.
+path "%[1]s/rewrap/+" { capabilities = ["update"] }
+# Its own chain writer key (signs rewraps, shred marks and audit anchors).
+path "%[2]s/data/%[3]s" { capabilities = ["read"] }
+# Shred marks: written once when a dataset is shredded, never changed or
+# removed, read to keep shredded datasets shredded and shreds idempotent.
+path "%[2]s/data/%[4]s/*" { capabilities = ["create", "read"] }
+# Grants: tokens through the per-dataset grant roles only; each role hands
+# out its dataset's decrypt-only policy, written by set-up (the officer
+# writes no policy and no role). Issuing grants is the officer's job.
+path "auth/token/create/%[5]s*" { capabilities = ["update"] }
+`, t, kv, naming.WriterKey(naming.SecurityOfficerRole), naming.ShredMarkPrefix, naming.GrantTokenRole(""))
+}
+
+// GrantPolicy is the policy of a grant on one transit key: decrypt under
+// that key only. Set-up writes one per dataset; the officer cannot write any.
+func GrantPolicy(transitKey string) string {
+	return fmt.Sprintf(`# grant: decrypt the data keys of %[2]s only
+path "%[1]s/decrypt/%[2]s" { capabilities = ["update"] }
+`, naming.TransitMount, transitKey)
 }
 
 // SupervisorPolicy reads key metadata and policies: who may do what, never data.

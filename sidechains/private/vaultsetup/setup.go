@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sort"
 	"strings"
 	"time"
 
@@ -73,9 +74,10 @@ func Apply(ctx context.Context, c *vault.Client, cfg Config, log *slog.Logger) e
 			return ensureMount(ctx, c, naming.KVMount, &vault.MountInput{Type: "kv", Options: map[string]string{"version": "2"}})
 		}},
 		{"approle auth", func() error { return ensureAuth(ctx, c, naming.AppRoleMount, "approle") }},
-		{"grant token role", func() error { return ensureGrantRole(ctx, c, cfg.GrantMaxTTL) }},
+		{"grant policies", func() error { return ensureGrantPolicies(ctx, c, cfg.Datasets) }},
+		{"grant token roles", func() error { return ensureGrantRoles(ctx, c, cfg.Datasets, cfg.GrantMaxTTL) }},
 		{"roles and policies", func() error { return ensureRoles(ctx, c, cfg) }},
-		{"transit keys", func() error { return ensureKeys(ctx, c, cfg.Datasets) }},
+		{"transit keys", func() error { return ensureKeys(ctx, c, cfg.Datasets, log) }},
 	}
 	for _, s := range steps {
 		if err := s.run(); err != nil {
@@ -144,18 +146,61 @@ func ensureAuth(ctx context.Context, c *vault.Client, path, typ string) error {
 	return nil
 }
 
-func ensureGrantRole(ctx context.Context, c *vault.Client, maxTTL time.Duration) error {
-	path := "auth/token/roles/" + naming.GrantTokenRole
-	_, err := c.Logical().WriteWithContext(ctx, path, map[string]any{
-		"allowed_policies_glob":  []string{"sovereign-grant-*"},
-		"disallowed_policies":    []string{"root"},
-		"orphan":                 true,
-		"renewable":              false,
-		"token_explicit_max_ttl": maxTTL.String(),
-		"token_type":             "service",
-	})
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+// transitKeys lists every dataset's transit key, sorted.
+func transitKeys(datasets map[string][]string) []string {
+	var keys []string
+	for dept, sets := range datasets {
+		for _, ds := range sets {
+			key, _ := naming.TransitKey(dept, ds)
+			keys = append(keys, key)
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// ensureGrantPolicies writes the decrypt-only grant policy of every dataset.
+// Only set-up writes them: the officer's policy has no sys/policies path.
+func ensureGrantPolicies(ctx context.Context, c *vault.Client, datasets map[string][]string) error {
+	for _, key := range transitKeys(datasets) {
+		name := naming.GrantPolicy(key)
+		if err := c.Sys().PutPolicyWithContext(ctx, name, GrantPolicy(key)); err != nil {
+			return fmt.Errorf("sys/policies/acl/%s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// legacyGrantRole is the single grant token role an older set-up made: it
+// allowed every "sovereign-grant-*" policy, so one token could carry all.
+const legacyGrantRole = "sovereign-grant"
+
+// ensureGrantRoles writes one token role per dataset that hands out that
+// dataset's grant policy only (a token minted without naming policies gets
+// exactly it), orphan, not renewable, capped at maxTTL. The glob fields are
+// written empty so that nothing left from an older set-up widens a role, and
+// the older shared role is deleted.
+func ensureGrantRoles(ctx context.Context, c *vault.Client, datasets map[string][]string, maxTTL time.Duration) error {
+	for _, key := range transitKeys(datasets) {
+		path := "auth/token/roles/" + naming.GrantTokenRole(key)
+		_, err := c.Logical().WriteWithContext(ctx, path, map[string]any{
+			"allowed_policies":         []string{naming.GrantPolicy(key)},
+			"allowed_policies_glob":    []string{},
+			"disallowed_policies":      []string{"root", naming.SecurityOfficerPolicy, naming.SupervisorPolicy},
+			"disallowed_policies_glob": []string{"sovereign-dept-*", "sovereign-validator-*"},
+			"orphan":                   true,
+			"renewable":                false,
+			"token_explicit_max_ttl":   maxTTL.String(),
+			"token_type":               "service",
+			"token_no_default_policy":  true,
+		})
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	path := "auth/token/roles/" + legacyGrantRole
+	if _, err := c.Logical().DeleteWithContext(ctx, path); err != nil {
+		return fmt.Errorf("removing the old shared grant role %s: %w", path, err)
 	}
 	return nil
 }
@@ -192,16 +237,63 @@ func ensureRoles(ctx context.Context, c *vault.Client, cfg Config) error {
 	return nil
 }
 
-func ensureKeys(ctx context.Context, c *vault.Client, datasets map[string][]string) error {
-	for dept, sets := range datasets {
-		for _, ds := range sets {
-			key, _ := naming.TransitKey(dept, ds)
+// ensureKeys creates every dataset's transit key once. Set-up records each
+// key it creates (or finds) in KV; a key that is gone afterwards was
+// destroyed, by a shred (its shred mark says when) or outside 'keys shred',
+// and is never re-created: that would silently reopen a shredded dataset.
+func ensureKeys(ctx context.Context, c *vault.Client, datasets map[string][]string, log *slog.Logger) error {
+	for _, key := range transitKeys(datasets) {
+		path := naming.TransitMount + "/keys/" + key
+		sec, err := c.Logical().ReadWithContext(ctx, path)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		created, err := readKV(ctx, c, naming.CreatedMark(key))
+		if err != nil {
+			return err
+		}
+		switch {
+		case sec != nil && created != nil:
+			continue
+		case sec != nil: // made before set-up kept created marks
+		case created != nil:
+			mark, err := readKV(ctx, c, naming.ShredMark(key))
+			if err != nil {
+				return err
+			}
+			if mark != nil {
+				log.Info("dataset shredded: its transit key is not re-created", "key", key, "shredded_at", mark["at"])
+			} else {
+				log.Warn("transit key deleted outside 'keys shred': not re-created, its data stays unreadable", "key", key, "created_at", created["at"])
+			}
+			continue
+		default:
 			if err := EnsureTransitKey(ctx, c, key); err != nil {
 				return err
 			}
 		}
+		mp := naming.KVMount + "/data/" + naming.CreatedMark(key)
+		if _, err := c.Logical().WriteWithContext(ctx, mp, map[string]any{
+			"data": map[string]any{"transit_key": key, "at": time.Now().UTC().Format(time.RFC3339Nano)},
+		}); err != nil {
+			return fmt.Errorf("%s: %w", mp, err)
+		}
 	}
 	return nil
+}
+
+// readKV returns the data of a KV v2 secret under KVMount, or nil without one.
+func readKV(ctx context.Context, c *vault.Client, p string) (map[string]any, error) {
+	path := naming.KVMount + "/data/" + p
+	sec, err := c.Logical().ReadWithContext(ctx, path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if sec == nil || sec.Data["data"] == nil {
+		return nil, nil
+	}
+	m, _ := sec.Data["data"].(map[string]any)
+	return m, nil
 }
 
 // EnsureTransitKey creates a transit key (AES-256-GCM, not exportable) if it

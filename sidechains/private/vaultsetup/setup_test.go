@@ -91,11 +91,18 @@ func TestApplyIsIdempotentAndLeastPrivilege(t *testing.T) {
 		t.Fatalf("validator on another key: want 403, got %v", err)
 	}
 
-	// Chain writer keys: the officer stores them, each department reads only its own.
+	// Chain writer keys: set-up (an admin token) stores them, each role reads
+	// only its own; the officer can neither write nor read a department's.
+	admin, err := vaultclient.New(srv.Addr, vaultclient.WithToken(srv.RootToken))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, d := range []string{"health", "tax"} {
 		k, _ := crypto.GenerateKey()
-		if err := officer.PutSigningKey(ctx, naming.WriterKey(naming.DepartmentRole(d)), k); err != nil {
-			t.Fatalf("officer stores %s's writer key: %v", d, err)
+		err := officer.PutSigningKey(ctx, naming.WriterKey(naming.DepartmentRole(d)), k)
+		assertForbidden(t, "officer stores "+d+"'s writer key", err, "writers/dept-"+d)
+		if err := admin.PutSigningKey(ctx, naming.WriterKey(naming.DepartmentRole(d)), k); err != nil {
+			t.Fatalf("admin stores %s's writer key: %v", d, err)
 		}
 		if d == "health" {
 			got, err := health.SigningKey(ctx, naming.WriterKey(naming.DepartmentRole(d)))
@@ -127,5 +134,36 @@ func assertForbidden(t *testing.T, what string, err error, path string) {
 	t.Helper()
 	if !errors.Is(err, vaultclient.ErrForbidden) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "403") {
 		t.Fatalf("%s: want a 403 naming %s, got %v", what, path, err)
+	}
+}
+
+// A transit key deleted outside 'keys shred' (no shred mark: say with the
+// Vault CLI) is not re-created by the next set-up run: that would reopen the
+// dataset under a new key. A key set-up has never made is made.
+func TestApplyDoesNotRecreateADeletedKey(t *testing.T) {
+	ctx := context.Background()
+	srv := vaulttest.Dev(t)
+	root, _ := srv.Client()
+	cfg := vaultsetup.Config{
+		Datasets: map[string][]string{"health": {"stays"}}, AuditLogPath: filepath.Join(t.TempDir(), "audit.log"),
+	}
+	if err := vaultsetup.Apply(ctx, root, cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := root.Logical().Write("transit/keys/health.stays/config", map[string]any{"deletion_allowed": true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := root.Logical().Delete("transit/keys/health.stays"); err != nil {
+		t.Fatal(err)
+	}
+	cfg.Datasets["health"] = append(cfg.Datasets["health"], "births")
+	if err := vaultsetup.Apply(ctx, root, cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	if sec, err := root.Logical().Read("transit/keys/health.stays"); err != nil || sec != nil {
+		t.Fatalf("the deleted key is back: %v %v", sec, err)
+	}
+	if sec, err := root.Logical().Read("transit/keys/health.births"); err != nil || sec == nil {
+		t.Fatalf("a new dataset's key was not made: %v", err)
 	}
 }

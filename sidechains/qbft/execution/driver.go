@@ -22,12 +22,17 @@ import (
 var (
 	// errNotNext is returned for a block that does not extend the local head.
 	errNotNext = errors.New("block does not extend the local head")
-	// errBadExtra is returned when a block's extra data is not its parent certificate's ID.
-	errBadExtra = errors.New("extra data is not the parent certificate's ID")
+	// errBadParentCert is returned when a block does not carry its parent's
+	// certificate or its beacon root / random is not that certificate's ID.
+	errBadParentCert = errors.New("block does not commit to its parent certificate")
+	// errBadExtra is returned when a block's extra data is not the hash of
+	// the validator set certifying it (qbft.ValidatorSetHash).
+	errBadExtra = errors.New("extra data is not the hash of the block's validator set")
 	// errFutureBlock is returned for a block timestamped too far ahead of the local clock.
 	errFutureBlock = errors.New("block timestamp too far in the future")
-	// errWrongCoinbase is returned when a block's fee recipient is not a validator.
-	errWrongCoinbase = errors.New("block fee recipient is not a validator")
+	// errWrongCoinbase is returned when a block's fee recipient is not its
+	// proposer (or, for a reproposal, not a validator).
+	errWrongCoinbase = errors.New("block fee recipient is not the proposer")
 	// errPayloadRejected is returned when the execution layer refuses a block or forkchoiceUpdated does not answer VALID.
 	errPayloadRejected = errors.New("execution layer rejected the block")
 )
@@ -161,8 +166,8 @@ func (d *Driver) Certificate(number uint64) (*qbft.Certificate, error) {
 	return d.certs.get(number)
 }
 
-// parentCertID is what block number's extra data must hold: the ID of the
-// certificate of block number-1, or zero for block 1.
+// parentCert is the certificate of block number-1 and its ID, what block
+// number's beacon root and random must hold (zero for block 1).
 func (d *Driver) parentCert(number uint64) (*qbft.Certificate, common.Hash, error) {
 	if number <= 1 {
 		return nil, common.Hash{}, nil
@@ -175,7 +180,10 @@ func (d *Driver) parentCert(number uint64) (*qbft.Certificate, common.Hash, erro
 }
 
 // BuildValue implements qbft.Backend. The block is built on the head with
-// the parent certificate's ID as extra data and beacon root, timestamped now
+// the parent certificate's ID as beacon root and random (prevRandao), the
+// hash of its own validator set (qbft.ValidatorSetHash of Validators(height),
+// the set certifying it) as extra data — what a light client such as
+// ReleaseBridge checks the certificate's set against — timestamped now
 // (and strictly after the parent, waiting if blocks came faster than 1/s).
 // It asks the miner directly and waits for the full payload: an in-process
 // forkchoiceUpdated+getPayload pair would return the empty payload here,
@@ -213,7 +221,12 @@ func (d *Driver) build(height, round, bump uint64) ([]byte, common.Hash, error) 
 	if err != nil {
 		return nil, common.Hash{}, err
 	}
-	if err := d.eth.Miner().SetExtra(certID[:]); err != nil {
+	vals, err := d.Validators(height)
+	if err != nil {
+		return nil, common.Hash{}, err
+	}
+	setHash := qbft.ValidatorSetHash(vals)
+	if err := d.eth.Miner().SetExtra(setHash[:]); err != nil {
 		return nil, common.Hash{}, fmt.Errorf("setting extra data: %w", err)
 	}
 	payload, err := d.eth.Miner().BuildPayload(context.Background(), &miner.BuildPayloadArgs{
@@ -259,14 +272,21 @@ func (d *Driver) ValueDigest(value []byte) (common.Hash, error) {
 }
 
 // VerifyValue implements qbft.Backend: structural checks, then execution.
-func (d *Driver) VerifyValue(height uint64, proposer common.Address, value []byte) (common.Hash, error) {
+func (d *Driver) VerifyValue(height uint64, proposer common.Address, reproposal bool, value []byte) (common.Hash, error) {
 	v, err := DecodeValue(value)
 	if err != nil {
 		return common.Hash{}, err
 	}
 	b := v.Block
-	// The fee recipient is the validator that built the block; in a round
-	// > 0 the proposer may re-propose a block another validator built.
+	// The fee recipient is the validator that built the block, and the next
+	// height's proposer order starts after it: a proposer that could write
+	// another address there would choose who proposes next (Besu checks
+	// the same, validateBlockCoinbaseMatchesMsgAuthor). A reproposal in a
+	// round > 0 carries a block a quorum prepared in an earlier round,
+	// checked then against the validator that built it.
+	if !reproposal && b.Coinbase() != proposer {
+		return b.Hash(), fmt.Errorf("%w: fee recipient %s, proposer %s", errWrongCoinbase, b.Coinbase(), proposer)
+	}
 	if vals, err := d.Validators(height); err != nil || !vals.Contains(b.Coinbase()) {
 		return b.Hash(), fmt.Errorf("%w: %s is not a validator (proposer %s)", errWrongCoinbase, b.Coinbase(), proposer)
 	}
@@ -281,8 +301,11 @@ func (d *Driver) VerifyValue(height uint64, proposer common.Address, value []byt
 	return b.Hash(), nil
 }
 
-// checkAndExecute checks that v extends the head with the right parent
-// certificate and executes it. Called with d.mu held.
+// checkAndExecute checks that v extends the head, commits to the right
+// parent certificate (beacon root and random = its ID) and names its own
+// validator set (extra data = qbft.ValidatorSetHash of Validators(height)),
+// and executes it. Both proposals (VerifyValue) and block sync
+// (ImportCertified) come through here. Called with d.mu held.
 //
 // It inserts the block as engine_newPayload does after decoding (geth's
 // InsertBlockWithoutSetHead runs the full header, body and state checks)
@@ -303,10 +326,10 @@ func (d *Driver) checkAndExecute(height uint64, v *Value) error {
 			return err
 		}
 		if pc == nil {
-			return fmt.Errorf("%w: no parent certificate given", errBadExtra)
+			return fmt.Errorf("%w: no parent certificate given", errBadParentCert)
 		}
 		if pc.Number != height-1 || pc.Hash != head.Hash() {
-			return fmt.Errorf("%w: parent certificate is for block %d %s", errBadExtra, pc.Number, pc.Hash)
+			return fmt.Errorf("%w: parent certificate is for block %d %s", errBadParentCert, pc.Number, pc.Hash)
 		}
 		vals, err := d.Validators(height - 1)
 		if err != nil {
@@ -317,14 +340,18 @@ func (d *Driver) checkAndExecute(height uint64, v *Value) error {
 		}
 		want = pc.ID()
 	}
-	if string(b.Extra()) != string(want[:]) {
-		return fmt.Errorf("%w: extra %x, want %s", errBadExtra, b.Extra(), want)
+	if br := b.BeaconRoot(); br == nil || *br != want || b.MixDigest() != want {
+		return fmt.Errorf("%w: beacon root %v, random %s, want %s", errBadParentCert, br, b.MixDigest(), want)
+	}
+	vals, err := d.Validators(height)
+	if err != nil {
+		return err
+	}
+	if setHash := qbft.ValidatorSetHash(vals); string(b.Extra()) != string(setHash[:]) {
+		return fmt.Errorf("%w: extra %x, want %s", errBadExtra, b.Extra(), setHash)
 	}
 	if d.verified[b.Hash()] {
 		return nil
-	}
-	if b.BeaconRoot() == nil {
-		return fmt.Errorf("%w: no parent beacon root", errPayloadRejected)
 	}
 	if rh := b.RequestsHash(); rh == nil || types.CalcRequestsHash(v.Requests) != *rh {
 		return fmt.Errorf("%w: execution requests do not match the header's requests hash", errPayloadRejected)
@@ -353,7 +380,16 @@ func (d *Driver) Commit(value []byte, cert *qbft.Certificate) error {
 	if err != nil {
 		return err
 	}
+	if cert.Hash != v.Block.Hash() || cert.Number != v.Block.NumberU64() {
+		return fmt.Errorf("certificate is for block %d %s, not %d %s", cert.Number, cert.Hash, v.Block.NumberU64(), v.Block.Hash())
+	}
 	d.mu.Lock()
+	// The head moves only to a child of the head: block sync may have
+	// imported this height (or a later one) meanwhile.
+	if head := d.eth.BlockChain().CurrentBlock(); v.Block.ParentHash() != head.Hash() || v.Block.NumberU64() != head.Number.Uint64()+1 {
+		d.mu.Unlock()
+		return fmt.Errorf("%w: committing block %d (parent %s) on head %d %s", errNotNext, v.Block.NumberU64(), v.Block.ParentHash(), head.Number, head.Hash())
+	}
 	err = d.finalise(v, cert)
 	d.mu.Unlock()
 	if err == nil && d.OnCommit != nil {

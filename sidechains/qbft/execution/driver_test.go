@@ -117,7 +117,7 @@ func TestVerifyUsesPoolSendersAndRefusesTampering(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = d.VerifyValue(1, d.cfg.Self, enc)
+		_, err = d.VerifyValue(1, d.cfg.Self, false, enc)
 		if !errors.Is(err, errPayloadRejected) || !strings.Contains(err.Error(), want) {
 			t.Fatalf("%s: got %v, want a refusal mentioning %q", name, err, want)
 		}
@@ -136,7 +136,7 @@ func TestVerifyUsesPoolSendersAndRefusesTampering(t *testing.T) {
 		w.Requests = append(w.Requests, []byte{0x00, 0x01})
 	}, "requests hash")
 
-	got, err := d.VerifyValue(1, d.cfg.Self, value)
+	got, err := d.VerifyValue(1, d.cfg.Self, false, value)
 	if err != nil {
 		t.Fatalf("valid block refused: %v", err)
 	}
@@ -148,6 +148,60 @@ func TestVerifyUsesPoolSendersAndRefusesTampering(t *testing.T) {
 	}
 	if !d.eth.BlockChain().HasBlockAndState(hash, 1) {
 		t.Fatal("validated block and its state were not stored")
+	}
+}
+
+// TestProposerMustCreditItself: the next proposer is derived from the fee
+// recipient, so a fresh proposal crediting anyone but its author is refused
+// (a proposer writing its predecessor's address would stay proposer for
+// ever); a reproposal of a block a quorum prepared credits its builder.
+func TestProposerMustCreditItself(t *testing.T) {
+	key, _ := crypto.GenerateKey()
+	d := testDriver(t, crypto.PubkeyToAddress(key.PublicKey))
+	value, hash, err := d.BuildValue(1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := common.HexToAddress("0x00000000000000000000000000000000000000aa")
+	if _, err := d.VerifyValue(1, other, false, value); !errors.Is(err, errWrongCoinbase) {
+		t.Fatalf("block crediting %s proposed by %s: got %v, want %v", d.cfg.Self, other, err, errWrongCoinbase)
+	}
+	if got, err := d.VerifyValue(1, other, true, value); err != nil || got != hash {
+		t.Fatalf("reproposal of a block its builder credited: %v", err)
+	}
+	if got, err := d.VerifyValue(1, d.cfg.Self, false, value); err != nil || got != hash {
+		t.Fatalf("own block: %v", err)
+	}
+}
+
+// TestCommitOnlyExtendsTheHead: a decision that arrives after block sync
+// moved the head (or for a block of another parent) must not move it.
+func TestCommitOnlyExtendsTheHead(t *testing.T) {
+	key, _ := crypto.GenerateKey()
+	d := testDriver(t, crypto.PubkeyToAddress(key.PublicKey))
+	value, hash, err := d.BuildValue(1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.VerifyValue(1, d.cfg.Self, false, value); err != nil {
+		t.Fatal(err)
+	}
+	// The state machine checked the seals; the driver stores what it gets.
+	cert := &qbft.Certificate{Number: 1, Hash: hash, Seals: [][]byte{make([]byte, 65)}}
+	if err := d.Commit(value, &qbft.Certificate{Number: 1, Hash: common.HexToHash("0x01"), Seals: cert.Seals}); err == nil {
+		t.Fatal("commit with another block's certificate accepted")
+	}
+	if err := d.Commit(value, cert); err != nil {
+		t.Fatalf("commit of the head's child: %v", err)
+	}
+	if d.Head() != 1 {
+		t.Fatalf("head %d after commit, want 1", d.Head())
+	}
+	if err := d.Commit(value, cert); !errors.Is(err, errNotNext) {
+		t.Fatalf("second commit of block 1 on head 1: got %v, want %v", err, errNotNext)
+	}
+	if d.eth.BlockChain().CurrentBlock().Hash() != hash {
+		t.Fatal("head moved")
 	}
 }
 
@@ -188,11 +242,11 @@ func TestRecoverRestoresTheLastFinalHead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.VerifyValue(1, self, value); err != nil {
+	if _, err := d.VerifyValue(1, self, false, value); err != nil {
 		t.Fatal(err)
 	}
 	// Commit stores the certificate it is given (consensus verified it).
-	if err := d.Commit(value, &qbft.Certificate{Number: 1, Hash: hash}); err != nil {
+	if err := d.Commit(value, &qbft.Certificate{Number: 1, Hash: hash, Seals: [][]byte{make([]byte, 65)}}); err != nil {
 		t.Fatal(err)
 	}
 	// The crash: the head markers of block 1 never reached the disk.

@@ -12,7 +12,7 @@ import (
 // Value is what a QBFT proposal carries: the block, its execution requests
 // (not part of the block body; the header commits to them and validation
 // checks they match), and the parent's
-// certificate, whose ID the block's extra data commits to.
+// certificate, whose ID the block's beacon root and random commit to.
 type Value struct {
 	Block      *types.Block
 	Requests   [][]byte

@@ -30,7 +30,7 @@ type CertificateJSON struct {
 	Round   hexutil.Uint64   `json:"round"`
 	Seals   []hexutil.Bytes  `json:"seals"`
 	Signers []common.Address `json:"signers"`
-	ID      common.Hash      `json:"id"`  // keccak256 of the RLP, as in the next block's extra data
+	ID      common.Hash      `json:"id"`  // keccak256 of the RLP, as in the next block's beacon root and random
 	RLP     hexutil.Bytes    `json:"rlp"` // the certificate as the bridge takes it
 }
 

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/json"
 	"math/big"
 	"os"
 	"testing"
@@ -168,7 +169,7 @@ func TestValidatorsFinaliseAndFollowerSyncs(t *testing.T) {
 		t.Fatalf("finalized header %v: %v", fin, err)
 	}
 
-	// Certificates over JSON-RPC, and each block's extra data commits to its parent's.
+	// Certificates over JSON-RPC, and each block commits to its parent's (beacon root, random).
 	rc, _ := rpc.Dial(c.nodes[2].HTTPEndpoint())
 	var cert CertificateJSON
 	if err := rc.Call(&cert, "qbft_getCertificate", hexutil.EncodeBig(rcpt.BlockNumber)); err != nil {
@@ -189,8 +190,13 @@ func TestValidatorsFinaliseAndFollowerSyncs(t *testing.T) {
 	waitFor(t, 10*time.Second, "child block", func() bool { return c.nodes[2].Driver.Head() > rcpt.BlockNumber.Uint64() })
 	child := c.nodes[2].Eth.BlockChain().GetHeaderByNumber(rcpt.BlockNumber.Uint64() + 1)
 	stored, _ := c.nodes[2].Driver.Certificate(rcpt.BlockNumber.Uint64())
-	if common.BytesToHash(child.Extra) != stored.ID() {
-		t.Fatalf("child extra %x is not the certificate id %s", child.Extra, stored.ID())
+	// the child commits to the certificate by beacon root and random, and
+	// names its validator set in extra data (what the bridge checks)
+	if child.ParentBeaconRoot == nil || *child.ParentBeaconRoot != stored.ID() || child.MixDigest != stored.ID() {
+		t.Fatalf("child beacon root %v / random %s is not the certificate id %s", child.ParentBeaconRoot, child.MixDigest, stored.ID())
+	}
+	if common.BytesToHash(child.Extra) != qbft.ValidatorSetHash(vs) {
+		t.Fatalf("child extra %x is not the validator set hash %s", child.Extra, qbft.ValidatorSetHash(vs))
 	}
 	// eth_getLogs is served (the relayer reads ReviewBoard events with it).
 	var logs []types.Log
@@ -399,10 +405,18 @@ func TestSkipEmptyMakesBlocksOnlyForTransactions(t *testing.T) {
 	}
 	cl, _ := ethclient.Dial(c.nodes[3].HTTPEndpoint())
 	to := common.HexToAddress("0x1234")
+	// cast's tip on a quiet chain is 1 wei: the proposer must include what
+	// the pool admits (issue 17).
 	tx := types.MustSignNewTx(userKey, types.LatestSignerForChainID(c.genesis.Config.ChainID), &types.DynamicFeeTx{
-		ChainID: c.genesis.Config.ChainID, Nonce: 0, GasTipCap: big.NewInt(params.GWei), GasFeeCap: big.NewInt(params.GWei * 10),
+		ChainID: c.genesis.Config.ChainID, Nonce: 0, GasTipCap: big.NewInt(1), GasFeeCap: big.NewInt(params.GWei * 10),
 		Gas: 21000, To: &to, Value: big.NewInt(1),
 	})
+	// A fresh chain serves receipt queries at once (null for an unknown
+	// transaction, not "transaction indexing is in progress").
+	var raw json.RawMessage
+	if err := cl.Client().CallContext(context.Background(), &raw, "eth_getTransactionReceipt", tx.Hash()); err != nil || string(raw) != "null" {
+		t.Fatalf("receipt query on a fresh chain: %s, %v", raw, err)
+	}
 	if err := cl.SendTransaction(context.Background(), tx); err != nil {
 		t.Fatal(err)
 	}

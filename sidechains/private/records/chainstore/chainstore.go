@@ -14,12 +14,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -34,6 +36,9 @@ import (
 type Backend interface {
 	bind.ContractBackend
 	bind.DeployBackend
+	// NonceAt tells, against PendingNonceAt, whether the writer has
+	// transactions still pending.
+	NonceAt(ctx context.Context, account common.Address, blockNumber *big.Int) (uint64, error)
 }
 
 // Store is a records.Store on the SensitiveStore contract.
@@ -44,6 +49,31 @@ type Store struct {
 	opts     *bind.TransactOpts
 	blobs    string
 	poll     time.Duration
+	// call bounds one RPC call; wait bounds the wait for one receipt.
+	call, wait time.Duration
+}
+
+// Default deadlines: a dead or hung RPC ends an operation with an error
+// instead of blocking it for ever.
+const (
+	DefaultCallTimeout = 30 * time.Second
+	DefaultWaitTimeout = 2 * time.Minute
+)
+
+// Option configures a Store.
+type Option func(*Store)
+
+// WithTimeouts bounds each RPC call (call) and the wait for each
+// transaction's receipt (wait); zero keeps a default.
+func WithTimeouts(call, wait time.Duration) Option {
+	return func(s *Store) {
+		if call > 0 {
+			s.call = call
+		}
+		if wait > 0 {
+			s.wait = wait
+		}
+	}
 }
 
 var _ records.Store = (*Store)(nil)
@@ -55,17 +85,30 @@ var (
 	errBadRef = errors.New("malformed ciphertext reference")
 	// errBlobMismatch is returned when a blob does not hash to its on-chain hash.
 	errBlobMismatch = errors.New("ciphertext blob does not match its on-chain hash")
+	// ErrNoReceipt is returned when a sent transaction's receipt does not come
+	// within the wait deadline (the RPC died, or the chain stopped making blocks).
+	ErrNoReceipt = errors.New("no receipt before the deadline")
 )
 
 // New returns a store on the contract at addr; opts signs the writer's
 // transactions (its key loaded from Vault, in memory only); blobDir holds the
 // ciphertexts.
-func New(backend Backend, addr common.Address, opts *bind.TransactOpts, blobDir string) (*Store, error) {
+func New(backend Backend, addr common.Address, opts *bind.TransactOpts, blobDir string, options ...Option) (*Store, error) {
 	if err := os.MkdirAll(blobDir, 0o700); err != nil {
 		return nil, fmt.Errorf("blob folder: %w", err)
 	}
 	abi := sensitivestore.NewSensitiveStore()
-	return &Store{backend: backend, abi: abi, contract: abi.Instance(backend, addr), opts: opts, blobs: blobDir, poll: 50 * time.Millisecond}, nil
+	s := &Store{backend: backend, abi: abi, contract: abi.Instance(backend, addr), opts: opts, blobs: blobDir,
+		poll: 50 * time.Millisecond, call: DefaultCallTimeout, wait: DefaultWaitTimeout}
+	for _, o := range options {
+		o(s)
+	}
+	return s, nil
+}
+
+// callCtx bounds one RPC call.
+func (s *Store) callCtx(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, s.call)
 }
 
 // Deploy deploys a SensitiveStore owned by opts.From and makes it a writer.
@@ -77,10 +120,11 @@ func Deploy(ctx context.Context, backend Backend, opts *bind.TransactOpts) (comm
 	if err != nil {
 		return common.Address{}, fmt.Errorf("deploying SensitiveStore: %w", err)
 	}
-	if err := waitOK(ctx, backend, tx, 50*time.Millisecond); err != nil {
+	if err := waitOK(ctx, backend, tx, 50*time.Millisecond, DefaultCallTimeout, DefaultWaitTimeout); err != nil {
 		return common.Address{}, fmt.Errorf("deploying SensitiveStore: %w", err)
 	}
-	s := &Store{backend: backend, abi: abi, contract: abi.Instance(backend, addr), opts: opts, poll: 50 * time.Millisecond}
+	s := &Store{backend: backend, abi: abi, contract: abi.Instance(backend, addr), opts: opts,
+		poll: 50 * time.Millisecond, call: DefaultCallTimeout, wait: DefaultWaitTimeout}
 	if err := s.send(ctx, "setWriter", abi.PackSetWriter(opts.From, true)); err != nil {
 		return common.Address{}, err
 	}
@@ -95,11 +139,13 @@ func (s *Store) transactOpts(ctx context.Context) *bind.TransactOpts {
 
 // send transacts and waits for a successful receipt.
 func (s *Store) send(ctx context.Context, method string, data []byte) error {
-	tx, err := bind.Transact(s.contract, s.transactOpts(ctx), data)
+	cctx, cancel := s.callCtx(ctx)
+	tx, err := bind.Transact(s.contract, s.transactOpts(cctx), data)
+	cancel()
 	if err != nil {
 		return fmt.Errorf("SensitiveStore.%s: %w", method, s.decode(err))
 	}
-	if err := waitOK(ctx, s.backend, tx, s.poll); err != nil {
+	if err := waitOK(ctx, s.backend, tx, s.poll, s.call, s.wait); err != nil {
 		return fmt.Errorf("SensitiveStore.%s: %w", method, err)
 	}
 	return nil
@@ -111,35 +157,96 @@ func (s *Store) sendAll(ctx context.Context, method string, calls [][]byte) erro
 	// Number the transactions here: asking the pool for each next nonce
 	// races its reset after a new block and can hand out one twice
 	// ("replacement transaction underpriced").
-	nonce, err := s.backend.PendingNonceAt(ctx, s.opts.From)
+	if len(calls) == 0 {
+		return nil
+	}
+	cctx, cancel := s.callCtx(ctx)
+	nonce, err := s.backend.PendingNonceAt(cctx, s.opts.From)
+	cancel()
 	if err != nil {
 		return fmt.Errorf("SensitiveStore.%s: pending nonce: %w", method, err)
 	}
 	for i, data := range calls {
-		o := s.transactOpts(ctx)
+		cctx, cancel := s.callCtx(ctx)
+		o := s.transactOpts(cctx)
 		o.Nonce = new(big.Int).SetUint64(nonce + uint64(i))
 		tx, err := bind.Transact(s.contract, o, data)
+		cancel()
 		if err != nil {
 			return fmt.Errorf("SensitiveStore.%s: %w", method, s.decode(err))
 		}
 		txs = append(txs, tx)
 	}
 	for _, tx := range txs {
-		if err := waitOK(ctx, s.backend, tx, s.poll); err != nil {
+		if err := waitOK(ctx, s.backend, tx, s.poll, s.call, s.wait); err != nil {
 			return fmt.Errorf("SensitiveStore.%s: %w", method, err)
 		}
 	}
 	return nil
 }
 
-func waitOK(ctx context.Context, b bind.DeployBackend, tx *types.Transaction, poll time.Duration) error {
+// settle waits until none of the writer's earlier transactions is pending
+// (a run that missed its deadline may have left some), so that the chain is
+// read after them and nothing is sent twice: a rewrap sent again would
+// revert once the first one lands.
+func (s *Store) settle(ctx context.Context) error {
+	deadline := time.Now().Add(s.wait)
 	for {
-		r, err := b.TransactionReceipt(ctx, tx.Hash())
+		cctx, cancel := s.callCtx(ctx)
+		pending, err := s.backend.PendingNonceAt(cctx, s.opts.From)
+		var latest uint64
+		if err == nil {
+			latest, err = s.backend.NonceAt(cctx, s.opts.From, nil)
+		}
+		cancel()
+		if err != nil {
+			return fmt.Errorf("SensitiveStore: nonce of writer %s: %w", s.opts.From.Hex(), err)
+		}
+		if pending <= latest {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("SensitiveStore: %w: %d earlier transactions of writer %s still pending after %s; re-run the command to finish once the chain makes blocks",
+				ErrNoReceipt, pending-latest, s.opts.From.Hex(), s.wait)
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("SensitiveStore: waiting for pending transactions: %w", ctx.Err())
+		case <-time.After(s.poll):
+		}
+	}
+}
+
+// waitOK waits for a transaction's successful receipt: each receipt query
+// bounded by call, the whole wait by wait. A transaction whose receipt does
+// not come in time may still be mined later; every Store write skips what is
+// already on chain, so the caller re-runs the operation to finish.
+func waitOK(ctx context.Context, b bind.DeployBackend, tx *types.Transaction, poll, call, wait time.Duration) error {
+	deadline := time.Now().Add(wait)
+	var lastErr error
+	for {
+		cctx, cancel := context.WithTimeout(ctx, call)
+		r, err := b.TransactionReceipt(cctx, tx.Hash())
+		cancel()
 		if err == nil && r != nil {
 			if r.Status != types.ReceiptStatusSuccessful {
 				return fmt.Errorf("%w: tx %s", errReverted, tx.Hash().Hex())
 			}
 			return nil
+		}
+		if err != nil && !errors.Is(err, ethereum.NotFound) {
+			lastErr = err
+		}
+		if ctx.Err() != nil {
+			return fmt.Errorf("waiting for tx %s: %w", tx.Hash().Hex(), ctx.Err())
+		}
+		if time.Now().After(deadline) {
+			why := "the chain made no block with it"
+			if lastErr != nil {
+				why = "last RPC error: " + lastErr.Error()
+			}
+			return fmt.Errorf("waiting for tx %s: %w (%s, %s); it may still be mined: re-run the command to finish",
+				tx.Hash().Hex(), ErrNoReceipt, wait, why)
 		}
 		select {
 		case <-ctx.Done():
@@ -163,7 +270,9 @@ func (s *Store) decode(err error) error {
 }
 
 func (s *Store) entry(ctx context.Context, id [32]byte) (*sensitivestore.ISensitiveStoreEntry, error) {
-	e, err := bind.Call(s.contract, &bind.CallOpts{Context: ctx}, s.abi.PackGet(id), s.abi.UnpackGet)
+	cctx, cancel := s.callCtx(ctx)
+	defer cancel()
+	e, err := bind.Call(s.contract, &bind.CallOpts{Context: cctx}, s.abi.PackGet(id), s.abi.UnpackGet)
 	if err != nil {
 		if strings.Contains(s.decode(err).Error(), "UnknownRecord") {
 			return nil, fmt.Errorf("record %x: %w", id, records.ErrNotFound)
@@ -171,6 +280,27 @@ func (s *Store) entry(ctx context.Context, id [32]byte) (*sensitivestore.ISensit
 		return nil, fmt.Errorf("SensitiveStore.get %x: %w", id, s.decode(err))
 	}
 	return &e, nil
+}
+
+// errNoContract is returned by Check when the address holds no contract.
+var errNoContract = errors.New("no contract at this address")
+
+// Check makes sure the store's address holds a SensitiveStore: code at the
+// address that answers recordCount. Callers run it before any key is made.
+func (s *Store) Check(ctx context.Context) error {
+	cctx, cancel := s.callCtx(ctx)
+	defer cancel()
+	code, err := s.backend.CodeAt(cctx, s.contract.Address(), nil)
+	if err != nil {
+		return fmt.Errorf("SensitiveStore code: %w", err)
+	}
+	if len(code) == 0 {
+		return errNoContract
+	}
+	if _, err := bind.Call(s.contract, &bind.CallOpts{Context: cctx}, s.abi.PackRecordCount(), s.abi.UnpackRecordCount); err != nil {
+		return fmt.Errorf("not a SensitiveStore (recordCount failed): %w", s.decode(err))
+	}
+	return nil
 }
 
 // Ref is the on-chain ciphertext reference of a record.
@@ -238,13 +368,28 @@ func (s *Store) blobsWritten() error {
 	return nil
 }
 
+var _ records.BlobStore = (*Store)(nil)
+
+// WriteBlob implements records.BlobStore: the ciphertext goes straight into
+// the blob folder, hashed on the way.
+func (s *Store) WriteBlob(write func(w io.Writer) error) ([32]byte, int64, error) {
+	return records.WriteBlobFile(s.blobs, write)
+}
+
 // Put implements records.Store. Blobs are written first (harmless if the
 // transactions fail: unreferenced); a record already on chain with the same
 // ciphertext counts as stored, so a retried Put finishes the job.
 func (s *Store) Put(ctx context.Context, recs ...records.Record) error {
+	if err := s.settle(ctx); err != nil {
+		return err
+	}
 	var calls [][]byte
 	for _, r := range recs {
-		if records.Ref(r.Ciphertext) != r.CiphertextRef {
+		if r.Ciphertext == nil { // streamed with WriteBlob
+			if _, err := os.Stat(s.blobPath(r.CiphertextRef)); err != nil {
+				return fmt.Errorf("record %x: no ciphertext and no blob: %w", r.ID, err)
+			}
+		} else if records.Ref(r.Ciphertext) != r.CiphertextRef {
 			return fmt.Errorf("record %x: ciphertext does not match its reference", r.ID)
 		}
 		if e, err := s.entry(ctx, r.ID); err == nil {
@@ -255,8 +400,10 @@ func (s *Store) Put(ctx context.Context, recs ...records.Record) error {
 		} else if !errors.Is(err, records.ErrNotFound) {
 			return err
 		}
-		if err := s.writeBlob(r.CiphertextRef, r.Ciphertext); err != nil {
-			return err
+		if r.Ciphertext != nil {
+			if err := s.writeBlob(r.CiphertextRef, r.Ciphertext); err != nil {
+				return err
+			}
 		}
 		calls = append(calls, s.abi.PackPut(r.ID, Ref(r.TransitKey, r.CiphertextRef), r.CiphertextRef,
 			[]byte(r.WrappedKey), r.KeyVersion, new(big.Int).SetBytes(r.Commitment[:])))
@@ -301,7 +448,9 @@ func (s *Store) Get(ctx context.Context, id [32]byte) (records.Record, error) {
 
 // ListByKey implements records.Store, from the Stored events.
 func (s *Store) ListByKey(ctx context.Context, key string) ([]records.Record, error) {
-	it, err := bind.FilterEvents(s.contract, &bind.FilterOpts{Context: ctx}, s.abi.UnpackStoredEvent)
+	cctx, cancel := s.callCtx(ctx)
+	defer cancel()
+	it, err := bind.FilterEvents(s.contract, &bind.FilterOpts{Context: cctx}, s.abi.UnpackStoredEvent)
 	if err != nil {
 		return nil, fmt.Errorf("SensitiveStore Stored events: %w", err)
 	}
@@ -334,6 +483,9 @@ func (s *Store) ListByKey(ctx context.Context, key string) ([]records.Record, er
 // UpdateKeys implements records.Store (one rewrap transaction per record,
 // sent together). Updates already on chain are skipped, so a retry is safe.
 func (s *Store) UpdateKeys(ctx context.Context, ups []records.KeyUpdate) error {
+	if err := s.settle(ctx); err != nil {
+		return err
+	}
 	var calls [][]byte
 	for _, u := range ups {
 		e, err := s.entry(ctx, u.ID)
@@ -364,6 +516,9 @@ func ReceiptHash(rc records.ShredReceipt) [32]byte {
 // MarkShredded implements records.Store: every live record under the key
 // gets the shred mark and the receipt hash on chain.
 func (s *Store) MarkShredded(ctx context.Context, rc records.ShredReceipt) error {
+	if err := s.settle(ctx); err != nil {
+		return err
+	}
 	recs, err := s.ListByKey(ctx, rc.TransitKey)
 	if err != nil {
 		return err

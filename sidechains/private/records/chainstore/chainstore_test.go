@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"net"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/params"
 
@@ -154,8 +157,17 @@ func TestOnChainLifecycle(t *testing.T) {
 	if _, err := officer.Rotate(ctx, "health.stays"); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := sensitive.New(officer, c.store, sensitive.WithBatch(10)).Rewrap(ctx, "health.stays", nil); err != nil || n != 30 {
-		t.Fatalf("rewrap: %d %v", n, err)
+	old, err := c.store.Get(ctx, ins[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := sensitive.New(officer, c.store, sensitive.WithBatch(10)).Rewrap(ctx, "health.stays", nil); err != nil || res.Rewrapped != 30 || res.Retired != 1 {
+		t.Fatalf("rewrap: %+v %v", res, err)
+	}
+	// The wrapped key the chain's history still holds (version 1) no longer
+	// decrypts, even for the owning department.
+	if _, err := dept.UnwrapKey(ctx, "health.stays", old.WrappedKey); err == nil || !strings.Contains(err.Error(), "transit/decrypt/health.stays") {
+		t.Fatalf("an old wrapped key from chain history after rewrap: want a decrypt error, got %v", err)
 	}
 	for _, in := range ins {
 		r, err := c.store.Get(ctx, in.ID)
@@ -172,12 +184,17 @@ func TestOnChainLifecycle(t *testing.T) {
 	}
 	for _, in := range ins {
 		got, err := c.store.ShredReceipt(ctx, in.ID)
-		if err != nil || got != chainstore.ReceiptHash(*rc) {
+		if err != nil || got != chainstore.ReceiptHash(rc.ShredReceipt) {
 			t.Fatalf("shred receipt on chain: %x %v", got, err)
 		}
 		if _, err := health.Open(ctx, in.ID); !errors.Is(err, records.ErrShredded) {
 			t.Fatalf("open after shred: %v", err)
 		}
+	}
+	// Shredding again changes nothing: same receipt, the one on chain.
+	again, err := sensitive.New(officer, c.store).Shred(ctx, "health.stays")
+	if err != nil || !again.AlreadyShredded || chainstore.ReceiptHash(again.ShredReceipt) != chainstore.ReceiptHash(rc.ShredReceipt) {
+		t.Fatalf("second shred: %+v %v, want the first receipt", again, err)
 	}
 	// Even with a wrapped key copied before the shred, Vault cannot unwrap it.
 	if _, err := dept.UnwrapKey(ctx, "health.stays", "vault:v2:AAAA"); err == nil {
@@ -232,5 +249,127 @@ func TestVaultDownWritesNothingOnChain(t *testing.T) {
 				t.Fatalf("recordCount %d after retry, want 40", n)
 			}
 		})
+	}
+}
+
+// An RPC endpoint that accepts connections and never answers (a hung node):
+// every call ends at its deadline with an error instead of blocking.
+func TestHungRPCEndsAtTheDeadline(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var (
+		mu    sync.Mutex
+		conns []net.Conn
+	)
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			conns = append(conns, c) // held open, never answered
+			mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		l.Close()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range conns {
+			c.Close()
+		}
+	})
+	client, err := ethclient.Dial("http://" + l.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, _ := crypto.GenerateKey()
+	store, err := chainstore.New(client, common.Address{1}, bind.NewKeyedTransactor(key, big.NewInt(1337)),
+		filepath.Join(t.TempDir(), "blobs"), chainstore.WithTimeouts(300*time.Millisecond, time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for name, op := range map[string]func() error{
+		"check": func() error { return store.Check(ctx) },
+		"list":  func() error { _, err := store.ListByKey(ctx, "health.stays"); return err },
+		"get":   func() error { _, err := store.Get(ctx, [32]byte{1}); return err },
+		"update": func() error {
+			return store.UpdateKeys(ctx, []records.KeyUpdate{{ID: [32]byte{1}, WrappedKey: "vault:v2:x", KeyVersion: 2}})
+		},
+	} {
+		start := time.Now()
+		err := op()
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("%s on a hung RPC: want a deadline error, got %v", name, err)
+		}
+		if d := time.Since(start); d > 3*time.Second {
+			t.Errorf("%s on a hung RPC took %s", name, d)
+		}
+	}
+}
+
+// A chain that stops making blocks: the wait for a receipt ends at its
+// deadline with an error that says the transaction may still be mined and
+// the command can be re-run; once blocks resume, a retry finishes.
+func TestStalledChainEndsAtTheDeadline(t *testing.T) {
+	ctx := context.Background()
+	key, _ := crypto.GenerateKey()
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	sim := simulated.NewBackend(types.GenesisAlloc{from: {Balance: new(big.Int).Mul(big.NewInt(1000), big.NewInt(params.Ether))}})
+	t.Cleanup(func() { sim.Close() })
+	opts := bind.NewKeyedTransactor(key, big.NewInt(1337))
+	deployed := make(chan error, 1)
+	var addr common.Address
+	go func() {
+		var err error
+		addr, err = chainstore.Deploy(ctx, sim.Client(), opts)
+		deployed <- err
+	}()
+	for done := false; !done; {
+		select {
+		case err := <-deployed:
+			if err != nil {
+				t.Fatal(err)
+			}
+			done = true
+		case <-time.After(20 * time.Millisecond):
+			sim.Commit()
+		}
+	}
+	store, err := chainstore.New(sim.Client(), addr, opts, filepath.Join(t.TempDir(), "blobs"), chainstore.WithTimeouts(time.Second, time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := records.Record{ID: [32]byte{7}, TransitKey: "health.stays", Ciphertext: []byte("sealed"), WrappedKey: "vault:v1:x", KeyVersion: 1}
+	rec.CiphertextRef = records.Ref(rec.Ciphertext)
+	start := time.Now()
+	err = store.Put(ctx, rec) // no block is made
+	if !errors.Is(err, chainstore.ErrNoReceipt) || !strings.Contains(err.Error(), "re-run the command to finish") {
+		t.Fatalf("put on a stalled chain: %v", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("put on a stalled chain took %s", d)
+	}
+	// Re-run while the first transaction is still pending: nothing is sent
+	// twice; the run waits for it, then ends at the deadline.
+	err = store.Put(ctx, rec)
+	if !errors.Is(err, chainstore.ErrNoReceipt) || !strings.Contains(err.Error(), "1 earlier transactions of writer") {
+		t.Fatalf("re-run with a pending transaction: %v", err)
+	}
+	pending, _ := sim.Client().PendingNonceAt(ctx, from)
+	latest, _ := sim.Client().NonceAt(ctx, from, nil)
+	if pending != latest+1 {
+		t.Fatalf("%d transactions pending after the re-run, want 1", pending-latest)
+	}
+	sim.Commit()
+	if err := store.Put(ctx, rec); err != nil {
+		t.Fatalf("retry once the chain moves: %v", err)
+	}
+	if got, err := store.Get(ctx, rec.ID); err != nil || got.KeyVersion != 1 {
+		t.Fatalf("record after the retry: %+v %v", got, err)
 	}
 }

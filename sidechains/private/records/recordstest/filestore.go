@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -106,6 +107,11 @@ func (s *FileStore) Put(_ context.Context, recs ...records.Record) error {
 			if _, ok := st.Records[k]; ok {
 				return fmt.Errorf("record %s: %w", k, records.ErrExists)
 			}
+			if r.Ciphertext == nil {
+				if _, err := os.Stat(s.blobPath(r.CiphertextRef)); err != nil {
+					return fmt.Errorf("record %s: no ciphertext and no blob: %w", k, err)
+				}
+			}
 			st.Records[k] = r
 		}
 		return nil
@@ -124,7 +130,23 @@ func (s *FileStore) Get(_ context.Context, id [32]byte) (records.Record, error) 
 	if !ok {
 		return records.Record{}, fmt.Errorf("record %x: %w", id, records.ErrNotFound)
 	}
+	if r.Ciphertext == nil { // streamed with WriteBlob
+		if r.Ciphertext, err = os.ReadFile(s.blobPath(r.CiphertextRef)); err != nil {
+			return records.Record{}, fmt.Errorf("record %x: ciphertext blob: %w", id, err)
+		}
+	}
 	return r, nil
+}
+
+var _ records.BlobStore = (*FileStore)(nil)
+
+func (s *FileStore) blobPath(ref [32]byte) string {
+	return filepath.Join(filepath.Dir(s.path), "blobs", hex.EncodeToString(ref[:]))
+}
+
+// WriteBlob implements records.BlobStore (blobs in <dir>/blobs).
+func (s *FileStore) WriteBlob(write func(w io.Writer) error) ([32]byte, int64, error) {
+	return records.WriteBlobFile(filepath.Join(filepath.Dir(s.path), "blobs"), write)
 }
 
 // ListByKey implements records.Store.
@@ -171,6 +193,11 @@ func (s *FileStore) MarkShredded(_ context.Context, rc records.ShredReceipt) err
 			if r.TransitKey == rc.TransitKey {
 				r.Shredded = true
 				st.Records[k] = r
+			}
+		}
+		for _, old := range st.Receipts {
+			if old.TransitKey == rc.TransitKey && old.Records == rc.Records && old.At.Equal(rc.At) {
+				return nil // the same receipt again: like the chain, keep one
 			}
 		}
 		st.Receipts = append(st.Receipts, rc)

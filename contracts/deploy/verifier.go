@@ -1,0 +1,65 @@
+package deploy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// verifierABI is IClassificationVerifier (contracts/src/interfaces).
+const verifierABI = `[{"type":"function","name":"verifyProof","stateMutability":"view","inputs":[{"name":"proof","type":"bytes"},{"name":"input","type":"uint256[5]"}],"outputs":[]}]`
+
+var (
+	// ErrNotTheVerifier is returned when a contract does not accept a proof
+	// made with the keys it is said to verify.
+	ErrNotTheVerifier = errors.New("deploy: the contract does not accept proofs made with these keys: it is not their verifier")
+	// ErrUnsoundVerifier is returned when a contract accepts a tampered proof.
+	ErrUnsoundVerifier = errors.New("deploy: the contract accepts a tampered proof: it is not a sound verifier")
+)
+
+// CheckVerifier checks the contract at addr against a proof made with the
+// keys it should verify: the proof must be accepted and the same proof with
+// one byte changed refused. A verifier of other keys (the INSECURE dev keys,
+// say) refuses the first; a contract that accepts everything, the second.
+func CheckVerifier(ctx context.Context, b bind.ContractCaller, addr common.Address, proof []byte, inputs [5]*big.Int) error {
+	parsed, err := abi.JSON(strings.NewReader(verifierABI))
+	if err != nil {
+		return fmt.Errorf("deploy: verifier ABI: %w", err)
+	}
+	call := func(p []byte) error {
+		data, err := parsed.Pack("verifyProof", p, inputs)
+		if err != nil {
+			return fmt.Errorf("deploy: packing verifyProof: %w", err)
+		}
+		_, err = b.CallContract(ctx, ethereum.CallMsg{To: &addr, Data: data}, nil)
+		return err
+	}
+	code, err := b.CodeAt(ctx, addr, nil)
+	if err != nil {
+		return fmt.Errorf("deploy: code of verifier %s: %w", addr, err)
+	}
+	if len(code) == 0 {
+		return fmt.Errorf("%w: %s", errNoCode, addr)
+	}
+	if err := call(proof); err != nil {
+		return fmt.Errorf("%w (%s: %v)", ErrNotTheVerifier, addr, err)
+	}
+	tampered := append([]byte(nil), proof...)
+	tampered[len(tampered)-1] ^= 1 // the last byte of C's y coordinate
+	if err := call(tampered); err == nil {
+		return fmt.Errorf("%w (%s)", ErrUnsoundVerifier, addr)
+	}
+	return nil
+}
+
+// CheckVerifier is CheckVerifier on the Deployer's chain.
+func (d *Deployer) CheckVerifier(ctx context.Context, addr common.Address, proof []byte, inputs [5]*big.Int) error {
+	return CheckVerifier(ctx, d.backend, addr, proof, inputs)
+}
