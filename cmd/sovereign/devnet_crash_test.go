@@ -114,11 +114,12 @@ func TestDevnetKilledMidSubmitKeepsEveryRecord(t *testing.T) {
 				ctx, cancel := context.WithTimeout(context.Background(), 8*time.Second)
 				b, err := exec.CommandContext(ctx, bin, append([]string{"submit", "--department", "health", "--dataset", "stays",
 					"--version", fmt.Sprintf("v%d", n), "--table", table, "--columns", cols, "--policy", policy,
-					"--salt-file", filepath.Join(work, fmt.Sprintf("salt%d", n))}, login...)...).CombinedOutput()
+					"--salt-file", filepath.Join(work, fmt.Sprintf("salt%d", n)), "--new-salt"}, login...)...).CombinedOutput()
 				cancel()
 				out := string(b)
 				if err != nil {
-					continue // killed under it: not acknowledged
+					t.Logf("submit v%d not acknowledged (%v): %s", n, err, lastLine(out))
+					continue // the devnet died under it
 				}
 				m := storedLine.FindStringSubmatch(out)
 				if m == nil {
