@@ -7,13 +7,18 @@
 package node
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
+	"os"
 	"slices"
 
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/rawdb"
 	"github.com/ethereum/go-ethereum/eth"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/eth/filters"
+	"github.com/ethereum/go-ethereum/log"
 	gethnode "github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/p2p/enode"
 	"github.com/ethereum/go-ethereum/p2p/nat"
@@ -48,10 +53,22 @@ func New(cfg Config) (*Node, error) {
 		stack.Close()
 		return nil, err
 	}
-	backend, err := eth.New(stack, ethConfig(&cfg))
+	ecfg := ethConfig(&cfg)
+	if err := chooseStateScheme(stack, ecfg); err != nil {
+		stack.Close()
+		return nil, err
+	}
+	backend, err := eth.New(stack, ecfg)
 	if err != nil {
 		stack.Close()
 		return nil, fmt.Errorf("creating chain: %w", err)
+	}
+	if ecfg.StateScheme == rawdb.HashScheme {
+		db := backend.ChainDb()
+		if err := errors.Join(db.Put(schemeKey, []byte(rawdb.HashScheme)), db.SyncKeyValue()); err != nil {
+			stack.Close()
+			return nil, fmt.Errorf("marking the chain database: %w", err)
+		}
 	}
 	stack.RegisterAPIs(logAPIs(backend))
 	return &Node{Stack: stack, Eth: backend, config: cfg}, nil
@@ -156,6 +173,17 @@ func ethConfig(cfg *Config) *ethconfig.Config {
 	c.TrieDirtyCache = cache / 4
 	c.SnapshotCache = cache / 8
 
+	// Crash safety (README, "Crash safety"): every block's state is written
+	// to the database when the block is inserted (hash scheme, archive), so
+	// a block that is on disk can always be made head again after a crash.
+	// With geth's default (path scheme, or hash with a dirty cache) the
+	// state of up to 128 blocks and more lives only in memory and is
+	// written on a clean stop; a kill -9 then rewinds the chain below
+	// blocks already final. eth.New moves the dirty cache allowance to the
+	// clean and snapshot caches in archive mode.
+	c.StateScheme = rawdb.HashScheme
+	c.NoPruning = true
+
 	if cfg.GasCeil != 0 {
 		c.Miner.GasCeil = cfg.GasCeil
 	}
@@ -171,6 +199,43 @@ func ethConfig(cfg *Config) *ethconfig.Config {
 	c.TxPool.PriceLimit = minTip
 	c.TxPool.Journal = "" // pending transactions are re-sent by clients, not replayed from disk
 	return &c
+}
+
+// schemeKey marks a chain created with crash-safe storage (hash scheme,
+// archive); geth's own test cannot tell it from an older path-scheme chain
+// when the genesis state is empty.
+var schemeKey = []byte("sov-state-scheme")
+
+// chooseStateScheme keeps a data folder created before crash-safe storage on
+// the path scheme it was created with (geth refuses to open it with another
+// one), with a warning: its state is written on a clean stop only.
+func chooseStateScheme(stack *gethnode.Node, c *ethconfig.Config) error {
+	if stack.Config().DataDir == "" {
+		return nil
+	}
+	if _, err := os.Stat(stack.ResolvePath("chaindata")); err != nil {
+		return nil // a new chain
+	}
+	db, err := stack.OpenDatabaseWithOptions("chaindata", gethnode.DatabaseOptions{MetricsNamespace: "sov/scheme/"})
+	if err != nil {
+		return fmt.Errorf("opening the chain database: %w", err)
+	}
+	// A path-scheme chain whose state never left geth's write buffer (kept
+	// in the journal file on a clean stop) shows no scheme in the database;
+	// every chain made before this code was on geth's default, the path
+	// scheme.
+	marked, _ := db.Has(schemeKey)
+	stored := rawdb.ReadStateScheme(db)
+	made := rawdb.ReadCanonicalHash(db, 0) != (common.Hash{})
+	db.Close()
+	if !marked && (stored == rawdb.PathScheme || stored == "" && made) {
+		log.Warn("This chain's data folder was created before crash-safe storage (path scheme): "+
+			"its recent state is written on a clean stop only, so a crash (kill -9, power loss) may rewind it. "+
+			"Recreate the folder or resync the node to make it crash safe", "datadir", stack.Config().DataDir)
+		c.StateScheme = rawdb.PathScheme
+		c.NoPruning = false
+	}
+	return nil
 }
 
 func parseNodes(urls []string) ([]*enode.Node, error) {

@@ -24,7 +24,11 @@ unsealed on start; DEV ONLY: its unseal key sits beside its data) and the
 private chain (one QBFT validator, or up to three, whose keys are read
 from Vault into memory; SensitiveStore deployed). Prints the Vault
 address, the JSON-RPC URLs and the funded development accounts, and runs
-until Ctrl-C. Delete the data folder to start over.`,
+until Ctrl-C. Every chain is crash safe: after a kill -9 or a power cut,
+run it again on the same folder and it resumes with every block that was
+final. Deleting the data folder starts everything over and deletes Vault's
+data with it (every key: records encrypted under them can never be opened
+again).`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "datadir", Usage: "data folder of the local system", Value: ".devnet"},
 			&cli.Uint64Flag{Name: "period", Usage: "public chain block period in seconds (0 = only when transactions wait)", Value: node.DefaultPeriod},

@@ -163,7 +163,7 @@ func StartPrivate(ctx context.Context, opts PrivateOptions) (*PrivateNet, error)
 		net.Validators = append(net.Validators, n)
 		enodes = append(enodes, n.Enode())
 	}
-	if net.Contracts, err = privateContracts(ctx, opts.Dir, net, officer); err != nil {
+	if net.Contracts, err = privateContracts(ctx, opts.Dir, opts.Vault.Dir, net, officer); err != nil {
 		net.Close()
 		return nil, err
 	}
@@ -198,8 +198,9 @@ func privateGenesis(opts PrivateOptions, net *PrivateNet) (*core.Genesis, error)
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 		if set.Size() != len(net.Addresses) {
-			return nil, fmt.Errorf("%w: %s has %d validator(s), asked for %d (delete %s to start the private chain over)",
-				errValidatorsChanged, path, set.Size(), len(net.Addresses), opts.Dir)
+			return nil, fmt.Errorf("%w: %s has %d validator(s), asked for %d: run with --private.validators %d "+
+				"(or delete %s to start the private chain over: the records stored on it are lost; Vault's data stays)",
+				errValidatorsChanged, path, set.Size(), len(net.Addresses), set.Size(), opts.Dir)
 		}
 		for _, a := range net.Addresses {
 			if !set.Contains(a) {
@@ -225,7 +226,7 @@ func privateGenesis(opts PrivateOptions, net *PrivateNet) (*core.Genesis, error)
 
 // privateContracts deploys SensitiveStore on the first run (the same
 // package call as `sovereign deploy private`) and checks it on later runs.
-func privateContracts(ctx context.Context, dir string, net *PrivateNet, owner *ecdsa.PrivateKey) (*deploy.Private, error) {
+func privateContracts(ctx context.Context, dir, vaultDir string, net *PrivateNet, owner *ecdsa.PrivateKey) (*deploy.Private, error) {
 	path := filepath.Join(dir, "contracts.json")
 	client, err := ethclient.DialContext(ctx, net.Validators[0].HTTPEndpoint())
 	if err != nil {
@@ -242,7 +243,16 @@ func privateContracts(ctx context.Context, dir string, net *PrivateNet, owner *e
 			return nil, fmt.Errorf("devnet private chain: reading SensitiveStore code at %s: %w", p.Store, err)
 		}
 		if len(code) == 0 {
-			return nil, fmt.Errorf("devnet private chain: no SensitiveStore code at %s (from %s; delete the data folder to start over)", p.Store, path)
+			// Blocks are written crash-safely (README, "Crash safety"):
+			// a kill -9 cannot cause this, and a restart cannot repair it.
+			head, _ := client.BlockNumber(ctx)
+			return nil, fmt.Errorf("devnet private chain: no SensitiveStore code at %s, which %s records as deployed, "+
+				"at block %d of the private chain in %s: its chain data lost blocks (restored from an older copy, or "+
+				"a folder made before crash-safe storage that was killed); a restart cannot bring them back. "+
+				"Restore the folder from a backup to keep the records, or delete %s to start the private chain over "+
+				"(its records are lost; Vault's data in %s stays). Do not delete the whole data folder: Vault's data goes "+
+				"with it, and with it every key, validator key and audit log",
+				p.Store, path, head, dir, dir, vaultDir)
 		}
 		return &p, nil
 	}

@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"sync"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/types"
 )
@@ -28,6 +29,40 @@ type ForkChoice struct {
 
 // NewForkChoice returns an importer for chain.
 func NewForkChoice(chain *core.BlockChain) *ForkChoice { return &ForkChoice{chain: chain} }
+
+// headKey holds the hash of the head fork choice chose last, synced before
+// the block becomes head. It sits beside geth's data under a prefix geth
+// never uses.
+var headKey = []byte("sov-clique-head")
+
+// Recover makes the block fork choice chose last head again if geth's own
+// head markers, written without syncing, were lost in a crash (kill -9,
+// power loss): that block may already have been sealed, gossiped and its
+// receipts served. Call it before sealing or block sync starts.
+func (f *ForkChoice) Recover() (bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	db := f.chain.TrieDB().Disk()
+	b, err := db.Get(headKey)
+	if err != nil || len(b) != common.HashLength {
+		return false, nil // never chose a head (new chain, or made before this record)
+	}
+	hash := common.BytesToHash(b)
+	var block *types.Block
+	if h := f.chain.GetHeaderByHash(hash); h != nil {
+		if f.chain.GetCanonicalHash(h.Number.Uint64()) == hash && h.Number.Uint64() <= f.chain.CurrentBlock().Number.Uint64() {
+			return false, nil // on the head chain: nothing was lost (a catch-up batch records it after)
+		}
+		block = f.chain.GetBlock(hash, h.Number.Uint64())
+	}
+	if block == nil {
+		return false, fmt.Errorf("the last head chosen, %s, is not in the database", hash.TerminalString())
+	}
+	if _, err := f.chain.SetCanonical(block); err != nil {
+		return false, fmt.Errorf("making the last head chosen, #%d %s, head again: %w", block.NumberU64(), hash.TerminalString(), err)
+	}
+	return true, nil
+}
 
 // Import verifies and stores contiguous blocks, reorganising to them when
 // they make a heavier chain. It reports whether the head changed.
@@ -60,18 +95,50 @@ func (f *ForkChoice) Import(blocks types.Blocks) (bool, error) {
 		// on each other forever.
 		heavier = gain > 0 || gain == 0 && bytes.Compare(last.Hash().Bytes(), head.Hash().Bytes()) < 0
 	}
-	if heavier {
+	db := f.chain.TrieDB().Disk()
+	if heavier && len(blocks) > 1 && first.ParentHash() == head.Hash() {
+		// Catch-up: a batch fetched from a peer, extending the head. Each of
+		// these blocks was synced by the signer that sealed it before anyone
+		// saw it, so the batch is inserted as one (geth verifies and
+		// recovers senders for the whole batch at once) and synced after.
 		if n, err := f.chain.InsertChain(blocks); err != nil {
 			return false, fmt.Errorf("importing block #%d %s: %w", blocks[n].NumberU64(), blocks[n].Hash().TerminalString(), err)
+		}
+		if err := db.Put(headKey, last.Hash().Bytes()); err != nil {
+			return false, fmt.Errorf("recording the head: %w", err)
+		}
+		if err := db.SyncKeyValue(); err != nil {
+			return false, fmt.Errorf("syncing the chain database: %w", err)
 		}
 		return true, nil
 	}
 	for _, b := range blocks {
 		if _, err := f.chain.InsertBlockWithoutSetHead(context.Background(), b, false); err != nil {
+			if heavier {
+				return false, fmt.Errorf("importing block #%d %s: %w", b.NumberU64(), b.Hash().TerminalString(), err)
+			}
 			return false, fmt.Errorf("importing side block #%d %s: %w", b.NumberU64(), b.Hash().TerminalString(), err)
 		}
 	}
-	return false, nil
+	if !heavier {
+		return false, nil
+	}
+	// The blocks, their receipts and state (archive: written at insert) and
+	// the choice of head are synced to disk before they become canonical,
+	// hence before any of their receipts is served or the block is
+	// gossiped: a block this node sealed and acknowledged survives a crash
+	// (README, "Crash safety"). geth writes its own head markers without
+	// syncing; Recover restores the head from headKey if they were lost.
+	if err := db.Put(headKey, last.Hash().Bytes()); err != nil {
+		return false, fmt.Errorf("recording the head: %w", err)
+	}
+	if err := db.SyncKeyValue(); err != nil {
+		return false, fmt.Errorf("syncing the chain database: %w", err)
+	}
+	if _, err := f.chain.SetCanonical(last); err != nil {
+		return false, fmt.Errorf("making block #%d %s head: %w", last.NumberU64(), last.Hash().TerminalString(), err)
+	}
+	return true, nil
 }
 
 // weightGain returns TD(parent + blocks) − TD(head), counted from their

@@ -72,6 +72,14 @@ func New(backend *eth.Ethereum, cfg Config) (*Service, error) {
 		fork:  NewForkChoice(chain),
 		log:   logger,
 	}
+	before := chain.CurrentBlock()
+	if moved, err := s.fork.Recover(); err != nil {
+		// Nothing to repair it with here: block sync brings the chain back
+		// from the other nodes.
+		logger.Error("Could not restore the head chosen before an unclean stop", "err", err)
+	} else if moved {
+		logger.Warn("Head restored to the last block chosen before an unclean stop", "from", before.Number, "to", chain.CurrentBlock().Number, "hash", chain.CurrentBlock().Hash())
+	}
 	if cfg.Signer != nil {
 		signer := crypto.PubkeyToAddress(cfg.Signer.PublicKey)
 		engine.Authorize(signer) // Prepare reads it to set the difficulty

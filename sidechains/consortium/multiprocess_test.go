@@ -40,10 +40,12 @@ type proc struct {
 type mpNet struct {
 	t       *testing.T
 	bin     string
+	chain   string // "consortium" or "private": which `sovereign node` command runs
 	dir     string
 	genesis string
 	pwFile  string
 	procs   []*proc
+	alloc   string // --alloc of the genesis ("" = none)
 }
 
 func freePort(t *testing.T) int {
@@ -58,11 +60,15 @@ func freePort(t *testing.T) int {
 
 // newMPNet writes keys, a password file and a genesis with n validators by
 // running the real binary.
-func newMPNet(t *testing.T, n int) *mpNet {
+func newMPNet(t *testing.T, n int) *mpNet { return newChainNet(t, "consortium", n, "") }
+
+// newChainNet is newMPNet for either QBFT chain, with alloc (e.g.
+// "0xA…=1000ether") funded in the genesis.
+func newChainNet(t *testing.T, chain string, n int, alloc string) *mpNet {
 	if testing.Short() {
 		t.Skip("multi-process test skipped with -short")
 	}
-	m := &mpNet{t: t, bin: testbin.SovereignTest(t), dir: t.TempDir()}
+	m := &mpNet{t: t, bin: testbin.SovereignTest(t), chain: chain, dir: t.TempDir(), alloc: alloc}
 	m.pwFile = filepath.Join(m.dir, "password")
 	if err := os.WriteFile(m.pwFile, []byte("test password\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -82,9 +88,13 @@ func newMPNet(t *testing.T, n int) *mpNet {
 		addrs = append(addrs, crypto.PubkeyToAddress(key.PublicKey).Hex())
 	}
 	m.genesis = filepath.Join(m.dir, "genesis.json")
-	out, err := exec.Command(m.bin, "genesis", "consortium", "--validators", strings.Join(addrs, ","), "--out", m.genesis).CombinedOutput()
+	gargs := []string{"genesis", chain, "--validators", strings.Join(addrs, ","), "--out", m.genesis}
+	if alloc != "" {
+		gargs = append(gargs, "--alloc", alloc)
+	}
+	out, err := exec.Command(m.bin, gargs...).CombinedOutput()
 	if err != nil {
-		t.Fatalf("genesis consortium: %v\n%s", err, out)
+		t.Fatalf("genesis %s: %v\n%s", chain, err, out)
 	}
 	t.Cleanup(func() {
 		for _, p := range m.procs {
@@ -110,6 +120,13 @@ func (m *mpNet) startAll() {
 // start runs validator i, dialing every validator whose enode is known.
 func (m *mpNet) start(i int) {
 	m.t.Helper()
+	m.launch(i)
+	m.waitStarted(i)
+}
+
+// launch starts validator i without waiting for it to listen.
+func (m *mpNet) launch(i int) {
+	m.t.Helper()
 	p := m.procs[i]
 	var static []string
 	for j, q := range m.procs {
@@ -119,7 +136,7 @@ func (m *mpNet) start(i int) {
 	}
 	os.Remove(filepath.Join(p.dir, "enode.url"))
 	args := append([]string{}, p.wrap...)
-	args = append(args, m.bin, "node", "consortium",
+	args = append(args, m.bin, "node", m.chain,
 		"--datadir", p.dir, "--genesis", m.genesis,
 		"--validator.keystore", p.keyFile, "--validator.password", m.pwFile,
 		"--p2p.addr", p.p2pAddr, "--http.addr", p.httpHost, "--http.port", fmt.Sprint(p.httpPort),
@@ -140,6 +157,12 @@ func (m *mpNet) start(i int) {
 	}
 	p.cmd, p.done = cmd, make(chan struct{})
 	go func() { cmd.Wait(); logf.Close(); close(p.done) }()
+}
+
+// waitStarted waits until launched validator i has written its enode URL.
+func (m *mpNet) waitStarted(i int) {
+	m.t.Helper()
+	p := m.procs[i]
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		b, err := os.ReadFile(filepath.Join(p.dir, "enode.url"))
@@ -277,7 +300,7 @@ func (m *mpNet) checkNoFork() {
 				Hash    common.Hash      `json:"hash"`
 				Signers []common.Address `json:"signers"`
 			}
-			if err := m.call(i, &cert, "qbft_getCertificate", hexutil.EncodeUint64(n)); err != nil || cert.Hash != h || len(cert.Signers) < 3 {
+			if err := m.call(i, &cert, "qbft_getCertificate", hexutil.EncodeUint64(n)); err != nil || cert.Hash != h || len(cert.Signers) < quorum(len(m.procs)) {
 				m.t.Fatalf("validator %d: certificate of block %d: %v (%+v)", i, n, err, cert)
 			}
 		}

@@ -111,6 +111,11 @@ func WriteBlobFile(dir string, write func(w io.Writer) error) (ref [32]byte, siz
 	if err = bw.Flush(); err != nil {
 		return ref, 0, fmt.Errorf("writing blob: %w", err)
 	}
+	// On disk before its record can go on chain (README, "Crash safety");
+	// chainstore's Put syncs the folder entry.
+	if err = f.Sync(); err != nil {
+		return ref, 0, fmt.Errorf("writing blob: %w", err)
+	}
 	if err = f.Close(); err != nil {
 		return ref, 0, fmt.Errorf("writing blob: %w", err)
 	}

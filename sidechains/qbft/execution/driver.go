@@ -424,6 +424,14 @@ func (d *Driver) finalise(v *Value, cert *qbft.Certificate) error {
 	if err := d.certs.putRequests(cert.Number, v.Requests); err != nil {
 		return err
 	}
+	// The block, its receipts and state (written when it was executed) and
+	// its certificate reach the disk before it becomes head, hence before
+	// any receipt of it is served: a crash after this point finds a final
+	// block with its certificate, which Recover makes head again; a crash
+	// before it finds a block nobody saw as final on this node.
+	if err := d.certs.sync(); err != nil {
+		return err
+	}
 	hash := v.Block.Hash()
 	res, err := d.api.ForkchoiceUpdatedV3(context.Background(), engine.ForkchoiceStateV1{
 		HeadBlockHash: hash, SafeBlockHash: hash, FinalizedBlockHash: hash,
@@ -433,6 +441,49 @@ func (d *Driver) finalise(v *Value, cert *qbft.Certificate) error {
 	}
 	if res.PayloadStatus.Status != engine.VALID {
 		return fmt.Errorf("%w: forkchoiceUpdated %s", errPayloadRejected, res.PayloadStatus.Status)
+	}
+	return nil
+}
+
+// Recover makes the chain's head the last block this node finalised, as
+// recorded by the certificates on disk, and marks it safe and finalized.
+// finalise writes a block's certificate (synced) before moving the head,
+// whose markers geth writes without syncing; after a crash (kill -9, power
+// loss) the head found on disk may therefore be a block or so behind the
+// last final one. Call it before consensus or block sync starts.
+func (d *Driver) Recover() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	bc := d.eth.BlockChain()
+	head := bc.CurrentBlock()
+	moved := 0
+	for n := head.Number.Uint64() + 1; ; n++ {
+		cert, err := d.certs.get(n)
+		if err != nil {
+			break
+		}
+		block := bc.GetBlock(cert.Hash, n)
+		if block == nil || block.ParentHash() != bc.CurrentBlock().Hash() {
+			d.log.Warn("QBFT certificate without its block on disk", "number", n, "hash", cert.Hash)
+			break
+		}
+		if _, err := bc.SetCanonical(block); err != nil {
+			return fmt.Errorf("making final block %d %s head again: %w", n, cert.Hash, err)
+		}
+		moved++
+	}
+	cur := bc.CurrentBlock()
+	if cur.Number.Uint64() > 0 {
+		if fin := bc.CurrentFinalBlock(); fin == nil || fin.Hash() != cur.Hash() {
+			if _, err := d.certs.get(cur.Number.Uint64()); err == nil {
+				bc.SetFinalized(cur)
+				bc.SetSafe(cur)
+			}
+		}
+	}
+	if moved > 0 {
+		d.log.Warn("QBFT head restored to the last final block after an unclean stop", "from", head.Number, "to", cur.Number, "hash", cur.Hash())
+		return d.certs.sync()
 	}
 	return nil
 }

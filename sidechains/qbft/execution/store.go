@@ -37,6 +37,16 @@ func (s certStore) put(c *qbft.Certificate) error {
 	return nil
 }
 
+// sync makes every write so far durable (the database's write-ahead log is
+// fsynced; geth writes without syncing). Writes reach the log in order, so
+// this covers the block, receipts and state written before.
+func (s certStore) sync() error {
+	if err := s.db.SyncKeyValue(); err != nil {
+		return fmt.Errorf("syncing the chain database: %w", err)
+	}
+	return nil
+}
+
 func (s certStore) get(number uint64) (*qbft.Certificate, error) {
 	b, err := s.db.Get(certKey(number))
 	if err != nil {

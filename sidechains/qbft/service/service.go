@@ -86,6 +86,10 @@ func New(cfg Config) (*Node, error) {
 		self = cfg.Signer.Address()
 	}
 	drv := execution.New(n.Eth, execution.Config{Self: self, BlockPeriod: cfg.BlockPeriod, Validators: cfg.Validators, Logger: cfg.Logger})
+	if err := drv.Recover(); err != nil {
+		n.Close()
+		return nil, err
+	}
 	networkID := cfg.Node.NetworkID
 	if networkID == 0 {
 		networkID = g.Config.ChainID.Uint64()

@@ -330,11 +330,42 @@ func (s *Store) writeBlob(hash [32]byte, data []byte) error {
 	if _, err := os.Stat(path); err == nil {
 		return nil // content-addressed: already there
 	}
+	// The blob reaches the disk (the file here, its folder entry in
+	// blobsWritten) before its record is sent: a record on chain survives
+	// a crash or power cut (README, "Crash safety"), and so must the
+	// ciphertext it names.
 	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o600); err != nil {
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if err != nil {
 		return fmt.Errorf("writing blob: %w", err)
 	}
-	return os.Rename(tmp, path)
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("writing blob: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("writing blob: %w", err)
+	}
+	return nil
+}
+
+// blobsWritten syncs the blob folder, so the renamed entries are on disk.
+func (s *Store) blobsWritten() error {
+	d, err := os.Open(s.blobs)
+	if err != nil {
+		return fmt.Errorf("syncing the blob folder: %w", err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("syncing the blob folder: %w", err)
+	}
+	return nil
 }
 
 var _ records.BlobStore = (*Store)(nil)
@@ -376,6 +407,11 @@ func (s *Store) Put(ctx context.Context, recs ...records.Record) error {
 		}
 		calls = append(calls, s.abi.PackPut(r.ID, Ref(r.TransitKey, r.CiphertextRef), r.CiphertextRef,
 			[]byte(r.WrappedKey), r.KeyVersion, new(big.Int).SetBytes(r.Commitment[:])))
+	}
+	if len(calls) > 0 {
+		if err := s.blobsWritten(); err != nil {
+			return err
+		}
 	}
 	return s.sendAll(ctx, "put", calls)
 }
