@@ -3,7 +3,6 @@ package clique
 import (
 	"context"
 	"crypto/ecdsa"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"time"
@@ -17,6 +16,8 @@ import (
 	"github.com/ethereum/go-ethereum/event"
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/ethereum/go-ethereum/miner"
+
+	"github.com/sovereign-gov/sovereign/node"
 )
 
 // wiggleTime is the unit of random delay an out-of-turn signer waits, so the
@@ -171,20 +172,9 @@ func (s *sealer) sealOn(ctx context.Context, parent *types.Header, allowEmpty bo
 	if err != nil {
 		return nil, fmt.Errorf("building block: %w", err)
 	}
-	done := make(chan struct{})
-	go func() { payload.ResolveFull(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(buildTimeout):
-		payload.Resolve()
-		return nil, errors.New("building block: timed out waiting for transactions to be filled")
-	case <-ctx.Done():
-		payload.Resolve()
-		return nil, ctx.Err()
-	}
-	block, _, _, _ := payload.FullBlockAndReceipts()
-	if block == nil {
-		return nil, errors.New("building block: miner returned no block")
+	block, _, err := node.WaitFullPayload(ctx, payload, buildTimeout)
+	if err != nil {
+		return nil, err
 	}
 	if s.period == 0 && len(block.Transactions()) == 0 && !allowEmpty {
 		return nil, nil // the transactions that woke us were already sealed by someone else

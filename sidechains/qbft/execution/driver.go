@@ -16,8 +16,12 @@ import (
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/ethereum/go-ethereum/miner"
 
+	"github.com/sovereign-gov/sovereign/node"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft"
 )
+
+// buildTimeout bounds the wait for geth's miner to fill a block.
+const buildTimeout = 10 * time.Second
 
 var (
 	// errNotNext is returned for a block that does not extend the local head.
@@ -228,11 +232,10 @@ func (d *Driver) build(height, round, bump uint64) ([]byte, common.Hash, error) 
 	if err != nil {
 		return nil, common.Hash{}, fmt.Errorf("building payload: %w", err)
 	}
-	env := payload.ResolveFull()
-	if env == nil {
-		return nil, common.Hash{}, errors.New("payload building stopped before a full block")
+	block, env, err := node.WaitFullPayload(context.Background(), payload, buildTimeout)
+	if err != nil {
+		return nil, common.Hash{}, err
 	}
-	block, _, _, _ := payload.FullBlockAndReceipts()
 	v := &Value{Block: block, Requests: env.Requests}
 	if v.Requests == nil {
 		v.Requests = [][]byte{}
