@@ -7,19 +7,6 @@ bench-qbft: build
 
 BENCHES += bench-qbft
 
-# Native Go fuzzing of what QBFT decodes from peers (messages, certificates)
-# and of the state machine fed arbitrary signed fields: a short run in
-# `make test` (FUZZTIME each), longer by hand: make qbft-fuzz FUZZTIME=10m.
-.PHONY: qbft-fuzz
-FUZZTIME ?= 10s
-QBFT_FUZZ := FuzzDecodeMessage FuzzDecodeCertificate FuzzCoreHandleMessage
-TESTS += qbft-fuzz
-qbft-fuzz:
-	@for f in $(QBFT_FUZZ); do \
-	  echo "fuzz: $$f ($(FUZZTIME))"; \
-	  $(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) ./sidechains/qbft || exit 1; \
-	done
-
 # The 2|2 partition test (sidechains/consortium) needs root and iproute2.
 # As root (CI), `make test` requires it to run: it fails instead of
 # skipping when namespaces cannot be made; setup installs iproute2 if absent.
