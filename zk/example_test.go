@@ -38,7 +38,7 @@ func Example() {
 		fmt.Printf("%s released: %v\n", name, !proof.Released[j].IsZero())
 	}
 	// Output:
-	// circuit size: 16 level: 2 proof bytes: 256
+	// circuit size: 16 level: sensitive proof bytes: 256
 	// verified: true
 	// patient released: false
 	// ward released: false

@@ -191,7 +191,11 @@ func (f *PolicyFile) Policy() (Policy, map[string]int, error) {
 	names := make(map[string]int, len(f.Categories))
 	for i, c := range f.Categories {
 		if _, dup := levels[c.ID]; dup {
-			return Policy{}, nil, fmt.Errorf("category %d (%q): id %d listed twice", i, c.Name, c.ID)
+			where := fmt.Sprintf("category %d", i)
+			if c.Name != "" {
+				where = fmt.Sprintf("category %d (%q)", i, c.Name)
+			}
+			return Policy{}, nil, fmt.Errorf("%s: id %d listed twice", where, c.ID)
 		}
 		if c.Name != "" {
 			if _, dup := names[c.Name]; dup {

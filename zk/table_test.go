@@ -70,7 +70,7 @@ func TestBadInput(t *testing.T) {
 	for _, c := range []struct{ name, content, want string }{
 		{"unknown category name", `{"a": "astrology"}`, `column "a": unknown category "astrology"`},
 		{"category out of range", `{"a": 16}`, `column "a": unknown category 16 (categories are 0..15)`},
-		{"category not a number or name", `{"a": [1]}`, `column "a": category must be an id or a name`},
+		{"category not a number or name", `{"a": [1]}`, `column "a": category must be a category name or an id 0..15, found [1]`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := LoadColumnCategories(writeTemp(t, "cols.json", c.content), names)
@@ -94,7 +94,7 @@ func TestBadInput(t *testing.T) {
 	if _, err := NewStatement(rec, FixturePolicy(), 3, elements(1)[0]); err == nil || !strings.Contains(err.Error(), "threshold must be 0 (open), 1 (conditional) or 2 (sensitive)") {
 		t.Errorf("threshold 3: %v", err)
 	}
-	if _, _, err := LoadPolicy(writeTemp(t, "p.json", `{"categories":[{"id":1,"level":2},{"id":1,"level":0}]}`)); err == nil || !strings.Contains(err.Error(), "category 1 listed twice") {
+	if _, _, err := LoadPolicy(writeTemp(t, "p.json", `{"categories":[{"id":1,"level":2},{"id":1,"level":0}]}`)); err == nil || !strings.Contains(err.Error(), "category 1: id 1 listed twice") {
 		t.Errorf("policy duplicate: %v", err)
 	}
 	if _, _, err := LoadPolicy(writeTemp(t, "p.json", `{"categories":[{"id":1,"level":3}]}`)); err == nil || !strings.Contains(err.Error(), "level must be 0 (open), 1 (conditional) or 2 (sensitive)") {
