@@ -84,18 +84,9 @@ func (s Summary) String() string {
 		if s.Parked > 0 {
 			out += fmt.Sprintf("; %d parked", s.Parked)
 		}
-		if s.Unrelayable > 0 {
-			out += fmt.Sprintf("; %d logs the bridge would refuse (not sent)", s.Unrelayable)
-		}
-		if s.Checkpoint != 0 {
-			out += fmt.Sprintf("; checkpoint at consortium block %d (%dk gas)", s.Checkpoint, (s.CheckpointGas+500)/1000)
-		}
-		return out
+		return out + s.tail()
 	}
-	perRecord := uint64(0)
-	if s.Records() > 0 {
-		perRecord = s.GasUsed / uint64(s.Records())
-	}
+	perRecord := s.GasUsed / uint64(s.Records())
 	out := fmt.Sprintf("relayed %d decisions (%d approved, %d rejected), %d access decisions, %d set changes from consortium blocks %d–%d in %d txs (%d reverted), %dk gas/record",
 		s.Approved+s.Rejected, s.Approved, s.Rejected, s.Access, s.SetChanges, s.FromBlock, s.ToBlock, s.Txs, s.Reverted, (perRecord+500)/1000)
 	if s.Refused > 0 {
@@ -107,6 +98,12 @@ func (s Summary) String() string {
 	if s.InFlight > 0 {
 		out += fmt.Sprintf("; %d pending in another relayer's transaction", s.InFlight)
 	}
+	return out + s.tail()
+}
+
+// tail is what both forms of the summary end with.
+func (s Summary) tail() string {
+	var out string
 	if s.Unrelayable > 0 {
 		out += fmt.Sprintf("; %d logs the bridge would refuse (not sent)", s.Unrelayable)
 	}
