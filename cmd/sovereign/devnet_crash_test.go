@@ -113,7 +113,7 @@ func TestDevnetKilledMidSubmitKeepsEveryRecord(t *testing.T) {
 				n++
 				ctx, cancel := context.WithTimeout(context.Background(), 8*time.Second)
 				b, err := exec.CommandContext(ctx, bin, append([]string{"submit", "--department", "health", "--dataset", "stays",
-					"--version", fmt.Sprintf("v%d", n), "--table", table, "--columns", cols, "--policy", policy,
+					"--version", fmt.Sprint(n), "--private-only", "--table", table, "--columns", cols, "--policy", policy,
 					"--salt-file", filepath.Join(work, fmt.Sprintf("salt%d", n)), "--new-salt"}, login...)...).CombinedOutput()
 				cancel()
 				out := string(b)

@@ -221,7 +221,7 @@ func useVaultOnDevnet(t *testing.T, bin, dir, summary, privateURL, consortiumURL
 			"--role-id", strings.TrimSpace(string(id)), "--secret-id-file", filepath.Join(creds, role+".secret-id"),
 			"--rpc", privateURL, "--store", lastMatch(t, storeLine, summary, "SensitiveStore"), "--blobs", filepath.Join(work, "blobs")}
 	}
-	out, err := proctest.Run(bin, append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "v1",
+	out, err := proctest.Run(bin, append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "1", "--private-only",
 		"--table", table, "--columns", cols, "--policy", policy, "--salt-file", filepath.Join(work, "salt"), "--new-salt"}, login("dept-health")...)...)
 	if err != nil || !strings.Contains(out, "3 columns, 2 rows, level 2, key health.stays v1") {
 		t.Fatalf("submit on the devnet: %v\n%s", err, out)

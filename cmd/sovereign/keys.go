@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -36,7 +37,7 @@ var (
 )
 
 var vaultFlags = []cli.Flag{vaultAddrFlag, roleIDFlag, secretIDFlag, tokenFlag}
-var chainFlags = []cli.Flag{rpcFlag, storeFlag, blobsFlag, writerFlag, chainWaitFlag}
+var chainFlags = []cli.Flag{rpcFlag, storeFlag, blobsFlag, writerFlag, chainWaitFlag, manifestFlag}
 
 // keysCommand groups the security officer's key operations.
 func keysCommand() *cli.Command {
@@ -68,7 +69,7 @@ var (
 // vaultLogin connects to Vault as the caller's role.
 func vaultLogin(ctx context.Context, c *cli.Context, log *slog.Logger) (*vaultclient.Client, error) {
 	if t := c.String(tokenFlag.Name); t != "" {
-		return vaultclient.New(c.String(vaultAddrFlag.Name), vaultclient.WithToken(t), vaultclient.WithLogger(log))
+		return vaultclient.New(vaultAddr(c), vaultclient.WithToken(t), vaultclient.WithLogger(log))
 	}
 	roleID, secretFile := c.String(roleIDFlag.Name), c.String(secretIDFlag.Name)
 	if roleID == "" || secretFile == "" {
@@ -78,7 +79,7 @@ func vaultLogin(ctx context.Context, c *cli.Context, log *slog.Logger) (*vaultcl
 	if err != nil {
 		return nil, fmt.Errorf("reading the secret ID: %w", err)
 	}
-	v, err := vaultclient.New(c.String(vaultAddrFlag.Name), vaultclient.WithLogger(log))
+	v, err := vaultclient.New(vaultAddr(c), vaultclient.WithLogger(log))
 	if err != nil {
 		return nil, err
 	}
@@ -88,25 +89,49 @@ func vaultLogin(ctx context.Context, c *cli.Context, log *slog.Logger) (*vaultcl
 	return v, nil
 }
 
+// vaultAddr is --vault-addr, or the manifest's Vault when the flag is not given.
+func vaultAddr(c *cli.Context) string {
+	if m, err := loadManifest(c); err == nil && m != nil && m.Vault != "" {
+		return flagOr(c, vaultAddrFlag.Name, m.Vault)
+	}
+	return c.String(vaultAddrFlag.Name)
+}
+
 // chainStore opens the SensitiveStore, signing with a key read from Vault KV.
 func chainStore(ctx context.Context, c *cli.Context, v *vaultclient.Client, defaultWriter string) (*chainstore.Store, error) {
-	if c.String(storeFlag.Name) == "" {
-		return nil, errNoStore
-	}
-	addr, err := parseAddress(c.String(storeFlag.Name))
+	store, _, err := chainStoreWithKey(ctx, c, v, defaultWriter)
+	return store, err
+}
+
+// chainStoreWithKey is chainStore that also returns the signing key (a
+// department's key signs its submissions on the consortium too). Addresses
+// not given as flags come from the manifest, when there is one.
+func chainStoreWithKey(ctx context.Context, c *cli.Context, v *vaultclient.Client, defaultWriter string) (*chainstore.Store, *ecdsa.PrivateKey, error) {
+	m, err := loadManifest(c)
 	if err != nil {
-		return nil, fmt.Errorf("--store: %w", err)
+		return nil, nil, err
 	}
-	rpc := c.String(rpcFlag.Name)
+	storeAddr, rpc := c.String(storeFlag.Name), c.String(rpcFlag.Name)
+	if m != nil {
+		storeAddr = flagOr(c, storeFlag.Name, m.Private.Store.Hex())
+		rpc = flagOr(c, rpcFlag.Name, first(m.Private.RPC))
+	}
+	if storeAddr == "" {
+		return nil, nil, errNoStore
+	}
+	addr, err := parseAddress(storeAddr)
+	if err != nil {
+		return nil, nil, fmt.Errorf("--store: %w", err)
+	}
 	client, err := ethclient.DialContext(ctx, rpc)
 	if err != nil {
-		return nil, fmt.Errorf("private chain %s: %w", rpc, err)
+		return nil, nil, fmt.Errorf("private chain %s: %w", rpc, err)
 	}
 	cctx, cancel := context.WithTimeout(ctx, chainstore.DefaultCallTimeout)
 	chainID, err := client.ChainID(cctx)
 	cancel()
 	if err != nil {
-		return nil, fmt.Errorf("private chain %s: %w", rpc, err)
+		return nil, nil, fmt.Errorf("private chain %s: %w", rpc, err)
 	}
 	path := c.String(writerFlag.Name)
 	if path == "" {
@@ -114,18 +139,22 @@ func chainStore(ctx context.Context, c *cli.Context, v *vaultclient.Client, defa
 	}
 	key, err := v.SigningKey(ctx, path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	store, err := chainstore.New(client, addr, bind.NewKeyedTransactor(key, chainID), c.String(blobsFlag.Name),
+	blobs := c.String(blobsFlag.Name)
+	if m != nil {
+		blobs = flagOr(c, blobsFlag.Name, m.Private.Blobs)
+	}
+	store, err := chainstore.New(client, addr, bind.NewKeyedTransactor(key, chainID), blobs,
 		chainstore.WithTimeouts(0, c.Duration(chainWaitFlag.Name)))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// A wrong address fails here, before any data key is made or salt written.
 	if err := store.Check(ctx); err != nil {
-		return nil, fmt.Errorf("--store %s on %s: %w", addr.Hex(), rpc, err)
+		return nil, nil, fmt.Errorf("--store %s on %s: %w", addr.Hex(), rpc, err)
 	}
-	return store, nil
+	return store, key, nil
 }
 
 func cmdLogger() *slog.Logger { return slog.New(slog.NewTextHandler(os.Stderr, nil)) }

@@ -95,13 +95,13 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	cols := keysWriteFile(t, filepath.Join(dir, "cols.json"), `{"patient_id": "personal-id", "ward": 1, "stays": "aggregate"}`)
 	policy := keysWriteFile(t, filepath.Join(dir, "policy.json"), `{"categories": [{"id": 0, "name": "personal-id", "level": 2}, {"id": 1, "level": 1}, {"id": 3, "name": "aggregate", "level": 0}]}`)
 	var outputs []string // every command's stdout and stderr, scanned for keys at the end
-	out := runSovereign(t, bin, 0, append(append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "v1",
+	out := runSovereign(t, bin, 0, append(append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "1", "--private-only",
 		"--table", tablePath, "--columns", cols, "--policy", policy, "--salt-file", filepath.Join(dir, "salt"), "--new-salt"}, dept...), chain...)...)
 	outputs = append(outputs, out)
 	if !strings.Contains(out, "3 columns, 2 rows, level 2, key health.stays v1") {
 		t.Fatalf("submit output:\n%s", out)
 	}
-	id := submission.RecordID("health", "stays", "v1")
+	id := submission.RecordID("health", "stays", 1)
 	reader, _ := chainstore.New(sim.Client(), storeAddr, deptOpts, blobs)
 
 	v1, err := reader.Get(ctx, id)
@@ -254,7 +254,7 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 		{append([]string{"keys", "rewrap", "--key", "health.stays"}, officer...), "--store (the SensitiveStore address) is required"},
 		{append(append([]string{"keys", "rewrap", "--key", "health.stays"}, officer...), "--store", "0x12"), "not a 0x-prefixed 20-byte hex address"},
 		{append(append([]string{"keys", "rewrap", "--key", "health.stays", "--rpc", rpcURL}, officer...), "--store", officerAddr.Hex()), "no contract at this address"},
-		{append(append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "v2",
+		{append(append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "2", "--private-only",
 			"--table", tablePath, "--columns", cols, "--policy", policy, "--salt-file", filepath.Join(dir, "salt-v2"), "--new-salt"}, dept...),
 			"--rpc", rpcURL, "--blobs", blobs, "--store", officerAddr.Hex()), "--store " + officerAddr.Hex() + " on " + rpcURL + ": no contract at this address"},
 	}

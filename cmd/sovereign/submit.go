@@ -1,63 +1,244 @@
 package main
 
 import (
+	"context"
+	"encoding/hex"
 	"fmt"
+	"math/big"
+	"net/http"
 	"os"
 	"strings"
+	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
+	"github.com/sovereign-gov/sovereign/contentstore"
+	"github.com/sovereign-gov/sovereign/contracts/deploy"
+	"github.com/sovereign-gov/sovereign/review"
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
 	"github.com/sovereign-gov/sovereign/sidechains/private/submission"
+	"github.com/sovereign-gov/sovereign/zk"
 )
 
-// submitCommand is a department's submission of a table to the private chain.
+// submitCommand is a department's submission of a record: steps 1–3 of its
+// path (DESIGN.md): stored encrypted on the private chain, proved, and put
+// up for review on the consortium with its released view in the content
+// store. Every step is idempotent, so a run cut short (kill -9, a chain or
+// Vault down) is finished by running the same command again.
 func submitCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "submit",
-		Usage: "departments: encrypt a table under the dataset's Vault key and store it on the private chain with its commitment",
+		Usage: "departments: store a table encrypted on the private chain, prove its classification and submit it for review",
+		Description: `Steps, each shown as it runs:
+  1. the table is encrypted under the dataset's Vault key and stored on the
+     private chain with its commitment (the salt and column categories are
+     sealed with it, so a reviewer under a Vault grant can open the commitment);
+  2. the classification proof is made with the keys in --keys;
+  3. the released view (the columns at or under --threshold, withheld columns
+     blanked) goes to the content store under its sha256 (not for sensitive
+     records: their content never leaves the private chain);
+  4. the record is submitted to the ReviewBoard, signed with the department's
+     key from Vault.
+Addresses come from --manifest (the devnet's by default) unless given as
+flags. Run again after any failure: finished steps are recognised and skipped.
+--private-only stops after step 1.`,
 		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "department", Usage: "your department (lower-case name)", Required: true},
 			&cli.StringFlag{Name: "dataset", Usage: "dataset name (lower-case)", Required: true},
-			&cli.StringFlag{Name: "version", Usage: "dataset version, e.g. 2026-11", Required: true},
+			&cli.Uint64Flag{Name: "version", Usage: "dataset version: a positive integer, e.g. 202611", Required: true},
 			&cli.StringFlag{Name: "table", Usage: "the table: .csv (header row first) or .json", Required: true},
 			&cli.StringFlag{Name: "columns", Usage: "column → category file (JSON)", Required: true},
 			&cli.StringFlag{Name: "policy", Usage: "the published policy file (JSON)", Required: true},
 			&cli.StringFlag{Name: "salt-file", Usage: "the record's salt file (keep it: it opens the commitment)", Required: true},
 			&cli.BoolFlag{Name: "new-salt", Usage: "draw a fresh salt into --salt-file for a new record (the file must not exist)"},
+			&cli.StringFlag{Name: "threshold", Usage: "release columns up to this level: open or conditional", Value: "open"},
+			&cli.Uint64Flag{Name: "supersedes", Usage: "the version this one corrects (0: none)"},
+			&cli.StringFlag{Name: "keys", Usage: "the proving keys directory (zk setup / ceremony output)", Value: "zk-keys"},
+			&cli.StringFlag{Name: "content", Usage: "content store URL for the released view (default: the manifest's)"},
+			&cli.StringFlag{Name: "consortium.rpc", Usage: "JSON-RPC URL of a consortium node (default: the manifest's)"},
+			&cli.StringFlag{Name: "review-board", Usage: "ReviewBoard address (default: the manifest's)"},
+			&cli.BoolFlag{Name: "private-only", Usage: "only store the record on the private chain (step 1)"},
+			&cli.DurationFlag{Name: "timeout", Usage: "give up after this long", Value: 10 * time.Minute},
 		}, vaultFlags...), chainFlags...),
-		Action: func(c *cli.Context) error {
-			req := submission.Request{
-				Department: c.String("department"), Dataset: c.String("dataset"), Version: c.String("version"),
-				Table: c.String("table"), Columns: c.String("columns"), Policy: c.String("policy"), SaltFile: c.String("salt-file"),
-				NewSalt: c.Bool("new-salt"), Progress: bytesProgress(),
-			}
-			if _, err := naming.TransitKey(req.Department, req.Dataset); err != nil {
-				return err
-			}
-			ctx, cancel := signalContext()
-			defer cancel()
-			log := cmdLogger()
-			v, err := vaultLogin(ctx, c, log)
-			if err != nil {
-				return err
-			}
-			defer v.Close()
-			store, err := chainStore(ctx, c, v, naming.WriterKey(naming.DepartmentRole(req.Department)))
-			if err != nil {
-				return err
-			}
-			res, err := submission.Submit(ctx, sensitive.New(v, store, sensitive.WithLogger(log)), req)
-			if err != nil {
-				return err
-			}
-			fmt.Printf("record 0x%x stored: %d columns, %d rows, level %d, key %s v%d\n",
-				res.Record.ID, res.Columns, res.Rows, res.Level, res.Record.TransitKey, res.Record.KeyVersion)
-			fmt.Printf("commitment 0x%x\n", res.Commitment)
-			return nil
-		},
+		Action: runSubmit,
 	}
+}
+
+func runSubmit(c *cli.Context) error {
+	threshold, err := parseLevel(c.String("threshold"))
+	if err != nil {
+		return fmt.Errorf("--threshold: %w", err)
+	}
+	req := submission.Request{
+		Department: c.String("department"), Dataset: c.String("dataset"), Version: c.Uint64("version"), Threshold: threshold,
+		Table: c.String("table"), Columns: c.String("columns"), Policy: c.String("policy"), SaltFile: c.String("salt-file"),
+		NewSalt: c.Bool("new-salt"), Progress: bytesProgress(),
+	}
+	if _, err := naming.TransitKey(req.Department, req.Dataset); err != nil {
+		return err
+	}
+	if req.Version == 0 {
+		return fmt.Errorf("--version: a positive integer")
+	}
+	if s := c.Uint64("supersedes"); s >= req.Version {
+		return fmt.Errorf("--supersedes %d: a correction supersedes an earlier version (below %d)", s, req.Version)
+	}
+	ctx, cancel := signalContext()
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, c.Duration("timeout"))
+	defer cancelT()
+
+	// Everything that can be checked before Vault and the chains is.
+	var site *reviewSite
+	var keys *zk.Keys
+	if !c.Bool("private-only") {
+		if site, err = resolveReviewSite(c); err != nil {
+			return err
+		}
+	}
+	steps := 4
+	if site == nil {
+		steps = 1
+	}
+	step := func(n int, what string) { fmt.Fprintf(os.Stderr, "[%d/%d] %s\n", n, steps, what) }
+
+	log := cmdLogger()
+	v, err := vaultLogin(ctx, c, log)
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	step(1, "encrypting and storing on the private chain")
+	store, key, err := chainStoreWithKey(ctx, c, v, naming.WriterKey(naming.DepartmentRole(req.Department)))
+	if err != nil {
+		return err
+	}
+	res, err := submission.Submit(ctx, sensitive.New(v, store, sensitive.WithLogger(log)), req)
+	if err != nil {
+		return err
+	}
+	how := "stored"
+	if res.Resumed {
+		how = "already stored (resumed)"
+	}
+	fmt.Printf("record 0x%x %s: %d columns, %d rows, level %d, key %s v%d\n",
+		res.Record.ID, how, res.Columns, res.Rows, res.Level, res.Record.TransitKey, res.Record.KeyVersion)
+	fmt.Printf("commitment 0x%x\n", res.Commitment)
+	if site == nil {
+		return nil
+	}
+
+	st := res.Statement
+	step(2, fmt.Sprintf("proving the classification (%d-column circuit)", st.Size))
+	if keys, err = zk.LoadKeys(c.String("keys"), st.Size); err != nil {
+		return fmt.Errorf("--keys: %w", err)
+	}
+	table, err := zk.LoadTable(req.Table)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	proof, err := zk.Prove(keys, st, table.Columns)
+	if err != nil {
+		return fmt.Errorf("proving: %w", err)
+	}
+	fmt.Fprintf(os.Stderr, "      proved in %s\n", time.Since(start).Round(time.Millisecond))
+
+	view, err := zk.NewReleasedView(table, st)
+	if err != nil {
+		return err
+	}
+	content, err := view.CSV()
+	if err != nil {
+		return err
+	}
+	name := contentstore.Name(content)
+	if st.Public.Level == zk.LevelSensitive {
+		step(3, "sensitive record: its content stays on the private chain (only its hash is submitted)")
+	} else {
+		step(3, "uploading the released view to "+site.content)
+		if _, err := contentstore.Put(ctx, http.DefaultClient, site.content, content); err != nil {
+			return err
+		}
+		fmt.Printf("released view %s/%s (%d bytes)\n", strings.TrimSuffix(site.content, "/"), name, len(content))
+	}
+
+	step(4, "submitting for review on the consortium")
+	sub := submissionOf(req, st, c.Uint64("supersedes"), name)
+	board, err := review.Dial(ctx, site.rpc, site.board)
+	if err != nil {
+		return err
+	}
+	defer board.Close()
+	out, err := board.Submit(ctx, key, sub, proof.Bytes)
+	if err != nil {
+		return err
+	}
+	if out.Already {
+		fmt.Printf("record 0x%x was already submitted for review (resumed)\n", out.RecordID)
+	} else {
+		fmt.Printf("record 0x%x submitted for review in consortium block %d (tx %s)\n", out.RecordID, out.Block, out.Tx.Hex())
+	}
+	return nil
+}
+
+// submissionOf is the ReviewBoard submission of a stored record.
+func submissionOf(req submission.Request, st *zk.Statement, supersedes uint64, contentName string) review.Submission {
+	var contentHash [32]byte
+	h, _ := hex.DecodeString(contentName)
+	copy(contentHash[:], h)
+	return review.Submission{
+		DatasetId:    deploy.DatasetID(req.Department, req.Dataset),
+		Version:      req.Version,
+		Level:        uint8(st.Public.Level),
+		Threshold:    uint8(st.Public.Threshold),
+		Commitment:   st.Public.Commitment.BigInt(new(big.Int)),
+		ReleasedRoot: st.Public.ReleasedRoot.BigInt(new(big.Int)),
+		ContentHash:  contentHash,
+		Supersedes:   supersedes,
+	}
+}
+
+// reviewSite is where a record goes for review.
+type reviewSite struct {
+	rpc, content string
+	board        common.Address
+}
+
+// resolveReviewSite takes the consortium and content store from flags or the manifest.
+func resolveReviewSite(c *cli.Context) (*reviewSite, error) {
+	m, err := loadManifest(c)
+	if err != nil {
+		return nil, err
+	}
+	s := &reviewSite{rpc: c.String("consortium.rpc"), content: c.String("content")}
+	boardFlag := c.String("review-board")
+	if m != nil {
+		s.rpc = flagOr(c, "consortium.rpc", first(m.Consortium.RPC))
+		s.content = flagOr(c, "content", m.Content)
+		boardFlag = flagOr(c, "review-board", m.Consortium.ReviewBoard.Hex())
+	}
+	for flag, v := range map[string]string{"consortium.rpc": s.rpc, "content": s.content, "review-board": boardFlag} {
+		if v == "" {
+			return nil, fmt.Errorf("--%s is required (no manifest found; or pass --private-only)", flag)
+		}
+	}
+	if s.board, err = parseAddress(boardFlag); err != nil {
+		return nil, fmt.Errorf("--review-board: %w", err)
+	}
+	return s, nil
+}
+
+// parseLevel reads a level name (open, conditional, sensitive) or number.
+func parseLevel(s string) (zk.Level, error) {
+	for l := zk.LevelOpen; l <= zk.LevelSensitive; l++ {
+		if s == l.String() || s == fmt.Sprint(uint8(l)) {
+			return l, nil
+		}
+	}
+	return 0, fmt.Errorf("level %q: want open, conditional or sensitive", s)
 }
 
 // bytesProgress draws "phase [#####.....] 42% of 100.0 MB" on stderr, once

@@ -48,6 +48,9 @@ type PublicSite struct {
 type PrivateSite struct {
 	RPC []string `json:"rpc"`
 	*Private
+	// Blobs is the folder of the private chain's ciphertext blobs (a local
+	// path: the private chain's records point into it).
+	Blobs string `json:"blobs,omitempty"`
 }
 
 // Department is a department registered on the consortium's ReviewBoard.

@@ -29,18 +29,6 @@ var (
 // one byte changed refused. A verifier of other keys (the INSECURE dev keys,
 // say) refuses the first; a contract that accepts everything, the second.
 func CheckVerifier(ctx context.Context, b bind.ContractCaller, addr common.Address, proof []byte, inputs [5]*big.Int) error {
-	parsed, err := abi.JSON(strings.NewReader(verifierABI))
-	if err != nil {
-		return fmt.Errorf("deploy: verifier ABI: %w", err)
-	}
-	call := func(p []byte) error {
-		data, err := parsed.Pack("verifyProof", p, inputs)
-		if err != nil {
-			return fmt.Errorf("deploy: packing verifyProof: %w", err)
-		}
-		_, err = b.CallContract(ctx, ethereum.CallMsg{To: &addr, Data: data}, nil)
-		return err
-	}
 	code, err := b.CodeAt(ctx, addr, nil)
 	if err != nil {
 		return fmt.Errorf("deploy: code of verifier %s: %w", addr, err)
@@ -48,15 +36,30 @@ func CheckVerifier(ctx context.Context, b bind.ContractCaller, addr common.Addre
 	if len(code) == 0 {
 		return fmt.Errorf("%w: %s", errNoCode, addr)
 	}
-	if err := call(proof); err != nil {
+	if err := VerifyProof(ctx, b, addr, proof, inputs); err != nil {
 		return fmt.Errorf("%w (%s: %v)", ErrNotTheVerifier, addr, err)
 	}
 	tampered := append([]byte(nil), proof...)
 	tampered[len(tampered)-1] ^= 1 // the last byte of C's y coordinate
-	if err := call(tampered); err == nil {
+	if err := VerifyProof(ctx, b, addr, tampered, inputs); err == nil {
 		return fmt.Errorf("%w (%s)", ErrUnsoundVerifier, addr)
 	}
 	return nil
+}
+
+// VerifyProof asks the classification verifier at addr (eth_call) whether
+// proof proves the public inputs: nil if it accepts, the revert otherwise.
+func VerifyProof(ctx context.Context, b bind.ContractCaller, addr common.Address, proof []byte, inputs [5]*big.Int) error {
+	parsed, err := abi.JSON(strings.NewReader(verifierABI))
+	if err != nil {
+		return fmt.Errorf("deploy: verifier ABI: %w", err)
+	}
+	data, err := parsed.Pack("verifyProof", proof, inputs)
+	if err != nil {
+		return fmt.Errorf("deploy: packing verifyProof: %w", err)
+	}
+	_, err = b.CallContract(ctx, ethereum.CallMsg{To: &addr, Data: data}, nil)
+	return err
 }
 
 // CheckVerifier is CheckVerifier on the Deployer's chain.

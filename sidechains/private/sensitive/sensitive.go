@@ -242,6 +242,16 @@ func EncryptBatch(ctx context.Context, v *vaultclient.Client, key string, ins []
 	return out, nil
 }
 
+// Stored returns the stored record id (records.ErrNotFound if none),
+// without decrypting it.
+func (s *Service) Stored(ctx context.Context, id [32]byte) (*records.Record, error) {
+	rec, err := s.store.Get(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("record %x: %w", id, err)
+	}
+	return &rec, nil
+}
+
 // Open decrypts one record: needs decrypt rights on its transit key (the
 // owning department or a grant).
 func (s *Service) Open(ctx context.Context, id [32]byte) ([]byte, error) {

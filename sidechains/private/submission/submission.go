@@ -2,10 +2,13 @@
 // table file is encrypted under the dataset's Vault key and stored on the
 // private chain with the record's commitment (Poseidon2 over the column
 // hashes, categories and a salt, computed by the zk package exactly as the
-// classification circuit checks it).
+// classification circuit checks it). What is encrypted is a sealed record
+// (sealed.go): the table with the salt and column categories that open its
+// commitment, so a reviewer under a Vault grant can check it.
 package submission
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -15,6 +18,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+
+	"github.com/sovereign-gov/sovereign/contracts/deploy"
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/records"
 	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
@@ -25,7 +31,10 @@ import (
 type Request struct {
 	Department string
 	Dataset    string
-	Version    string
+	Version    uint64 // the version on every chain (> 0)
+	// Threshold is the release threshold of the statement returned (the
+	// commitment does not depend on it): open columns only by default.
+	Threshold zk.Level
 	Table      string // .csv or .json table
 	Columns    string // column → category (JSON)
 	Policy     string // the published policy (JSON)
@@ -43,18 +52,28 @@ type Result struct {
 	Level      zk.Level
 	Columns    int
 	Rows       int
+	// Statement is the record's statement at the request's threshold: what
+	// the prover proves and the released view is cut from.
+	Statement *zk.Statement
+	// Resumed is set when the record was already on the private chain with
+	// this commitment (a submission run again after a crash): nothing new
+	// was stored.
+	Resumed bool
 }
 
 var (
 	// errNoVersion is returned for a submission without a version.
-	errNoVersion = errors.New("submission: a version is required")
+	errNoVersion = errors.New("submission: a version is required (a positive integer)")
+	// errOtherCommitment is returned when the record id is taken by a record with another commitment.
+	errOtherCommitment = errors.New("is already stored with another commitment (another table, salt or categories): submit it as a new version")
 	// errNoFiles is returned when a table, column or policy file is missing from the request.
 	errNoFiles = errors.New("submission: the table, column categories and policy files are required")
 )
 
-// RecordID is the record ID of a dataset version.
-func RecordID(department, dataset, version string) [32]byte {
-	return sha256.Sum256([]byte("sovereign.record.v1\x00" + department + "\x00" + dataset + "\x00" + version))
+// RecordID is the record ID of a dataset version: the same id on the
+// private chain, the ReviewBoard and the public registry.
+func RecordID(department, dataset string, version uint64) [32]byte {
+	return deploy.RecordID(deploy.DatasetID(department, dataset), version)
 }
 
 // Submit validates the files, computes the commitment and stores the
@@ -63,7 +82,7 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 	if _, err := naming.TransitKey(req.Department, req.Dataset); err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
 	}
-	if strings.TrimSpace(req.Version) == "" {
+	if req.Version == 0 {
 		return nil, errNoVersion
 	}
 	if req.Table == "" || req.Columns == "" || req.Policy == "" {
@@ -88,18 +107,27 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 	if err != nil {
 		return nil, fmt.Errorf("submission: table %s: %w", req.Table, err)
 	}
-	st, err := req.statement(rec, policy)
+	st, salt, err := req.statement(rec, policy)
 	if err != nil {
 		return nil, err
 	}
-	plaintext, err := os.ReadFile(req.Table)
+	res := &Result{Level: st.Public.Level, Columns: len(table.Columns), Rows: len(table.Rows), Statement: st}
+	res.Commitment = st.Public.Commitment.Bytes()
+	id := RecordID(req.Department, req.Dataset, req.Version)
+	if done, err := resume(ctx, svc, id, res); done || err != nil {
+		return res, err
+	}
+	raw, err := os.ReadFile(req.Table)
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
 	}
-	res := &Result{Level: st.Public.Level, Columns: len(table.Columns), Rows: len(table.Rows)}
-	res.Commitment = st.Public.Commitment.Bytes()
+	var plaintext bytes.Buffer
+	if err := writeSealedHeader(&plaintext, salt, cats, tableFormat(req.Table)); err != nil {
+		return nil, err
+	}
+	plaintext.Write(raw)
 	stored, err := svc.Submit(ctx, req.Department, req.Dataset, sensitive.Input{
-		ID: RecordID(req.Department, req.Dataset, req.Version), Plaintext: plaintext, Commitment: res.Commitment,
+		ID: id, Plaintext: plaintext.Bytes(), Commitment: res.Commitment,
 	})
 	if err != nil {
 		return nil, err
@@ -108,18 +136,40 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 	return res, nil
 }
 
-// statement opens the record's salt and commits rec under policy (the
-// department commits to the whole record: threshold 0 is the review's view).
-func (r Request) statement(rec *zk.Record, policy zk.Policy) (*zk.Statement, error) {
+// resume reports whether record id is already on the private chain: with
+// res's commitment it is the same submission run again (res.Record is set,
+// done); with another it is an error; absent, the caller stores it.
+func resume(ctx context.Context, svc *sensitive.Service, id [32]byte, res *Result) (done bool, err error) {
+	rec, err := svc.Stored(ctx, id)
+	if errors.Is(err, records.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("submission: %w", err)
+	}
+	if rec.Commitment != res.Commitment {
+		return false, fmt.Errorf("submission: record %x %w", id, errOtherCommitment)
+	}
+	res.Record, res.Resumed = rec, true
+	return true, nil
+}
+
+// statement opens the record's salt and commits rec under policy at the
+// request's release threshold (the commitment covers the whole record
+// whatever the threshold).
+func (r Request) statement(rec *zk.Record, policy zk.Policy) (*zk.Statement, fr.Element, error) {
 	salt, err := zk.OpenSalt(r.SaltFile, r.NewSalt)
 	if err != nil {
-		return nil, fmt.Errorf("submission: %w", err)
+		return nil, salt, fmt.Errorf("submission: %w", err)
 	}
-	st, err := zk.NewStatement(rec, policy, zk.LevelOpen, salt)
+	if r.Threshold > zk.LevelConditional {
+		return nil, salt, fmt.Errorf("submission: release threshold %s: a released view holds open or conditional columns only", r.Threshold)
+	}
+	st, err := zk.NewStatement(rec, policy, r.Threshold, salt)
 	if err != nil {
-		return nil, fmt.Errorf("submission: table %s: %w", r.Table, err)
+		return nil, salt, fmt.Errorf("submission: table %s: %w", r.Table, err)
 	}
-	return st, nil
+	return st, salt, nil
 }
 
 // errTableChanged is returned when the table file changed between hashing
@@ -142,8 +192,18 @@ func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy 
 	if err != nil {
 		return nil, fmt.Errorf("submission: table %s: %w", req.Table, err)
 	}
-	st, err := req.statement(rec, policy)
+	st, salt, err := req.statement(rec, policy)
 	if err != nil {
+		return nil, err
+	}
+	res := &Result{Level: st.Public.Level, Columns: len(cols.Names), Rows: cols.Rows, Statement: st}
+	res.Commitment = st.Public.Commitment.Bytes()
+	id := RecordID(req.Department, req.Dataset, req.Version)
+	if done, err := resume(ctx, svc, id, res); done || err != nil {
+		return res, err
+	}
+	var header bytes.Buffer
+	if err := writeSealedHeader(&header, salt, cats, tableFormat(req.Table)); err != nil {
 		return nil, err
 	}
 	f, err := os.Open(req.Table)
@@ -156,11 +216,9 @@ func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy 
 		return nil, fmt.Errorf("submission: %w", err)
 	}
 	h := sha256.New()
-	src := io.TeeReader(&progressReader{r: f, total: fi.Size(), report: req.progress("encrypting")}, h)
-	res := &Result{Level: st.Public.Level, Columns: len(cols.Names), Rows: cols.Rows}
-	res.Commitment = st.Public.Commitment.Bytes()
+	src := io.MultiReader(&header, io.TeeReader(&progressReader{r: f, total: fi.Size(), report: req.progress("encrypting")}, h))
 	stored, err := svc.SubmitStream(ctx, req.Department, req.Dataset, sensitive.StreamInput{
-		ID: RecordID(req.Department, req.Dataset, req.Version), Plaintext: src, Commitment: res.Commitment,
+		ID: id, Plaintext: src, Commitment: res.Commitment,
 		Check: func() error {
 			if [32]byte(h.Sum(nil)) != cols.SHA256 {
 				return fmt.Errorf("table %s: %w", req.Table, errTableChanged)

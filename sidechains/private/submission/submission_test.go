@@ -40,7 +40,7 @@ func files(t *testing.T) submission.Request {
 		return p
 	}
 	return submission.Request{
-		Department: "health", Dataset: "stays", Version: "2026-11",
+		Department: "health", Dataset: "stays", Version: 202611,
 		Table: w("stays.csv", table), Columns: w("columns.json", cols), Policy: w("policy.json", policy),
 		SaltFile: filepath.Join(dir, "stays.salt"), NewSalt: true,
 	}
@@ -86,9 +86,34 @@ func TestSubmitTable(t *testing.T) {
 	if st.Public.Commitment.Bytes() != res.Commitment || res.Record.Commitment != res.Commitment {
 		t.Fatal("stored commitment differs from the zk package's")
 	}
-	got, err := svc.Open(ctx, submission.RecordID("health", "stays", "2026-11"))
-	if err != nil || !bytes.Equal(got, []byte(table)) {
+	got, err := svc.Open(ctx, submission.RecordID("health", "stays", 202611))
+	if err != nil {
 		t.Fatalf("open: %v", err)
+	}
+	// The sealed record opens the commitment: a reviewer under a grant
+	// recomputes it from the decrypted record alone.
+	sealed, err := submission.OpenSealed(got)
+	if err != nil || !bytes.Equal(sealed.Table, []byte(table)) {
+		t.Fatalf("open sealed: %v", err)
+	}
+	again, _, err := sealed.Statement(pol, zk.LevelOpen)
+	if err != nil || again.Public.Commitment.Bytes() != res.Commitment {
+		t.Fatalf("commitment recomputed from the sealed record differs (%v)", err)
+	}
+
+	// Run again (as after a crash between the private store and the review
+	// submission): the record is found with the same commitment, nothing new
+	// is stored. With another table under the same version it is refused.
+	req.NewSalt = false
+	res2, err := submission.Submit(ctx, svc, req)
+	if err != nil || !res2.Resumed || res2.Commitment != res.Commitment {
+		t.Fatalf("resubmit: resumed %v, %v", res2 != nil && res2.Resumed, err)
+	}
+	if err := os.WriteFile(req.Table, []byte(table+"P-003,east,9\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := submission.Submit(ctx, svc, req); err == nil || !strings.Contains(err.Error(), "already stored with another commitment") {
+		t.Fatalf("other table under the same version: %v", err)
 	}
 
 	bad := []struct {
@@ -96,7 +121,7 @@ func TestSubmitTable(t *testing.T) {
 		edit func(r *submission.Request)
 		want string
 	}{
-		{"no version", func(r *submission.Request) { r.Version = " " }, "a version is required"},
+		{"no version", func(r *submission.Request) { r.Version = 0 }, "a version is required"},
 		{"bad dataset", func(r *submission.Request) { r.Dataset = "Stays!" }, `invalid dataset name "Stays!"`},
 		{"no salt", func(r *submission.Request) { r.SaltFile = "" }, "a salt file is needed"},
 		{"unknown category", func(r *submission.Request) {
@@ -106,9 +131,9 @@ func TestSubmitTable(t *testing.T) {
 			os.WriteFile(r.Columns, []byte(`{"patient_id": 0, "ward": 1}`), 0o600)
 		}, `column "stays" has no category`},
 	}
-	for _, b := range bad {
+	for i, b := range bad {
 		r := files(t)
-		r.Version = "v-" + b.name
+		r.Version = uint64(1000 + i)
 		b.edit(&r)
 		if _, err := submission.Submit(ctx, svc, r); err == nil || !strings.Contains(err.Error(), b.want) {
 			t.Errorf("%s: want %q, got %v", b.name, b.want, err)
@@ -203,12 +228,16 @@ func TestSubmitLargeTableStreams(t *testing.T) {
 	if phases["hashing columns"] != 2*int64(written+len("patient_id,ward,stays\n")) || phases["encrypting"] != int64(written+len("patient_id,ward,stays\n")) {
 		t.Fatalf("progress at the end: %v", phases)
 	}
-	got, err := svc.Open(ctx, submission.RecordID("health", "stays", "2026-11"))
+	got, err := svc.Open(ctx, submission.RecordID("health", "stays", 202611))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sealed, err := submission.OpenSealed(got)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want, _ := os.ReadFile(req.Table)
-	if !bytes.Equal(got, want) {
+	if !bytes.Equal(sealed.Table, want) {
 		t.Fatal("the streamed record does not open to the table's bytes")
 	}
 }

@@ -1,0 +1,298 @@
+// Package review is the consortium side of a record's path: departments
+// submit a record with its classification proof to the ReviewBoard, and
+// validators list, inspect, test and vote on submissions. Every write is
+// simulated first, so a refusal comes back as the contract's own error
+// (NotDepartment, AlreadyVoted, …) before any gas is spent, and every write
+// waits for its receipt: a command that returns has its effect on chain.
+package review
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/sovereign-gov/sovereign/bindings/reviewboard"
+)
+
+// Status is a submission's review status, as the contract keeps it.
+type Status uint8
+
+// Review statuses (IReviewBoard.Status).
+const (
+	StatusNone Status = iota
+	StatusPending
+	StatusApproved
+	StatusRejected
+)
+
+func (s Status) String() string {
+	switch s {
+	case StatusNone:
+		return "none"
+	case StatusPending:
+		return "pending"
+	case StatusApproved:
+		return "approved"
+	case StatusRejected:
+		return "rejected"
+	}
+	return fmt.Sprintf("status(%d)", uint8(s))
+}
+
+// ParseStatus reads a status name.
+func ParseStatus(s string) (Status, error) {
+	for st := StatusNone; st <= StatusRejected; st++ {
+		if s == st.String() {
+			return st, nil
+		}
+	}
+	return 0, fmt.Errorf("status %q: want pending, approved or rejected", s)
+}
+
+// Submission is what a department submits (the contract's struct).
+type Submission = reviewboard.IReviewBoardSubmission
+
+var (
+	// ErrNotFound is returned for a record the board has no submission of.
+	ErrNotFound = errors.New("review: no submission with this record id")
+	// errConflict is returned when a record id was submitted with other values.
+	errConflict = errors.New("was already submitted with other values")
+	// errNoReason is returned for a vote without a reason.
+	errNoReason = errors.New("review: every vote needs a reason")
+	// errTxFailed is returned when a transaction was mined but reverted.
+	errTxFailed = errors.New("review: transaction reverted")
+)
+
+// DefaultWait bounds the wait for one transaction's receipt.
+const DefaultWait = 2 * time.Minute
+
+// Board is a ReviewBoard on a consortium node.
+type Board struct {
+	client   *ethclient.Client
+	addr     common.Address
+	chainID  *big.Int
+	abi      *reviewboard.ReviewBoard
+	contract *bind.BoundContract
+	poll     time.Duration
+	wait     time.Duration
+	span     uint64 // blocks per log query
+}
+
+// Dial connects to the ReviewBoard at addr through the consortium node at
+// url, checking there is a contract there.
+func Dial(ctx context.Context, url string, addr common.Address) (*Board, error) {
+	client, err := ethclient.DialContext(ctx, url)
+	if err != nil {
+		return nil, fmt.Errorf("consortium %s: %w", url, err)
+	}
+	b, err := New(ctx, client, addr)
+	if err != nil {
+		client.Close()
+		return nil, fmt.Errorf("consortium %s: %w", url, err)
+	}
+	return b, nil
+}
+
+// New uses an open client.
+func New(ctx context.Context, client *ethclient.Client, addr common.Address) (*Board, error) {
+	id, err := client.ChainID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("chain id: %w", err)
+	}
+	code, err := client.CodeAt(ctx, addr, nil)
+	if err != nil {
+		return nil, fmt.Errorf("code of ReviewBoard %s: %w", addr, err)
+	}
+	if len(code) == 0 {
+		return nil, fmt.Errorf("review: no contract at ReviewBoard address %s on chain %s", addr, id)
+	}
+	rb := reviewboard.NewReviewBoard()
+	return &Board{client: client, addr: addr, chainID: id, abi: rb, contract: rb.Instance(client, addr),
+		poll: 200 * time.Millisecond, wait: DefaultWait, span: 5000}, nil
+}
+
+// Close closes the connection.
+func (b *Board) Close() { b.client.Close() }
+
+// Address is the board's address.
+func (b *Board) Address() common.Address { return b.addr }
+
+// Client is the consortium connection.
+func (b *Board) Client() *ethclient.Client { return b.client }
+
+// Policy is the policy pinned in the board.
+func (b *Board) Policy(ctx context.Context) (*big.Int, error) {
+	p, err := bind.Call(b.contract, &bind.CallOpts{Context: ctx}, b.abi.PackPolicy(), b.abi.UnpackPolicy)
+	if err != nil {
+		return nil, fmt.Errorf("review: policy(): %w", err)
+	}
+	return p, nil
+}
+
+// Verifier is the classification verifier the board checks proofs with.
+func (b *Board) Verifier(ctx context.Context) (common.Address, error) {
+	a, err := bind.Call(b.contract, &bind.CallOpts{Context: ctx}, b.abi.PackVerifier(), b.abi.UnpackVerifier)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("review: verifier(): %w", err)
+	}
+	return a, nil
+}
+
+// Tally is a record's status and counts of current validators' votes.
+type Tally struct {
+	Status                Status
+	Approvals, Rejections uint64
+}
+
+// Review reads a record's tally.
+func (b *Board) Review(ctx context.Context, id [32]byte) (Tally, error) {
+	out, err := bind.Call(b.contract, &bind.CallOpts{Context: ctx}, b.abi.PackReview(id), b.abi.UnpackReview)
+	if err != nil {
+		return Tally{}, fmt.Errorf("review: review(%x): %w", id, err)
+	}
+	return Tally{Status: Status(out.Status), Approvals: out.Approvals.Uint64(), Rejections: out.Rejections.Uint64()}, nil
+}
+
+// Submission reads a record's submission (ErrNotFound if none).
+func (b *Board) Submission(ctx context.Context, id [32]byte) (*Submission, error) {
+	t, err := b.Review(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if t.Status == StatusNone {
+		return nil, fmt.Errorf("%w: %x", ErrNotFound, id)
+	}
+	s, err := bind.Call(b.contract, &bind.CallOpts{Context: ctx}, b.abi.PackSubmission(id), b.abi.UnpackSubmission)
+	if err != nil {
+		return nil, fmt.Errorf("review: submission(%x): %w", id, err)
+	}
+	return &s, nil
+}
+
+// Submitted is the result of a department's submission.
+type Submitted struct {
+	RecordID [32]byte
+	Tx       common.Hash // zero when the submission was already on the board
+	Block    uint64
+	Already  bool // the same submission was on the board already (a run repeated after a crash)
+}
+
+// Submit puts a record up for review, signed by the department's key. A
+// record already submitted with the same values is not an error (Already):
+// a submission run again after a crash finishes instead of failing.
+func (b *Board) Submit(ctx context.Context, key *ecdsa.PrivateKey, s Submission, proof []byte) (*Submitted, error) {
+	id := RecordID(s.DatasetId, s.Version)
+	existing, err := b.Submission(ctx, id)
+	switch {
+	case err == nil:
+		if !sameSubmission(existing, &s) {
+			return nil, fmt.Errorf("review: record %x %w (commitment %x, content %x)", id, errConflict, existing.Commitment, existing.ContentHash)
+		}
+		return &Submitted{RecordID: id, Already: true}, nil
+	case !errors.Is(err, ErrNotFound):
+		return nil, err
+	}
+	rc, err := b.send(ctx, key, b.abi.PackSubmit(s, proof), "submit")
+	if err != nil {
+		return nil, err
+	}
+	return &Submitted{RecordID: id, Tx: rc.TxHash, Block: rc.BlockNumber.Uint64()}, nil
+}
+
+func sameSubmission(a, b *Submission) bool {
+	return a.DatasetId == b.DatasetId && a.Version == b.Version && a.Level == b.Level && a.Threshold == b.Threshold &&
+		a.Commitment.Cmp(b.Commitment) == 0 && a.ReleasedRoot.Cmp(b.ReleasedRoot) == 0 &&
+		a.ContentHash == b.ContentHash && a.Supersedes == b.Supersedes
+}
+
+// Ballot is one validator vote.
+type Ballot struct {
+	RecordID [32]byte
+	Approve  bool
+	Reason   string
+}
+
+// Vote sends ballots signed by a validator's key: one vote transaction, or
+// one voteBatch for several. Every ballot needs a reason.
+func (b *Board) Vote(ctx context.Context, key *ecdsa.PrivateKey, ballots []Ballot) (common.Hash, error) {
+	if len(ballots) == 0 {
+		return common.Hash{}, errors.New("review: nothing to vote on")
+	}
+	ids := make([][32]byte, len(ballots))
+	approve := make([]bool, len(ballots))
+	reasons := make([]string, len(ballots))
+	for i, bl := range ballots {
+		if strings.TrimSpace(bl.Reason) == "" {
+			return common.Hash{}, fmt.Errorf("%w (record %x)", errNoReason, bl.RecordID)
+		}
+		ids[i], approve[i], reasons[i] = bl.RecordID, bl.Approve, bl.Reason
+	}
+	data := b.abi.PackVoteBatch(ids, approve, reasons)
+	if len(ballots) == 1 {
+		data = b.abi.PackVote(ids[0], approve[0], reasons[0])
+	}
+	rc, err := b.send(ctx, key, data, "vote")
+	if err != nil {
+		return common.Hash{}, err
+	}
+	return rc.TxHash, nil
+}
+
+// send simulates data from key's account (a revert is returned as the
+// contract's named error), sends it and waits for a successful receipt.
+func (b *Board) send(ctx context.Context, key *ecdsa.PrivateKey, data []byte, what string) (*types.Receipt, error) {
+	opts := bind.NewKeyedTransactor(key, b.chainID)
+	opts.Context = ctx
+	if _, err := b.client.CallContract(ctx, ethereum.CallMsg{From: opts.From, To: &b.addr, Data: data}, nil); err != nil {
+		return nil, fmt.Errorf("review: %s from %s refused: %w", what, opts.From, b.decode(err))
+	}
+	tx, err := bind.Transact(b.contract, opts, data)
+	if err != nil {
+		return nil, fmt.Errorf("review: sending %s: %w", what, b.decode(err))
+	}
+	wctx, cancel := context.WithTimeout(ctx, b.wait)
+	defer cancel()
+	t := time.NewTicker(b.poll)
+	defer t.Stop()
+	for {
+		rc, err := b.client.TransactionReceipt(wctx, tx.Hash())
+		if err == nil {
+			if rc.Status != types.ReceiptStatusSuccessful {
+				return nil, fmt.Errorf("%w: %s (tx %s)", errTxFailed, what, tx.Hash())
+			}
+			return rc, nil
+		}
+		if !errors.Is(err, ethereum.NotFound) {
+			return nil, fmt.Errorf("review: receipt of %s (tx %s): %w", what, tx.Hash(), err)
+		}
+		select {
+		case <-wctx.Done():
+			return nil, fmt.Errorf("review: %s (tx %s) not mined within %s: %w", what, tx.Hash(), b.wait, wctx.Err())
+		case <-t.C:
+		}
+	}
+}
+
+// decode names the board's custom error in a revert.
+func (b *Board) decode(err error) error {
+	var de interface{ ErrorData() any }
+	if errors.As(err, &de) {
+		if hexData, ok := de.ErrorData().(string); ok {
+			if e, uerr := b.abi.UnpackError(common.FromHex(hexData)); uerr == nil {
+				name := strings.TrimPrefix(fmt.Sprintf("%T", e), "*reviewboard.ReviewBoard")
+				return fmt.Errorf("%s%+v", name, e)
+			}
+		}
+	}
+	return err
+}
