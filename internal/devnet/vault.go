@@ -22,10 +22,40 @@ import (
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 )
 
-// Devnet's Vault layout: one department with one dataset, so that
+// Devnet's Vault layout: four departments with their datasets, so that
 // `sovereign submit` and `sovereign keys …` work against the devnet out of
-// the box, and the private chain's validators.
-var devDatasets = map[string][]string{"health": {"stays"}}
+// the box, and the private chain's validators. Each department's Vault-held
+// writer key is also its account on the consortium's department register.
+var devDatasets = map[string][]string{
+	"health":    {"stays", "wards"},
+	"education": {"schools", "enrolment"},
+	"transport": {"traffic", "ridership"},
+	"finance":   {"budget", "spending"},
+}
+
+// DevDepartments lists the devnet's departments, sorted.
+func DevDepartments() []string {
+	out := make([]string, 0, len(devDatasets))
+	for d := range devDatasets {
+		out = append(out, d)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// DevDatasets lists a devnet department's datasets.
+func DevDatasets(department string) []string { return append([]string(nil), devDatasets[department]...) }
+
+// DepartmentAccount is the address of a department's Vault-held writer key:
+// it writes the department's records on the private chain and signs its
+// submissions on the consortium.
+func (v *VaultNet) DepartmentAccount(ctx context.Context, department string) (common.Address, error) {
+	a, err := v.Address(ctx, naming.WriterKey(naming.DepartmentRole(department)))
+	if err != nil {
+		return common.Address{}, fmt.Errorf("devnet: writer key of department %s: %w", department, err)
+	}
+	return common.HexToAddress(a), nil
+}
 
 // VaultOptions shape the devnet's Vault.
 type VaultOptions struct {
@@ -111,68 +141,91 @@ func (v *VaultNet) CLIRoles() []string {
 // for the officer's gas.
 var errNoDevAccount = errors.New("devnet: at least one development account is needed (--accounts) to fund the security officer on the consortium")
 
-// officerFunds is what the security officer's writer key gets on the
-// consortium chain: enough gas for years of audit anchors on a devnet.
-var officerFunds = new(big.Int).Mul(big.NewInt(1000), big.NewInt(params.Ether))
+// consortiumFunds is what each Vault-held writer key (security officer,
+// departments) gets on the consortium chain: gas for years of audit anchors
+// and submissions on a devnet.
+var consortiumFunds = new(big.Int).Mul(big.NewInt(1000), big.NewInt(params.Ether))
 
-// FundOfficerOnConsortium sends the security officer's Vault-held writer key
-// gas money on the consortium chain (at rpcURL) from the first development
-// account, unless it has some already, so that `sovereign keys
-// audit-anchor` works on the devnet. The consortium's genesis predates the
-// Vault's keys.
+// FundOfficerOnConsortium funds the security officer's and every
+// department's Vault-held writer key on the consortium chain (at rpcURL)
+// from the first development account, those that have nothing yet, so that
+// `sovereign keys audit-anchor` and `sovereign submit` work on the devnet.
+// The consortium's genesis predates the Vault's keys. It returns the
+// officer's address.
 func (v *VaultNet) FundOfficerOnConsortium(ctx context.Context, rpcURL string, accounts []Account) (common.Address, error) {
 	if len(accounts) == 0 {
 		return common.Address{}, errNoDevAccount
 	}
-	from := accounts[0]
 	a, err := v.Address(ctx, naming.WriterKey(naming.SecurityOfficerRole))
 	if err != nil {
 		return common.Address{}, fmt.Errorf("devnet: security officer's writer key: %w", err)
 	}
 	officer := common.HexToAddress(a)
+	targets := []common.Address{officer}
+	for _, d := range DevDepartments() {
+		acct, err := v.DepartmentAccount(ctx, d)
+		if err != nil {
+			return officer, err
+		}
+		targets = append(targets, acct)
+	}
 	c, err := ethclient.DialContext(ctx, rpcURL)
 	if err != nil {
 		return officer, fmt.Errorf("devnet: consortium RPC: %w", err)
 	}
 	defer c.Close()
-	bal, err := c.BalanceAt(ctx, officer, nil)
-	if err != nil {
-		return officer, fmt.Errorf("devnet: officer balance on the consortium: %w", err)
-	}
-	if bal.Sign() > 0 {
-		return officer, nil
-	}
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
+	return officer, fund(ctx, c, accounts[0], targets, consortiumFunds)
+}
+
+// fund sends amount from `from` to each target that has no balance, and
+// waits for every transfer.
+func fund(ctx context.Context, c *ethclient.Client, from Account, targets []common.Address, amount *big.Int) error {
 	chainID, err := c.ChainID(ctx)
 	if err != nil {
-		return officer, fmt.Errorf("devnet: consortium chain id: %w", err)
-	}
-	nonce, err := c.PendingNonceAt(ctx, from.Address)
-	if err != nil {
-		return officer, fmt.Errorf("devnet: consortium nonce: %w", err)
+		return fmt.Errorf("devnet: consortium chain id: %w", err)
 	}
 	price, err := c.SuggestGasPrice(ctx)
 	if err != nil {
-		return officer, fmt.Errorf("devnet: consortium gas price: %w", err)
+		return fmt.Errorf("devnet: consortium gas price: %w", err)
 	}
-	tx, err := types.SignNewTx(from.Key, types.LatestSignerForChainID(chainID), &types.LegacyTx{
-		Nonce: nonce, To: &officer, Value: officerFunds, Gas: params.TxGas, GasPrice: new(big.Int).Mul(price, big.NewInt(2)),
-	})
+	nonce, err := c.PendingNonceAt(ctx, from.Address)
 	if err != nil {
-		return officer, fmt.Errorf("devnet: signing the officer's funding: %w", err)
+		return fmt.Errorf("devnet: consortium nonce: %w", err)
 	}
-	if err := c.SendTransaction(ctx, tx); err != nil {
-		return officer, fmt.Errorf("devnet: funding the officer on the consortium: %w", err)
-	}
-	for {
-		if r, err := c.TransactionReceipt(ctx, tx.Hash()); err == nil && r.Status == types.ReceiptStatusSuccessful {
-			return officer, nil
+	var sent []*types.Transaction
+	for _, to := range targets {
+		bal, err := c.BalanceAt(ctx, to, nil)
+		if err != nil {
+			return fmt.Errorf("devnet: balance of %s on the consortium: %w", to, err)
 		}
-		select {
-		case <-ctx.Done():
-			return officer, fmt.Errorf("devnet: funding the officer on the consortium (tx %s): %w", tx.Hash(), ctx.Err())
-		case <-time.After(200 * time.Millisecond):
+		if bal.Sign() > 0 {
+			continue
+		}
+		tx, err := types.SignNewTx(from.Key, types.LatestSignerForChainID(chainID), &types.LegacyTx{
+			Nonce: nonce, To: &to, Value: amount, Gas: params.TxGas, GasPrice: new(big.Int).Mul(price, big.NewInt(2)),
+		})
+		if err != nil {
+			return fmt.Errorf("devnet: signing the funding of %s: %w", to, err)
+		}
+		if err := c.SendTransaction(ctx, tx); err != nil {
+			return fmt.Errorf("devnet: funding %s on the consortium: %w", to, err)
+		}
+		sent = append(sent, tx)
+		nonce++
+	}
+	for _, tx := range sent {
+		for {
+			if r, err := c.TransactionReceipt(ctx, tx.Hash()); err == nil && r.Status == types.ReceiptStatusSuccessful {
+				break
+			}
+			select {
+			case <-ctx.Done():
+				return fmt.Errorf("devnet: funding %s on the consortium (tx %s): %w", tx.To(), tx.Hash(), ctx.Err())
+			case <-time.After(200 * time.Millisecond):
+			}
 		}
 	}
+	return nil
 }
