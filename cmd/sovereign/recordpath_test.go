@@ -1,0 +1,371 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/sovereign-gov/sovereign/contracts/deploy"
+	"github.com/sovereign-gov/sovereign/internal/devnet"
+	"github.com/sovereign-gov/sovereign/internal/proctest"
+	"github.com/sovereign-gov/sovereign/internal/testbin"
+	"github.com/sovereign-gov/sovereign/node"
+	"github.com/sovereign-gov/sovereign/review"
+)
+
+// recordPath is a running devnet and what the users' commands need.
+type recordPath struct {
+	t        *testing.T
+	bin, dir string
+	work     string
+	devnet   *proctest.Proc
+	m        *deploy.Manifest
+	outputs  []string // every command's output, scanned for secrets at the end
+}
+
+// run runs a sovereign command against the devnet, wanting exit code want.
+func (r *recordPath) run(want int, args ...string) string {
+	r.t.Helper()
+	args = append(args, "--manifest", r.dir)
+	cmd := exec.Command(r.bin, args...)
+	cmd.Env = append(os.Environ(), "VAULT_TOKEN=", "VAULT_ADDR=")
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		r.t.Fatal(err)
+	}
+	out := buf.String()
+	r.outputs = append(r.outputs, out)
+	if code != want {
+		r.t.Fatalf("sovereign %s: exit %d, want %d\n%s", strings.Join(args[:min(3, len(args))], " "), code, want, out)
+	}
+	return out
+}
+
+// login is the AppRole login of a devnet CLI role.
+func (r *recordPath) login(role string) []string {
+	creds := filepath.Join(r.dir, "vault", "credentials-DEV-ONLY")
+	id, err := os.ReadFile(filepath.Join(creds, role+".role-id"))
+	if err != nil {
+		r.t.Fatalf("dev-only credentials of %s: %v", role, err)
+	}
+	return []string{"--role-id", strings.TrimSpace(string(id)), "--secret-id-file", filepath.Join(creds, role+".secret-id")}
+}
+
+// validator is the keystore flags of consortium validator i.
+func (r *recordPath) validator(i int) []string {
+	base := filepath.Join(r.dir, "consortium", fmt.Sprintf("validator%d", i))
+	return []string{"--keystore", base + ".keystore.json", "--password", base + ".password.DEV-ONLY"}
+}
+
+// startRecordPath starts `sovereign devnet` without its own relayer (the
+// tests run and kill their own) and waits for its manifest.
+func startRecordPath(t *testing.T) *recordPath {
+	bin := testbin.Sovereign(t)
+	r := &recordPath{t: t, bin: bin, dir: t.TempDir(), work: t.TempDir()}
+	httpBase := 20000 + rand.IntN(200)*40
+	p2pBase := 12000 + rand.IntN(200)*20
+	r.devnet = proctest.Start(t, "devnet", bin, "devnet", "--datadir", r.dir,
+		"--http.port", strconv.Itoa(httpBase), "--p2p.port", strconv.Itoa(p2pBase),
+		"--vault.port", strconv.Itoa(httpBase+350), "--relay=false", "--verbosity", "3")
+	proctest.WaitFor(t, 4*time.Minute, "the devnet's manifest", func() bool {
+		if r.devnet.Exited() {
+			t.Fatalf("devnet exited:\n%s", r.devnet.Output())
+		}
+		m, err := deploy.LoadManifest(r.dir)
+		if err != nil {
+			return false
+		}
+		r.m = m
+		return true
+	})
+	return r
+}
+
+// table writes a CSV table and its column categories; every cell of a
+// sensitive column carries marker, so it can be looked for everywhere.
+func (r *recordPath) table(name string, level int, marker string) (table, columns string) {
+	var sb strings.Builder
+	cols := map[string]string{"year": "aggregate", "count": "aggregate"}
+	header := "year,count"
+	if level >= 1 {
+		header += ",region"
+		cols["region"] = "location"
+	}
+	if level >= 2 {
+		header += ",patient"
+		cols["patient"] = "personal-id"
+	}
+	sb.WriteString(header + "\n")
+	for i := range 20 {
+		row := fmt.Sprintf("%d,%d", 2000+i, rand.IntN(1000))
+		if level >= 1 {
+			row += fmt.Sprintf(",region-%d", i%4)
+		}
+		if level >= 2 {
+			row += fmt.Sprintf(",%s-%04d", marker, i)
+		}
+		sb.WriteString(row + "\n")
+	}
+	table = filepath.Join(r.work, name+".csv")
+	columns = filepath.Join(r.work, name+".columns.json")
+	b, _ := json.Marshal(cols)
+	if err := os.WriteFile(table, []byte(sb.String()), 0o600); err != nil {
+		r.t.Fatal(err)
+	}
+	if err := os.WriteFile(columns, b, 0o600); err != nil {
+		r.t.Fatal(err)
+	}
+	return table, columns
+}
+
+var submittedLine = regexp.MustCompile(`record (0x[0-9a-f]{64}) (submitted for review|was already submitted)`)
+
+// submit runs `sovereign submit` for a department and returns the record id.
+func (r *recordPath) submit(dept, dataset string, version uint64, level int, marker string, extra ...string) string {
+	r.t.Helper()
+	name := fmt.Sprintf("%s-%s-%d", dept, dataset, version)
+	table, cols := r.table(name, level, marker)
+	args := append([]string{"submit", "--department", dept, "--dataset", dataset, "--version", fmt.Sprint(version),
+		"--table", table, "--columns", cols, "--policy", filepath.Join(r.dir, "policy.json"),
+		"--salt-file", filepath.Join(r.work, name+".salt"), "--new-salt", "--keys", filepath.Join(r.work, "zk-keys")}, extra...)
+	out := r.run(0, append(args, r.login("dept-"+dept)...)...)
+	m := submittedLine.FindStringSubmatch(out)
+	if m == nil {
+		r.t.Fatalf("submit %s printed no record id:\n%s", name, out)
+	}
+	if want := review.RecordID(deploy.DatasetID(dept, dataset), version); m[1] != hexID(want) {
+		r.t.Fatalf("submit %s: record id %s, want %s (one id on every chain)", name, m[1], hexID(want))
+	}
+	return m[1]
+}
+
+// grant is a Vault grant token for a dataset, issued by the security officer.
+func (r *recordPath) grant(key string) string {
+	out := r.run(0, append([]string{"keys", "grant", "--key", key, "--ttl", "10m"}, r.login("security-officer")...)...)
+	m := regexp.MustCompile(`token: (\S+)`).FindStringSubmatch(out)
+	if m == nil {
+		r.t.Fatalf("keys grant printed no token:\n%s", out)
+	}
+	return m[1]
+}
+
+// relayer starts `sovereign relay` with a funded dev account.
+func (r *recordPath) relayer(name string, account int) *proctest.Proc {
+	acct := devnet.DevAccounts(account + 1)[account]
+	ks := filepath.Join(r.work, name+".keystore.json")
+	pw := filepath.Join(r.work, name+".password")
+	if _, err := os.Stat(ks); err != nil {
+		if err := os.WriteFile(pw, []byte("relay-test\n"), 0o600); err != nil {
+			r.t.Fatal(err)
+		}
+		if err := node.WriteKey(ks, acct.Key, "relay-test", true); err != nil {
+			r.t.Fatal(err)
+		}
+	}
+	return proctest.Start(r.t, name, r.bin, "relay", "--consortium.rpc", r.m.Consortium.RPC[0], "--public.rpc", r.m.Public.RPC[0],
+		"--bridge", r.m.Public.Bridge.Hex(), "--keystore", ks, "--password", pw, "--interval", "1s", "--batch", "2", "--verbosity", "3")
+}
+
+// setVaultSealed seals or unseals the devnet's Vault with its dev-only root token and key.
+func (r *recordPath) setVaultSealed(sealed bool) {
+	r.t.Helper()
+	var f struct {
+		UnsealKey string `json:"unseal_key"`
+		RootToken string `json:"root_token"`
+	}
+	b, err := os.ReadFile(filepath.Join(r.dir, "vault", "dev-only-unseal.json"))
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &f); err != nil {
+		r.t.Fatal(err)
+	}
+	path, body := "/v1/sys/seal", "{}"
+	if !sealed {
+		path, body = "/v1/sys/unseal", fmt.Sprintf(`{"key":%q}`, f.UnsealKey)
+	}
+	req, _ := http.NewRequest(http.MethodPut, r.m.Vault+path, strings.NewReader(body))
+	req.Header.Set("X-Vault-Token", f.RootToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		r.t.Fatalf("vault %s: %s", path, resp.Status)
+	}
+}
+
+// TestRecordPathEndToEnd runs DESIGN.md's path of a record with every user
+// as a separate process on a real devnet (real Vault, real chains): four
+// departments submit open, conditional and sensitive records and a
+// correction; validators test under Vault grants and approve or reject with
+// reasons; relayers (one killed with SIGKILL mid-run, then two racing)
+// publish; every release verifies on the public chain, no rejected record
+// appears, reconcile finds nothing missing, and a sensitive column's values
+// are found nowhere outside the private chain's ciphertexts.
+func TestRecordPathEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("process test")
+	}
+	r := startRecordPath(t)
+	r.run(0, "zk", "setup", "--dev", "--size", "16", "--out", filepath.Join(r.work, "zk-keys"))
+	marker := fmt.Sprintf("SECRET%08x", rand.Uint32())
+
+	// Vault sealed during a submission: a clear error, and nothing half done
+	// that a retry cannot finish.
+	r.setVaultSealed(true)
+	health, hcols := r.table("sealed-try", 2, marker)
+	out := r.run(1, append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "1",
+		"--table", health, "--columns", hcols, "--policy", filepath.Join(r.dir, "policy.json"),
+		"--salt-file", filepath.Join(r.work, "health-stays-1.salt"), "--new-salt", "--keys", filepath.Join(r.work, "zk-keys")}, r.login("dept-health")...)...)
+	if !strings.Contains(strings.ToLower(out), "sealed") {
+		t.Fatalf("submit with Vault sealed: want an error saying Vault is sealed:\n%s", out)
+	}
+	r.setVaultSealed(false)
+
+	ids := map[string]string{
+		"open":        r.submit("education", "schools", 1, 0, marker),
+		"conditional": r.submit("transport", "traffic", 1, 1, marker),
+		"sensitive":   r.submit("health", "stays", 1, 2, marker),
+		"rejected":    r.submit("finance", "budget", 1, 0, marker),
+	}
+	ids["correction"] = r.submit("education", "schools", 2, 0, marker, "--supersedes", "1")
+
+	// A department cannot submit under another's dataset: the id is bound to it.
+	other, ocols := r.table("squat", 0, marker)
+	out = r.run(1, append([]string{"submit", "--department", "finance", "--dataset", "stays", "--version", "9",
+		"--table", other, "--columns", ocols, "--policy", filepath.Join(r.dir, "policy.json"),
+		"--salt-file", filepath.Join(r.work, "squat.salt"), "--new-salt", "--keys", filepath.Join(r.work, "zk-keys")}, r.login("dept-health")...)...)
+	if !strings.Contains(out, "finance") {
+		t.Fatalf("health's credentials submitting for finance: want a refusal naming it:\n%s", out)
+	}
+
+	// Validator 0 tests every record under a grant for its dataset, then
+	// approves the tested ones in one transaction; validators 1 and 2 vote.
+	tested := filepath.Join(r.work, "tested.json")
+	grants := map[string]string{"open": "education.schools", "correction": "education.schools", "conditional": "transport.traffic",
+		"sensitive": "health.stays", "rejected": "finance.budget"}
+	for what, id := range ids {
+		out := r.run(0, "review", "test", id, "--vault-token", r.grant(grants[what]), "--tested", tested,
+			"--policy", filepath.Join(r.dir, "policy.json"))
+		if !strings.Contains(out, "passed every test") || strings.Contains(out, "FAIL") {
+			t.Fatalf("review test %s:\n%s", what, out)
+		}
+	}
+	r.run(1, append([]string{"review", "reject", ids["rejected"], "--reason", " "}, r.validator(0)...)...)
+	for v := range 2 {
+		r.run(0, append([]string{"review", "reject", ids["rejected"], "--reason", "figures do not add up"}, r.validator(v)...)...)
+	}
+	out = r.run(1, append([]string{"review", "reject", ids["rejected"], "--reason", "again"}, r.validator(0)...)...)
+	if !strings.Contains(out, "NotPending") && !strings.Contains(out, "AlreadyVoted") {
+		t.Fatalf("a second vote: want NotPending/AlreadyVoted:\n%s", out)
+	}
+	out = r.run(0, append([]string{"review", "approve", "--all-tested", "--reason", "tested: proof, commitment and released view", "--tested", tested}, r.validator(0)...)...)
+	if !strings.Contains(out, "4 votes in tx") {
+		t.Fatalf("approve --all-tested: want the four pending tested records in one tx:\n%s", out)
+	}
+
+	// The relayer publishes; killed with SIGKILL mid-run and restarted, then
+	// raced by a second one, nothing is published twice.
+	rel := r.relayer("relayer-a", 5)
+	for v := 1; v <= 2; v++ {
+		for _, what := range []string{"open", "conditional", "sensitive", "correction"} {
+			r.run(0, append([]string{"review", "approve", ids[what], "--reason", "checked"}, r.validator(v)...)...)
+			if v == 2 && what == "conditional" {
+				time.Sleep(time.Duration(rand.IntN(1500)) * time.Millisecond)
+				rel.Kill() // SIGKILL, mid-batch or between batches
+			}
+		}
+	}
+	rel.Restart()
+	rel2 := r.relayer("relayer-b", 6)
+	for what, id := range ids {
+		if what == "rejected" {
+			continue
+		}
+		proctest.WaitFor(t, 3*time.Minute, "the release of "+what+" on the public chain", func() bool {
+			out, err := proctest.Run(r.bin, "data", "show", id, "--manifest", r.dir)
+			return err == nil && strings.Contains(out, id)
+		})
+	}
+	rel.Stop()
+	rel2.Stop()
+
+	for what, id := range ids {
+		if what == "rejected" {
+			out := r.run(1, "data", "show", id)
+			if !strings.Contains(out, id[:10]) {
+				t.Fatalf("data show of a rejected record: want an error naming it:\n%s", out)
+			}
+			continue
+		}
+		out := r.run(0, "data", "verify", id)
+		if strings.Contains(out, "FAIL") {
+			t.Fatalf("data verify %s:\n%s", what, out)
+		}
+	}
+	if out := r.run(0, "data", "list"); strings.Contains(out, ids["rejected"][:10]) {
+		t.Fatalf("a rejected record is listed:\n%s", out)
+	}
+	if out := r.run(1, "data", "get", ids["sensitive"], "--out", filepath.Join(r.work, "sensitive.csv")); !strings.Contains(out, "sensitive") {
+		t.Fatalf("data get of a sensitive record: want a refusal:\n%s", out)
+	}
+	if out := r.run(0, "reconcile"); !strings.Contains(out, "nothing missing") {
+		t.Fatalf("reconcile:\n%s", out)
+	}
+
+	// Bad input: unknown record, malformed id, wrong role credentials, a
+	// relayer pointed at the wrong chain id.
+	unknown := hexID(crypto.Keccak256Hash([]byte("no such record")))
+	for _, b := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"review", "show", unknown}, "no submission with this record id"},
+		{[]string{"review", "show", "0x1234"}, "want 0x and 64 hex digits"},
+		{[]string{"data", "show", unknown}, unknown[:10]},
+		{append([]string{"review", "approve", unknown, "--reason", "x"}, r.validator(3)...), "NotPending"},
+	} {
+		if out := r.run(1, b.args...); !strings.Contains(out, b.want) {
+			t.Errorf("%v: want %q in:\n%s", b.args[:2], b.want, out)
+		}
+	}
+
+	// No value of a sensitive column anywhere: not in any file of the devnet
+	// (chains, logs, content store, Vault's storage) nor any command's output.
+	r.devnet.Stop()
+	filepath.WalkDir(r.dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if b, err := os.ReadFile(path); err == nil && bytes.Contains(b, []byte(marker)) {
+			t.Errorf("a sensitive value is in %s", path)
+
+		}
+		return nil
+	})
+	for _, out := range append(r.outputs, r.devnet.Output()) {
+		if strings.Contains(out, marker) {
+			t.Errorf("a sensitive value is in a command's output:\n%s", out)
+		}
+	}
+}
