@@ -15,10 +15,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/records"
 	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
-	"github.com/sovereign-gov/sovereign/zk"
 )
 
 // Request names a submission and its files.
@@ -40,7 +40,7 @@ type Request struct {
 type Result struct {
 	Record     *records.Record
 	Commitment [32]byte
-	Level      zk.Level
+	Level      record.Level
 	Columns    int
 	Rows       int
 }
@@ -69,22 +69,22 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 	if req.Table == "" || req.Columns == "" || req.Policy == "" {
 		return nil, errNoFiles
 	}
-	policy, names, err := zk.LoadPolicy(req.Policy)
+	policy, names, err := record.LoadPolicy(req.Policy)
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
 	}
 	if strings.EqualFold(filepath.Ext(req.Table), ".csv") {
 		return submitCSV(ctx, svc, req, policy, names)
 	}
-	table, err := zk.LoadTable(req.Table)
+	table, err := record.LoadTable(req.Table)
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
 	}
-	cats, err := zk.LoadColumnCategories(req.Columns, names)
+	cats, err := record.LoadColumnCategories(req.Columns, names)
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
 	}
-	rec, err := zk.NewRecord(table, cats)
+	rec, err := record.NewRecord(table, cats)
 	if err != nil {
 		return nil, fmt.Errorf("submission: table %s: %w", req.Table, err)
 	}
@@ -110,12 +110,12 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 
 // statement opens the record's salt and commits rec under policy (the
 // department commits to the whole record: threshold 0 is the review's view).
-func (r Request) statement(rec *zk.Record, policy zk.Policy) (*zk.Statement, error) {
-	salt, err := zk.OpenSalt(r.SaltFile, r.NewSalt)
+func (r Request) statement(rec *record.Record, policy record.Policy) (*record.Statement, error) {
+	salt, err := record.OpenSalt(r.SaltFile, r.NewSalt)
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
 	}
-	st, err := zk.NewStatement(rec, policy, zk.LevelOpen, salt)
+	st, err := record.NewStatement(rec, policy, record.LevelOpen, salt)
 	if err != nil {
 		return nil, fmt.Errorf("submission: table %s: %w", r.Table, err)
 	}
@@ -129,16 +129,16 @@ var errTableChanged = errors.New("the table changed between hashing and encrypti
 // submitCSV streams a CSV table: column hashes over two reads of the file,
 // then encryption straight into the blob folder on a third, checked to be
 // the bytes that were hashed. Memory stays bounded whatever the table's size.
-func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy zk.Policy, names map[string]int) (*Result, error) {
-	cats, err := zk.LoadColumnCategories(req.Columns, names)
+func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy record.Policy, names map[string]int) (*Result, error) {
+	cats, err := record.LoadColumnCategories(req.Columns, names)
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
 	}
-	cols, err := zk.HashCSVFile(req.Table, req.progress("hashing columns"))
+	cols, err := record.HashCSVFile(req.Table, req.progress("hashing columns"))
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
 	}
-	rec, err := zk.NewRecordFromHashes(cols.Names, cols.Hashes, cats)
+	rec, err := record.NewRecordFromHashes(cols.Names, cols.Hashes, cats)
 	if err != nil {
 		return nil, fmt.Errorf("submission: table %s: %w", req.Table, err)
 	}
@@ -176,7 +176,7 @@ func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy 
 }
 
 // progress returns the request's progress callback for one phase, or nil.
-func (r Request) progress(phase string) zk.Progress {
+func (r Request) progress(phase string) record.Progress {
 	if r.Progress == nil {
 		return nil
 	}
@@ -187,7 +187,7 @@ type progressReader struct {
 	r      io.Reader
 	n      int64
 	total  int64
-	report zk.Progress
+	report record.Progress
 }
 
 func (p *progressReader) Read(b []byte) (int, error) {
