@@ -8,9 +8,9 @@ FUZZ_TARGETS := \
 	sidechains/qbft:FuzzDecodeMessage \
 	sidechains/qbft:FuzzDecodeCertificate \
 	sidechains/qbft:FuzzCoreHandleMessage \
-	zk:FuzzDecodePolicy \
-	zk:FuzzDecodeColumnCategories \
-	zk:FuzzParseTable \
+	record:FuzzDecodePolicy \
+	record:FuzzDecodeColumnCategories \
+	record:FuzzParseTable \
 	zk:FuzzProofFile
 TESTS += fuzz
 fuzz:

@@ -9,9 +9,9 @@ import (
 
 	"github.com/sovereign-gov/sovereign/contentstore"
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
+	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
 	"github.com/sovereign-gov/sovereign/sidechains/private/submission"
-	"github.com/sovereign-gov/sovereign/zk"
 )
 
 // Check is one reviewer check and its outcome.
@@ -57,7 +57,7 @@ type Tester struct {
 	Client  *http.Client
 	// Policy, if set, is the published policy file the board's pinned
 	// policy must equal.
-	Policy *zk.Policy
+	Policy *record.Policy
 }
 
 // MaxContent bounds a released view fetched for review.
@@ -78,14 +78,14 @@ func (t *Tester) Test(ctx context.Context, id [32]byte) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	pol, perr := zk.PolicyFromElement(policy)
+	pol, perr := record.PolicyFromElement(policy)
 	if t.Policy != nil && perr == nil && t.Policy.Element().Cmp(policy) != 0 {
 		perr = fmt.Errorf("the board pins policy %#x, the published policy file packs to %#x", policy, t.Policy.Element())
 	}
-	if perr == nil && (s.Level > uint8(zk.LevelSensitive) || s.Threshold > uint8(zk.LevelConditional)) {
+	if perr == nil && (s.Level > uint8(record.LevelSensitive) || s.Threshold > uint8(record.LevelConditional)) {
 		perr = fmt.Errorf("level %d, threshold %d out of range", s.Level, s.Threshold)
 	}
-	rep.add("schema and policy", perr, fmt.Sprintf("level %s, threshold %s, policy %#x", zk.Level(s.Level), zk.Level(s.Threshold), policy))
+	rep.add("schema and policy", perr, fmt.Sprintf("level %s, threshold %s, policy %#x", record.Level(s.Level), record.Level(s.Threshold), policy))
 
 	entry, err := t.Board.Entry(ctx, id)
 	if err != nil {
@@ -109,7 +109,7 @@ func (t *Tester) Test(ctx context.Context, id [32]byte) (*Report, error) {
 
 // private opens the record under the grant and checks its commitment,
 // level and released root against the submission.
-func (t *Tester) private(ctx context.Context, rep *Report, id [32]byte, s *Submission, pol zk.Policy) (*zk.Statement, *zk.Table) {
+func (t *Tester) private(ctx context.Context, rep *Report, id [32]byte, s *Submission, pol record.Policy) (*record.Statement, *record.Table) {
 	const name = "private record opens the commitment"
 	if t.Private == nil {
 		rep.add(name, fmt.Errorf("no Vault grant given: the decrypted record cannot be checked"), "")
@@ -135,7 +135,7 @@ func (t *Tester) private(ctx context.Context, rep *Report, id [32]byte, s *Submi
 		rep.add(name, err, "")
 		return nil, nil
 	}
-	st, table, err := sealed.Statement(pol, zk.Level(s.Threshold))
+	st, table, err := sealed.Statement(pol, record.Level(s.Threshold))
 	if err != nil {
 		rep.add(name, err, "")
 		return nil, nil
@@ -145,9 +145,9 @@ func (t *Tester) private(ctx context.Context, rep *Report, id [32]byte, s *Submi
 	case !bytes.Equal(got[:], want):
 		err = fmt.Errorf("the decrypted record commits to %x, not %x", got, want)
 	case uint8(st.Public.Level) != s.Level:
-		err = fmt.Errorf("the decrypted record is level %s, the submission says %s", st.Public.Level, zk.Level(s.Level))
+		err = fmt.Errorf("the decrypted record is level %s, the submission says %s", st.Public.Level, record.Level(s.Level))
 	case st.Public.ReleasedRoot.BigInt(new(big.Int)).Cmp(s.ReleasedRoot) != 0:
-		err = fmt.Errorf("the record's columns at threshold %s give another released root", zk.Level(s.Threshold))
+		err = fmt.Errorf("the record's columns at threshold %s give another released root", record.Level(s.Threshold))
 	}
 	if !rep.add(name, err, fmt.Sprintf("%d columns, %d rows; commitment, level and released root match", len(table.Columns), len(table.Rows))) {
 		return nil, nil
@@ -156,9 +156,9 @@ func (t *Tester) private(ctx context.Context, rep *Report, id [32]byte, s *Submi
 }
 
 // content checks the released view in the content store.
-func (t *Tester) content(ctx context.Context, rep *Report, s *Submission, st *zk.Statement, table *zk.Table) {
+func (t *Tester) content(ctx context.Context, rep *Report, s *Submission, st *record.Statement, table *record.Table) {
 	const name = "released view in the content store"
-	if s.Level == uint8(zk.LevelSensitive) {
+	if s.Level == uint8(record.LevelSensitive) {
 		rep.add(name, nil, "sensitive record: no content is released")
 		return
 	}
@@ -171,7 +171,7 @@ func (t *Tester) content(ctx context.Context, rep *Report, s *Submission, st *zk
 		rep.add(name, err, "")
 		return
 	}
-	view, err := zk.ParseReleasedView(b)
+	view, err := record.ParseReleasedView(b)
 	if err != nil {
 		rep.add(name, err, "")
 		return
@@ -183,8 +183,8 @@ func (t *Tester) content(ctx context.Context, rep *Report, s *Submission, st *zk
 	if err == nil && st != nil {
 		// the view must be exactly the record's cut, not merely a file
 		// with the right column hashes in another encoding
-		var want *zk.ReleasedView
-		if want, err = zk.NewReleasedView(table, st); err == nil {
+		var want *record.ReleasedView
+		if want, err = record.NewReleasedView(table, st); err == nil {
 			var wb []byte
 			if wb, err = want.CSV(); err == nil && !bytes.Equal(wb, b) {
 				err = fmt.Errorf("the released view is not the decrypted record's released columns")

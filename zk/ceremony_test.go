@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sovereign-gov/sovereign/record"
 )
 
 func flipByte(t *testing.T, path string, at int) {
@@ -40,10 +42,10 @@ func copyDir(t *testing.T, from string) string {
 // circuit, detects tampered contributions, and proves with the keys.
 func TestCeremony(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "ceremony")
-	if err := CeremonyInit(dir, SizeSmall); err != nil {
+	if err := CeremonyInit(dir, record.SizeSmall); err != nil {
 		t.Fatal(err)
 	}
-	if err := CeremonyInit(dir, SizeSmall); err == nil || !strings.Contains(err.Error(), "a ceremony already exists") {
+	if err := CeremonyInit(dir, record.SizeSmall); err == nil || !strings.Contains(err.Error(), "a ceremony already exists") {
 		t.Fatalf("second init: %v", err)
 	}
 	if _, err := CeremonySeal(dir, []byte("beacon")); err == nil || !strings.Contains(err.Error(), "no contribution to seal") {
@@ -151,11 +153,11 @@ func TestCeremony(t *testing.T) {
 		t.Fatalf("contribute after seal: %v", err)
 	}
 
-	keys, err := LoadKeys(filepath.Join(dir, "keys"), SizeSmall)
+	keys, err := LoadKeys(filepath.Join(dir, "keys"), record.SizeSmall)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec, st := fixtureStatement(t, SizeSmall, LevelConditional)
+	rec, st := fixtureStatement(t, record.SizeSmall, record.LevelConditional)
 	proof, err := Prove(keys, st, rec.Names)
 	if err != nil {
 		t.Fatal(err)
@@ -175,7 +177,7 @@ func TestCeremony(t *testing.T) {
 	}
 	var forged groth16bn254.Proof
 	forged.Ar, forged.Bs = keys.VK.G1.Alpha, keys.VK.G2.Beta
-	w, err := frontend.NewWitness(publicAssignment(SizeSmall, &proof.Public), ecc.BN254.ScalarField(), frontend.PublicOnly())
+	w, err := frontend.NewWitness(publicAssignment(record.SizeSmall, &proof.Public), ecc.BN254.ScalarField(), frontend.PublicOnly())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,14 +3,16 @@ package zk
 import (
 	"math/big"
 
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/std/permutation/poseidon2"
+	"github.com/sovereign-gov/sovereign/record"
 )
 
 // Circuit proves that a released view is a record redacted by a policy at a
 // threshold, that the record's level is the highest level of its columns,
 // and that the record is the one committed to. See the package doc for the
-// encoding; Go (record.go) computes the same values.
+// encoding; Go (package record) computes the same values.
 type Circuit struct {
 	// Public inputs, in the order the Solidity verifier takes them.
 	Commitment   frontend.Variable `gnark:",public"` // H(commitTag, salt, hashes, packed category slots)
@@ -31,8 +33,8 @@ func (c *Circuit) Define(api frontend.API) error {
 	size := len(c.ColumnHashes)
 
 	// The policy: 2 bits per category. ToBinary also bounds it to 32 bits.
-	policyBits := api.ToBinary(c.Policy, 2*MaxCategories)
-	levels := make([]frontend.Variable, MaxCategories)
+	policyBits := api.ToBinary(c.Policy, 2*record.MaxCategories)
+	levels := make([]frontend.Variable, record.MaxCategories)
 	for i := range levels {
 		levels[i] = api.Add(policyBits[2*i], api.Mul(policyBits[2*i+1], 2))
 	}
@@ -83,27 +85,27 @@ func (c *Circuit) Define(api frontend.API) error {
 	if err != nil {
 		return err
 	}
-	commit := []frontend.Variable{tagVariable(commitTag(size)), c.Salt}
+	commit := []frontend.Variable{tagVariable(record.CommitTag(size)), c.Salt}
 	commit = append(commit, c.ColumnHashes...)
 	commit = append(commit, packSlotVariables(api, slots)...)
 	api.AssertIsEqual(c.Commitment, spongeVariables(api, perm, commit))
 
-	root := append([]frontend.Variable{tagVariable(releasedTag(size))}, released...)
+	root := append([]frontend.Variable{tagVariable(record.ReleasedTag(size))}, released...)
 	api.AssertIsEqual(c.ReleasedRoot, spongeVariables(api, perm, root))
 	return nil
 }
 
-// newCircuitPermutation is the Poseidon2 permutation of hash.go in the circuit.
+// newCircuitPermutation is the Poseidon2 permutation of package record (record.Hash) in the circuit.
 func newCircuitPermutation(api frontend.API) (*poseidon2.Permutation, error) {
-	return poseidon2.NewPoseidon2FromParameters(api, poseidonWidth, poseidonFullRounds, poseidonPartialRounds)
+	return poseidon2.NewPoseidon2FromParameters(api, record.PoseidonWidth, record.PoseidonFullRounds, record.PoseidonPartialRounds)
 }
 
 // spongeVariables is hasher.sum in the circuit: capacity initialised to the
 // input length, blocks of 3 added to the rate part, digest state[1].
 func spongeVariables(api frontend.API, perm *poseidon2.Permutation, in []frontend.Variable) frontend.Variable {
 	state := []frontend.Variable{len(in), 0, 0, 0}
-	for i := 0; i < len(in) || i == 0; i += spongeRate {
-		for j := range spongeRate {
+	for i := 0; i < len(in) || i == 0; i += record.SpongeRate {
+		for j := range record.SpongeRate {
 			if i+j < len(in) {
 				state[1+j] = api.Add(state[1+j], in[i+j])
 			}
@@ -114,6 +116,9 @@ func spongeVariables(api frontend.API, perm *poseidon2.Permutation, in []fronten
 	}
 	return state[1]
 }
+
+// tagVariable is a domain tag as a circuit constant.
+func tagVariable(e fr.Element) *big.Int { return e.BigInt(new(big.Int)) }
 
 // mux16 returns table[index] where index is given by its 4 bits (LSB
 // first): a binary tree of 15 selects, one constraint each. It adds no
@@ -132,15 +137,15 @@ func mux16(api frontend.API, bits []frontend.Variable, table []frontend.Variable
 
 // packSlotVariables packs slot values (each < 2^5, by construction) as packSlots.
 func packSlotVariables(api frontend.API, slots []frontend.Variable) []frontend.Variable {
-	out := make([]frontend.Variable, (len(slots)+slotsPerWord-1)/slotsPerWord)
+	out := make([]frontend.Variable, (len(slots)+record.SlotsPerWord-1)/record.SlotsPerWord)
 	for k := range out {
 		var acc frontend.Variable = 0
-		for i := range slotsPerWord {
-			j := k*slotsPerWord + i
+		for i := range record.SlotsPerWord {
+			j := k*record.SlotsPerWord + i
 			if j >= len(slots) {
 				break
 			}
-			coeff := new(big.Int).Lsh(big.NewInt(1), uint(slotBits*i))
+			coeff := new(big.Int).Lsh(big.NewInt(1), uint(record.SlotBits*i))
 			acc = api.Add(acc, api.Mul(slots[j], coeff))
 		}
 		out[k] = acc

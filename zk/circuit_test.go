@@ -12,6 +12,7 @@ import (
 	"github.com/consensys/gnark/backend/groth16"
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/test"
+	"github.com/sovereign-gov/sovereign/record"
 )
 
 var (
@@ -23,21 +24,21 @@ var (
 // testKeys returns the 16-column dev keys, made once per test process.
 func testKeys(t *testing.T) *Keys {
 	t.Helper()
-	devKeysOnce.Do(func() { devKeys16, devKeysErr = DevSetup(SizeSmall, []byte(DevSeed)) })
+	devKeysOnce.Do(func() { devKeys16, devKeysErr = DevSetup(record.SizeSmall, []byte(DevSeed)) })
 	if devKeysErr != nil {
 		t.Fatal(devKeysErr)
 	}
 	return devKeys16
 }
 
-func fixtureStatement(t *testing.T, size int, threshold Level) (*Record, *Statement) {
+func fixtureStatement(t *testing.T, size int, threshold record.Level) (*record.Record, *record.Statement) {
 	t.Helper()
 	tab, cats := FixtureTable(size)
-	rec, err := NewRecord(tab, cats)
+	rec, err := record.NewRecord(tab, cats)
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := NewStatement(rec, FixturePolicy(), threshold, elements(42)[0])
+	st, err := record.NewStatement(rec, FixturePolicy(), threshold, elements(42)[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,8 +55,8 @@ func solved(size int, a *Circuit) error {
 func TestHonestStatementsSatisfyCircuit(t *testing.T) {
 	policy := FixturePolicy()
 	for _, n := range []int{1, 2, 5, 16} {
-		for th := LevelOpen; th <= LevelSensitive; th++ {
-			tab := &Table{}
+		for th := record.LevelOpen; th <= record.LevelSensitive; th++ {
+			tab := &record.Table{}
 			cats := map[string]int{}
 			for i := range n {
 				name := fmt.Sprintf("c%d", i)
@@ -66,15 +67,15 @@ func TestHonestStatementsSatisfyCircuit(t *testing.T) {
 			for i := range n {
 				tab.Rows[0][i] = strings.Repeat("v", i)
 			}
-			rec, err := NewRecord(tab, cats)
+			rec, err := record.NewRecord(tab, cats)
 			if err != nil {
 				t.Fatal(err)
 			}
-			st, err := NewStatement(rec, policy, th, elements(int64(n))[0])
+			st, err := record.NewStatement(rec, policy, th, elements(int64(n))[0])
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := solved(SizeSmall, st.Assignment()); err != nil {
+			if err := solved(record.SizeSmall, Assignment(st)); err != nil {
 				t.Fatalf("n=%d threshold=%d: honest statement rejected: %v", n, th, err)
 			}
 		}
@@ -83,18 +84,18 @@ func TestHonestStatementsSatisfyCircuit(t *testing.T) {
 
 // TestHonestStatement64 is the one 64-column test: the solver only, no setup.
 func TestHonestStatement64(t *testing.T) {
-	_, st := fixtureStatement(t, SizeLarge, LevelConditional)
-	if st.Size != SizeLarge || st.Public.Level != LevelSensitive {
+	_, st := fixtureStatement(t, record.SizeLarge, record.LevelConditional)
+	if st.Size != record.SizeLarge || st.Public.Level != record.LevelSensitive {
 		t.Fatalf("size %d level %d", st.Size, st.Public.Level)
 	}
-	if err := solved(SizeLarge, st.Assignment()); err != nil {
+	if err := solved(record.SizeLarge, Assignment(st)); err != nil {
 		t.Fatalf("honest 64-column statement rejected: %v", err)
 	}
 }
 
 func TestStatementClassifiesAndRedacts(t *testing.T) {
-	rec, st := fixtureStatement(t, SizeSmall, LevelOpen)
-	if st.Public.Level != LevelSensitive {
+	rec, st := fixtureStatement(t, record.SizeSmall, record.LevelOpen)
+	if st.Public.Level != record.LevelSensitive {
 		t.Fatalf("level %d, want 2", st.Public.Level)
 	}
 	// patient_id 0 sensitive, ward 2 conditional, age_band 3 open, diagnosis 1 sensitive, admissions 3 open
@@ -119,33 +120,33 @@ func TestStatementClassifiesAndRedacts(t *testing.T) {
 }
 
 // viewRoot is the released root of the statement's view with slot j replaced.
-func viewRoot(st *Statement, j int, v fr.Element) fr.Element {
+func viewRoot(st *record.Statement, j int, v fr.Element) fr.Element {
 	view := append([]fr.Element(nil), st.Released...)
 	view[j] = v
-	return ReleasedRoot(view)
+	return record.ReleasedRoot(view)
 }
 
 // TestSoundness: for each lie, the witness does not satisfy the circuit and
 // the real Groth16 prover refuses to make a proof.
 func TestSoundness(t *testing.T) {
 	keys := testKeys(t)
-	rec, st := fixtureStatement(t, SizeSmall, LevelOpen)
+	rec, st := fixtureStatement(t, record.SizeSmall, record.LevelOpen)
 	var zero fr.Element
 
-	otherPolicy, _ := NewPolicy(map[int]Level{0: LevelSensitive, 1: LevelOpen, 2: LevelConditional, 3: LevelOpen})
-	policy7, _ := NewPolicy(map[int]Level{0: LevelSensitive, 1: LevelSensitive, 2: LevelConditional, 3: LevelOpen, 7: LevelOpen})
-	rec7 := &Record{Names: append([]string{}, rec.Names...), Hashes: append([]fr.Element{}, rec.Hashes...), Categories: append([]int{}, rec.Categories...)}
+	otherPolicy, _ := record.NewPolicy(map[int]record.Level{0: record.LevelSensitive, 1: record.LevelOpen, 2: record.LevelConditional, 3: record.LevelOpen})
+	policy7, _ := record.NewPolicy(map[int]record.Level{0: record.LevelSensitive, 1: record.LevelSensitive, 2: record.LevelConditional, 3: record.LevelOpen, 7: record.LevelOpen})
+	rec7 := &record.Record{Names: append([]string{}, rec.Names...), Hashes: append([]fr.Element{}, rec.Hashes...), Categories: append([]int{}, rec.Categories...)}
 	rec7.Categories[4] = 7
-	st7, err := NewStatement(rec7, policy7, LevelOpen, elements(42)[0])
+	st7, err := record.NewStatement(rec7, policy7, record.LevelOpen, elements(42)[0])
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Same policy but with category 7's field set to 3, "not in the policy".
 	absent7 := new(big.Int).Or(policy7.Element(), big.NewInt(3<<14))
 
-	otherRec := &Record{Names: rec.Names, Hashes: append([]fr.Element{}, rec.Hashes...), Categories: rec.Categories}
-	otherRec.Hashes[2] = ColumnHash("age_band", []string{"forged"})
-	otherSt, err := NewStatement(otherRec, FixturePolicy(), LevelOpen, elements(42)[0])
+	otherRec := &record.Record{Names: rec.Names, Hashes: append([]fr.Element{}, rec.Hashes...), Categories: rec.Categories}
+	otherRec.Hashes[2] = record.ColumnHash("age_band", []string{"forged"})
+	otherSt, err := record.NewStatement(otherRec, FixturePolicy(), record.LevelOpen, elements(42)[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +173,7 @@ func TestSoundness(t *testing.T) {
 		}},
 	}
 	check := func(t *testing.T, a *Circuit) {
-		if err := solved(SizeSmall, a); err == nil {
+		if err := solved(record.SizeSmall, a); err == nil {
 			t.Fatal("circuit satisfied by a dishonest witness")
 		}
 		w, err := frontend.NewWitness(a, ecc.BN254.ScalarField())
@@ -185,19 +186,19 @@ func TestSoundness(t *testing.T) {
 	}
 	for _, lie := range lies {
 		t.Run(lie.name, func(t *testing.T) {
-			a := st.Assignment()
+			a := Assignment(st)
 			lie.tweak(a)
 			check(t, a)
 		})
 	}
 	t.Run("category outside the policy", func(t *testing.T) {
-		if err := solved(SizeSmall, st7.Assignment()); err != nil {
+		if err := solved(record.SizeSmall, Assignment(st7)); err != nil {
 			t.Fatalf("control: honest statement with category 7 in the policy rejected: %v", err)
 		}
-		a := st7.Assignment()
+		a := Assignment(st7)
 		a.Policy = absent7
 		check(t, a)
-		if _, err := NewStatement(rec7, FixturePolicy(), LevelOpen, elements(42)[0]); err == nil ||
+		if _, err := record.NewStatement(rec7, FixturePolicy(), record.LevelOpen, elements(42)[0]); err == nil ||
 			!strings.Contains(err.Error(), `column "admissions": category 7: category is not in the policy`) {
 			t.Fatalf("NewStatement error %v", err)
 		}

@@ -3,6 +3,7 @@ package zk_test
 import (
 	"fmt"
 
+	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/zk"
 )
 
@@ -10,17 +11,17 @@ import (
 // statement at threshold 0, (insecure, deterministic) dev keys, a proof, and
 // its verification, which is what the on-chain verifier repeats.
 func Example() {
-	table := &zk.Table{
+	table := &record.Table{
 		Columns: []string{"patient", "ward", "admissions"},
 		Rows:    [][]string{{"P-001", "North", "3"}, {"P-002", "South", "1"}},
 	}
-	rec, err := zk.NewRecord(table, map[string]int{"patient": 0, "ward": 2, "admissions": 3})
+	rec, err := record.NewRecord(table, map[string]int{"patient": 0, "ward": 2, "admissions": 3})
 	if err != nil {
 		panic(err)
 	}
-	policy, _ := zk.NewPolicy(map[int]zk.Level{0: zk.LevelSensitive, 2: zk.LevelConditional, 3: zk.LevelOpen})
-	salt, _ := zk.NewSalt()
-	st, err := zk.NewStatement(rec, policy, zk.LevelOpen, salt)
+	policy, _ := record.NewPolicy(map[int]record.Level{0: record.LevelSensitive, 2: record.LevelConditional, 3: record.LevelOpen})
+	salt, _ := record.NewSalt()
+	st, err := record.NewStatement(rec, policy, record.LevelOpen, salt)
 	if err != nil {
 		panic(err)
 	}

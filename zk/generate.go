@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/sovereign-gov/sovereign/record"
 )
 
 // DevSeed is the public seed of the checked-in dev keys: the generated
@@ -82,16 +84,16 @@ func (a Artifacts) Write(root string) error {
 
 // FixtureTable is the example record of the fixture of a size: a hospital
 // table whose columns cycle through four categories of FixturePolicy.
-func FixtureTable(size int) (*Table, map[string]int) {
+func FixtureTable(size int) (*record.Table, map[string]int) {
 	n := 5
-	if size == SizeLarge {
+	if size == record.SizeLarge {
 		n = 40
 	}
 	kinds := []struct {
 		name     string
 		category int
 	}{{"patient_id", 0}, {"ward", 2}, {"age_band", 3}, {"diagnosis", 1}, {"admissions", 3}}
-	t := &Table{}
+	t := &record.Table{}
 	cats := map[string]int{}
 	for i := range n {
 		k := kinds[i%len(kinds)]
@@ -114,8 +116,8 @@ func FixtureTable(size int) (*Table, map[string]int) {
 
 // FixturePolicy is the example policy: personal-id 0 and health 1 sensitive,
 // location 2 conditional, aggregate 3 open.
-func FixturePolicy() Policy {
-	p, err := NewPolicy(map[int]Level{0: LevelSensitive, 1: LevelSensitive, 2: LevelConditional, 3: LevelOpen})
+func FixturePolicy() record.Policy {
+	p, err := record.NewPolicy(map[int]record.Level{0: record.LevelSensitive, 1: record.LevelSensitive, 2: record.LevelConditional, 3: record.LevelOpen})
 	if err != nil {
 		panic(err) // constant input
 	}
@@ -139,15 +141,15 @@ func fixtureProof(keys *Keys) (*Proof, error) {
 // it is the verifier of these keys.
 func SampleProof(keys *Keys) (*Proof, error) {
 	t, cats := FixtureTable(keys.Size)
-	rec, err := NewRecord(t, cats)
+	rec, err := record.NewRecord(t, cats)
 	if err != nil {
 		return nil, err
 	}
-	salt, err := NewSalt()
+	salt, err := record.NewSalt()
 	if err != nil {
 		return nil, err
 	}
-	st, err := NewStatement(rec, FixturePolicy(), LevelOpen, salt)
+	st, err := record.NewStatement(rec, FixturePolicy(), record.LevelOpen, salt)
 	if err != nil {
 		return nil, err
 	}

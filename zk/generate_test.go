@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/sovereign-gov/sovereign/record"
 )
 
 // TestGeneratedArtifacts regenerates the 16-column verifier and fixture and
@@ -28,7 +30,7 @@ func TestGeneratedArtifacts(t *testing.T) {
 		}
 	}
 	// The fixture is a proof that verifies.
-	p, err := LoadProof(filepath.Join("..", fixtureProofPath(SizeSmall)))
+	p, err := LoadProof(filepath.Join("..", fixtureProofPath(record.SizeSmall)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,13 +42,13 @@ func TestGeneratedArtifacts(t *testing.T) {
 // TestDevVerifyingKeyHashes keeps the pinned hashes of the dev keys true, so
 // that deploy recognises (and refuses) the INSECURE dev verifiers.
 func TestDevVerifyingKeyHashes(t *testing.T) {
-	keys := map[int]*Keys{SizeSmall: testKeys(t)}
+	keys := map[int]*Keys{record.SizeSmall: testKeys(t)}
 	if !testing.Short() {
-		k, err := DevSetup(SizeLarge, []byte(DevSeed))
+		k, err := DevSetup(record.SizeLarge, []byte(DevSeed))
 		if err != nil {
 			t.Fatal(err)
 		}
-		keys[SizeLarge] = k
+		keys[record.SizeLarge] = k
 	}
 	for size, k := range keys {
 		h, err := VerifyingKeyHash(k.VK)
@@ -57,11 +59,11 @@ func TestDevVerifyingKeyHashes(t *testing.T) {
 			t.Errorf("dev verifying key %d hashes to %s, pinned %s", size, h, devVerifyingKeyHashes[size])
 		}
 	}
-	other, err := DevSetup(SizeSmall, []byte("not the dev seed"))
+	other, err := DevSetup(record.SizeSmall, []byte("not the dev seed"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if dev, _ := IsDevVerifyingKey(SizeSmall, other.VK); dev {
+	if dev, _ := IsDevVerifyingKey(record.SizeSmall, other.VK); dev {
 		t.Fatal("keys from another seed taken for the dev keys")
 	}
 }

@@ -18,17 +18,18 @@ import (
 	cs "github.com/consensys/gnark/constraint/bn254"
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/frontend/cs/r1cs"
+	"github.com/sovereign-gov/sovereign/record"
 )
 
 var (
 	// errSize is returned for a circuit size other than 16 or 64.
-	errSize = fmt.Errorf("circuit size must be %d or %d", SizeSmall, SizeLarge)
+	errSize = fmt.Errorf("circuit size must be %d or %d", record.SizeSmall, record.SizeLarge)
 	// errDevSeed is returned for an empty dev setup seed.
 	errDevSeed = errors.New("dev setup needs a non-empty seed")
 )
 
 func checkSize(size int) error {
-	if !slices.Contains(Sizes, size) {
+	if !slices.Contains(record.Sizes, size) {
 		return fmt.Errorf("size %d: %w", size, errSize)
 	}
 	return nil
@@ -63,8 +64,8 @@ func domainSize(ccs *cs.R1CS) uint64 {
 // keys of the checked-in dev verifiers (TestDevVerifyingKeyHashes keeps them
 // true): deploy refuses these on any chain but a local devnet.
 var devVerifyingKeyHashes = map[int]string{
-	SizeSmall: "df02568e6969803f331ec5c8bcab2c8b2ce44bac77f45ba5ee405a7a05ba995d",
-	SizeLarge: "9c2edfa6b733c85ba9197a33a72edb32e88ccf00b5d2f8626ef62b36c7265050",
+	record.SizeSmall: "df02568e6969803f331ec5c8bcab2c8b2ce44bac77f45ba5ee405a7a05ba995d",
+	record.SizeLarge: "9c2edfa6b733c85ba9197a33a72edb32e88ccf00b5d2f8626ef62b36c7265050",
 }
 
 // VerifyingKeyHash is the sha256 of a verifying key's encoding, hex: the

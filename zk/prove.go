@@ -16,6 +16,7 @@ import (
 	"github.com/consensys/gnark/backend/groth16"
 	groth16bn254 "github.com/consensys/gnark/backend/groth16/bn254"
 	"github.com/consensys/gnark/frontend"
+	"github.com/sovereign-gov/sovereign/record"
 )
 
 // ProofSize is the length of a proof in the Solidity verifier's encoding.
@@ -35,18 +36,18 @@ var (
 // Proof is a classification proof with its public inputs and released view.
 type Proof struct {
 	Size     int
-	Public   PublicInputs
+	Public   record.PublicInputs
 	Columns  []string     // names of the table's columns, in slot order
 	Released []fr.Element // one per slot: column hash, or 0 if withheld
 	Bytes    []byte       // ProofSize bytes, as the Solidity verifier takes them
 }
 
 // Prove makes a Groth16 proof of st with keys of the statement's size.
-func Prove(keys *Keys, st *Statement, columns []string) (*Proof, error) {
+func Prove(keys *Keys, st *record.Statement, columns []string) (*Proof, error) {
 	if keys.Size != st.Size {
 		return nil, fmt.Errorf("statement needs the %d-column keys, got %d-column keys", st.Size, keys.Size)
 	}
-	w, err := frontend.NewWitness(st.Assignment(), ecc.BN254.ScalarField())
+	w, err := frontend.NewWitness(Assignment(st), ecc.BN254.ScalarField())
 	if err != nil {
 		return nil, fmt.Errorf("witness: %w", err)
 	}
@@ -72,7 +73,7 @@ func Verify(vk *groth16bn254.VerifyingKey, p *Proof) error {
 	if len(p.Released) != p.Size {
 		return fmt.Errorf("released view has %d entries, the %d-column circuit has %d", len(p.Released), p.Size, p.Size)
 	}
-	if root := ReleasedRoot(p.Released); !root.Equal(&p.Public.ReleasedRoot) {
+	if root := record.ReleasedRoot(p.Released); !root.Equal(&p.Public.ReleasedRoot) {
 		return errReleasedView
 	}
 	return VerifyBytes(vk, p.Size, &p.Public, p.Bytes)
@@ -80,7 +81,7 @@ func Verify(vk *groth16bn254.VerifyingKey, p *Proof) error {
 
 // VerifyBytes checks proof bytes against public inputs, as the on-chain
 // verifier does.
-func VerifyBytes(vk *groth16bn254.VerifyingKey, size int, pub *PublicInputs, proof []byte) error {
+func VerifyBytes(vk *groth16bn254.VerifyingKey, size int, pub *record.PublicInputs, proof []byte) error {
 	gp, err := parseProof(proof)
 	if err != nil {
 		return err
@@ -141,17 +142,17 @@ func (p *Proof) MarshalJSON() ([]byte, error) {
 		Version: 1,
 		Size:    p.Size,
 		Public: pubJSON{
-			Commitment:   hexElement(&p.Public.Commitment),
+			Commitment:   record.HexElement(&p.Public.Commitment),
 			Level:        int(p.Public.Level),
 			Policy:       "0x" + p.Public.Policy.Text(16),
 			Threshold:    int(p.Public.Threshold),
-			ReleasedRoot: hexElement(&p.Public.ReleasedRoot),
+			ReleasedRoot: record.HexElement(&p.Public.ReleasedRoot),
 		},
 		Columns: p.Columns,
 		Proof:   "0x" + hex.EncodeToString(p.Bytes),
 	}
 	for i := range p.Released {
-		j.Released = append(j.Released, hexElement(&p.Released[i]))
+		j.Released = append(j.Released, record.HexElement(&p.Released[i]))
 	}
 	return json.MarshalIndent(j, "", "  ")
 }
@@ -171,24 +172,24 @@ func (p *Proof) UnmarshalJSON(b []byte) error {
 	var q Proof
 	q.Size = j.Size
 	var err error
-	if q.Public.Commitment, err = parseElement(j.Public.Commitment); err != nil {
+	if q.Public.Commitment, err = record.ParseElement(j.Public.Commitment); err != nil {
 		return fmt.Errorf("commitment: %w", err)
 	}
-	if q.Public.ReleasedRoot, err = parseElement(j.Public.ReleasedRoot); err != nil {
+	if q.Public.ReleasedRoot, err = record.ParseElement(j.Public.ReleasedRoot); err != nil {
 		return fmt.Errorf("releasedRoot: %w", err)
 	}
-	if j.Public.Level < 0 || !Level(j.Public.Level).valid() {
-		return fmt.Errorf("level: %w", errLevelRange)
+	if j.Public.Level < 0 || !record.Level(j.Public.Level).Valid() {
+		return fmt.Errorf("level: %w", record.ErrLevelRange)
 	}
-	if j.Public.Threshold < 0 || !Level(j.Public.Threshold).valid() {
-		return fmt.Errorf("threshold: %w", errThreshold)
+	if j.Public.Threshold < 0 || !record.Level(j.Public.Threshold).Valid() {
+		return fmt.Errorf("threshold: %w", record.ErrThreshold)
 	}
-	q.Public.Level, q.Public.Threshold = Level(j.Public.Level), Level(j.Public.Threshold)
+	q.Public.Level, q.Public.Threshold = record.Level(j.Public.Level), record.Level(j.Public.Threshold)
 	pol, ok := new(big.Int).SetString(strings.TrimPrefix(j.Public.Policy, "0x"), 16)
 	if !ok {
 		return fmt.Errorf("policy: not a hex number: %q", j.Public.Policy)
 	}
-	if _, err := PolicyFromElement(pol); err != nil {
+	if _, err := record.PolicyFromElement(pol); err != nil {
 		return fmt.Errorf("policy: %w", err)
 	}
 	q.Public.Policy = pol
@@ -197,7 +198,7 @@ func (p *Proof) UnmarshalJSON(b []byte) error {
 	}
 	q.Released = make([]fr.Element, len(j.Released))
 	for i, s := range j.Released {
-		if q.Released[i], err = parseElement(s); err != nil {
+		if q.Released[i], err = record.ParseElement(s); err != nil {
 			return fmt.Errorf("released[%d]: %w", i, err)
 		}
 	}
@@ -241,38 +242,4 @@ func (p *Proof) Save(path string) error {
 		return fmt.Errorf("write proof: %w", err)
 	}
 	return nil
-}
-
-func hexElement(e *fr.Element) string {
-	b := e.Bytes()
-	return "0x" + hex.EncodeToString(b[:])
-}
-
-// parseElement reads a hex field element, rejecting values ≥ the modulus.
-func parseElement(s string) (fr.Element, error) {
-	var e fr.Element
-	v, ok := new(big.Int).SetString(strings.TrimPrefix(s, "0x"), 16)
-	if !ok || v.Sign() < 0 {
-		return e, fmt.Errorf("not a hex number: %q", s)
-	}
-	if v.Cmp(fr.Modulus()) >= 0 {
-		return e, fmt.Errorf("%s is not below the field modulus", s)
-	}
-	e.SetBigInt(v)
-	return e, nil
-}
-
-// ParseSalt reads a salt as written by FormatSalt.
-func ParseSalt(s string) (fr.Element, error) { return parseElement(strings.TrimSpace(s)) }
-
-// FormatSalt writes a salt as hex.
-func FormatSalt(e fr.Element) string { return hexElement(&e) }
-
-// NewSalt draws a uniformly random salt.
-func NewSalt() (fr.Element, error) {
-	var e fr.Element
-	if _, err := e.SetRandom(); err != nil {
-		return e, fmt.Errorf("draw salt: %w", err)
-	}
-	return e, nil
 }

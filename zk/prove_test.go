@@ -10,11 +10,12 @@ import (
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+	"github.com/sovereign-gov/sovereign/record"
 )
 
 func TestProveVerify(t *testing.T) {
 	keys := testKeys(t)
-	rec, st := fixtureStatement(t, SizeSmall, LevelOpen)
+	rec, st := fixtureStatement(t, record.SizeSmall, record.LevelOpen)
 	proof, err := Prove(keys, st, rec.Names)
 	if err != nil {
 		t.Fatal(err)
@@ -41,12 +42,12 @@ func TestProveVerify(t *testing.T) {
 
 	t.Run("one public input changed", func(t *testing.T) {
 		one := new(fr.Element).SetOne()
-		changes := map[string]func(p *PublicInputs){
-			"commitment":   func(p *PublicInputs) { p.Commitment.Add(&p.Commitment, one) },
-			"level":        func(p *PublicInputs) { p.Level = LevelConditional },
-			"policy":       func(p *PublicInputs) { p.Policy = FixturePolicy().Element().Xor(p.Policy, bigOne()) },
-			"threshold":    func(p *PublicInputs) { p.Threshold = LevelConditional },
-			"releasedRoot": func(p *PublicInputs) { p.ReleasedRoot.Add(&p.ReleasedRoot, one) },
+		changes := map[string]func(p *record.PublicInputs){
+			"commitment":   func(p *record.PublicInputs) { p.Commitment.Add(&p.Commitment, one) },
+			"level":        func(p *record.PublicInputs) { p.Level = record.LevelConditional },
+			"policy":       func(p *record.PublicInputs) { p.Policy = FixturePolicy().Element().Xor(p.Policy, bigOne()) },
+			"threshold":    func(p *record.PublicInputs) { p.Threshold = record.LevelConditional },
+			"releasedRoot": func(p *record.PublicInputs) { p.ReleasedRoot.Add(&p.ReleasedRoot, one) },
 		}
 		for name, change := range changes {
 			pub := proof.Public
@@ -75,7 +76,7 @@ func TestProveVerify(t *testing.T) {
 		}
 	})
 	t.Run("wrong size keys", func(t *testing.T) {
-		_, st64 := fixtureStatement(t, SizeLarge, LevelOpen)
+		_, st64 := fixtureStatement(t, record.SizeLarge, record.LevelOpen)
 		if _, err := Prove(keys, st64, nil); err == nil || !strings.Contains(err.Error(), "needs the 64-column keys") {
 			t.Fatalf("got %v", err)
 		}
@@ -84,7 +85,7 @@ func TestProveVerify(t *testing.T) {
 
 func TestMalformedProofFile(t *testing.T) {
 	keys := testKeys(t)
-	rec, st := fixtureStatement(t, SizeSmall, LevelOpen)
+	rec, st := fixtureStatement(t, record.SizeSmall, record.LevelOpen)
 	proof, err := Prove(keys, st, rec.Names)
 	if err != nil {
 		t.Fatal(err)
@@ -145,11 +146,11 @@ func bigOne() *big.Int { return big.NewInt(1) }
 // and a proving key from another setup than the verifying key is refused
 // before any proof is made (issue 13 item 15).
 func TestKeyFilesErrors(t *testing.T) {
-	a, err := DevSetup(SizeSmall, []byte("keys-a"))
+	a, err := DevSetup(record.SizeSmall, []byte("keys-a"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := DevSetup(SizeSmall, []byte("keys-b"))
+	b, err := DevSetup(record.SizeSmall, []byte("keys-b"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,28 +161,28 @@ func TestKeyFilesErrors(t *testing.T) {
 	if err := b.Save(dirB); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := LoadKeys(dirA, SizeSmall); err != nil {
+	if _, err := LoadKeys(dirA, record.SizeSmall); err != nil {
 		t.Fatalf("matching keys refused: %v", err)
 	}
 	// The 64-column keys are missing: say so, and how to make them.
-	_, err = LoadKeys(dirA, SizeLarge)
+	_, err = LoadKeys(dirA, record.SizeLarge)
 	if err == nil || !strings.Contains(err.Error(), "no 64-column keys in "+dirA) || !strings.Contains(err.Error(), "sovereign zk setup --dev --size 64") {
 		t.Fatalf("missing 64-column keys: %v", err)
 	}
 	// Mixed setups.
 	mixed := t.TempDir()
-	copyFile(t, pkFile(dirA, SizeSmall), pkFile(mixed, SizeSmall))
-	copyFile(t, vkFile(dirB, SizeSmall), vkFile(mixed, SizeSmall))
-	if _, err := LoadKeys(mixed, SizeSmall); !errors.Is(err, errKeysMismatch) {
+	copyFile(t, pkFile(dirA, record.SizeSmall), pkFile(mixed, record.SizeSmall))
+	copyFile(t, vkFile(dirB, record.SizeSmall), vkFile(mixed, record.SizeSmall))
+	if _, err := LoadKeys(mixed, record.SizeSmall); !errors.Is(err, errKeysMismatch) {
 		t.Fatalf("proving and verifying keys of different setups: %v", err)
 	}
 	// A corrupt verifying key is named.
 	corrupt := t.TempDir()
-	copyFile(t, pkFile(dirA, SizeSmall), pkFile(corrupt, SizeSmall))
-	if err := os.WriteFile(vkFile(corrupt, SizeSmall), []byte("not a key"), 0o644); err != nil {
+	copyFile(t, pkFile(dirA, record.SizeSmall), pkFile(corrupt, record.SizeSmall))
+	if err := os.WriteFile(vkFile(corrupt, record.SizeSmall), []byte("not a key"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := LoadKeys(corrupt, SizeSmall); err == nil || !strings.Contains(err.Error(), vkFile(corrupt, SizeSmall)+": corrupt") {
+	if _, err := LoadKeys(corrupt, record.SizeSmall); err == nil || !strings.Contains(err.Error(), vkFile(corrupt, record.SizeSmall)+": corrupt") {
 		t.Fatalf("corrupt verifying key: %v", err)
 	}
 }

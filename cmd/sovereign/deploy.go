@@ -15,6 +15,7 @@ import (
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
 	"github.com/sovereign-gov/sovereign/contracts/predeploy"
 	"github.com/sovereign-gov/sovereign/node"
+	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/sidechains/consortium"
 	"github.com/sovereign-gov/sovereign/zk"
 )
@@ -40,7 +41,7 @@ func deployCommand() *cli.Command {
 					&cli.StringFlag{Name: "validator-set", Usage: "ValidatorSet address", Value: predeploy.ValidatorSetAddress.Hex()},
 					&cli.StringFlag{Name: "verifier", Usage: "address of the deployed classification verifier", Required: true},
 					&cli.StringFlag{Name: "keys", Usage: "the ceremony's keys directory: the verifier must accept a proof made with them (and refuse it tampered)"},
-					&cli.IntFlag{Name: "size", Usage: "circuit size of the verifier: 16 or 64 columns", Value: zk.SizeSmall},
+					&cli.IntFlag{Name: "size", Usage: "circuit size of the verifier: 16 or 64 columns", Value: record.SizeSmall},
 					&cli.BoolFlag{Name: "insecure-dev-verifier", Usage: "use the INSECURE dev verifier (anyone can forge its proofs): only on the local devnet's consortium chain id"},
 					&cli.StringFlag{Name: "policy", Usage: "the published policy file (JSON, as the prover reads it); packed and printed before it is pinned", Required: true},
 				}, shared...),
@@ -56,7 +57,7 @@ func deployCommand() *cli.Command {
 					// The same file and the same packing as the prover: a policy
 					// packed by hand (e.g. unused categories as 0 instead of 3, "not
 					// in policy") would pin a value no proof can match.
-					pf, err := zk.LoadPolicyFile(c.String("policy"))
+					pf, err := record.LoadPolicyFile(c.String("policy"))
 					if err != nil {
 						return fmt.Errorf("--policy: %w", err)
 					}

@@ -21,10 +21,10 @@ import (
 
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
 	"github.com/sovereign-gov/sovereign/node"
+	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/review"
 	"github.com/sovereign-gov/sovereign/sidechains/private/records/chainstore"
 	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
-	"github.com/sovereign-gov/sovereign/zk"
 )
 
 // Flags of the review commands.
@@ -227,7 +227,7 @@ func reviewList(c *cli.Context, ctx context.Context, b *review.Board) error {
 		}
 		n++
 		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%d✓ %d✗\t%s\t%d\n", hexID(e.RecordID), short(e.Submission.DatasetId), e.Submission.Version,
-			zk.Level(e.Submission.Level), e.Tally.Status, e.Tally.Approvals, e.Tally.Rejections, e.Submitter.Hex(), e.Block)
+			record.Level(e.Submission.Level), e.Tally.Status, e.Tally.Approvals, e.Tally.Rejections, e.Submitter.Hex(), e.Block)
 	}
 	w.Flush()
 	fmt.Fprintf(c.App.Writer, "%d %s records\n", n, want)
@@ -243,8 +243,8 @@ func printEntry(c *cli.Context, e *review.Entry) {
 	if s.Supersedes != 0 {
 		fmt.Fprintf(w, "supersedes\tversion %d\n", s.Supersedes)
 	}
-	fmt.Fprintf(w, "level\t%s\n", zk.Level(s.Level))
-	fmt.Fprintf(w, "threshold\t%s\n", zk.Level(s.Threshold))
+	fmt.Fprintf(w, "level\t%s\n", record.Level(s.Level))
+	fmt.Fprintf(w, "threshold\t%s\n", record.Level(s.Threshold))
 	fmt.Fprintf(w, "commitment\t%#064x\n", s.Commitment)
 	fmt.Fprintf(w, "released root\t%#064x\n", s.ReleasedRoot)
 	fmt.Fprintf(w, "content\tsha256 %x\n", s.ContentHash)
@@ -269,9 +269,9 @@ func reviewTest(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	var policy *zk.Policy
+	var policy *record.Policy
 	if p := c.String("policy"); p != "" {
-		pol, _, err := zk.LoadPolicy(p)
+		pol, _, err := record.LoadPolicy(p)
 		if err != nil {
 			return fmt.Errorf("--policy: %w", err)
 		}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/sovereign-gov/sovereign/contentstore"
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
+	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/review"
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
@@ -135,7 +136,7 @@ func runSubmit(c *cli.Context) error {
 	if keys, err = zk.LoadKeys(c.String("keys"), st.Size); err != nil {
 		return fmt.Errorf("--keys: %w", err)
 	}
-	table, err := zk.LoadTable(req.Table)
+	table, err := record.LoadTable(req.Table)
 	if err != nil {
 		return err
 	}
@@ -146,7 +147,7 @@ func runSubmit(c *cli.Context) error {
 	}
 	fmt.Fprintf(os.Stderr, "      proved in %s\n", time.Since(start).Round(time.Millisecond))
 
-	view, err := zk.NewReleasedView(table, st)
+	view, err := record.NewReleasedView(table, st)
 	if err != nil {
 		return err
 	}
@@ -155,7 +156,7 @@ func runSubmit(c *cli.Context) error {
 		return err
 	}
 	name := contentstore.Name(content)
-	if st.Public.Level == zk.LevelSensitive {
+	if st.Public.Level == record.LevelSensitive {
 		step(3, "sensitive record: its content stays on the private chain (only its hash is submitted)")
 	} else {
 		step(3, "uploading the released view to "+site.content)
@@ -185,7 +186,7 @@ func runSubmit(c *cli.Context) error {
 }
 
 // submissionOf is the ReviewBoard submission of a stored record.
-func submissionOf(req submission.Request, st *zk.Statement, supersedes uint64, contentName string) review.Submission {
+func submissionOf(req submission.Request, st *record.Statement, supersedes uint64, contentName string) review.Submission {
 	var contentHash [32]byte
 	h, _ := hex.DecodeString(contentName)
 	copy(contentHash[:], h)
@@ -232,8 +233,8 @@ func resolveReviewSite(c *cli.Context) (*reviewSite, error) {
 }
 
 // parseLevel reads a level name (open, conditional, sensitive) or number.
-func parseLevel(s string) (zk.Level, error) {
-	for l := zk.LevelOpen; l <= zk.LevelSensitive; l++ {
+func parseLevel(s string) (record.Level, error) {
+	for l := record.LevelOpen; l <= record.LevelSensitive; l++ {
 		if s == l.String() || s == fmt.Sprint(uint8(l)) {
 			return l, nil
 		}

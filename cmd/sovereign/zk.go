@@ -11,6 +11,7 @@ import (
 	gnarklogger "github.com/consensys/gnark/logger"
 	"github.com/urfave/cli/v2"
 
+	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/zk"
 	"github.com/sovereign-gov/sovereign/zk/zkbench"
 )
@@ -36,7 +37,7 @@ Encoding and public inputs: see the zk package documentation.`,
 	}
 }
 
-var sizeFlag = &cli.IntFlag{Name: "size", Usage: "circuit size: 16 or 64 columns", Value: zk.SizeSmall}
+var sizeFlag = &cli.IntFlag{Name: "size", Usage: "circuit size: 16 or 64 columns", Value: record.SizeSmall}
 
 const insecureBanner = `
 !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
@@ -53,7 +54,7 @@ func zkSetupCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "dev", Usage: "acknowledge that the keys are insecure (required)"},
 			&cli.StringFlag{Name: "seed", Usage: "public seed the keys are derived from", Value: zk.DevSeed},
-			&cli.IntSliceFlag{Name: "size", Usage: "circuit sizes (16, 64)", Value: cli.NewIntSlice(zk.SizeSmall, zk.SizeLarge)},
+			&cli.IntSliceFlag{Name: "size", Usage: "circuit sizes (16, 64)", Value: cli.NewIntSlice(record.SizeSmall, record.SizeLarge)},
 			&cli.StringFlag{Name: "out", Usage: "keys directory", Value: "zk-keys"},
 		},
 		Action: func(c *cli.Context) error {
@@ -182,7 +183,7 @@ func zkProveCommand() *cli.Command {
 			}
 			p, err := zk.ProveFiles(zk.ProveRequest{
 				KeysDir: c.String("keys"), Table: c.String("table"), Columns: c.String("columns"),
-				Policy: c.String("policy"), SaltFile: c.String("salt"), NewSalt: c.Bool("new-salt"), Threshold: zk.Level(th),
+				Policy: c.String("policy"), SaltFile: c.String("salt"), NewSalt: c.Bool("new-salt"), Threshold: record.Level(th),
 			})
 			if err != nil {
 				return err
@@ -225,11 +226,11 @@ func zkVerifyCommand() *cli.Command {
 				return fmt.Errorf("proof %s: %w", c.String("proof"), err)
 			}
 			if path := c.String("table"); path != "" {
-				t, err := zk.LoadTable(path)
+				t, err := record.LoadTable(path)
 				if err != nil {
 					return err
 				}
-				if err := zk.CheckReleasedTable(p, t); err != nil {
+				if err := record.CheckReleasedTable(p.Columns, p.Released, t); err != nil {
 					return fmt.Errorf("released table %s: %w", path, err)
 				}
 			}
@@ -274,7 +275,7 @@ func zkGenerateCommand() *cli.Command {
 		Usage: "regenerate the checked-in dev verifiers and proof fixtures (deterministic)",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "root", Usage: "repository root", Value: "."},
-			&cli.IntSliceFlag{Name: "size", Usage: "circuit sizes", Value: cli.NewIntSlice(zk.SizeSmall, zk.SizeLarge)},
+			&cli.IntSliceFlag{Name: "size", Usage: "circuit sizes", Value: cli.NewIntSlice(record.SizeSmall, record.SizeLarge)},
 		},
 		Action: func(c *cli.Context) error {
 			for _, size := range c.IntSlice("size") {
@@ -299,7 +300,7 @@ func benchZKCommand() *cli.Command {
 		Name:  "zk",
 		Usage: "classification proofs: constraints, setup/prove/verify time, proof size and on-chain gas, vs native Poseidon2",
 		Flags: []cli.Flag{
-			&cli.IntSliceFlag{Name: "size", Usage: "circuit sizes", Value: cli.NewIntSlice(zk.SizeSmall, zk.SizeLarge)},
+			&cli.IntSliceFlag{Name: "size", Usage: "circuit sizes", Value: cli.NewIntSlice(record.SizeSmall, record.SizeLarge)},
 			&cli.IntFlag{Name: "runs", Usage: "proofs per size (median reported)", Value: 5},
 			&cli.StringFlag{Name: "root", Usage: "repository root (for the forge-built verifier used to measure gas)", Value: "."},
 		},

@@ -44,7 +44,9 @@ func DevDepartments() []string {
 }
 
 // DevDatasets lists a devnet department's datasets.
-func DevDatasets(department string) []string { return append([]string(nil), devDatasets[department]...) }
+func DevDatasets(department string) []string {
+	return append([]string(nil), devDatasets[department]...)
+}
 
 // DepartmentAccount is the address of a department's Vault-held writer key:
 // it writes the department's records on the private chain and signs its

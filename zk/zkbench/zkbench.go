@@ -22,6 +22,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/vm/runtime"
 	"github.com/holiman/uint256"
 
+	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/zk"
 )
 
@@ -99,11 +100,11 @@ func Measure(ctx context.Context, size int, o Options) (*Result, error) {
 	r := &Result{Size: size, Constraints: keys.CS.GetNbConstraints(), Setup: time.Since(start)}
 
 	tab, cats := zk.FixtureTable(size)
-	rec, err := zk.NewRecord(tab, cats)
+	rec, err := record.NewRecord(tab, cats)
 	if err != nil {
 		return nil, err
 	}
-	salt, err := zk.NewSalt()
+	salt, err := record.NewSalt()
 	if err != nil {
 		return nil, err
 	}
@@ -114,18 +115,18 @@ func Measure(ctx context.Context, size int, o Options) (*Result, error) {
 			return nil, err
 		}
 		t0 := time.Now()
-		st, err := zk.NewStatement(rec, zk.FixturePolicy(), zk.LevelOpen, salt)
+		st, err := record.NewStatement(rec, zk.FixturePolicy(), record.LevelOpen, salt)
 		if err != nil {
 			return nil, err
 		}
 		natives = append(natives, time.Since(t0))
 
 		t0 = time.Now()
-		rec2, err := zk.NewRecord(tab, cats)
+		rec2, err := record.NewRecord(tab, cats)
 		if err != nil {
 			return nil, err
 		}
-		if _, err := zk.NewStatement(rec2, zk.FixturePolicy(), zk.LevelOpen, salt); err != nil {
+		if _, err := record.NewStatement(rec2, zk.FixturePolicy(), record.LevelOpen, salt); err != nil {
 			return nil, err
 		}
 		tables = append(tables, time.Since(t0))

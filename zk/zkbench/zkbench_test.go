@@ -7,15 +7,16 @@ import (
 
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/zk"
 )
 
 // TestVerifyProofCalldata checks the call the gas figure is measured with:
 // the selector of verifyProof(bytes,uint256[5]) and the ABI layout.
 func TestVerifyProofCalldata(t *testing.T) {
-	p := &zk.Proof{Size: zk.SizeSmall, Bytes: bytes.Repeat([]byte{0xab}, zk.ProofSize)}
+	p := &zk.Proof{Size: record.SizeSmall, Bytes: bytes.Repeat([]byte{0xab}, zk.ProofSize)}
 	p.Public.Policy = big.NewInt(0x1234)
-	p.Public.Level = zk.LevelSensitive
+	p.Public.Level = record.LevelSensitive
 	p.Public.Commitment.SetUint64(7)
 	in, err := verifyProofCalldata(p)
 	if err != nil {

@@ -12,7 +12,7 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 
-	"github.com/sovereign-gov/sovereign/zk"
+	"github.com/sovereign-gov/sovereign/record"
 )
 
 // SealedFormat names the sealed record format: one JSON header line, then
@@ -50,7 +50,7 @@ func tableFormat(path string) string {
 }
 
 func writeSealedHeader(w io.Writer, salt fr.Element, cats map[string]int, format string) error {
-	b, err := json.Marshal(sealedHeader{Format: SealedFormat, Salt: zk.FormatSalt(salt), Table: format, Categories: cats})
+	b, err := json.Marshal(sealedHeader{Format: SealedFormat, Salt: record.FormatSalt(salt), Table: format, Categories: cats})
 	if err != nil {
 		return fmt.Errorf("submission: sealing header: %w", err)
 	}
@@ -80,7 +80,7 @@ func OpenSealed(plaintext []byte) (*Sealed, error) {
 	if len(h.Categories) == 0 {
 		return nil, fmt.Errorf("%w: no column categories", errNotSealed)
 	}
-	salt, err := zk.ParseSalt(h.Salt)
+	salt, err := record.ParseSalt(h.Salt)
 	if err != nil {
 		return nil, fmt.Errorf("%w: salt: %v", errNotSealed, err)
 	}
@@ -89,26 +89,26 @@ func OpenSealed(plaintext []byte) (*Sealed, error) {
 }
 
 // ParseTable parses the sealed table.
-func (s *Sealed) ParseTable() (*zk.Table, error) {
+func (s *Sealed) ParseTable() (*record.Table, error) {
 	r := bufio.NewReader(bytes.NewReader(s.Table))
 	if s.Format == "json" {
-		return zk.ParseJSON(r)
+		return record.ParseJSON(r)
 	}
-	return zk.ParseCSV(r)
+	return record.ParseCSV(r)
 }
 
 // Statement recomputes the record's statement under policy at threshold:
 // its commitment must be the one stored and reviewed.
-func (s *Sealed) Statement(policy zk.Policy, threshold zk.Level) (*zk.Statement, *zk.Table, error) {
+func (s *Sealed) Statement(policy record.Policy, threshold record.Level) (*record.Statement, *record.Table, error) {
 	t, err := s.ParseTable()
 	if err != nil {
 		return nil, nil, fmt.Errorf("sealed table: %w", err)
 	}
-	rec, err := zk.NewRecord(t, s.Categories)
+	rec, err := record.NewRecord(t, s.Categories)
 	if err != nil {
 		return nil, nil, fmt.Errorf("sealed table: %w", err)
 	}
-	st, err := zk.NewStatement(rec, policy, threshold, s.Salt)
+	st, err := record.NewStatement(rec, policy, threshold, s.Salt)
 	if err != nil {
 		return nil, nil, fmt.Errorf("sealed table: %w", err)
 	}

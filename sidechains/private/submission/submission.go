@@ -21,10 +21,10 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
+	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/records"
 	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
-	"github.com/sovereign-gov/sovereign/zk"
 )
 
 // Request names a submission and its files.
@@ -34,12 +34,12 @@ type Request struct {
 	Version    uint64 // the version on every chain (> 0)
 	// Threshold is the release threshold of the statement returned (the
 	// commitment does not depend on it): open columns only by default.
-	Threshold zk.Level
-	Table      string // .csv or .json table
-	Columns    string // column → category (JSON)
-	Policy     string // the published policy (JSON)
-	SaltFile   string // the record's salt (zk.OpenSalt): it opens the commitment
-	NewSalt    bool   // draw a fresh salt into SaltFile (which must not exist)
+	Threshold record.Level
+	Table     string // .csv or .json table
+	Columns   string // column → category (JSON)
+	Policy    string // the published policy (JSON)
+	SaltFile  string // the record's salt (record.OpenSalt): it opens the commitment
+	NewSalt   bool   // draw a fresh salt into SaltFile (which must not exist)
 	// Progress, if set, is told each phase's bytes done of total (a CSV
 	// table is streamed: "hashing columns" reads it twice, "encrypting" once).
 	Progress func(phase string, done, total int64)
@@ -49,12 +49,12 @@ type Request struct {
 type Result struct {
 	Record     *records.Record
 	Commitment [32]byte
-	Level      zk.Level
+	Level      record.Level
 	Columns    int
 	Rows       int
 	// Statement is the record's statement at the request's threshold: what
 	// the prover proves and the released view is cut from.
-	Statement *zk.Statement
+	Statement *record.Statement
 	// Resumed is set when the record was already on the private chain with
 	// this commitment (a submission run again after a crash): nothing new
 	// was stored.
@@ -88,22 +88,22 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 	if req.Table == "" || req.Columns == "" || req.Policy == "" {
 		return nil, errNoFiles
 	}
-	policy, names, err := zk.LoadPolicy(req.Policy)
+	policy, names, err := record.LoadPolicy(req.Policy)
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
 	}
 	if strings.EqualFold(filepath.Ext(req.Table), ".csv") {
 		return submitCSV(ctx, svc, req, policy, names)
 	}
-	table, err := zk.LoadTable(req.Table)
+	table, err := record.LoadTable(req.Table)
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
 	}
-	cats, err := zk.LoadColumnCategories(req.Columns, names)
+	cats, err := record.LoadColumnCategories(req.Columns, names)
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
 	}
-	rec, err := zk.NewRecord(table, cats)
+	rec, err := record.NewRecord(table, cats)
 	if err != nil {
 		return nil, fmt.Errorf("submission: table %s: %w", req.Table, err)
 	}
@@ -157,15 +157,15 @@ func resume(ctx context.Context, svc *sensitive.Service, id [32]byte, res *Resul
 // statement opens the record's salt and commits rec under policy at the
 // request's release threshold (the commitment covers the whole record
 // whatever the threshold).
-func (r Request) statement(rec *zk.Record, policy zk.Policy) (*zk.Statement, fr.Element, error) {
-	salt, err := zk.OpenSalt(r.SaltFile, r.NewSalt)
+func (r Request) statement(rec *record.Record, policy record.Policy) (*record.Statement, fr.Element, error) {
+	salt, err := record.OpenSalt(r.SaltFile, r.NewSalt)
 	if err != nil {
 		return nil, salt, fmt.Errorf("submission: %w", err)
 	}
-	if r.Threshold > zk.LevelConditional {
+	if r.Threshold > record.LevelConditional {
 		return nil, salt, fmt.Errorf("submission: release threshold %s: a released view holds open or conditional columns only", r.Threshold)
 	}
-	st, err := zk.NewStatement(rec, policy, r.Threshold, salt)
+	st, err := record.NewStatement(rec, policy, r.Threshold, salt)
 	if err != nil {
 		return nil, salt, fmt.Errorf("submission: table %s: %w", r.Table, err)
 	}
@@ -179,16 +179,16 @@ var errTableChanged = errors.New("the table changed between hashing and encrypti
 // submitCSV streams a CSV table: column hashes over two reads of the file,
 // then encryption straight into the blob folder on a third, checked to be
 // the bytes that were hashed. Memory stays bounded whatever the table's size.
-func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy zk.Policy, names map[string]int) (*Result, error) {
-	cats, err := zk.LoadColumnCategories(req.Columns, names)
+func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy record.Policy, names map[string]int) (*Result, error) {
+	cats, err := record.LoadColumnCategories(req.Columns, names)
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
 	}
-	cols, err := zk.HashCSVFile(req.Table, req.progress("hashing columns"))
+	cols, err := record.HashCSVFile(req.Table, req.progress("hashing columns"))
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
 	}
-	rec, err := zk.NewRecordFromHashes(cols.Names, cols.Hashes, cats)
+	rec, err := record.NewRecordFromHashes(cols.Names, cols.Hashes, cats)
 	if err != nil {
 		return nil, fmt.Errorf("submission: table %s: %w", req.Table, err)
 	}
@@ -234,7 +234,7 @@ func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy 
 }
 
 // progress returns the request's progress callback for one phase, or nil.
-func (r Request) progress(phase string) zk.Progress {
+func (r Request) progress(phase string) record.Progress {
 	if r.Progress == nil {
 		return nil
 	}
@@ -245,7 +245,7 @@ type progressReader struct {
 	r      io.Reader
 	n      int64
 	total  int64
-	report zk.Progress
+	report record.Progress
 }
 
 func (p *progressReader) Read(b []byte) (int, error) {

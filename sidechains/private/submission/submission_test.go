@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/records/recordstest"
 	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
@@ -20,7 +21,6 @@ import (
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultsetup"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaulttest"
-	"github.com/sovereign-gov/sovereign/zk"
 )
 
 const (
@@ -69,7 +69,7 @@ func TestSubmitTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Level != zk.LevelSensitive || res.Columns != 3 || res.Rows != 2 {
+	if res.Level != record.LevelSensitive || res.Columns != 3 || res.Rows != 2 {
 		t.Fatalf("result %+v", res)
 	}
 	// The commitment is the zk package's, with the salt kept in the salt file.
@@ -77,12 +77,12 @@ func TestSubmitTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	salt, _ := zk.ParseSalt(string(saltText))
-	pol, names, _ := zk.LoadPolicy(req.Policy)
-	tab, _ := zk.LoadTable(req.Table)
-	cats, _ := zk.LoadColumnCategories(req.Columns, names)
-	rec, _ := zk.NewRecord(tab, cats)
-	st, _ := zk.NewStatement(rec, pol, zk.LevelSensitive, salt)
+	salt, _ := record.ParseSalt(string(saltText))
+	pol, names, _ := record.LoadPolicy(req.Policy)
+	tab, _ := record.LoadTable(req.Table)
+	cats, _ := record.LoadColumnCategories(req.Columns, names)
+	rec, _ := record.NewRecord(tab, cats)
+	st, _ := record.NewStatement(rec, pol, record.LevelSensitive, salt)
 	if st.Public.Commitment.Bytes() != res.Commitment || res.Record.Commitment != res.Commitment {
 		t.Fatal("stored commitment differs from the zk package's")
 	}
@@ -96,7 +96,7 @@ func TestSubmitTable(t *testing.T) {
 	if err != nil || !bytes.Equal(sealed.Table, []byte(table)) {
 		t.Fatalf("open sealed: %v", err)
 	}
-	again, _, err := sealed.Statement(pol, zk.LevelOpen)
+	again, _, err := sealed.Statement(pol, record.LevelOpen)
 	if err != nil || again.Public.Commitment.Bytes() != res.Commitment {
 		t.Fatalf("commitment recomputed from the sealed record differs (%v)", err)
 	}

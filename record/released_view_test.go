@@ -1,7 +1,8 @@
-package zk
+package record
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -9,13 +10,20 @@ import (
 // The released view of a record recomputes the proof's released root from
 // the file alone, and hides the withheld columns' names and cells.
 func TestReleasedViewRecomputesReleasedRoot(t *testing.T) {
-	table, names := FixtureTable(SizeSmall)
-	rec, err := NewRecord(table, names)
+	table := &Table{Columns: []string{"year", "patient", "ward", "stays"}}
+	for i := range 12 {
+		table.Rows = append(table.Rows, []string{fmt.Sprint(2010 + i), fmt.Sprintf("P-%04d", 7000+i), fmt.Sprintf("ward-%d", i%3), fmt.Sprint(i * 7)})
+	}
+	policy, err := NewPolicy(map[int]Level{0: LevelOpen, 1: LevelSensitive, 2: LevelConditional})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := NewRecord(table, map[string]int{"year": 0, "patient": 1, "ward": 2, "stays": 0})
 	if err != nil {
 		t.Fatal(err)
 	}
 	salt, _ := NewSalt()
-	st, err := NewStatement(rec, FixturePolicy(), LevelOpen, salt)
+	st, err := NewStatement(rec, policy, LevelOpen, salt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package zk
+package record
 
 import (
 	"strings"
@@ -15,7 +15,7 @@ import (
 // between our Go and circuit code alone would not catch both using other
 // constants than everyone else.
 func TestPoseidon2PublishedVector(t *testing.T) {
-	perm := poseidon2.NewPermutation(poseidonWidth, poseidonFullRounds, poseidonPartialRounds)
+	perm := poseidon2.NewPermutation(PoseidonWidth, PoseidonFullRounds, PoseidonPartialRounds)
 	state := make([]fr.Element, 4)
 	for i := range state {
 		state[i].SetUint64(uint64(i))

@@ -1,4 +1,4 @@
-package zk
+package record
 
 import (
 	"fmt"
@@ -8,16 +8,17 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr/poseidon2"
 )
 
-// The Poseidon2 instance every hash of this package uses, in Go and in the
-// circuit: width 4 with the BN254 constants gnark-crypto ships from the
-// Poseidon2 authors' parameter script (128-bit security with margin: rF = 8,
-// rP = 56). gnark's default BN254 instance (t = 2, rF = 6, rP = 50, round
-// keys from a seed) is not used.
+// The Poseidon2 instance every hash of the record format uses, in Go and in
+// the circuit (package zk builds the same instance from these): width 4 with
+// the BN254 constants gnark-crypto ships from the Poseidon2 authors'
+// parameter script (128-bit security with margin: rF = 8, rP = 56). gnark's
+// default BN254 instance (t = 2, rF = 6, rP = 50, round keys from a seed) is
+// not used.
 const (
-	poseidonWidth         = 4
-	poseidonFullRounds    = 8
-	poseidonPartialRounds = 56
-	spongeRate            = poseidonWidth - 1 // one capacity element
+	PoseidonWidth         = 4                 // state width t
+	PoseidonFullRounds    = 8                 // rF
+	PoseidonPartialRounds = 56                // rP
+	SpongeRate            = PoseidonWidth - 1 // elements absorbed per permutation (one capacity element)
 )
 
 // Domain tags, one per kind of hash, so that no hash of one kind can be taken
@@ -31,18 +32,28 @@ const (
 // tagElement turns an ASCII domain tag into the field element it stands for.
 func tagElement(tag string) fr.Element {
 	if len(tag) >= fr.Bytes-1 {
-		panic("zk: domain tag too long: " + tag) // programming error
+		panic("record: domain tag too long: " + tag) // programming error
 	}
 	var e fr.Element
 	e.SetBigInt(new(big.Int).SetBytes([]byte(tag)))
 	return e
 }
 
-// commitTag and releasedTag are the domain tags of a circuit size.
-func commitTag(size int) fr.Element   { return tagElement(fmt.Sprintf("%s%d", tagCommit, size)) }
-func releasedTag(size int) fr.Element { return tagElement(fmt.Sprintf("%s%d", tagReleased, size)) }
+// CommitTag is the domain tag of the commitment of a circuit size (slots).
+func CommitTag(size int) fr.Element { return tagElement(fmt.Sprintf("%s%d", tagCommit, size)) }
 
-// hasher is the sponge the circuit computes (spongeVariables): rate 3,
+// ReleasedTag is the domain tag of the released root of a circuit size.
+func ReleasedTag(size int) fr.Element { return tagElement(fmt.Sprintf("%s%d", tagReleased, size)) }
+
+// Hash is the sponge H of the record format over whole field elements (see
+// hasher); the circuit computes the same digest.
+func Hash(in ...fr.Element) fr.Element {
+	h := newHasher()
+	h.write(in...)
+	return h.sum()
+}
+
+// hasher is the sponge the circuit computes (zk's spongeVariables): rate 3,
 // capacity 1. The capacity starts at the number of input elements, so zero
 // padding of the last block is unambiguous; each block of 3 elements is added
 // to the rate part and the state permuted; the digest is state[1].
@@ -56,11 +67,11 @@ func newHasher() *hasher { return &hasher{} }
 func (h *hasher) write(es ...fr.Element) { h.in = append(h.in, es...) }
 
 func (h *hasher) sum() fr.Element {
-	perm := poseidon2.NewPermutation(poseidonWidth, poseidonFullRounds, poseidonPartialRounds)
-	var state [poseidonWidth]fr.Element
+	perm := poseidon2.NewPermutation(PoseidonWidth, PoseidonFullRounds, PoseidonPartialRounds)
+	var state [PoseidonWidth]fr.Element
 	state[0].SetUint64(uint64(len(h.in)))
-	for i := 0; i < len(h.in) || i == 0; i += spongeRate {
-		for j := range spongeRate {
+	for i := 0; i < len(h.in) || i == 0; i += SpongeRate {
+		for j := range SpongeRate {
 			if i+j < len(h.in) {
 				state[1+j].Add(&state[1+j], &h.in[i+j])
 			}
@@ -103,6 +114,3 @@ func ColumnHash(name string, cells []string) fr.Element {
 	}
 	return h.sum()
 }
-
-// tagVariable is a domain tag as a circuit constant.
-func tagVariable(e fr.Element) *big.Int { return e.BigInt(new(big.Int)) }

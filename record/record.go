@@ -1,15 +1,16 @@
-package zk
+package record
 
 import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
-	"github.com/consensys/gnark/frontend"
 )
 
-// Circuit sizes: the number of column slots of each compiled circuit.
+// Circuit sizes: the number of column slots a record is padded to, one
+// compiled circuit each.
 const (
 	SizeSmall = 16
 	SizeLarge = 64
@@ -18,14 +19,16 @@ const (
 // Sizes lists the circuit sizes, smallest first.
 var Sizes = []int{SizeSmall, SizeLarge}
 
+// Packing of the category slots into the commitment (packSlots; the
+// circuit packs the same way).
 const (
-	slotBits     = 5  // a category slot value is 0..16
-	slotsPerWord = 32 // 160 bits per packed field element
+	SlotBits     = 5  // bits of a category slot value, which is 0..16
+	SlotsPerWord = 32 // slot values per packed field element (160 bits)
 )
 
 var (
-	// errThreshold is returned for a release threshold outside 0..2.
-	errThreshold = errors.New("threshold must be 0 (open), 1 (conditional) or 2 (sensitive)")
+	// ErrThreshold is returned for a release threshold outside 0..2.
+	ErrThreshold = errors.New("threshold must be 0 (open), 1 (conditional) or 2 (sensitive)")
 	// errNotInPolicy is returned for a column whose category has no level.
 	errNotInPolicy = errors.New("category is not in the policy")
 )
@@ -131,8 +134,8 @@ type Statement struct {
 // NewStatement classifies rec by policy, redacts above threshold and commits
 // with salt, exactly as the circuit checks it.
 func NewStatement(rec *Record, policy Policy, threshold Level, salt fr.Element) (*Statement, error) {
-	if !threshold.valid() {
-		return nil, errThreshold
+	if !threshold.Valid() {
+		return nil, ErrThreshold
 	}
 	size, err := SizeFor(len(rec.Hashes))
 	if err != nil {
@@ -169,6 +172,18 @@ func NewStatement(rec *Record, policy Policy, threshold Level, salt fr.Element) 
 	return s, nil
 }
 
+// Salt returns the secret salt of the commitment.
+func (s *Statement) Salt() fr.Element { return s.salt }
+
+// Hashes returns the column hash of each slot, 0 in padding slots.
+func (s *Statement) Hashes() []fr.Element { return slices.Clone(s.hashes) }
+
+// Categories returns the category of each slot, 0 in padding slots.
+func (s *Statement) Categories() []int { return slices.Clone(s.categories) }
+
+// Used returns the number of used slots: the table's columns, a prefix.
+func (s *Statement) Used() int { return s.active }
+
 func (r *Record) columnName(j int) string {
 	if j < len(r.Names) {
 		return r.Names[j]
@@ -187,12 +202,12 @@ func (s *Statement) slots() []uint64 {
 
 // packSlots packs slot values 32 to a field element, 5 bits each.
 func packSlots(slots []uint64) []fr.Element {
-	out := make([]fr.Element, (len(slots)+slotsPerWord-1)/slotsPerWord)
+	out := make([]fr.Element, (len(slots)+SlotsPerWord-1)/SlotsPerWord)
 	for k := range out {
 		acc := new(big.Int)
-		for i := slotsPerWord - 1; i >= 0; i-- {
-			acc.Lsh(acc, slotBits)
-			if j := k*slotsPerWord + i; j < len(slots) {
+		for i := SlotsPerWord - 1; i >= 0; i-- {
+			acc.Lsh(acc, SlotBits)
+			if j := k*SlotsPerWord + i; j < len(slots) {
 				acc.Or(acc, new(big.Int).SetUint64(slots[j]))
 			}
 		}
@@ -204,7 +219,7 @@ func packSlots(slots []uint64) []fr.Element {
 // commitment is H(commitTag, salt, column hashes, packed category slots).
 func commitment(size int, salt fr.Element, hashes []fr.Element, slots []uint64) fr.Element {
 	h := newHasher()
-	h.write(commitTag(size), salt)
+	h.write(CommitTag(size), salt)
 	h.write(hashes...)
 	h.write(packSlots(slots)...)
 	return h.sum()
@@ -213,52 +228,7 @@ func commitment(size int, salt fr.Element, hashes []fr.Element, slots []uint64) 
 // ReleasedRoot is the root of a released view (one entry per slot).
 func ReleasedRoot(view []fr.Element) fr.Element {
 	h := newHasher()
-	h.write(releasedTag(len(view)))
+	h.write(ReleasedTag(len(view)))
 	h.write(view...)
 	return h.sum()
-}
-
-// Assignment returns the full witness (public and secret) for the circuit.
-// Tests change its fields to check that dishonest witnesses fail.
-func (s *Statement) Assignment() *Circuit {
-	c := newCircuit(s.Size)
-	c.Commitment = s.Public.Commitment
-	c.Level = uint64(s.Public.Level)
-	c.Policy = new(big.Int).Set(s.Public.Policy)
-	c.Threshold = uint64(s.Public.Threshold)
-	c.ReleasedRoot = s.Public.ReleasedRoot
-	c.Salt = s.salt
-	for j := range s.Size {
-		c.ColumnHashes[j] = s.hashes[j]
-		c.Categories[j] = s.categories[j]
-		c.Used[j] = 0
-		if j < s.active {
-			c.Used[j] = 1
-		}
-	}
-	return c
-}
-
-// publicAssignment is the public part of a witness, secret slots zeroed.
-func publicAssignment(size int, p *PublicInputs) *Circuit {
-	c := newCircuit(size)
-	c.Commitment = p.Commitment
-	c.Level = uint64(p.Level)
-	c.Policy = new(big.Int).Set(p.Policy)
-	c.Threshold = uint64(p.Threshold)
-	c.ReleasedRoot = p.ReleasedRoot
-	c.Salt = 0
-	for j := range size {
-		c.ColumnHashes[j], c.Categories[j], c.Used[j] = 0, 0, 0
-	}
-	return c
-}
-
-// newCircuit returns a circuit of size slots, for compiling or assigning.
-func newCircuit(size int) *Circuit {
-	return &Circuit{
-		ColumnHashes: make([]frontend.Variable, size),
-		Categories:   make([]frontend.Variable, size),
-		Used:         make([]frontend.Variable, size),
-	}
 }

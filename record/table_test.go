@@ -1,4 +1,4 @@
-package zk
+package record
 
 import (
 	"fmt"
@@ -88,10 +88,15 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("extra category: %v", err)
 	}
 	rec, _ := NewRecord(tab, map[string]int{"a": 1, "b": 9})
-	if _, err := NewStatement(rec, FixturePolicy(), LevelOpen, elements(1)[0]); err == nil || !strings.Contains(err.Error(), `column "b": category 9: category is not in the policy`) {
+	// Categories 0 and 1 sensitive, 2 conditional, 3 open (zk.FixturePolicy).
+	policy, err := NewPolicy(map[int]Level{0: LevelSensitive, 1: LevelSensitive, 2: LevelConditional, 3: LevelOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewStatement(rec, policy, LevelOpen, elements(1)[0]); err == nil || !strings.Contains(err.Error(), `column "b": category 9: category is not in the policy`) {
 		t.Errorf("category outside policy: %v", err)
 	}
-	if _, err := NewStatement(rec, FixturePolicy(), 3, elements(1)[0]); err == nil || !strings.Contains(err.Error(), "threshold must be 0 (open), 1 (conditional) or 2 (sensitive)") {
+	if _, err := NewStatement(rec, policy, 3, elements(1)[0]); err == nil || !strings.Contains(err.Error(), "threshold must be 0 (open), 1 (conditional) or 2 (sensitive)") {
 		t.Errorf("threshold 3: %v", err)
 	}
 	if _, _, err := LoadPolicy(writeTemp(t, "p.json", `{"categories":[{"id":1,"level":2},{"id":1,"level":0}]}`)); err == nil || !strings.Contains(err.Error(), "category 1: id 1 listed twice") {

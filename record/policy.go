@@ -1,4 +1,4 @@
-package zk
+package record
 
 import (
 	"bytes"
@@ -29,11 +29,12 @@ const MaxCategories = 16
 var (
 	// errPolicyRange is returned if a policy element does not fit 32 bits.
 	errPolicyRange = errors.New("policy element does not fit in 32 bits (16 categories × 2 bits)")
-	// errLevelRange is returned for a level outside 0..2.
-	errLevelRange = errors.New("level must be 0 (open), 1 (conditional) or 2 (sensitive)")
+	// ErrLevelRange is returned for a level outside 0..2.
+	ErrLevelRange = errors.New("level must be 0 (open), 1 (conditional) or 2 (sensitive)")
 )
 
-func (l Level) valid() bool { return l <= LevelSensitive }
+// Valid reports whether l is one of the three levels (0..2).
+func (l Level) Valid() bool { return l <= LevelSensitive }
 
 // Policy gives each category its level; categories not in the policy have no
 // level and make a proof impossible.
@@ -52,8 +53,8 @@ func NewPolicy(levels map[int]Level) (Policy, error) {
 		if c < 0 || c >= MaxCategories {
 			return Policy{}, fmt.Errorf("category %d: categories are 0..%d", c, MaxCategories-1)
 		}
-		if !l.valid() {
-			return Policy{}, fmt.Errorf("category %d: %w", c, errLevelRange)
+		if !l.Valid() {
+			return Policy{}, fmt.Errorf("category %d: %w", c, ErrLevelRange)
 		}
 		p.levels[c] = l
 	}
@@ -154,7 +155,7 @@ func DecodePolicy(b []byte) (*PolicyFile, error) {
 		case c.Level == nil:
 			return nil, fmt.Errorf(`%s: field "level" is missing (0 open, 1 conditional, 2 sensitive)`, where)
 		case *c.Level < 0 || *c.Level > int(LevelSensitive):
-			return nil, fmt.Errorf(`%s: field "level": %d: %w`, where, *c.Level, errLevelRange)
+			return nil, fmt.Errorf(`%s: field "level": %d: %w`, where, *c.Level, ErrLevelRange)
 		}
 		pc := PolicyCategory{ID: *c.ID, Level: Level(*c.Level)}
 		if c.Name != nil {

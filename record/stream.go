@@ -1,4 +1,4 @@
-package zk
+package record
 
 import (
 	"crypto/sha256"
@@ -23,14 +23,14 @@ var errTableChanged = errors.New("the table changed while it was being read")
 // at it), and gives the same digest as hasher.sum over the same elements.
 type sponge struct {
 	perm        *poseidon2.Permutation
-	state       [poseidonWidth]fr.Element
-	buf         [spongeRate]fr.Element
+	state       [PoseidonWidth]fr.Element
+	buf         [SpongeRate]fr.Element
 	n           int
 	total, seen uint64
 }
 
 func newSponge(total uint64) *sponge {
-	s := &sponge{perm: poseidon2.NewPermutation(poseidonWidth, poseidonFullRounds, poseidonPartialRounds), total: total}
+	s := &sponge{perm: poseidon2.NewPermutation(PoseidonWidth, PoseidonFullRounds, PoseidonPartialRounds), total: total}
 	s.state[0].SetUint64(total)
 	return s
 }
@@ -39,7 +39,7 @@ func (s *sponge) write(e fr.Element) {
 	s.buf[s.n] = e
 	s.n++
 	s.seen++
-	if s.n == spongeRate {
+	if s.n == SpongeRate {
 		s.flush()
 	}
 }

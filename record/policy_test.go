@@ -1,4 +1,4 @@
-package zk
+package record
 
 import (
 	"math/big"
