@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"encoding/hex"
 	"fmt"
-	"math/big"
-	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -13,8 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
-	"github.com/sovereign-gov/sovereign/contentstore"
-	"github.com/sovereign-gov/sovereign/contracts/deploy"
+	"github.com/sovereign-gov/sovereign/department"
 	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/review"
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
@@ -93,7 +89,6 @@ func runSubmit(c *cli.Context) error {
 
 	// Everything that can be checked before Vault and the chains is.
 	var site *reviewSite
-	var keys *zk.Keys
 	if !c.Bool("private-only") {
 		if site, err = resolveReviewSite(c); err != nil {
 			return err
@@ -111,15 +106,56 @@ func runSubmit(c *cli.Context) error {
 		return err
 	}
 	defer v.Close()
-	step(1, "encrypting and storing on the private chain")
 	store, key, err := chainStoreWithKey(ctx, c, v, naming.WriterKey(naming.DepartmentRole(req.Department)))
 	if err != nil {
 		return err
 	}
-	res, err := submission.Submit(ctx, sensitive.New(v, store, sensitive.WithLogger(log)), req)
+	svc := sensitive.New(v, store, sensitive.WithLogger(log))
+	if site == nil {
+		step(1, "encrypting and storing on the private chain")
+		res, err := submission.Submit(ctx, svc, req)
+		if err != nil {
+			return err
+		}
+		printStored(res)
+		return nil
+	}
+	board, err := review.Dial(ctx, site.rpc, site.board)
 	if err != nil {
 		return err
 	}
+	defer board.Close()
+	sub := &department.Submitter{
+		Private: svc, Key: key, Board: board, Content: site.content,
+		Keys: func(size int) (*zk.Keys, error) {
+			k, err := zk.LoadKeys(c.String("keys"), size)
+			if err != nil {
+				return nil, fmt.Errorf("--keys: %w", err)
+			}
+			return k, nil
+		},
+		Step: step,
+	}
+	out, err := sub.Submit(ctx, req, c.Uint64("supersedes"))
+	if out != nil && out.Stored != nil {
+		printStored(out.Stored)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Printf("proved in %s\n", out.ProveTime.Round(time.Millisecond))
+	if out.Uploaded {
+		fmt.Printf("released view %s/%s (%d bytes)\n", strings.TrimSuffix(site.content, "/"), out.ContentName, out.ContentSize)
+	}
+	if out.Review.Already {
+		fmt.Printf("record 0x%x was already submitted for review (resumed)\n", out.Review.RecordID)
+	} else {
+		fmt.Printf("record 0x%x submitted for review in consortium block %d (tx %s)\n", out.Review.RecordID, out.Review.Block, out.Review.Tx.Hex())
+	}
+	return nil
+}
+
+func printStored(res *submission.Result) {
 	how := "stored"
 	if res.Resumed {
 		how = "already stored (resumed)"
@@ -127,79 +163,6 @@ func runSubmit(c *cli.Context) error {
 	fmt.Printf("record 0x%x %s: %d columns, %d rows, level %d, key %s v%d\n",
 		res.Record.ID, how, res.Columns, res.Rows, res.Level, res.Record.TransitKey, res.Record.KeyVersion)
 	fmt.Printf("commitment 0x%x\n", res.Commitment)
-	if site == nil {
-		return nil
-	}
-
-	st := res.Statement
-	step(2, fmt.Sprintf("proving the classification (%d-column circuit)", st.Size))
-	if keys, err = zk.LoadKeys(c.String("keys"), st.Size); err != nil {
-		return fmt.Errorf("--keys: %w", err)
-	}
-	table, err := record.LoadTable(req.Table)
-	if err != nil {
-		return err
-	}
-	start := time.Now()
-	proof, err := zk.Prove(keys, st, table.Columns)
-	if err != nil {
-		return fmt.Errorf("proving: %w", err)
-	}
-	fmt.Fprintf(os.Stderr, "      proved in %s\n", time.Since(start).Round(time.Millisecond))
-
-	view, err := record.NewReleasedView(table, st)
-	if err != nil {
-		return err
-	}
-	content, err := view.CSV()
-	if err != nil {
-		return err
-	}
-	name := contentstore.Name(content)
-	if st.Public.Level == record.LevelSensitive {
-		step(3, "sensitive record: its content stays on the private chain (only its hash is submitted)")
-	} else {
-		step(3, "uploading the released view to "+site.content)
-		if _, err := contentstore.Put(ctx, http.DefaultClient, site.content, content); err != nil {
-			return err
-		}
-		fmt.Printf("released view %s/%s (%d bytes)\n", strings.TrimSuffix(site.content, "/"), name, len(content))
-	}
-
-	step(4, "submitting for review on the consortium")
-	sub := submissionOf(req, st, c.Uint64("supersedes"), name)
-	board, err := review.Dial(ctx, site.rpc, site.board)
-	if err != nil {
-		return err
-	}
-	defer board.Close()
-	out, err := board.Submit(ctx, key, sub, proof.Bytes)
-	if err != nil {
-		return err
-	}
-	if out.Already {
-		fmt.Printf("record 0x%x was already submitted for review (resumed)\n", out.RecordID)
-	} else {
-		fmt.Printf("record 0x%x submitted for review in consortium block %d (tx %s)\n", out.RecordID, out.Block, out.Tx.Hex())
-	}
-	return nil
-}
-
-// submissionOf is the ReviewBoard submission of a stored record.
-func submissionOf(req submission.Request, st *record.Statement, supersedes uint64, contentName string) review.Submission {
-	var contentHash [32]byte
-	h, _ := hex.DecodeString(contentName)
-	copy(contentHash[:], h)
-	return review.Submission{
-		DatasetId:    deploy.DatasetID(req.Department, req.Dataset),
-		Version:      req.Version,
-		Level:        uint8(st.Public.Level),
-		Threshold:    uint8(st.Public.Threshold),
-		Commitment:   st.Public.Commitment.BigInt(new(big.Int)),
-		ReleasedRoot: st.Public.ReleasedRoot.BigInt(new(big.Int)),
-		ContentHash:  contentHash,
-		Supersedes:   supersedes,
-	}
 }
 
 // reviewSite is where a record goes for review.

@@ -1,0 +1,136 @@
+// Package department is what a department runs to send a record on its
+// path (DESIGN.md steps 1–3): the table is stored encrypted on the private
+// chain, its classification is proved, its released view goes to the
+// content store and the record is submitted to the consortium's
+// ReviewBoard. Every step is idempotent, so a submission cut short at any
+// instant is finished by running it again.
+package department
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/hex"
+	"fmt"
+	"math/big"
+	"net/http"
+	"time"
+
+	"github.com/sovereign-gov/sovereign/contentstore"
+	"github.com/sovereign-gov/sovereign/contracts/deploy"
+	"github.com/sovereign-gov/sovereign/record"
+	"github.com/sovereign-gov/sovereign/review"
+	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
+	"github.com/sovereign-gov/sovereign/sidechains/private/submission"
+	"github.com/sovereign-gov/sovereign/zk"
+)
+
+// Steps is the number of steps of a full submission.
+const Steps = 4
+
+// Submitter submits a department's records.
+type Submitter struct {
+	Private *sensitive.Service // the department's Vault login and the private chain
+	Key     *ecdsa.PrivateKey  // the department's key (from Vault): signs on the consortium
+	Keys    func(size int) (*zk.Keys, error)
+	Board   *review.Board
+	Content string       // content store URL
+	HTTP    *http.Client // nil: http.DefaultClient
+	// Step, if set, is told as each step starts.
+	Step func(n int, what string)
+}
+
+// Outcome is what a submission did.
+type Outcome struct {
+	Stored      *submission.Result
+	Proof       *zk.Proof
+	ProveTime   time.Duration
+	ContentName string // sha256 of the released view, the on-chain contentHash
+	ContentSize int
+	Uploaded    bool // false for a sensitive record: its content stays private
+	Review      *review.Submitted
+}
+
+func (s *Submitter) step(n int, what string) {
+	if s.Step != nil {
+		s.Step(n, what)
+	}
+}
+
+// Submit runs every step for req; supersedes is the version it corrects (0: none).
+func (s *Submitter) Submit(ctx context.Context, req submission.Request, supersedes uint64) (*Outcome, error) {
+	if supersedes >= req.Version && supersedes != 0 {
+		return nil, fmt.Errorf("department: supersedes %d: a correction supersedes an earlier version (below %d)", supersedes, req.Version)
+	}
+	out := &Outcome{}
+	s.step(1, "encrypting and storing on the private chain")
+	res, err := submission.Submit(ctx, s.Private, req)
+	if err != nil {
+		return nil, err
+	}
+	out.Stored = res
+	st := res.Statement
+
+	s.step(2, fmt.Sprintf("proving the classification (%d-column circuit)", st.Size))
+	keys, err := s.Keys(st.Size)
+	if err != nil {
+		return nil, err
+	}
+	table, err := record.LoadTable(req.Table)
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	if out.Proof, err = zk.Prove(keys, st, table.Columns); err != nil {
+		return nil, fmt.Errorf("department: proving: %w", err)
+	}
+	out.ProveTime = time.Since(start)
+
+	view, err := record.NewReleasedView(table, st)
+	if err != nil {
+		return nil, err
+	}
+	content, err := view.CSV()
+	if err != nil {
+		return nil, err
+	}
+	out.ContentName, out.ContentSize = contentstore.Name(content), len(content)
+	if st.Public.Level == record.LevelSensitive {
+		s.step(3, "sensitive record: its content stays on the private chain (only its hash is submitted)")
+	} else {
+		s.step(3, "uploading the released view to "+s.Content)
+		client := s.HTTP
+		if client == nil {
+			client = http.DefaultClient
+		}
+		if _, err := contentstore.Put(ctx, client, s.Content, content); err != nil {
+			return nil, err
+		}
+		out.Uploaded = true
+	}
+
+	s.step(4, "submitting for review on the consortium")
+	sub := Submission(req, st, supersedes, out.ContentName)
+	if out.Review, err = s.Board.Submit(ctx, s.Key, sub, out.Proof.Bytes); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Submission is the ReviewBoard submission of a record stored under req
+// with statement st.
+func Submission(req submission.Request, st *record.Statement, supersedes uint64, contentName string) review.Submission {
+	var contentHash [32]byte
+	if b, err := hex.DecodeString(contentName); err == nil && len(b) == len(contentHash) {
+		copy(contentHash[:], b)
+	}
+	return review.Submission{
+		DatasetId:    deploy.DatasetID(req.Department, req.Dataset),
+		Version:      req.Version,
+		Level:        uint8(st.Public.Level),
+		Threshold:    uint8(st.Public.Threshold),
+		Commitment:   st.Public.Commitment.BigInt(new(big.Int)),
+		ReleasedRoot: st.Public.ReleasedRoot.BigInt(new(big.Int)),
+		ContentHash:  contentHash,
+		Supersedes:   supersedes,
+	}
+}
