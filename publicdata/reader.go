@@ -465,9 +465,9 @@ type Detail struct {
 	// Older is the supersede chain backwards (the version it corrects, the
 	// one that one corrects, …), Newer forwards; an entry not yet published
 	// has only its version.
-	Older        []ChainLink `json:"older,omitempty"`
-	Newer        []ChainLink `json:"newer,omitempty"`
-	FrozenReason string      `json:"frozenReason,omitempty"`
+	Older        []ChainLink  `json:"older,omitempty"`
+	Newer        []ChainLink  `json:"newer,omitempty"`
+	FrozenReason string       `json:"frozenReason,omitempty"`
 	ShredReceipt *common.Hash `json:"shredReceipt,omitempty"`
 	Certified    *Certified   `json:"certified,omitempty"`
 }

@@ -159,4 +159,3 @@ func differs(d *Decision, p *Values) string {
 	}
 	return ""
 }
-
