@@ -164,7 +164,7 @@ func (r *Reader) checkProof(ctx context.Context, rec *Record, v *Values, file *P
 	if r.Verifier == (common.Address{}) {
 		return src, errors.New("no verifier address")
 	}
-	data, err := verifierABI.Pack("verifyProof", proof, inputs)
+	data, err := VerifierCall(proof, inputs)
 	if err != nil {
 		return src, fmt.Errorf("packing verifyProof: %w", err)
 	}
@@ -206,4 +206,9 @@ func (r *Reader) submittedProof(ctx context.Context, id common.Hash) ([]byte, st
 		return nil, "", fmt.Errorf("no Submitted event for record %s on the consortium's ReviewBoard %s", id.Hex(), r.ReviewBoard)
 	}
 	return proof, fmt.Sprintf("the Submitted event in consortium block %d", at.BlockNumber), nil
+}
+
+// VerifierCall is the calldata of verifyProof(proof, inputs).
+func VerifierCall(proof []byte, inputs [5]*big.Int) ([]byte, error) {
+	return verifierABI.Pack("verifyProof", proof, inputs)
 }

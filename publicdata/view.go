@@ -63,3 +63,13 @@ func LoadProofFile(path string) (*ProofFile, error) {
 	}
 	return &ProofFile{Bytes: p.Bytes, Inputs: p.Public.Inputs()}, nil
 }
+
+// ViewRoot is the released root of a released view file, recomputed from
+// its released columns.
+func ViewRoot(b []byte) (*big.Int, error) {
+	v, err := parseView(b)
+	if err != nil {
+		return nil, err
+	}
+	return v.root()
+}
