@@ -145,6 +145,11 @@ func printJSON(w io.Writer, v any) error {
 // recordArg reads the one RECORD_ID argument.
 func recordArg(c *cli.Context) (common.Hash, error) {
 	if c.NArg() != 1 {
+		for _, a := range c.Args().Slice()[min(1, c.NArg()):] {
+			if strings.HasPrefix(a, "-") {
+				return common.Hash{}, fmt.Errorf("flags go before RECORD_ID: %q came after it", a)
+			}
+		}
 		return common.Hash{}, fmt.Errorf("want one argument, the record id (0x + 64 hex digits), got %d", c.NArg())
 	}
 	return publicdata.ParseID(c.Args().First())
