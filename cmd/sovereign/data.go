@@ -203,7 +203,7 @@ func dataListCommand() *cli.Command {
 			if c.IsSet("dataset") {
 				d, err := publicdata.ParseID(c.String("dataset"))
 				if err != nil {
-					return fmt.Errorf("--dataset: %w", err)
+					return fmt.Errorf("--dataset %q: want the dataset's 32-byte id as 64 hex digits (0x…)", c.String("dataset"))
 				}
 				f.Dataset = &d
 			}

@@ -94,7 +94,7 @@ func TestDataCommands(t *testing.T) {
 	}
 	fails(`unknown department "health" (the manifest registers: transport)`, "data", "list", "--department", "health")
 	fails(`level "secret"`, "data", "list", "--level", "secret")
-	fails("--dataset: malformed record id", "data", "list", "--dataset", "roads")
+	fails(`--dataset "roads": want the dataset's 32-byte id`, "data", "list", "--dataset", "roads")
 
 	out = must("data", "show", id2.Hex())
 	for _, want := range []string{"status         current", "supersedes     v1 " + publicdata.Short(id1) + " (superseded)", "consortium block 8"} {
