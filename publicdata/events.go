@@ -60,7 +60,7 @@ type Values struct {
 func decodePublished(l *types.Log) (*Values, error) {
 	e, err := registryABI.UnpackPublishedEvent(l)
 	if err != nil {
-		return nil, fmt.Errorf("Published log in block %d: %w", l.BlockNumber, err)
+		return nil, fmt.Errorf("event Published in block %d: %w", l.BlockNumber, err)
 	}
 	return &Values{
 		RecordID: e.RecordId, DatasetID: e.DatasetId, Version: e.Version, Level: e.Level, Threshold: e.Threshold,
@@ -80,7 +80,7 @@ type Decision struct {
 func decodeDecision(l *types.Log) (*Decision, error) {
 	e, err := boardABI.UnpackDecisionEvent(l)
 	if err != nil {
-		return nil, fmt.Errorf("Decision log in consortium block %d: %w", l.BlockNumber, err)
+		return nil, fmt.Errorf("event Decision in consortium block %d: %w", l.BlockNumber, err)
 	}
 	return &Decision{Values: Values{
 		RecordID: e.RecordId, DatasetID: e.DatasetId, Version: e.Version, Level: e.Level, Threshold: e.Threshold,
@@ -94,7 +94,7 @@ func decodeDecision(l *types.Log) (*Decision, error) {
 func decodeSubmitted(l *types.Log) (recordID common.Hash, proof []byte, err error) {
 	e, err := boardABI.UnpackSubmittedEvent(l)
 	if err != nil {
-		return common.Hash{}, nil, fmt.Errorf("Submitted log in consortium block %d: %w", l.BlockNumber, err)
+		return common.Hash{}, nil, fmt.Errorf("event Submitted in consortium block %d: %w", l.BlockNumber, err)
 	}
 	return e.RecordId, e.Proof, nil
 }
@@ -120,7 +120,7 @@ type Certified struct {
 func decodeRelayed(l *types.Log) (kind uint8, subject common.Hash, c *Certified, err error) {
 	e, err := bridgeABI.UnpackRelayedEvent(l)
 	if err != nil {
-		return 0, common.Hash{}, nil, fmt.Errorf("Relayed log in block %d: %w", l.BlockNumber, err)
+		return 0, common.Hash{}, nil, fmt.Errorf("event Relayed in block %d: %w", l.BlockNumber, err)
 	}
 	return e.Kind, e.Subject, &Certified{
 		Number: e.Number, BlockHash: e.BlockHash, ReceiptIndex: e.ReceiptIndex.Uint64(), LogIndex: e.LogIndex.Uint64(),
@@ -152,7 +152,7 @@ func OutcomeName(o uint8) string {
 func decodeRefused(l *types.Log) (*Refusal, error) {
 	e, err := bridgeABI.UnpackReleaseRefusedEvent(l)
 	if err != nil {
-		return nil, fmt.Errorf("ReleaseRefused log in block %d: %w", l.BlockNumber, err)
+		return nil, fmt.Errorf("event ReleaseRefused in block %d: %w", l.BlockNumber, err)
 	}
 	return &Refusal{RecordID: e.RecordId, ConsortiumBlock: e.Number, Reason: OutcomeName(e.Reason),
 		Retryable: e.Retryable, Block: l.BlockNumber}, nil
