@@ -44,6 +44,8 @@ for the flags of each command.`,
 			zkCommand(),
 			deployCommand(),
 			relayCommand(),
+			dataCommand(),
+			reconcileCommand(),
 		},
 		EnableBashCompletion: true,
 	}
