@@ -8,15 +8,16 @@ import (
 	"fmt"
 	"math/big"
 
+	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/zk"
 )
 
 // releasedView is a parsed released view file.
-type releasedView struct{ v *zk.ReleasedView }
+type releasedView struct{ v *record.ReleasedView }
 
 // parseView parses a released view file.
 func parseView(b []byte) (*releasedView, error) {
-	v, err := zk.ParseReleasedView(b)
+	v, err := record.ParseReleasedView(b)
 	if err != nil {
 		return nil, err
 	}
@@ -35,7 +36,7 @@ func (r *releasedView) root() (*big.Int, error) {
 // releasedCSV is the view without its withheld columns, as CSV.
 func (r *releasedView) releasedCSV() ([]byte, error) {
 	t := r.v.ReleasedColumns()
-	return (&zk.ReleasedView{Table: t, Released: allTrue(len(t.Columns))}).CSV()
+	return (&record.ReleasedView{Table: t, Released: allTrue(len(t.Columns))}).CSV()
 }
 
 func allTrue(n int) []bool {

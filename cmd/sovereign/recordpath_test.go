@@ -341,7 +341,7 @@ func TestRecordPathEndToEnd(t *testing.T) {
 		want string
 	}{
 		{[]string{"review", "show", unknown}, "no submission with this record id"},
-		{[]string{"review", "show", "0x1234"}, "want 0x and 64 hex digits"},
+		{[]string{"review", "show", "0x1234"}, "want 32 bytes as 64 hex digits"},
 		{[]string{"data", "show", unknown}, unknown[:10]},
 		{append([]string{"review", "approve", unknown, "--reason", "x"}, r.validator(3)...), "NotPending"},
 	} {

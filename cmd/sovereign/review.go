@@ -21,6 +21,7 @@ import (
 
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
 	"github.com/sovereign-gov/sovereign/node"
+	"github.com/sovereign-gov/sovereign/publicdata"
 	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/review"
 	"github.com/sovereign-gov/sovereign/sidechains/private/records/chainstore"
@@ -373,24 +374,8 @@ func withBoard(c *cli.Context, fn func(context.Context, *review.Board) error) er
 	return fn(ctx, b)
 }
 
-func recordArg(c *cli.Context) ([32]byte, error) {
-	if c.NArg() != 1 {
-		return [32]byte{}, errors.New("name one record: RECORD_ID (0x and 64 hex digits)")
-	}
-	return parseRecordID(c.Args().First())
-}
-
-// parseRecordID reads a record id: 0x and 64 hex digits.
-func parseRecordID(s string) ([32]byte, error) {
-	var id [32]byte
-	h, ok := strings.CutPrefix(s, "0x")
-	b, err := hex.DecodeString(h)
-	if !ok || err != nil || len(b) != 32 {
-		return id, fmt.Errorf("record id %q: want 0x and 64 hex digits", s)
-	}
-	copy(id[:], b)
-	return id, nil
-}
+// parseRecordID reads a record id (0x and 64 hex digits).
+func parseRecordID(s string) ([32]byte, error) { return publicdata.ParseID(s) }
 
 func hexID(id [32]byte) string { return "0x" + hex.EncodeToString(id[:]) }
 
