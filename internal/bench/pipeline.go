@@ -1,0 +1,468 @@
+package bench
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
+	"github.com/sovereign-gov/sovereign/bindings/releasebridge"
+	"github.com/sovereign-gov/sovereign/contracts/deploy"
+	"github.com/sovereign-gov/sovereign/department"
+	"github.com/sovereign-gov/sovereign/internal/devnet"
+	"github.com/sovereign-gov/sovereign/node"
+	"github.com/sovereign-gov/sovereign/record"
+	"github.com/sovereign-gov/sovereign/review"
+	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
+	"github.com/sovereign-gov/sovereign/sidechains/private/records/chainstore"
+	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
+	"github.com/sovereign-gov/sovereign/sidechains/private/submission"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
+	"github.com/sovereign-gov/sovereign/zk"
+)
+
+// PipelineConfig shapes `sovereign bench pipeline`.
+type PipelineConfig struct {
+	Bin         string // the sovereign binary (runs the devnet)
+	Dir         string // work folder (the devnet's data, tables)
+	Records     int    // records in all
+	Departments int    // submitting at once (≤ the devnet's)
+	Columns     int
+	Rows        int
+	HTTPPort    int // the devnet's first JSON-RPC port
+	P2PPort     int
+	VaultPort   int
+	Timeout     time.Duration
+	Log         io.Writer
+}
+
+// PipelineResult is what the pipeline bench measured.
+type PipelineResult struct {
+	Records      int
+	Elapsed      time.Duration // first submission start to last publication
+	EndToEnd     float64       // records/s through the whole devnet
+	Prover       float64       // records/s of the prover alone on the same records
+	P50, P99     time.Duration // submit start → Published on the public chain
+	GasPerRecord uint64        // bridge relay gas per published record
+	RelayTxs     int
+}
+
+func (r PipelineResult) String() string {
+	return fmt.Sprintf("pipeline: %d records of 16 columns through the devnet in %s: %.2f records/s end to end vs %.2f records/s prover alone (%.2fx); submit→public p50 %s p99 %s; bridge gas %dk/record in %d relay txs",
+		r.Records, r.Elapsed.Round(time.Millisecond), r.EndToEnd, r.Prover, r.EndToEnd/r.Prover,
+		r.P50.Round(time.Millisecond), r.P99.Round(time.Millisecond), r.GasPerRecord/1000, r.RelayTxs)
+}
+
+// benchRecord is one record of the run.
+type benchRecord struct {
+	req   submission.Request
+	id    common.Hash
+	start time.Time
+	done  time.Time
+}
+
+// Pipeline starts a devnet (4 validators, its relayer), then submits
+// cfg.Records records from cfg.Departments departments at once, with three
+// validators approving as records arrive, and times each record from
+// submission to its Published log on the public chain. The prover alone
+// proves the same records on the same (idle) devnet first, as reference.
+func Pipeline(ctx context.Context, cfg PipelineConfig) (*PipelineResult, error) {
+	logf := func(format string, a ...any) { fmt.Fprintf(cfg.Log, format+"\n", a...) }
+	devDir := filepath.Join(cfg.Dir, "devnet")
+	logf("starting the devnet in %s (logs in %s)", devDir, filepath.Join(cfg.Dir, "devnet.log"))
+	dn, err := StartProcess("devnet", cfg.Dir, cfg.Bin, "devnet", "--datadir", devDir,
+		"--http.port", fmt.Sprint(cfg.HTTPPort), "--p2p.port", fmt.Sprint(cfg.P2PPort), "--vault.port", fmt.Sprint(cfg.VaultPort),
+		"--verbosity", "2")
+	if err != nil {
+		return nil, err
+	}
+	defer dn.Stop()
+	m, err := waitManifest(ctx, dn, devDir, 5*time.Minute)
+	if err != nil {
+		return nil, err
+	}
+	depts := devnet.DevDepartments()
+	if cfg.Departments > len(depts) {
+		return nil, fmt.Errorf("bench pipeline: the devnet has %d departments", len(depts))
+	}
+	depts = depts[:cfg.Departments]
+
+	recs, err := benchTables(cfg, devDir, depts)
+	if err != nil {
+		return nil, err
+	}
+	keys, err := zk.DevSetup(record.SizeSmall, []byte(zk.DevSeed))
+	if err != nil {
+		return nil, err
+	}
+
+	logf("prover alone: %d records", len(recs))
+	proverRate, err := proveAlone(keys, recs)
+	if err != nil {
+		return nil, err
+	}
+
+	subs := make(map[string]*department.Submitter, len(depts))
+	for _, d := range depts {
+		s, err := benchSubmitter(ctx, m, devDir, d, keys)
+		if err != nil {
+			return nil, err
+		}
+		subs[d] = s
+	}
+	pub, err := ethclient.DialContext(ctx, m.Public.RPC[0])
+	if err != nil {
+		return nil, err
+	}
+	defer pub.Close()
+	from, err := pub.BlockNumber(ctx)
+	if err != nil {
+		return nil, err
+	}
+
+	ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
+	defer cancel()
+	var wg sync.WaitGroup
+	errs := make(chan error, len(depts)+2)
+	stopVotes := make(chan struct{})
+	go func() { errs <- approveAsTheyCome(ctx, m, devDir, stopVotes) }()
+	logf("submitting %d records from %d departments at once", len(recs), len(depts))
+	for i, d := range depts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := i; j < len(recs); j += len(depts) {
+				r := recs[j]
+				r.start = time.Now()
+				if _, err := subs[d].Submit(ctx, r.req, 0); err != nil {
+					errs <- fmt.Errorf("%s: %w", d, err)
+					return
+				}
+			}
+		}()
+	}
+	err = watchPublished(ctx, pub, m.Public.Registry, from, recs, cfg.Log)
+	close(stopVotes)
+	wg.Wait()
+	if err != nil {
+		select {
+		case e := <-errs:
+			return nil, fmt.Errorf("%w (first failure: %v)", err, e)
+		default:
+		}
+		return nil, err
+	}
+	res := &PipelineResult{Records: len(recs), Prover: proverRate}
+	first, last := recs[0].start, recs[0].done
+	lat := make([]time.Duration, len(recs))
+	for i, r := range recs {
+		first = minTime(first, r.start)
+		if r.done.After(last) {
+			last = r.done
+		}
+		lat[i] = r.done.Sub(r.start)
+	}
+	slices.Sort(lat)
+	res.Elapsed = last.Sub(first)
+	res.EndToEnd = float64(len(recs)) / res.Elapsed.Seconds()
+	res.P50, res.P99 = lat[len(lat)/2], lat[min(len(lat)-1, len(lat)*99/100)]
+	res.GasPerRecord, res.RelayTxs, err = relayGas(ctx, pub, m.Public.Bridge, from, len(recs))
+	return res, err
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+// waitManifest waits for the devnet's manifest (written once everything is deployed).
+func waitManifest(ctx context.Context, p *Process, dir string, limit time.Duration) (*deploy.Manifest, error) {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		select {
+		case <-p.done:
+			b, _ := os.ReadFile(p.log)
+			return nil, fmt.Errorf("the devnet exited during start-up:\n%s", tail(string(b), 20))
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(500 * time.Millisecond):
+		}
+		if m, err := deploy.LoadManifest(dir); err == nil {
+			return m, nil
+		}
+	}
+	return nil, fmt.Errorf("no devnet manifest in %s within %s; see %s", dir, limit, p.log)
+}
+
+// benchTables writes the records' tables: cfg.Columns columns of cfg.Rows
+// rows, three quarters open and a quarter conditional (released at open).
+func benchTables(cfg PipelineConfig, devDir string, depts []string) ([]*benchRecord, error) {
+	pf, err := record.LoadPolicyFile(filepath.Join(devDir, "policy.json"))
+	if err != nil {
+		return nil, err
+	}
+	var open, conditional string
+	for _, c := range pf.Categories {
+		switch {
+		case c.Level == record.LevelOpen && open == "":
+			open = c.Name
+		case c.Level == record.LevelConditional && conditional == "":
+			conditional = c.Name
+		}
+	}
+	if open == "" || conditional == "" {
+		return nil, errors.New("bench pipeline: the devnet policy needs an open and a conditional category")
+	}
+	dir := filepath.Join(filepath.Dir(devDir), "tables")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	cats := map[string]string{}
+	var header []string
+	for c := range cfg.Columns {
+		name := fmt.Sprintf("c%02d", c)
+		header = append(header, name)
+		cats[name] = open
+		if c >= cfg.Columns*3/4 {
+			cats[name] = conditional
+		}
+	}
+	catsPath := filepath.Join(dir, "columns.json")
+	b, _ := json.Marshal(cats)
+	if err := os.WriteFile(catsPath, b, 0o600); err != nil {
+		return nil, err
+	}
+	recs := make([]*benchRecord, cfg.Records)
+	for i := range recs {
+		d := depts[i%len(depts)]
+		var sb strings.Builder
+		sb.WriteString(strings.Join(header, ",") + "\n")
+		for r := range cfg.Rows {
+			for c := range cfg.Columns {
+				if c > 0 {
+					sb.WriteByte(',')
+				}
+				fmt.Fprintf(&sb, "%d", (r*31+c*7+i)%100000+rand.IntN(10))
+			}
+			sb.WriteByte('\n')
+		}
+		table := filepath.Join(dir, fmt.Sprintf("r%04d.csv", i))
+		if err := os.WriteFile(table, []byte(sb.String()), 0o600); err != nil {
+			return nil, err
+		}
+		ds := devnet.DevDatasets(d)[0]
+		version := uint64(i/len(depts) + 1)
+		recs[i] = &benchRecord{
+			req: submission.Request{Department: d, Dataset: ds, Version: version, Table: table, Columns: catsPath,
+				Policy: filepath.Join(devDir, "policy.json"), SaltFile: filepath.Join(dir, fmt.Sprintf("r%04d.salt", i)), NewSalt: true},
+			id: review.RecordID(deploy.DatasetID(d, ds), version),
+		}
+	}
+	return recs, nil
+}
+
+// proveAlone proves every record's statement one after another (gnark uses
+// every core for one proof) and returns records/s.
+func proveAlone(keys *zk.Keys, recs []*benchRecord) (float64, error) {
+	sts := make([]*record.Statement, len(recs))
+	cols := make([][]string, len(recs))
+	for i, r := range recs {
+		t, err := record.LoadTable(r.req.Table)
+		if err != nil {
+			return 0, err
+		}
+		pol, names, err := record.LoadPolicy(r.req.Policy)
+		if err != nil {
+			return 0, err
+		}
+		cats, err := record.LoadColumnCategories(r.req.Columns, names)
+		if err != nil {
+			return 0, err
+		}
+		rec, err := record.NewRecord(t, cats)
+		if err != nil {
+			return 0, err
+		}
+		salt, _ := record.NewSalt()
+		if sts[i], err = record.NewStatement(rec, pol, record.LevelOpen, salt); err != nil {
+			return 0, err
+		}
+		cols[i] = t.Columns
+	}
+	start := time.Now()
+	for i := range sts {
+		if _, err := zk.Prove(keys, sts[i], cols[i]); err != nil {
+			return 0, err
+		}
+	}
+	return float64(len(sts)) / time.Since(start).Seconds(), nil
+}
+
+// benchSubmitter logs a department in to the devnet's Vault with its
+// dev-only AppRole credentials and wires its submitter.
+func benchSubmitter(ctx context.Context, m *deploy.Manifest, devDir, dept string, keys *zk.Keys) (*department.Submitter, error) {
+	creds := filepath.Join(devDir, "vault", "credentials-DEV-ONLY")
+	role := naming.DepartmentRole(dept)
+	id, err := os.ReadFile(filepath.Join(creds, role+".role-id"))
+	if err != nil {
+		return nil, err
+	}
+	secret, err := os.ReadFile(filepath.Join(creds, role+".secret-id"))
+	if err != nil {
+		return nil, err
+	}
+	v, err := vaultclient.New(m.Vault)
+	if err != nil {
+		return nil, err
+	}
+	if err := v.LoginAppRole(ctx, strings.TrimSpace(string(id)), strings.TrimSpace(string(secret))); err != nil {
+		return nil, err
+	}
+	key, err := v.SigningKey(ctx, naming.WriterKey(role))
+	if err != nil {
+		return nil, err
+	}
+	priv, err := ethclient.DialContext(ctx, m.Private.RPC[0])
+	if err != nil {
+		return nil, err
+	}
+	store, err := chainstore.New(priv, m.Private.Store, bind.NewKeyedTransactor(key, m.Private.ChainID), m.Private.Blobs)
+	if err != nil {
+		return nil, err
+	}
+	board, err := review.Dial(ctx, m.Consortium.RPC[0], m.Consortium.ReviewBoard)
+	if err != nil {
+		return nil, err
+	}
+	return &department.Submitter{
+		Private: sensitive.New(v, store), Key: key, Board: board, Content: m.Content,
+		Keys: func(int) (*zk.Keys, error) { return keys, nil },
+	}, nil
+}
+
+// approveAsTheyCome has validators 0–2 approve every pending record, in
+// one voteBatch per validator per round, until stop.
+func approveAsTheyCome(ctx context.Context, m *deploy.Manifest, devDir string, stop <-chan struct{}) error {
+	var keys []*ecdsa.PrivateKey
+	for i := range 3 {
+		base := filepath.Join(devDir, "consortium", fmt.Sprintf("validator%d", i))
+		k, err := node.LoadKey(base+".keystore.json", base+".password.DEV-ONLY")
+		if err != nil {
+			return err
+		}
+		keys = append(keys, k)
+	}
+	board, err := review.Dial(ctx, m.Consortium.RPC[0], m.Consortium.ReviewBoard)
+	if err != nil {
+		return err
+	}
+	defer board.Close()
+	for {
+		select {
+		case <-stop:
+			return nil
+		case <-ctx.Done():
+			return nil
+		case <-time.After(300 * time.Millisecond):
+		}
+		entries, err := board.Entries(ctx)
+		if err != nil {
+			continue
+		}
+		for _, k := range keys {
+			me := crypto.PubkeyToAddress(k.PublicKey)
+			var ballots []review.Ballot
+			for _, e := range entries {
+				if e.Tally.Status != review.StatusPending || slices.ContainsFunc(e.Votes, func(v review.Vote) bool { return v.Validator == me }) {
+					continue
+				}
+				ballots = append(ballots, review.Ballot{RecordID: e.RecordID, Approve: true, Reason: "bench: approved"})
+			}
+			if len(ballots) > 0 {
+				board.Vote(ctx, k, ballots) // a race with a decision is retried next round
+			}
+		}
+	}
+}
+
+// watchPublished polls the registry's Published logs until every record has one.
+func watchPublished(ctx context.Context, pub *ethclient.Client, registry common.Address, from uint64, recs []*benchRecord, log io.Writer) error {
+	byID := make(map[common.Hash]*benchRecord, len(recs))
+	for _, r := range recs {
+		byID[r.id] = r
+	}
+	topic := dataregistry.NewDataRegistry().GetABI().Events["Published"].ID
+	left, next := len(recs), from
+	lastReport := time.Now()
+	for left > 0 {
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("bench pipeline: %d of %d records not published: %w", left, len(recs), ctx.Err())
+		case <-time.After(200 * time.Millisecond):
+		}
+		head, err := pub.BlockNumber(ctx)
+		if err != nil || head < next {
+			continue
+		}
+		logs, err := pub.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(next), ToBlock: new(big.Int).SetUint64(head),
+			Addresses: []common.Address{registry}, Topics: [][]common.Hash{{topic}}})
+		if err != nil {
+			continue
+		}
+		now := time.Now()
+		for _, l := range logs {
+			if r := byID[l.Topics[1]]; r != nil && r.done.IsZero() {
+				r.done = now
+				left--
+			}
+		}
+		next = head + 1
+		if time.Since(lastReport) > 5*time.Second {
+			fmt.Fprintf(log, "  %d of %d records published\n", len(recs)-left, len(recs))
+			lastReport = time.Now()
+		}
+	}
+	return nil
+}
+
+// relayGas sums the gas of the bridge transactions that relayed the run's
+// decisions, per published record.
+func relayGas(ctx context.Context, pub *ethclient.Client, bridge common.Address, from uint64, records int) (uint64, int, error) {
+	topic := releasebridge.NewReleaseBridge().GetABI().Events["Relayed"].ID
+	logs, err := pub.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from), Addresses: []common.Address{bridge}, Topics: [][]common.Hash{{topic}}})
+	if err != nil {
+		return 0, 0, fmt.Errorf("bench pipeline: relay logs: %w", err)
+	}
+	txs := map[common.Hash]bool{}
+	for _, l := range logs {
+		txs[l.TxHash] = true
+	}
+	var gas uint64
+	for h := range txs {
+		rc, err := pub.TransactionReceipt(ctx, h)
+		if err != nil {
+			return 0, 0, fmt.Errorf("bench pipeline: receipt %s: %w", h, err)
+		}
+		gas += rc.GasUsed
+	}
+	return gas / uint64(max(records, 1)), len(txs), nil
+}
