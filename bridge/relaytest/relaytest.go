@@ -236,6 +236,11 @@ func NewSystem(t *testing.T, nRelayers int) *System {
 		t.Fatal(err)
 	}
 	s.ReviewBoard = rc.ContractAddress
+	// the department submitting in the tests is registered by a quorum (3 of 4)
+	for _, v := range s.Validators[:3] {
+		s.Cons.Send(v, &s.ReviewBoard, rb.PackVoteDepartment(Addr(s.Dept), deploy.DepartmentID(Department), true, "test department"))
+	}
+	s.Cons.Seal()
 
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -256,23 +261,35 @@ func NewSystem(t *testing.T, nRelayers int) *System {
 	return s
 }
 
-var DatasetID = crypto.Keccak256Hash([]byte("dataset: hospital waiting times"))
+// The department System.Dept is registered as, and the dataset it submits.
+const (
+	Department = "health"
+	Dataset    = "hospital waiting times"
+)
 
-func RecordID(version uint64) common.Hash {
-	return crypto.Keccak256Hash(DatasetID[:], common.LeftPadBytes(new(big.Int).SetUint64(version).Bytes(), 32))
+// DatasetID is the id of Dataset of Department.
+var DatasetID common.Hash = deploy.DatasetID(Department, Dataset)
+
+func RecordID(version uint64) common.Hash { return deploy.RecordID(DatasetID, version) }
+
+// submission is what every Submit* puts to review for version v.
+func submission(v uint64) reviewboard.IReviewBoardSubmission {
+	return reviewboard.IReviewBoardSubmission{
+		Department:   deploy.DepartmentID(Department),
+		Dataset:      deploy.DatasetKey(Dataset),
+		DatasetId:    DatasetID,
+		Version:      v,
+		Commitment:   new(big.Int).SetBytes(crypto.Keccak256([]byte("commitment"), []byte{byte(v)})[:31]),
+		ReleasedRoot: new(big.Int).SetBytes(crypto.Keccak256([]byte("released root"), []byte{byte(v)})[:31]),
+		ContentHash:  crypto.Keccak256Hash([]byte("content"), []byte{byte(v)}),
+	}
 }
 
 // Submit puts versions to review (mined by the next seal).
 func (s *System) Submit(versions ...uint64) {
 	rb := reviewboard.NewReviewBoard()
 	for _, v := range versions {
-		s.Cons.Send(s.Dept, &s.ReviewBoard, rb.PackSubmit(reviewboard.IReviewBoardSubmission{
-			DatasetId:    DatasetID,
-			Version:      v,
-			Commitment:   new(big.Int).SetBytes(crypto.Keccak256([]byte("commitment"), []byte{byte(v)})[:31]),
-			ReleasedRoot: new(big.Int).SetBytes(crypto.Keccak256([]byte("released root"), []byte{byte(v)})[:31]),
-			ContentHash:  crypto.Keccak256Hash([]byte("content"), []byte{byte(v)}),
-		}, []byte("proof bytes")))
+		s.Cons.Send(s.Dept, &s.ReviewBoard, rb.PackSubmit(submission(v), []byte("proof bytes")))
 	}
 }
 
@@ -280,15 +297,9 @@ func (s *System) Submit(versions ...uint64) {
 // released on an approved access request).
 func (s *System) SubmitConditional(v uint64) {
 	rb := reviewboard.NewReviewBoard()
-	s.Cons.Send(s.Dept, &s.ReviewBoard, rb.PackSubmit(reviewboard.IReviewBoardSubmission{
-		DatasetId:    DatasetID,
-		Version:      v,
-		Level:        1,
-		Threshold:    1,
-		Commitment:   new(big.Int).SetBytes(crypto.Keccak256([]byte("commitment"), []byte{byte(v)})[:31]),
-		ReleasedRoot: new(big.Int).SetBytes(crypto.Keccak256([]byte("released root"), []byte{byte(v)})[:31]),
-		ContentHash:  crypto.Keccak256Hash([]byte("content"), []byte{byte(v)}),
-	}, []byte("proof bytes")))
+	sub := submission(v)
+	sub.Level, sub.Threshold = 1, 1
+	s.Cons.Send(s.Dept, &s.ReviewBoard, rb.PackSubmit(sub, []byte("proof bytes")))
 }
 
 // PublicTransact sends calldata to a public contract from key and waits for
@@ -317,14 +328,9 @@ func (s *System) PublicTransact(t *testing.T, key *ecdsa.PrivateKey, to common.A
 // SubmitCorrection puts version v, correcting version supersedes, to review.
 func (s *System) SubmitCorrection(v, supersedes uint64) {
 	rb := reviewboard.NewReviewBoard()
-	s.Cons.Send(s.Dept, &s.ReviewBoard, rb.PackSubmit(reviewboard.IReviewBoardSubmission{
-		DatasetId:    DatasetID,
-		Version:      v,
-		Commitment:   new(big.Int).SetBytes(crypto.Keccak256([]byte("commitment"), []byte{byte(v)})[:31]),
-		ReleasedRoot: new(big.Int).SetBytes(crypto.Keccak256([]byte("released root"), []byte{byte(v)})[:31]),
-		ContentHash:  crypto.Keccak256Hash([]byte("content"), []byte{byte(v)}),
-		Supersedes:   supersedes,
-	}, []byte("proof bytes")))
+	sub := submission(v)
+	sub.Supersedes = supersedes
+	s.Cons.Send(s.Dept, &s.ReviewBoard, rb.PackSubmit(sub, []byte("proof bytes")))
 }
 
 // Freeze has the supervisor (the deployer here) freeze a published record.

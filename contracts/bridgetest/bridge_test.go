@@ -286,7 +286,7 @@ type fixture struct {
 	reviewBoard       common.Address
 	registry, bridge  common.Address
 	start             *deploy.Checkpoint
-	// the Decision of version 1 (block 5, epoch 0), relayable
+	// the Decision of version 1 (block 6, epoch 0), relayable
 	cert     releasebridge.IReleaseBridgeCertificate
 	header   []byte
 	set      releasebridge.IReleaseBridgeEpochSet
@@ -297,9 +297,10 @@ type fixture struct {
 }
 
 // setup runs the consortium side for real on a QBFT node: ValidatorSet in
-// genesis, ReviewBoard deployed (block 1, the bridge's checkpoint), a
-// submission (block 2) approved by three of four validators (blocks 3–5,
-// the Decision in block 5); each block built by the execution driver and
+// genesis, ReviewBoard deployed (block 1, the bridge's checkpoint), the
+// department registered by three of four validators (block 2), a
+// submission (block 3) approved by three of four validators (blocks 4–6,
+// the Decision in block 6); each block built by the execution driver and
 // certified by its validator set.
 func setup(t *testing.T) *fixture {
 	f := &fixture{department: newActor(t), relay: newActor(t), newcomer: newActor(t)}
@@ -318,6 +319,11 @@ func setup(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatalf("checkpoint: %v", err)
 	}
+	var votes []call
+	for _, v := range f.validators[:3] {
+		votes = append(votes, call{v, &f.reviewBoard, rb.PackVoteDepartment(f.department.addr, deploy.DepartmentID(department), true, "test department")})
+	}
+	f.consortium.sendAll(votes...)
 
 	f.submission = f.submit(t, 1)
 	f.recordID = recordID(f.submission.DatasetId, 1)
@@ -336,16 +342,22 @@ func (c driverCerts) Certificate(_ context.Context, number uint64) (*qbft.Certif
 	return c.d.Certificate(number)
 }
 
-var datasetID = crypto.Keccak256Hash([]byte("dataset: hospital waiting times"))
+// The department of the fixture's submissions and its dataset.
+const (
+	department = "health"
+	dataset    = "hospital waiting times"
+)
 
-func recordID(ds common.Hash, version uint64) common.Hash {
-	return crypto.Keccak256Hash(ds[:], common.LeftPadBytes(new(big.Int).SetUint64(version).Bytes(), 32))
-}
+var datasetID common.Hash = deploy.DatasetID(department, dataset)
+
+func recordID(ds common.Hash, version uint64) common.Hash { return deploy.RecordID(ds, version) }
 
 // submit puts version v of the dataset to review (one block).
 func (f *fixture) submit(t *testing.T, v uint64) reviewboard.IReviewBoardSubmission {
 	t.Helper()
 	sub := reviewboard.IReviewBoardSubmission{
+		Department:   deploy.DepartmentID(department),
+		Dataset:      deploy.DatasetKey(dataset),
 		DatasetId:    datasetID,
 		Version:      v,
 		Commitment:   new(big.Int).SetBytes(crypto.Keccak256([]byte("commitment"), []byte{byte(v)})[:31]),
@@ -654,7 +666,7 @@ func TestReleaseBridgeOnRealNodes(t *testing.T) {
 	t.Run("publishes version 2, then the older block's version 1", func(t *testing.T) {
 		rc := f.public.send(f.relay, &f.bridge, b.PackRelay(cV2, hV2, sV2, pV2))
 		t.Logf("relay of version 2 (epoch 2, after the rotation): %d gas (dev-chain rules)", rc.GasUsed)
-		// block 5 was certified by epoch 0: still relayable after epochs 1 and 2
+		// block 6 was certified by epoch 0: still relayable after epochs 1 and 2
 		if got := f.revertName(t, f.cert, f.header, f.proofs); got != "" {
 			t.Fatalf("old block's relay reverts with %s", got)
 		}
@@ -684,7 +696,8 @@ func TestReleaseBridgeOnRealNodes(t *testing.T) {
 			t.Fatal("relay receipt has no Published event")
 		}
 		if published.Commitment.Cmp(sub.Commitment) != 0 || published.ReleasedRoot.Cmp(sub.ReleasedRoot) != 0 ||
-			published.ContentHash != sub.ContentHash || published.RecordId != f.recordID {
+			published.ContentHash != sub.ContentHash || published.RecordId != f.recordID ||
+			published.Department != deploy.DepartmentID(department) {
 			t.Fatalf("Published event = %+v, want the submission's values %+v", published, sub)
 		}
 		onChain, err := bind.Call(reg, nil, dr.PackHashValues(published.Commitment, published.ReleasedRoot, published.ContentHash), dr.UnpackHashValues)

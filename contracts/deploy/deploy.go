@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -94,7 +95,9 @@ func (d *Deployer) wait(ctx context.Context, tx *types.Transaction, what string)
 			}
 			return rc, nil
 		}
-		if !errors.Is(err, ethereum.NotFound) {
+		// a fresh node answers "transaction indexing is in progress" until its
+		// indexer has caught up: not yet known either
+		if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "transaction indexing is in progress") {
 			return nil, fmt.Errorf("deploy: receipt of %s: %w", what, err)
 		}
 		select {

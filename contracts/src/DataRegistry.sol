@@ -84,7 +84,7 @@ contract DataRegistry is IDataRegistry {
         if (outcome != PublishOutcome.Published) return (recordId, outcome);
         uint256 seq = _store(r, recordId);
         emit Published(
-            recordId, r.datasetId, r.version, uint64(seq), r.level, r.threshold, r.supersedes,
+            recordId, r.datasetId, r.version, r.department, uint64(seq), r.level, r.threshold, r.supersedes,
             r.commitment, r.releasedRoot, r.contentHash
         );
     }

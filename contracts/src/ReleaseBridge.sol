@@ -329,14 +329,14 @@ contract ReleaseBridge is IReleaseBridge {
         }
     }
 
-    /// A Decision's data read in place: (uint64 version, uint8 level, uint8
-    /// threshold, uint256 commitment, uint256 releasedRoot, bytes32
-    /// contentHash, uint64 supersedes, bool approved), checked as abi.decode would.
+    /// A Decision's data read in place: (bytes32 department, uint64 version,
+    /// uint8 level, uint8 threshold, uint256 commitment, uint256 releasedRoot,
+    /// bytes32 contentHash, uint64 supersedes, bool approved), checked as abi.decode would.
     function _decision(Receipts.LogView memory v)
         private
         returns (LogKind, bytes32, IDataRegistry.PublishOutcome outcome)
     {
-        if (v.dataLen < 256) revert MalformedDecision();
+        if (v.dataLen < 288) revert MalformedDecision();
         uint256 d = v.dataPtr;
         uint256 version;
         uint256 level;
@@ -345,14 +345,15 @@ contract ReleaseBridge is IReleaseBridge {
         uint256 approved;
         IDataRegistry.Release memory r;
         assembly {
-            version := mload(d)
-            level := mload(add(d, 32))
-            threshold := mload(add(d, 64))
-            mstore(add(r, 128), mload(add(d, 96))) // commitment
-            mstore(add(r, 160), mload(add(d, 128))) // releasedRoot
-            mstore(add(r, 192), mload(add(d, 160))) // contentHash
-            supersedes := mload(add(d, 192))
-            approved := mload(add(d, 224))
+            mstore(add(r, 32), mload(d)) // department
+            version := mload(add(d, 32))
+            level := mload(add(d, 64))
+            threshold := mload(add(d, 96))
+            mstore(add(r, 160), mload(add(d, 128))) // commitment
+            mstore(add(r, 192), mload(add(d, 160))) // releasedRoot
+            mstore(add(r, 224), mload(add(d, 192))) // contentHash
+            supersedes := mload(add(d, 224))
+            approved := mload(add(d, 256))
         }
         if (version >> 64 != 0 || level >> 8 != 0 || threshold >> 8 != 0 || supersedes >> 64 != 0 || approved > 1) {
             revert MalformedDecision();

@@ -38,6 +38,15 @@ contract ReviewBoard is IReviewBoard {
         mapping(address => bytes32) terms;
     }
 
+    /// The department register: an account's department id (0: none).
+    mapping(address => bytes32) public departmentOf;
+    /// Changes decided for an account so far: votes on its next change are
+    /// keyed by (account, count), so a decided change never blocks a later one.
+    mapping(address => uint256) private _departmentChanges;
+    /// keccak256(abi.encode(account, count)) => validator => the terms it voted
+    /// (keccak256(abi.encode(account, department, register))); 0: no vote.
+    mapping(bytes32 => mapping(address => bytes32)) private _departmentVotes;
+
     IValidatorSet private immutable _validators;
     IClassificationVerifier private immutable _verifier;
     uint256 public immutable policy;
@@ -75,8 +84,42 @@ contract ReviewBoard is IReviewBoard {
         return uint8((policy >> (2 * category)) & 3);
     }
 
+    function voteDepartment(address account, bytes32 department, bool register, string calldata reason)
+        external
+        onlyValidator
+    {
+        bytes32 current = departmentOf[account];
+        // register into a department the account is not in; unregister from the one it is in
+        if (account == address(0) || department == bytes32(0) || (register ? current == department : current != department)) {
+            revert InvalidDepartment(account, department);
+        }
+        bytes32 proposal = keccak256(abi.encode(account, _departmentChanges[account]));
+        bytes32 terms = keccak256(abi.encode(account, department, register));
+        mapping(address => bytes32) storage votes = _departmentVotes[proposal];
+        // a validator may change its vote while the change is open (so split
+        // votes never deadlock an account), not repeat it
+        if (votes[msg.sender] == terms) revert AlreadyVoted(proposal, msg.sender);
+        votes[msg.sender] = terms;
+        emit DepartmentVoted(account, department, register, msg.sender, reason);
+
+        // only current validators naming the same terms count
+        address[] memory vals = _validators.getValidators();
+        uint256 same;
+        for (uint256 i = 0; i < vals.length; i++) {
+            if (votes[vals[i]] == terms) same++;
+        }
+        if (same < _validators.quorum()) return;
+        _departmentChanges[account]++;
+        departmentOf[account] = register ? department : bytes32(0);
+        emit DepartmentChanged(account, department, register);
+    }
+
     function submit(Submission calldata s, bytes calldata proof) external returns (bytes32 recordId) {
-        if (s.datasetId == bytes32(0)) revert InvalidSubmission("datasetId");
+        bytes32 department = departmentOf[msg.sender];
+        if (department == bytes32(0) || department != s.department) revert NotDepartment(msg.sender);
+        // the dataset id is the department's by construction: no other
+        // department can squat it or replay a proof under it
+        if (s.datasetId != keccak256(abi.encode(s.department, s.dataset))) revert InvalidSubmission("datasetId");
         if (s.version == 0) revert InvalidSubmission("version");
         if (s.level > 2) revert InvalidSubmission("level");
         // level 2 never leaves the private chain: a released view holds open
@@ -100,7 +143,7 @@ contract ReviewBoard is IReviewBoard {
 
         _submissions[recordId] = s;
         _tallies[recordId].status = Status.Pending;
-        emit Submitted(recordId, s.datasetId, msg.sender, s.version, proof);
+        emit Submitted(recordId, s.datasetId, msg.sender, s.department, s.version, proof);
     }
 
     function vote(bytes32 recordId, bool approve, string calldata reason) external onlyValidator {
@@ -135,6 +178,7 @@ contract ReviewBoard is IReviewBoard {
         emit Decision(
             recordId,
             s.datasetId,
+            s.department,
             s.version,
             s.level,
             s.threshold,

@@ -66,7 +66,7 @@ contract DataRegistryTest is ChainFixture {
         rel.threshold = 1;
         vm.expectEmit(true, true, true, true);
         emit IDataRegistry.Published(
-            _id(DS, 1), DS, 1, 0, 1, 1, 0, rel.commitment, rel.releasedRoot, rel.contentHash
+            _id(DS, 1), DS, 1, DEPT, 0, 1, 1, 0, rel.commitment, rel.releasedRoot, rel.contentHash
         );
         bytes32 id = _publish(rel);
         assertEq(id, _id(DS, 1));

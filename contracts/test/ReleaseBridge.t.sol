@@ -90,12 +90,12 @@ contract ReleaseBridgeTest is ChainFixture {
         IDataRegistry.Release memory rel = release(DS, 1, 0);
         vm.expectEmit(true, true, true, true, address(registry));
         emit IDataRegistry.Published(
-            keccak256(abi.encode(DS, uint64(1))), DS, 1, 0, 0, 0, 0, rel.commitment, rel.releasedRoot, rel.contentHash
+            keccak256(abi.encode(DS, uint64(1))), DS, 1, DEPT, 0, 0, 0, 0, rel.commitment, rel.releasedRoot, rel.contentHash
         );
         relay_(c, h, p);
     }
 
-    /// A Decision whose data is not the canonical 256 bytes (here a trailing
+    /// A Decision whose data is not the canonical 288 bytes (here a trailing
     /// word) is decoded the general way and published with the same values.
     function test_relay_nonCanonicalDecisionDecoded() public {
         Ev memory e = decisionLog(DS, 1, 0, true);
@@ -104,7 +104,7 @@ contract ReleaseBridgeTest is ChainFixture {
         IDataRegistry.Release memory rel = release(DS, 1, 0);
         vm.expectEmit(true, true, true, true, address(registry));
         emit IDataRegistry.Published(
-            keccak256(abi.encode(DS, uint64(1))), DS, 1, 0, 0, 0, 0, rel.commitment, rel.releasedRoot, rel.contentHash
+            keccak256(abi.encode(DS, uint64(1))), DS, 1, DEPT, 0, 0, 0, 0, rel.commitment, rel.releasedRoot, rel.contentHash
         );
         relay_(c, h, p);
         assertEq(registry.recordCount(), 1);
@@ -115,7 +115,7 @@ contract ReleaseBridgeTest is ChainFixture {
     function test_RevertWhen_decisionMalformed() public {
         Ev memory e = decisionLog(DS, 1, 0, true);
         assembly {
-            mstore(add(mload(add(e, 64)), 64), 256) // level (word 1) = 256: not a uint8
+            mstore(add(mload(add(e, 64)), 96), 256) // level (word 2) = 256: not a uint8
         }
         (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = block_(10, one(e));
         vm.expectRevert(IReleaseBridge.MalformedDecision.selector);
@@ -123,7 +123,7 @@ contract ReleaseBridgeTest is ChainFixture {
 
         e = decisionLog(DS, 1, 0, true);
         assembly {
-            mstore(add(mload(add(e, 64)), 256), 2) // approved (word 7) = 2: not a bool
+            mstore(add(mload(add(e, 64)), 288), 2) // approved (word 8) = 2: not a bool
         }
         (c, h, p) = block_(11, one(e));
         vm.expectRevert(IReleaseBridge.MalformedDecision.selector);
@@ -132,7 +132,7 @@ contract ReleaseBridgeTest is ChainFixture {
         e = decisionLog(DS, 1, 0, true);
         bytes memory d = e.data;
         assembly {
-            mstore(d, 224) // seven words
+            mstore(d, 256) // eight words
         }
         (c, h, p) = block_(12, one(e));
         vm.expectRevert(IReleaseBridge.MalformedDecision.selector);

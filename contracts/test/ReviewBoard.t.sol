@@ -17,17 +17,38 @@ contract ReviewBoardTest is Test {
     ReviewBoard internal board;
     address[] internal vals;
     address internal dept = address(0xDE97);
+    address internal taxDept = address(0x7A7);
     address internal requester = address(0x5EEC);
+    bytes32 internal constant HEALTH = keccak256("health");
+    bytes32 internal constant TAX = keccak256("tax");
+    bytes32 internal constant DATASET = keccak256("traffic counts");
 
     function setUp() public {
         for (uint256 i = 1; i <= 4; i++) vals.push(address(uint160(0x100 * i)));
         set = new ValidatorSet(vals);
         verifier = new VerifierDouble();
         board = new ReviewBoard(set, verifier, POLICY);
+        _register(board, vals, dept, HEALTH);
+    }
+
+    /// Registers account under department on b: votes of the same terms from
+    /// vs in order until decided.
+    function _register(ReviewBoard b, address[] memory vs, address account, bytes32 department) internal {
+        for (uint256 i = 0; i < vs.length && b.departmentOf(account) != department; i++) {
+            vm.prank(vs[i]);
+            b.voteDepartment(account, department, true, "department of the government");
+        }
+        assertEq(b.departmentOf(account), department, "not registered");
+    }
+
+    function _datasetId(bytes32 department, bytes32 dataset) internal pure returns (bytes32) {
+        return keccak256(abi.encode(department, dataset));
     }
 
     function _sub(uint64 version) internal pure returns (IReviewBoard.Submission memory s) {
-        s.datasetId = keccak256("dataset: traffic counts");
+        s.department = HEALTH;
+        s.dataset = DATASET;
+        s.datasetId = _datasetId(HEALTH, DATASET);
         s.version = version;
         s.level = 1;
         s.threshold = 0;
@@ -43,8 +64,9 @@ contract ReviewBoardTest is Test {
 
     function _submit(uint64 version) internal returns (bytes32) {
         IReviewBoard.Submission memory s = _sub(version);
+        bytes memory proof = _proof(s);
         vm.prank(dept);
-        return board.submit(s, _proof(s));
+        return board.submit(s, proof);
     }
 
     function test_constructor() public view {
@@ -73,7 +95,7 @@ contract ReviewBoardTest is Test {
         bytes32 id = keccak256(abi.encode(s.datasetId, s.version));
         bytes memory proof = _proof(s);
         vm.expectEmit(true, true, true, true);
-        emit IReviewBoard.Submitted(id, s.datasetId, dept, 1, proof);
+        emit IReviewBoard.Submitted(id, s.datasetId, dept, HEALTH, 1, proof);
         vm.prank(dept);
         assertEq(board.submit(s, proof), id);
         (IReviewBoard.Status st, uint256 a, uint256 r) = board.review(id);
@@ -86,13 +108,19 @@ contract ReviewBoardTest is Test {
         IReviewBoard.Submission memory s = _sub(1);
         bytes memory proof = _proof(s);
         s.level = 0; // proof was for level 1
+        vm.prank(dept);
         vm.expectRevert(VerifierDouble.ProofInvalid.selector);
         board.submit(s, proof);
     }
 
     function test_RevertWhen_submitInvalid() public {
+        vm.startPrank(dept);
         IReviewBoard.Submission memory s = _sub(1);
         s.datasetId = 0;
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "datasetId"));
+        board.submit(s, "");
+        s = _sub(1);
+        s.dataset = keccak256("another dataset"); // datasetId no longer of (department, dataset)
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "datasetId"));
         board.submit(s, "");
         s = _sub(0);
@@ -121,12 +149,14 @@ contract ReviewBoardTest is Test {
         s.contentHash = 0;
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "contentHash"));
         board.submit(s, "");
+        vm.stopPrank();
     }
 
     function test_RevertWhen_submitTwice() public {
         bytes32 id = _submit(1);
         IReviewBoard.Submission memory s = _sub(1);
         bytes memory proof = _proof(s);
+        vm.prank(dept);
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AlreadySubmitted.selector, id));
         board.submit(s, proof);
     }
@@ -137,8 +167,9 @@ contract ReviewBoardTest is Test {
         bytes32 v1 = _submit(1);
         IReviewBoard.Submission memory c2 = _sub(2);
         c2.supersedes = 1;
+        bytes memory proof2 = _proof(c2);
         vm.prank(dept);
-        bytes32 id2 = board.submit(c2, _proof(c2));
+        bytes32 id2 = board.submit(c2, proof2);
         IReviewBoard.Submission memory c3 = _sub(3);
         c3.supersedes = 1;
         bytes memory proof3 = _proof(c3);
@@ -174,7 +205,7 @@ contract ReviewBoardTest is Test {
         board.vote(id, true, "policy ok");
         vm.prank(vals[3]);
         vm.expectEmit(true, true, false, true);
-        emit IReviewBoard.Decision(id, s.datasetId, 1, 1, 0, 111, 222, s.contentHash, 0, true);
+        emit IReviewBoard.Decision(id, s.datasetId, HEALTH, 1, 1, 0, 111, 222, s.contentHash, 0, true);
         board.vote(id, true, "content ok");
         (IReviewBoard.Status st, uint256 a, uint256 r) = board.review(id);
         assertEq(uint256(st), uint256(IReviewBoard.Status.Approved));
@@ -189,7 +220,7 @@ contract ReviewBoardTest is Test {
         IReviewBoard.Submission memory s = _sub(1);
         vm.prank(vals[1]);
         vm.expectEmit(true, true, false, true);
-        emit IReviewBoard.Decision(id, s.datasetId, 1, 1, 0, 111, 222, s.contentHash, 0, false);
+        emit IReviewBoard.Decision(id, s.datasetId, HEALTH, 1, 1, 0, 111, 222, s.contentHash, 0, false);
         board.vote(id, false, "no"); // n=4, q=3: two rejections make 3 approvals impossible
         (IReviewBoard.Status st,,) = board.review(id);
         assertEq(uint256(st), uint256(IReviewBoard.Status.Rejected));
@@ -249,8 +280,11 @@ contract ReviewBoardTest is Test {
         for (uint256 i = 0; i < n; i++) vs[i] = address(uint160(0x1000 + i));
         ValidatorSet s = new ValidatorSet(vs);
         ReviewBoard b = new ReviewBoard(s, verifier, POLICY);
+        _register(b, vs, dept, HEALTH);
         IReviewBoard.Submission memory sub = _sub(1);
-        bytes32 id = b.submit(sub, _proof(sub));
+        bytes memory proof = _proof(sub);
+        vm.prank(dept);
+        bytes32 id = b.submit(sub, proof);
         uint256 q = (2 * n + 2) / 3;
         for (uint256 i = n - 1; i > 0; i--) {
             uint256 j = uint256(keccak256(abi.encode(orderSeed, i))) % (i + 1);
@@ -460,6 +494,234 @@ contract ReviewBoardTest is Test {
         board.anchorAudit(keccak256("b"), 5, 4); // last before first
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "auditHash"));
         board.anchorAudit(bytes32(0), 5, 6);
+        vm.stopPrank();
+    }
+
+    // ---- department register and submission binding (issue 13 item 2) ----
+
+    /// The squat of the review: any account submitted a junk (dataset,
+    /// version) first, so the department's real one failed AlreadySubmitted.
+    function test_RevertWhen_submitNotDepartment() public {
+        address squatter = address(0xBAD);
+        IReviewBoard.Submission memory junk = _sub(1);
+        junk.commitment = 666;
+        bytes memory proof = _proof(junk);
+        vm.prank(squatter);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotDepartment.selector, squatter));
+        board.submit(junk, proof);
+        // a validator is no department either
+        vm.prank(vals[0]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotDepartment.selector, vals[0]));
+        board.submit(junk, proof);
+        // the department's own submission goes through
+        _submit(1);
+    }
+
+    /// Department B (registered) can neither take A's dataset id under its own
+    /// department (the id is not of B's) nor claim A's department.
+    function test_RevertWhen_otherDepartmentSquatsDatasetId() public {
+        _register(board, vals, taxDept, TAX);
+        IReviewBoard.Submission memory s = _sub(1); // A's (health's) dataset id
+        bytes memory proof = _proof(s);
+        s.department = TAX;
+        vm.prank(taxDept);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "datasetId"));
+        board.submit(s, proof);
+        s.department = HEALTH;
+        vm.prank(taxDept);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotDepartment.selector, taxDept));
+        board.submit(s, proof);
+        // B's own dataset of the same name is a different id
+        IReviewBoard.Submission memory own = _sub(1);
+        own.department = TAX;
+        own.datasetId = _datasetId(TAX, DATASET);
+        vm.prank(taxDept);
+        board.submit(own, proof);
+        assertTrue(own.datasetId != _sub(1).datasetId);
+        _submit(1); // A's version 1 is still A's to submit
+    }
+
+    /// The replay of the review: a proof taken from A's Submitted event,
+    /// resubmitted by B under A's dataset id at another version, or under A's
+    /// dataset id named as B's.
+    function test_RevertWhen_replaySubmittedProof() public {
+        _register(board, vals, taxDept, TAX);
+        vm.recordLogs();
+        _submit(1);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        bytes memory proof;
+        for (uint256 i = 0; i < logs.length; i++) {
+            if (logs[i].topics[0] == IReviewBoard.Submitted.selector) {
+                (,, proof) = abi.decode(logs[i].data, (bytes32, uint64, bytes));
+            }
+        }
+        assertGt(proof.length, 0, "no Submitted proof");
+        IReviewBoard.Submission memory s = _sub(2); // A's id, next version, A's public facts
+        vm.prank(taxDept);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotDepartment.selector, taxDept));
+        board.submit(s, proof);
+        s.department = TAX;
+        vm.prank(taxDept);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "datasetId"));
+        board.submit(s, proof);
+        s.dataset = keccak256("another"); // B's dataset key, A's dataset id
+        vm.prank(taxDept);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "datasetId"));
+        board.submit(s, proof);
+    }
+
+    /// Whatever an account names, it submits only as its registered department
+    /// and only under a dataset id of that department.
+    function testFuzz_submit_onlyOwnDepartmentsDatasetIds(
+        address caller,
+        bytes32 department,
+        bytes32 dataset,
+        bytes32 datasetId,
+        uint8 how
+    ) public {
+        vm.assume(caller != dept);
+        IReviewBoard.Submission memory s = _sub(1);
+        if (how % 3 == 1) datasetId = _datasetId(department, dataset); // a well-formed id of the named department
+        if (how % 3 == 2) (department, dataset, datasetId) = (HEALTH, DATASET, s.datasetId); // A's exactly
+        (s.department, s.dataset, s.datasetId) = (department, dataset, datasetId);
+        bytes memory proof = _proof(s);
+        vm.prank(caller);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotDepartment.selector, caller));
+        board.submit(s, proof);
+        // the department itself: accepted exactly for its own, well-formed ids
+        bool ok = department == HEALTH && datasetId == _datasetId(HEALTH, dataset);
+        vm.prank(dept);
+        if (!ok) {
+            vm.expectRevert(
+                department != HEALTH
+                    ? abi.encodeWithSelector(IReviewBoard.NotDepartment.selector, dept)
+                    : abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "datasetId")
+            );
+        }
+        board.submit(s, proof);
+    }
+
+    function test_voteDepartment_registersAtQuorumOfSameTerms() public {
+        address acct = address(0xACC7);
+        vm.prank(vals[0]);
+        vm.expectEmit(true, true, true, true);
+        emit IReviewBoard.DepartmentVoted(acct, TAX, true, vals[0], "tax office");
+        board.voteDepartment(acct, TAX, true, "tax office");
+        assertEq(board.departmentOf(acct), bytes32(0), "one vote decided");
+        // votes for other terms do not add up
+        vm.prank(vals[1]);
+        board.voteDepartment(acct, HEALTH, true, "health, surely");
+        vm.prank(vals[2]);
+        board.voteDepartment(acct, TAX, true, "tax office");
+        assertEq(board.departmentOf(acct), bytes32(0), "two of four on the same terms decided");
+        vm.prank(vals[3]);
+        vm.expectEmit(true, true, false, true);
+        emit IReviewBoard.DepartmentChanged(acct, TAX, true);
+        board.voteDepartment(acct, TAX, true, "tax office");
+        assertEq(board.departmentOf(acct), TAX);
+    }
+
+    /// A validator may change its vote while the change is open: split votes do not deadlock.
+    function test_voteDepartment_changedVoteCountsOnce() public {
+        address acct = address(0xACC7);
+        vm.prank(vals[0]);
+        board.voteDepartment(acct, HEALTH, true, "first thought");
+        vm.prank(vals[1]);
+        board.voteDepartment(acct, TAX, true, "");
+        vm.prank(vals[2]);
+        board.voteDepartment(acct, TAX, true, "");
+        assertEq(board.departmentOf(acct), bytes32(0));
+        vm.prank(vals[0]);
+        board.voteDepartment(acct, TAX, true, "changed my mind");
+        assertEq(board.departmentOf(acct), TAX);
+    }
+
+    /// Validator 0 votes, is removed (3 left, quorum 2); validator 1's vote alone
+    /// must not decide, as it would if the removed validator's vote still counted.
+    function test_voteDepartment_removedValidatorsVoteNoLongerCounts() public {
+        address acct = address(0xACC7);
+        vm.prank(vals[0]);
+        board.voteDepartment(acct, TAX, true, "");
+        for (uint256 i = 1; i < 4; i++) {
+            vm.prank(vals[i]);
+            set.propose(vals[0], false);
+        }
+        assertEq(set.quorum(), 2);
+        vm.prank(vals[1]);
+        board.voteDepartment(acct, TAX, true, "");
+        assertEq(board.departmentOf(acct), bytes32(0), "removed validator's vote counted");
+        vm.prank(vals[0]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotValidator.selector, vals[0]));
+        board.voteDepartment(acct, TAX, true, "");
+        vm.prank(vals[2]);
+        board.voteDepartment(acct, TAX, true, "");
+        assertEq(board.departmentOf(acct), TAX);
+    }
+
+    /// Each decided change of an account is its own proposal: unregister,
+    /// then register again (the earlier votes of the same terms do not carry over).
+    function test_voteDepartment_unregisterThenRegisterAgain() public {
+        IReviewBoard.Submission memory s = _sub(1);
+        bytes memory proof = _proof(s);
+        for (uint256 i = 0; i < 3; i++) {
+            vm.prank(vals[i]);
+            if (i == 2) {
+                vm.expectEmit(true, true, false, true);
+                emit IReviewBoard.DepartmentChanged(dept, HEALTH, false);
+            }
+            board.voteDepartment(dept, HEALTH, false, "key compromised");
+        }
+        assertEq(board.departmentOf(dept), bytes32(0));
+        vm.prank(dept);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotDepartment.selector, dept));
+        board.submit(s, proof);
+        // the validators who registered it at setUp must vote again
+        vm.prank(vals[0]);
+        board.voteDepartment(dept, HEALTH, true, "new key ceremony done");
+        assertEq(board.departmentOf(dept), bytes32(0), "an earlier proposal's votes carried over");
+        vm.prank(vals[1]);
+        board.voteDepartment(dept, HEALTH, true, "ok");
+        vm.prank(vals[3]);
+        vm.expectEmit(true, true, false, true);
+        emit IReviewBoard.DepartmentChanged(dept, HEALTH, true);
+        board.voteDepartment(dept, HEALTH, true, "ok");
+        assertEq(board.departmentOf(dept), HEALTH);
+        vm.prank(dept);
+        board.submit(s, proof);
+    }
+
+    /// An account belongs to one department: registering it under another moves it.
+    function test_voteDepartment_registerElsewhereMoves() public {
+        _register(board, vals, dept, TAX);
+        assertEq(board.departmentOf(dept), TAX);
+        IReviewBoard.Submission memory s = _sub(1);
+        bytes memory proof = _proof(s);
+        vm.prank(dept);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotDepartment.selector, dept));
+        board.submit(s, proof);
+    }
+
+    function test_RevertWhen_voteDepartmentBad() public {
+        address acct = address(0xACC7);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotValidator.selector, address(this)));
+        board.voteDepartment(acct, TAX, true, "");
+        vm.startPrank(vals[0]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidDepartment.selector, acct, bytes32(0)));
+        board.voteDepartment(acct, bytes32(0), true, "");
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidDepartment.selector, address(0), TAX));
+        board.voteDepartment(address(0), TAX, true, "");
+        // unregister from a department it is not in; register where it already is
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidDepartment.selector, acct, TAX));
+        board.voteDepartment(acct, TAX, false, "");
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidDepartment.selector, dept, TAX));
+        board.voteDepartment(dept, TAX, false, "");
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidDepartment.selector, dept, HEALTH));
+        board.voteDepartment(dept, HEALTH, true, "");
+        board.voteDepartment(acct, TAX, true, "");
+        vm.expectRevert(
+            abi.encodeWithSelector(IReviewBoard.AlreadyVoted.selector, keccak256(abi.encode(acct, uint256(0))), vals[0])
+        );
+        board.voteDepartment(acct, TAX, true, "again");
         vm.stopPrank();
     }
 }

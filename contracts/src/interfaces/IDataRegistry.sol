@@ -25,8 +25,12 @@ pragma solidity 0.8.37;
 /// hashValues(commitment, releasedRoot, contentHash) == Record.valuesHash.
 interface IDataRegistry {
     /// @notice What the bridge publishes (from a ReviewBoard Decision).
+    /// department is the submitting department's id (IReviewBoard: keccak256 of
+    /// its name); it is carried to the Published event, not stored.
+    /// contentHash is the sha256 of the released content file.
     struct Release {
         bytes32 datasetId;
+        bytes32 department;
         uint64 version;
         uint8 level;
         uint8 threshold;
@@ -76,10 +80,13 @@ interface IDataRegistry {
     event BridgeSet(address indexed bridge);
     /// @notice recordId = keccak256(abi.encode(datasetId, version)). Carries
     /// every released value; storage keeps only their hash (Record.valuesHash).
+    /// department (the submitting department's id) lets readers filter by
+    /// department; it is in the event only, not in storage.
     event Published(
         bytes32 indexed recordId,
         bytes32 indexed datasetId,
         uint64 indexed version,
+        bytes32 department,
         uint64 seq,
         uint8 level,
         uint8 threshold,

@@ -4,7 +4,19 @@ pragma solidity 0.8.37;
 /// @title IReviewBoard — consortium review of every record before release (consortium chain)
 /// @notice Departments submit a record's public facts with a classification
 /// proof, checked on chain through IClassificationVerifier against the pinned
-/// policy. Validators of the ValidatorSet vote approve/reject with a reason;
+/// policy. Only accounts of a department registered here submit, and only
+/// under that department's dataset ids: the register is governed by the
+/// validators (voteDepartment, decided by quorum() current validators naming
+/// the same terms).
+///
+/// Identifiers (all keccak256; names are lower-case, e.g. "health"):
+///   department id = keccak256(bytes(departmentName))
+///   dataset key   = keccak256(bytes(datasetName))
+///   datasetId     = keccak256(abi.encode(departmentId, datasetKey))
+///   recordId      = keccak256(abi.encode(datasetId, version))
+/// A datasetId thus belongs by construction to one department: no other
+/// department (or account) can squat one of its (dataset, version) pairs or
+/// replay one of its proofs under it. Validators of the ValidatorSet vote approve/reject with a reason;
 /// a record is Approved when approvals reach quorum() and Rejected as soon as
 /// approval can no longer reach it (rejections > n − quorum), counting the
 /// votes of current validators only (re-counted at each vote, so the counts
@@ -16,15 +28,20 @@ pragma solidity 0.8.37;
 /// public DataRegistry ends the same whatever order the bridge relays them in.
 interface IReviewBoard {
     /// @notice What a department submits for review.
-    /// @param datasetId   dataset identifier (non-zero)
+    /// @param department  the submitter's department id (= departmentOf(msg.sender))
+    /// @param dataset     dataset key, keccak256(bytes(datasetName))
+    /// @param datasetId   keccak256(abi.encode(department, dataset))
     /// @param version     version within the dataset (non-zero)
     /// @param level       the record's level: 0 open, 1 conditional, 2 sensitive
     /// @param threshold   release threshold: columns with level > threshold are blanked (0..2)
     /// @param commitment  Poseidon2 commitment of the record (proof public input)
     /// @param releasedRoot root of the released view (proof public input)
-    /// @param contentHash keccak256 of the released content (off-chain file)
+    /// @param contentHash sha256 of the released content file (the off-chain,
+    ///                    content-addressed store names files by sha256; non-zero)
     /// @param supersedes  version this one corrects (0: none; < version)
     struct Submission {
+        bytes32 department;
+        bytes32 dataset;
         bytes32 datasetId;
         uint64 version;
         uint8 level;
@@ -43,16 +60,26 @@ interface IReviewBoard {
     }
 
     /// @notice A submission passed the proof check and awaits votes.
-    /// recordId = keccak256(abi.encode(datasetId, version)).
-    event Submitted(bytes32 indexed recordId, bytes32 indexed datasetId, address indexed submitter, uint64 version, bytes proof);
+    /// recordId = keccak256(abi.encode(datasetId, version)); department is the submitter's.
+    event Submitted(
+        bytes32 indexed recordId,
+        bytes32 indexed datasetId,
+        address indexed submitter,
+        bytes32 department,
+        uint64 version,
+        bytes proof
+    );
     /// @notice A validator voted on a record, with its reason.
     event Voted(bytes32 indexed recordId, address indexed validator, bool approve, string reason);
     /// @notice The consortium decided a record. The ReleaseBridge parses this log
     /// from the receipt: topics = [sig, recordId, datasetId], data =
-    /// abi.encode(version, level, threshold, commitment, releasedRoot, contentHash, supersedes, approved).
+    /// abi.encode(department, version, level, threshold, commitment, releasedRoot,
+    /// contentHash, supersedes, approved) — 288 bytes. contentHash is the sha256
+    /// of the released content file.
     event Decision(
         bytes32 indexed recordId,
         bytes32 indexed datasetId,
+        bytes32 department,
         uint64 version,
         uint8 level,
         uint8 threshold,
@@ -68,11 +95,23 @@ interface IReviewBoard {
     /// naming the requester the grant is for.
     /// topics = [sig, requestId, recordId], data = abi.encode(granted, expiresAt).
     event AccessDecision(bytes32 indexed requestId, bytes32 indexed recordId, address requester, bool granted, uint64 expiresAt);
+    /// @notice A validator voted to register (department) or unregister an account.
+    event DepartmentVoted(
+        address indexed account, bytes32 indexed department, bool register, address indexed validator, string reason
+    );
+    /// @notice A quorum decided: account now belongs to department (registered)
+    /// or no longer does (registered false; department is the one it left).
+    event DepartmentChanged(address indexed account, bytes32 indexed department, bool registered);
     /// @notice A validator anchored a span of the Vault audit log (hash of entries firstIndex..lastIndex).
     event AuditAnchored(uint256 indexed anchor, address indexed validator, bytes32 auditHash, uint64 firstIndex, uint64 lastIndex);
 
     /// @notice The caller is not a current validator.
     error NotValidator(address caller);
+    /// @notice The caller is not an account of the submission's department.
+    error NotDepartment(address caller);
+    /// @notice A department vote names the zero account or department, or
+    /// unregisters an account from a department it is not in.
+    error InvalidDepartment(address account, bytes32 department);
     /// @notice A submission field is out of range; `field` names it.
     error InvalidSubmission(string field);
     /// @notice This (datasetId, version) was already submitted.
@@ -100,7 +139,23 @@ interface IReviewBoard {
     /// @notice The classification verifier every submission's proof goes through.
     function verifier() external view returns (address);
 
+    /// @notice The department id of an account (0: none). An account belongs to
+    /// at most one department; a department may have several accounts.
+    function departmentOf(address account) external view returns (bytes32);
+    /// @notice Validator vote to register account under department (register
+    /// true) or to remove it from department (register false), with a reason.
+    /// One vote per validator per change of an account. Decided when quorum()
+    /// current validators voted the same terms (account, department, register):
+    /// votes for other terms do not add up, a removed validator's vote no
+    /// longer counts, and no single vote fixes the terms for the others. Once
+    /// decided the account's next change is a new proposal (its votes start
+    /// afresh), so an account can be unregistered and registered again.
+    function voteDepartment(address account, bytes32 department, bool register, string calldata reason) external;
+
     /// @notice Verify the proof and open the review; returns the record id.
+    /// Reverts NotDepartment unless the caller's department is s.department,
+    /// and InvalidSubmission("datasetId") unless s.datasetId =
+    /// keccak256(abi.encode(s.department, s.dataset)).
     function submit(Submission calldata s, bytes calldata proof) external returns (bytes32 recordId);
     /// @notice Validator vote on a pending record; decides at quorum.
     function vote(bytes32 recordId, bool approve, string calldata reason) external;

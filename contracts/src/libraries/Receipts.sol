@@ -61,27 +61,27 @@ library Receipts {
     }
 
     /// @notice Reads a log in place when it has exactly the encoding of a
-    /// 3-topic log with 256 bytes of data (a ReviewBoard Decision):
-    /// f9017d 94<address> f863 a0<topic>×3 b90100<data>. Returns false for any
+    /// 3-topic log with 288 bytes of data (a ReviewBoard Decision):
+    /// f9019d 94<address> f863 a0<topic>×3 b90120<data>. Returns false for any
     /// other encoding, which the caller decodes with decodeLog (and its checks).
     function viewDecisionShaped(RLPReader.Item memory item, LogView memory v) internal pure returns (bool ok) {
-        if (item.len != 384) return false;
+        if (item.len != 416) return false;
         uint256 p = item.ptr;
         uint256 head;
         uint256 topicsHead;
         uint256 dataHead;
         assembly {
-            head := mload(p) // f9 01 7d 94 | address (20 bytes) | f8 63 a0 | 5 bytes of topic0
+            head := mload(p) // f9 01 9d 94 | address (20 bytes) | f8 63 a0 | 5 bytes of topic0
             topicsHead := mload(add(p, 59)) // a0 | 31 bytes of topic1
             dataHead := mload(add(p, 92)) // a0 | topic2 (32) ...
         }
-        if (head >> 224 != 0xf9017d94 || (head >> 40) & 0xffffff != 0xf863a0) return false;
+        if (head >> 224 != 0xf9019d94 || (head >> 40) & 0xffffff != 0xf863a0) return false;
         if (topicsHead >> 248 != 0xa0 || dataHead >> 248 != 0xa0) return false;
         uint256 dataPrefix;
         assembly {
             dataPrefix := shr(232, mload(add(p, 125)))
         }
-        if (dataPrefix != 0xb90100) return false;
+        if (dataPrefix != 0xb90120) return false;
         address emitter;
         bytes32 t0;
         bytes32 t1;
@@ -98,7 +98,7 @@ library Receipts {
         v.topics[1] = t1;
         v.topics[2] = t2;
         v.dataPtr = p + 128;
-        v.dataLen = 256;
+        v.dataLen = 288;
         return true;
     }
 

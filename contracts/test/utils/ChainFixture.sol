@@ -23,6 +23,8 @@ contract ChainFixture is Test {
     address internal constant VALIDATOR_SET = address(0x5E75);
     bytes32 internal constant DOMAIN = keccak256("sovereign.qbft.commit.v2");
     uint256 internal constant POLICY = 0x5a5;
+    /// The department of every Decision in the fixtures (IReviewBoard: keccak256 of its name).
+    bytes32 internal constant DEPT = keccak256("health");
 
     /// The set signing new blocks (sorted by address) and the bridge epoch it is.
     uint256[] internal valKeys;
@@ -118,6 +120,7 @@ contract ChainFixture is Test {
         e.topics[1] = keccak256(abi.encode(datasetId, version));
         e.topics[2] = datasetId;
         e.data = abi.encode(
+            DEPT,
             version,
             uint8(0),
             uint8(0),
@@ -348,6 +351,7 @@ contract ChainFixture is Test {
 
     function release(bytes32 datasetId, uint64 version, uint64 supersedes) internal pure returns (IDataRegistry.Release memory r) {
         r.datasetId = datasetId;
+        r.department = DEPT;
         r.version = version;
         r.supersedes = supersedes;
         r.commitment = uint256(keccak256(abi.encode("commitment", datasetId, version)));

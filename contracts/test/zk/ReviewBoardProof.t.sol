@@ -15,6 +15,8 @@ import {ClassificationFixture16} from "./fixtures/ClassificationFixture16.sol";
 /// (level, threshold, commitment, released root) is refused by the verifier.
 contract ReviewBoardProofTest is Test {
     ReviewBoard internal board;
+    address internal constant DEPT = address(0xDE97);
+    bytes32 internal constant HEALTH = keccak256("health");
 
     function setUp() public {
         address[] memory vals = new address[](4);
@@ -28,11 +30,29 @@ contract ReviewBoardProofTest is Test {
             IClassificationVerifier(address(new ClassificationVerifier16())),
             input[2] // the policy the fixture was proven under
         );
+        _register(board, vals);
+    }
+
+    /// The submitting department, registered by a quorum of vals.
+    function _register(ReviewBoard b, address[] memory vals) internal {
+        for (uint256 i = 0; i < vals.length && b.departmentOf(DEPT) != HEALTH; i++) {
+            vm.prank(vals[i]);
+            b.voteDepartment(DEPT, HEALTH, true, "");
+        }
+    }
+
+    /// s with the fixture's proof, submitted by the department.
+    function _submit(ReviewBoard b, IReviewBoard.Submission memory s) internal returns (bytes32) {
+        bytes memory proof = ClassificationFixture16.proof();
+        vm.prank(DEPT);
+        return b.submit(s, proof);
     }
 
     function submission() internal pure returns (IReviewBoard.Submission memory s) {
         uint256[5] memory input = ClassificationFixture16.input();
-        s.datasetId = keccak256("hospital-admissions");
+        s.department = HEALTH;
+        s.dataset = keccak256("hospital-admissions");
+        s.datasetId = keccak256(abi.encode(s.department, s.dataset));
         s.version = 1;
         s.commitment = input[0];
         s.level = uint8(input[1]);
@@ -42,7 +62,7 @@ contract ReviewBoardProofTest is Test {
     }
 
     function test_submit_acceptsRealProof() public {
-        bytes32 id = board.submit(submission(), ClassificationFixture16.proof());
+        bytes32 id = _submit(board, submission());
         (IReviewBoard.Status status,,) = board.review(id);
         assertEq(uint256(status), uint256(IReviewBoard.Status.Pending));
     }
@@ -51,28 +71,28 @@ contract ReviewBoardProofTest is Test {
         IReviewBoard.Submission memory s = submission();
         s.level = 1;
         vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
-        board.submit(s, ClassificationFixture16.proof());
+        _submit(board, s);
     }
 
     function test_RevertWhen_thresholdRaised() public {
         IReviewBoard.Submission memory s = submission();
         s.threshold = 1; // the fixture was proven at threshold 0
         vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
-        board.submit(s, ClassificationFixture16.proof());
+        _submit(board, s);
         s.threshold = 2; // sensitive columns released: refused before the proof is looked at
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "threshold"));
-        board.submit(s, ClassificationFixture16.proof());
+        _submit(board, s);
     }
 
     function test_RevertWhen_otherCommitmentOrRoot() public {
         IReviewBoard.Submission memory s = submission();
         s.commitment ^= 1;
         vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
-        board.submit(s, ClassificationFixture16.proof());
+        _submit(board, s);
         s = submission();
         s.releasedRoot ^= 1;
         vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
-        board.submit(s, ClassificationFixture16.proof());
+        _submit(board, s);
     }
 
     function test_RevertWhen_boardPinsAnotherPolicy() public {
@@ -84,7 +104,8 @@ contract ReviewBoardProofTest is Test {
             IClassificationVerifier(address(new ClassificationVerifier16())),
             otherPolicy
         );
+        _register(other, vals);
         vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
-        other.submit(submission(), ClassificationFixture16.proof());
+        _submit(other, submission());
     }
 }
