@@ -124,6 +124,8 @@ func Submission(req submission.Request, st *record.Statement, supersedes uint64,
 		copy(contentHash[:], b)
 	}
 	return review.Submission{
+		Department:   deploy.DepartmentID(req.Department),
+		Dataset:      deploy.DatasetKey(req.Dataset),
 		DatasetId:    deploy.DatasetID(req.Department, req.Dataset),
 		Version:      req.Version,
 		Level:        uint8(st.Public.Level),

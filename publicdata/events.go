@@ -3,9 +3,8 @@ package publicdata
 // This file is the only one that decodes the events whose fields change
 // with the ABI: Published (public DataRegistry) and Decision (consortium
 // ReviewBoard), plus the bridge's Relayed and ReleaseRefused and the
-// ReviewBoard's Submitted. When the `bytes32 department` field lands in
-// Published and Decision, fill Department below from the decoded event (one
-// line each) and the --department filter works everywhere.
+// ReviewBoard's Submitted. Published and Decision carry the submitting
+// department's id, which the --department filter reads.
 
 import (
 	"fmt"
@@ -65,8 +64,8 @@ func decodePublished(l *types.Log) (*Values, error) {
 	return &Values{
 		RecordID: e.RecordId, DatasetID: e.DatasetId, Version: e.Version, Level: e.Level, Threshold: e.Threshold,
 		Supersedes: e.Supersedes, Commitment: e.Commitment, ReleasedRoot: e.ReleasedRoot, ContentHash: e.ContentHash,
-		// Department: e.Department, // once Published carries it
-		Block: l.BlockNumber, Tx: l.TxHash,
+		Department: e.Department,
+		Block:      l.BlockNumber, Tx: l.TxHash,
 	}, nil
 }
 
@@ -85,8 +84,8 @@ func decodeDecision(l *types.Log) (*Decision, error) {
 	return &Decision{Values: Values{
 		RecordID: e.RecordId, DatasetID: e.DatasetId, Version: e.Version, Level: e.Level, Threshold: e.Threshold,
 		Supersedes: e.Supersedes, Commitment: e.Commitment, ReleasedRoot: e.ReleasedRoot, ContentHash: e.ContentHash,
-		// Department: e.Department, // once Decision carries it
-		Block: l.BlockNumber, Tx: l.TxHash,
+		Department: e.Department,
+		Block:      l.BlockNumber, Tx: l.TxHash,
 	}, Approved: e.Approved}, nil
 }
 

@@ -210,7 +210,7 @@ func (b *Board) Submit(ctx context.Context, key *ecdsa.PrivateKey, s Submission,
 }
 
 func sameSubmission(a, b *Submission) bool {
-	return a.DatasetId == b.DatasetId && a.Version == b.Version && a.Level == b.Level && a.Threshold == b.Threshold &&
+	return a.Department == b.Department && a.Dataset == b.Dataset && a.DatasetId == b.DatasetId && a.Version == b.Version && a.Level == b.Level && a.Threshold == b.Threshold &&
 		a.Commitment.Cmp(b.Commitment) == 0 && a.ReleasedRoot.Cmp(b.ReleasedRoot) == 0 &&
 		a.ContentHash == b.ContentHash && a.Supersedes == b.Supersedes
 }

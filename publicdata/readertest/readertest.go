@@ -17,6 +17,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -26,6 +27,7 @@ import (
 	gethnode "github.com/ethereum/go-ethereum/node"
 
 	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
+	"github.com/sovereign-gov/sovereign/bindings/reviewboard"
 	"github.com/sovereign-gov/sovereign/contentstore"
 	"github.com/sovereign-gov/sovereign/publicdata"
 )
@@ -150,6 +152,21 @@ func (c *Chain) send(to *common.Address, data []byte) {
 // Commit seals the sent transactions and checks none failed.
 func (c *Chain) Commit() {
 	c.t.Helper()
+	// The pool promotes sent transactions in the background: seal only once
+	// every one is pending, so transactions meant for one block share it.
+	for i := 0; ; i++ {
+		n, err := c.Client.PendingNonceAt(context.Background(), c.From)
+		if err != nil {
+			c.t.Fatal(err)
+		}
+		if n == c.nonce {
+			break
+		}
+		if i == 500 {
+			c.t.Fatalf("sent transactions up to nonce %d, the pool has %d pending", c.nonce, n)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 	h := c.sim.Commit()
 	blk, err := c.Client.BlockByHash(context.Background(), h)
 	if err != nil {
@@ -228,17 +245,26 @@ func (c *Chain) Freeze(id common.Hash, reason string) {
 	c.Commit()
 }
 
+// boardEvents are the ReviewBoard's events: the stand-in emits their exact encoding.
+var boardEvents = reviewboard.NewReviewBoard().GetABI().Events
+
 // Decide has the ReviewBoard emit a Decision for r (commit to seal it).
 func (c *Chain) Decide(r dataregistry.IDataRegistryRelease, approved bool) {
-	c.Emit(ReviewBoard, []common.Hash{publicdata.DecisionTopic, publicdata.RecordID(r.DatasetId, r.Version), r.DatasetId},
-		Concat(Word(r.Version), Word(int(r.Level)), Word(int(r.Threshold)), Word(r.Commitment), Word(r.ReleasedRoot),
-			Word(common.Hash(r.ContentHash)), Word(r.Supersedes), Word(approved)))
+	data, err := boardEvents["Decision"].Inputs.NonIndexed().Pack(r.Department, r.Version, r.Level, r.Threshold,
+		r.Commitment, r.ReleasedRoot, r.ContentHash, r.Supersedes, approved)
+	if err != nil {
+		panic(err)
+	}
+	c.Emit(ReviewBoard, []common.Hash{publicdata.DecisionTopic, publicdata.RecordID(r.DatasetId, r.Version), r.DatasetId}, data)
 }
 
 // Submitted has the ReviewBoard emit a Submitted carrying proof (commit to seal it).
 func (c *Chain) Submitted(r dataregistry.IDataRegistryRelease, proof []byte) {
-	c.Emit(ReviewBoard, []common.Hash{publicdata.SubmittedTopic, publicdata.RecordID(r.DatasetId, r.Version), r.DatasetId, common.BytesToHash(c.From[:])},
-		Concat(Word(r.Version), Word(64), Word(len(proof)), common.RightPadBytes(proof, (len(proof)+31)/32*32)))
+	data, err := boardEvents["Submitted"].Inputs.NonIndexed().Pack(r.Department, r.Version, proof)
+	if err != nil {
+		panic(err)
+	}
+	c.Emit(ReviewBoard, []common.Hash{publicdata.SubmittedTopic, publicdata.RecordID(r.DatasetId, r.Version), r.DatasetId, common.BytesToHash(c.From[:])}, data)
 }
 
 // Refuse has the bridge emit ReleaseRefused for r with PublishOutcome
