@@ -38,6 +38,7 @@ func benchCommand() *cli.Command {
 			benchQBFTCommand(),
 			benchVaultCommand(),
 			benchZKCommand(),
+			benchPipelineCommand(),
 		},
 	}
 }
