@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -71,6 +72,18 @@ func TestDeployDevVerifier(t *testing.T) {
 	k, from := key(t)
 	chain := node(t, types.GenesisAlloc{from: rich(from)})
 	waitBlock(t, chain)
+	// until the first pass of the transaction indexer, receipt lookups
+	// fail with "transaction indexing is in progress" instead of not found
+	for {
+		_, err := chain.TransactionReceipt(ctx, common.Hash{1})
+		if errors.Is(err, ethereum.NotFound) {
+			break
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("transaction index not ready: %v", err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 	d, err := New(ctx, chain, k)
 	if err != nil {
 		t.Fatal(err)
