@@ -8,8 +8,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-# The contracts that get bindings: deployed by Go code or called from it.
-contracts=(ValidatorSet ReviewBoard DataRegistry ReleaseBridge SensitiveStore)
+# The contracts that get bindings: deployed by Go code or called from it
+# (ClassificationVerifier16: the INSECURE dev verifier the devnet deploys).
+contracts=(ValidatorSet ReviewBoard DataRegistry ReleaseBridge SensitiveStore ClassificationVerifier16)
 
 gen() {
 	local dest="$1" c pkg art tmp

@@ -44,7 +44,7 @@ func TestDevnetKilledMidSubmitKeepsEveryRecord(t *testing.T) {
 	httpBase := 20000 + rand.IntN(200)*40
 	p2pBase := 12000 + rand.IntN(200)*20
 	p := proctest.Start(t, "devnet", bin, "devnet", "--datadir", dir,
-		"--http.port", strconv.Itoa(httpBase), "--p2p.port", strconv.Itoa(p2pBase), "--vault.port", strconv.Itoa(httpBase+300),
+		"--http.port", strconv.Itoa(httpBase), "--p2p.port", strconv.Itoa(p2pBase), "--vault.port", strconv.Itoa(httpBase+310),
 		"--verbosity", "2")
 	privateURL := fmt.Sprintf("http://127.0.0.1:%d", httpBase+200)
 	work := t.TempDir()

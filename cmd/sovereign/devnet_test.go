@@ -21,10 +21,15 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/params"
 
+	"github.com/sovereign-gov/sovereign/bindings/releasebridge"
 	"github.com/sovereign-gov/sovereign/bindings/sensitivestore"
+	"github.com/sovereign-gov/sovereign/contentstore"
+	"github.com/sovereign-gov/sovereign/contracts/deploy"
+	"github.com/sovereign-gov/sovereign/examples"
 	"github.com/sovereign-gov/sovereign/internal/devnet"
 	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/internal/testbin"
+	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultserver"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaulttest"
@@ -47,10 +52,10 @@ func TestDevnetRunsAndRestarts(t *testing.T) {
 	// Every port below the kernel's ephemeral range (32768+): a busy
 	// machine's outgoing connections cannot be holding them.
 	p2pBase := 12000 + rand.IntN(200)*20
-	vaultPort := httpBase + 300
+	vaultPort := httpBase + 310 // the content store is at +300
 	p := proctest.Start(t, "devnet", bin, "devnet", "--datadir", dir,
 		"--http.port", strconv.Itoa(httpBase), "--p2p.port", strconv.Itoa(p2pBase), "--vault.port", strconv.Itoa(vaultPort),
-		"--verbosity", "2")
+		"--verbosity", "3")
 	publicURL := fmt.Sprintf("http://127.0.0.1:%d", httpBase)
 	consortiumURL := fmt.Sprintf("http://127.0.0.1:%d", httpBase+100)
 	privateURL := fmt.Sprintf("http://127.0.0.1:%d", httpBase+200)
@@ -86,12 +91,14 @@ func TestDevnetRunsAndRestarts(t *testing.T) {
 		c.Close()
 	}
 	checkDevnetVaultAndStore(t, p, privateURL)
+	first := checkDevnetSystem(t, dir, p.Output(), fmt.Sprintf("http://127.0.0.1:%d", httpBase+300))
 	if got, want := lastMatch(t, vaultAddrLine, p.Output(), "Vault address"), fmt.Sprintf("http://127.0.0.1:%d", vaultPort); got != want {
 		t.Fatalf("devnet Vault at %s, want --vault.port's %s", got, want)
 	}
 	useVaultOnDevnet(t, bin, dir, p.Output(), privateURL, consortiumURL)
 	privateHead := blockNumber(privateURL)
 	p.Stop()
+	firstOutput := p.Output()
 
 	// A second run resumes the same chains.
 	p.Restart()
@@ -111,6 +118,20 @@ func TestDevnetRunsAndRestarts(t *testing.T) {
 		return blockNumber(privateURL) > privateHead+1
 	})
 	checkDevnetVaultAndStore(t, p, privateURL)
+	// The restart deployed nothing: the same contracts, checked.
+	proctest.WaitFor(t, 60*time.Second, "the restarted devnet's summary", func() bool {
+		return strings.Count(p.Output(), "Funded development accounts") >= 2
+	})
+	out := p.Output()[len(firstOutput):]
+	if strings.Contains(out, "deploying") || !strings.Contains(out, "checking ReviewBoard on the consortium") {
+		t.Fatalf("the restarted devnet did not reuse its manifest:\n%s", out)
+	}
+	again := checkDevnetSystem(t, dir, out, first.Content)
+	if again.Consortium.ReviewBoard != first.Consortium.ReviewBoard || again.Consortium.Verifier != first.Consortium.Verifier ||
+		again.Public.Registry != first.Public.Registry || again.Public.Bridge != first.Public.Bridge ||
+		again.Public.Verifier != first.Public.Verifier || again.Private.Store != first.Private.Store {
+		t.Fatalf("the restart moved the contracts: %+v then %+v", first, again)
+	}
 	p.Stop()
 	scanDevnetForValidatorKey(t, dir, p.Output())
 }
@@ -272,4 +293,168 @@ func scanDevnetForValidatorKey(t *testing.T, dir, output string) {
 	if hits := vaulttest.Find([]byte(output), needles); len(hits) > 0 {
 		t.Errorf("the devnet output holds the private validator key in clear")
 	}
+}
+
+// geth-style log lines (level, then the time in brackets): none may reach
+// the console, where only progress, the table and errors go.
+var gethLogLine = regexp.MustCompile(`(?m)^(INFO|WARN|DEBUG|TRACE|DEBUG) ?\[`)
+
+// checkDevnetSystem checks what a devnet run deployed and printed: the
+// manifest validates and names contracts that have code on their chains,
+// ReviewBoard pins the example policy, the bridge starts at a certified
+// consortium block, the content store takes a PUT and serves it back, the
+// console has the progress and the table but no node log line, and the
+// node logs are in the logs folder.
+func checkDevnetSystem(t *testing.T, dir, output, contentURL string) *deploy.Manifest {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	m, err := deploy.LoadManifest(dir)
+	if err != nil {
+		t.Fatalf("devnet manifest: %v", err)
+	}
+	if m.Content != contentURL {
+		t.Fatalf("manifest content store %q, want %q (--http.port + 300)", m.Content, contentURL)
+	}
+	dial := func(url string) *ethclient.Client {
+		c, err := ethclient.DialContext(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(c.Close)
+		return c
+	}
+	cons, pub, priv := dial(m.Consortium.RPC[0]), dial(m.Public.RPC[0]), dial(m.Private.RPC[0])
+	for _, c := range []struct {
+		chain  string
+		client *ethclient.Client
+		name   string
+		addr   common.Address
+	}{
+		{"consortium", cons, "ValidatorSet", m.Consortium.ValidatorSet},
+		{"consortium", cons, "verifier", m.Consortium.Verifier},
+		{"consortium", cons, "ReviewBoard", m.Consortium.ReviewBoard},
+		{"public", pub, "verifier", m.Public.Verifier},
+		{"public", pub, "DataRegistry", m.Public.Registry},
+		{"public", pub, "ReleaseBridge", m.Public.Bridge},
+		{"private", priv, "SensitiveStore", m.Private.Store},
+	} {
+		code, err := c.client.CodeAt(ctx, c.addr, nil)
+		if err != nil || len(code) == 0 {
+			t.Fatalf("%s %s at %s: %d bytes of code, err %v", c.chain, c.name, c.addr, len(code), err)
+		}
+	}
+	pf, err := record.DecodePolicy(examples.Policy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, err := pf.Policy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pinned, err := deploy.Policy(ctx, cons, m.Consortium.ReviewBoard); err != nil || pinned.Cmp(want.Element()) != 0 {
+		t.Fatalf("ReviewBoard pins policy %v (err %v), want examples/policy.json's %#x", pinned, err, want.Element())
+	}
+	rb := releasebridge.NewReleaseBridge()
+	start, err := bind.Call(rb.Instance(pub, m.Public.Bridge), &bind.CallOpts{Context: ctx}, rb.PackStartBlock(), rb.UnpackStartBlock)
+	if err != nil {
+		t.Fatalf("ReleaseBridge.startBlock(): %v", err)
+	}
+	if m.Consortium.Checkpoint == nil || m.Consortium.Checkpoint.Block != start {
+		t.Fatalf("ReleaseBridge starts at %d, the manifest's checkpoint is %+v", start, m.Consortium.Checkpoint)
+	}
+	if _, err := deploy.CheckpointAt(ctx, cons, deploy.RPCCertificates{Client: cons.Client()}, m.Consortium.ValidatorSet, start); err != nil {
+		t.Fatalf("ReleaseBridge's start block %d is not a certified consortium block: %v", start, err)
+	}
+	if len(m.Departments) != len(devnet.DevDepartments()) {
+		t.Fatalf("manifest departments %+v, want %v", m.Departments, devnet.DevDepartments())
+	}
+	// Each department is registered on ReviewBoard with its Vault-held key.
+	for _, d := range m.Departments {
+		id, err := deploy.DepartmentOf(ctx, cons, m.Consortium.ReviewBoard, d.Account)
+		if err != nil || id != deploy.DepartmentID(d.Name) {
+			t.Fatalf("department %s (%s) on ReviewBoard: %x, %v", d.Name, d.Account, id, err)
+		}
+	}
+	content := []byte(fmt.Sprintf("released view %d\n", time.Now().UnixNano()))
+	name, err := contentstore.Put(ctx, http.DefaultClient, m.Content, content)
+	if err != nil {
+		t.Fatalf("PUT to the devnet content store: %v", err)
+	}
+	if got, err := contentstore.Get(ctx, http.DefaultClient, m.Content, name, 1<<20); err != nil || string(got) != string(content) {
+		t.Fatalf("GET from the devnet content store: %q, %v", got, err)
+	}
+	for _, s := range []string{"[11/11] starting the relayer… running", "ReviewBoard    " + m.Consortium.ReviewBoard.Hex(),
+		"ReleaseBridge  " + m.Public.Bridge.Hex(), "content store  " + m.Content, "INSECURE DEV SETUP",
+		"manifest       " + filepath.Join(dir, "sovereign.json"), "department transport"} {
+		if !strings.Contains(output, s) {
+			t.Fatalf("the devnet console lacks %q:\n%s", s, output)
+		}
+	}
+	if l := gethLogLine.FindString(output); l != "" || strings.Contains(output, "Imported new") {
+		t.Fatalf("node log lines on the devnet console (%q):\n%s", l, output)
+	}
+	logs, err := os.ReadFile(filepath.Join(dir, "logs", "devnet.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"chain=consortium", "chain=public", "chain=private", "service=relayer", "relayer ready"} {
+		if !strings.Contains(string(logs), s) {
+			t.Fatalf("logs/devnet.log has no %q (%d bytes)", s, len(logs))
+		}
+	}
+	return m
+}
+
+// TestDevnetKilledMidDeployDeploysAfresh: a devnet killed (SIGKILL) in the
+// middle of its first deployment leaves no manifest, and the next run
+// deploys every contract afresh and writes a manifest that checks out.
+func TestDevnetKilledMidDeployDeploysAfresh(t *testing.T) {
+	if testing.Short() {
+		t.Skip("process test")
+	}
+	bin := testbin.Sovereign(t)
+	dir := t.TempDir()
+	httpBase := 20000 + rand.IntN(200)*40
+	p2pBase := 12000 + rand.IntN(200)*20
+	p := proctest.Start(t, "devnet", bin, "devnet", "--datadir", dir,
+		"--http.port", strconv.Itoa(httpBase), "--p2p.port", strconv.Itoa(p2pBase), "--vault.port", strconv.Itoa(httpBase+310),
+		"--relay=false")
+	proctest.WaitFor(t, 90*time.Second, "the deployment of ReviewBoard", func() bool {
+		if p.Exited() {
+			t.Fatalf("devnet exited:\n%s", p.Output())
+		}
+		return strings.Contains(p.Output(), "deploying ReviewBoard on the consortium")
+	})
+	p.Kill()
+	if _, err := os.Stat(filepath.Join(dir, deploy.ManifestFile)); !os.IsNotExist(err) {
+		t.Fatalf("a manifest after a kill mid-deployment (stat: %v):\n%s", err, p.Output())
+	}
+	killed := len(p.Output())
+	p.Restart()
+	proctest.WaitFor(t, 120*time.Second, "the devnet summary after the restart", func() bool {
+		if p.Exited() {
+			t.Fatalf("devnet exited:\n%s", p.Output())
+		}
+		return strings.Contains(p.Output()[killed:], "Funded development accounts")
+	})
+	out := p.Output()[killed:]
+	if !strings.Contains(out, "deploying ReviewBoard on the consortium") || !strings.Contains(out, "relayer… off (--relay=false)") {
+		t.Fatalf("the rerun did not deploy afresh (or ran a relayer with --relay=false):\n%s", out)
+	}
+	m, err := deploy.LoadManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := ethclient.Dial(m.Public.RPC[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	for _, a := range []common.Address{m.Public.Verifier, m.Public.Registry, m.Public.Bridge} {
+		if code, err := c.CodeAt(context.Background(), a, nil); err != nil || len(code) == 0 {
+			t.Fatalf("public contract %s: %d bytes of code, err %v", a, len(code), err)
+		}
+	}
+	p.Stop()
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/sovereign-gov/sovereign/bindings/classificationverifier16"
 )
 
 // verifierABI is IClassificationVerifier (contracts/src/interfaces).
@@ -65,4 +67,11 @@ func VerifyProof(ctx context.Context, b bind.ContractCaller, addr common.Address
 // CheckVerifier is CheckVerifier on the Deployer's chain.
 func (d *Deployer) CheckVerifier(ctx context.Context, addr common.Address, proof []byte, inputs [5]*big.Int) error {
 	return CheckVerifier(ctx, d.backend, addr, proof, inputs)
+}
+
+// DeployDevVerifier deploys ClassificationVerifier16 as generated from the
+// INSECURE dev keys (zk.DevSetup(16, zk.DevSeed): anyone can forge its
+// proofs). For the local devnet and tests only, never a real network.
+func (d *Deployer) DeployDevVerifier(ctx context.Context) (common.Address, error) {
+	return d.deploy(ctx, "ClassificationVerifier16 (INSECURE dev keys)", classificationverifier16.ClassificationVerifier16MetaData.Bin, nil)
 }

@@ -4,14 +4,18 @@ import (
 	"context"
 	"errors"
 	"math/big"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/sovereign-gov/sovereign/zk"
 )
 
 // TestCheckVerifier: deploy checks a verifier by a proof made with the
@@ -57,5 +61,43 @@ func TestCheckVerifier(t *testing.T) {
 	}
 	if err := CheckVerifier(ctx, chain, empty, proof, inputs); !errors.Is(err, errNoCode) {
 		t.Fatalf("no contract: got %v, want %v", err, errNoCode)
+	}
+}
+
+// TestDeployDevVerifier: the bound dev verifier accepts the checked-in
+// fixture proof made with the INSECURE dev keys and refuses it tampered.
+func TestDeployDevVerifier(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	k, from := key(t)
+	chain := node(t, types.GenesisAlloc{from: rich(from)})
+	waitBlock(t, chain)
+	// until the first pass of the transaction indexer, receipt lookups
+	// fail with "transaction indexing is in progress" instead of not found
+	for {
+		_, err := chain.TransactionReceipt(ctx, common.Hash{1})
+		if errors.Is(err, ethereum.NotFound) {
+			break
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("transaction index not ready: %v", err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	d, err := New(ctx, chain, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.poll = 10 * time.Millisecond
+	addr, err := d.DeployDevVerifier(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proof, err := zk.LoadProof(filepath.Join("..", "..", zk.GeneratedFixtureDir, "proof16.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.CheckVerifier(ctx, addr, proof.Bytes, proof.Public.Inputs()); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -35,7 +35,10 @@ type ConsortiumOptions struct {
 type ConsortiumNet struct {
 	Validators []*service.Node
 	Addresses  []common.Address
-	Genesis    *core.Genesis
+	// Keys are the validators' keys (dev keys in keystores under Dir): the
+	// devnet's validators vote with them on ReviewBoard (departments).
+	Keys    []*ecdsa.PrivateKey
+	Genesis *core.Genesis
 }
 
 // Close stops every validator.
@@ -67,7 +70,7 @@ func StartConsortium(opts ConsortiumOptions) (*ConsortiumNet, error) {
 	if logger == nil {
 		logger = log.Root()
 	}
-	net := &ConsortiumNet{Addresses: addrs, Genesis: g}
+	net := &ConsortiumNet{Addresses: addrs, Keys: keys, Genesis: g}
 	var enodes []string
 	for i, key := range keys {
 		n, err := consortium.StartNode(service.Config{

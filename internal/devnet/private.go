@@ -258,7 +258,7 @@ func privateContracts(ctx context.Context, dir, vaultDir string, net *PrivateNet
 	}
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
-	if err := waitTxIndexed(ctx, net.Validators[0]); err != nil {
+	if err := waitTxIndexed(ctx, "private chain", net.Validators[0].Node); err != nil {
 		return nil, err
 	}
 	d, err := deploy.New(ctx, client, owner)
@@ -291,11 +291,11 @@ func privateContracts(ctx context.Context, dir, vaultDir string, net *PrivateNet
 // up with the first block: until then geth answers receipt queries with
 // "transaction indexing is in progress", which the deployer would take for
 // a failure.
-func waitTxIndexed(ctx context.Context, n *service.Node) error {
+func waitTxIndexed(ctx context.Context, chain string, n *node.Node) error {
 	for !n.Eth.BlockChain().TxIndexDone() {
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("devnet private chain: transaction index not ready: %w", ctx.Err())
+			return fmt.Errorf("devnet %s: transaction index not ready: %w", chain, ctx.Err())
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
