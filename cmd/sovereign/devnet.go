@@ -174,7 +174,7 @@ func runDevnet(c *cli.Context) error {
 		return err
 	}
 	defer vlt.Close()
-	officer, err := vlt.FundOfficerOnConsortium(ctx, cons.Validators[0].HTTPEndpoint(), pub.Accounts)
+	officer, err := vlt.FundOfficerOnConsortium(ctx, cons.Validators[0].HTTPEndpoint(), pub.Accounts, cons.Addresses...)
 	if err != nil {
 		return err
 	}

@@ -149,12 +149,13 @@ var errNoDevAccount = errors.New("devnet: at least one development account is ne
 var consortiumFunds = new(big.Int).Mul(big.NewInt(1000), big.NewInt(params.Ether))
 
 // FundOfficerOnConsortium funds the security officer's and every
-// department's Vault-held writer key on the consortium chain (at rpcURL)
-// from the first development account, those that have nothing yet, so that
-// `sovereign keys audit-anchor` and `sovereign submit` work on the devnet.
-// The consortium's genesis predates the Vault's keys. It returns the
+// department's Vault-held writer key on the consortium chain (at rpcURL),
+// and the extra accounts (the validators, who vote), from the first
+// development account, those that have nothing yet, so that `sovereign keys
+// audit-anchor`, `sovereign submit` and `sovereign review` work on the
+// devnet. The consortium's genesis predates the Vault's keys. It returns the
 // officer's address.
-func (v *VaultNet) FundOfficerOnConsortium(ctx context.Context, rpcURL string, accounts []Account) (common.Address, error) {
+func (v *VaultNet) FundOfficerOnConsortium(ctx context.Context, rpcURL string, accounts []Account, extra ...common.Address) (common.Address, error) {
 	if len(accounts) == 0 {
 		return common.Address{}, errNoDevAccount
 	}
@@ -163,7 +164,7 @@ func (v *VaultNet) FundOfficerOnConsortium(ctx context.Context, rpcURL string, a
 		return common.Address{}, fmt.Errorf("devnet: security officer's writer key: %w", err)
 	}
 	officer := common.HexToAddress(a)
-	targets := []common.Address{officer}
+	targets := append([]common.Address{officer}, extra...)
 	for _, d := range DevDepartments() {
 		acct, err := v.DepartmentAccount(ctx, d)
 		if err != nil {
