@@ -36,8 +36,8 @@ var (
 	chainWaitFlag = &cli.DurationFlag{Name: "chain-timeout", Usage: "deadline for each private-chain transaction's receipt (an RPC call gets at most 30 s)", Value: chainstore.DefaultWaitTimeout}
 )
 
-var vaultFlags = []cli.Flag{vaultAddrFlag, roleIDFlag, secretIDFlag, tokenFlag}
-var chainFlags = []cli.Flag{rpcFlag, storeFlag, blobsFlag, writerFlag, chainWaitFlag, manifestFlag}
+var vaultFlags = []cli.Flag{vaultAddrFlag, roleIDFlag, secretIDFlag, tokenFlag, manifestFlag}
+var chainFlags = []cli.Flag{rpcFlag, storeFlag, blobsFlag, writerFlag, chainWaitFlag}
 
 // keysCommand groups the security officer's key operations.
 func keysCommand() *cli.Command {

@@ -40,10 +40,10 @@ func loadManifest(c *cli.Context) (*deploy.Manifest, error) {
 	return m, nil
 }
 
-// flagOr is the flag's value when given, else fallback (when known), else
-// the flag's default.
+// flagOr is the flag's value when given (an empty environment variable
+// does not count), else fallback (when known), else the flag's default.
 func flagOr(c *cli.Context, name, fallback string) string {
-	if c.IsSet(name) || fallback == "" {
+	if (c.IsSet(name) && c.String(name) != "") || fallback == "" {
 		return c.String(name)
 	}
 	return fallback

@@ -39,7 +39,12 @@ type recordPath struct {
 // run runs a sovereign command against the devnet, wanting exit code want.
 func (r *recordPath) run(want int, args ...string) string {
 	r.t.Helper()
-	args = append(args, "--manifest", r.dir)
+	// --manifest goes right after the command words: flags come before
+	// a command's arguments.
+	words := map[string]int{"submit": 1, "reconcile": 1, "review": 2, "data": 2, "keys": 2}[args[0]]
+	if words > 0 {
+		args = append(append(append([]string{}, args[:words]...), "--manifest", r.dir), args[words:]...)
+	}
 	cmd := exec.Command(r.bin, args...)
 	cmd.Env = append(os.Environ(), "VAULT_TOKEN=", "VAULT_ADDR=")
 	var buf bytes.Buffer
@@ -265,17 +270,17 @@ func TestRecordPathEndToEnd(t *testing.T) {
 	grants := map[string]string{"open": "education.schools", "correction": "education.schools", "conditional": "transport.traffic",
 		"sensitive": "health.stays", "rejected": "finance.budget"}
 	for what, id := range ids {
-		out := r.run(0, "review", "test", id, "--vault-token", r.grant(grants[what]), "--tested", tested,
-			"--policy", filepath.Join(r.dir, "policy.json"))
+		out := r.run(0, "review", "test", "--vault-token", r.grant(grants[what]), "--tested", tested,
+			"--policy", filepath.Join(r.dir, "policy.json"), id)
 		if !strings.Contains(out, "passed every test") || strings.Contains(out, "FAIL") {
 			t.Fatalf("review test %s:\n%s", what, out)
 		}
 	}
-	r.run(1, append([]string{"review", "reject", ids["rejected"], "--reason", " "}, r.validator(0)...)...)
+	r.run(1, append(append([]string{"review", "reject", "--reason", " "}, r.validator(0)...), ids["rejected"])...)
 	for v := range 2 {
-		r.run(0, append([]string{"review", "reject", ids["rejected"], "--reason", "figures do not add up"}, r.validator(v)...)...)
+		r.run(0, append(append([]string{"review", "reject", "--reason", "figures do not add up"}, r.validator(v)...), ids["rejected"])...)
 	}
-	out = r.run(1, append([]string{"review", "reject", ids["rejected"], "--reason", "again"}, r.validator(0)...)...)
+	out = r.run(1, append(append([]string{"review", "reject", "--reason", "again"}, r.validator(0)...), ids["rejected"])...)
 	if !strings.Contains(out, "NotPending") && !strings.Contains(out, "AlreadyVoted") {
 		t.Fatalf("a second vote: want NotPending/AlreadyVoted:\n%s", out)
 	}
@@ -289,7 +294,7 @@ func TestRecordPathEndToEnd(t *testing.T) {
 	rel := r.relayer("relayer-a", 5)
 	for v := 1; v <= 2; v++ {
 		for _, what := range []string{"open", "conditional", "sensitive", "correction"} {
-			r.run(0, append([]string{"review", "approve", ids[what], "--reason", "checked"}, r.validator(v)...)...)
+			r.run(0, append(append([]string{"review", "approve", "--reason", "checked"}, r.validator(v)...), ids[what])...)
 			if v == 2 && what == "conditional" {
 				time.Sleep(time.Duration(rand.IntN(1500)) * time.Millisecond)
 				rel.Kill() // SIGKILL, mid-batch or between batches
@@ -303,7 +308,7 @@ func TestRecordPathEndToEnd(t *testing.T) {
 			continue
 		}
 		proctest.WaitFor(t, 3*time.Minute, "the release of "+what+" on the public chain", func() bool {
-			out, err := proctest.Run(r.bin, "data", "show", id, "--manifest", r.dir)
+			out, err := proctest.Run(r.bin, "data", "show", "--manifest", r.dir, id)
 			return err == nil && strings.Contains(out, id)
 		})
 	}
@@ -326,7 +331,7 @@ func TestRecordPathEndToEnd(t *testing.T) {
 	if out := r.run(0, "data", "list"); strings.Contains(out, ids["rejected"][:10]) {
 		t.Fatalf("a rejected record is listed:\n%s", out)
 	}
-	if out := r.run(1, "data", "get", ids["sensitive"], "--out", filepath.Join(r.work, "sensitive.csv")); !strings.Contains(out, "sensitive") {
+	if out := r.run(1, "data", "get", "--out", filepath.Join(r.work, "sensitive.csv"), ids["sensitive"]); !strings.Contains(out, "sensitive") {
 		t.Fatalf("data get of a sensitive record: want a refusal:\n%s", out)
 	}
 	if out := r.run(0, "reconcile"); !strings.Contains(out, "nothing missing") {
@@ -343,7 +348,7 @@ func TestRecordPathEndToEnd(t *testing.T) {
 		{[]string{"review", "show", unknown}, "no submission with this record id"},
 		{[]string{"review", "show", "0x1234"}, "want 32 bytes as 64 hex digits"},
 		{[]string{"data", "show", unknown}, unknown[:10]},
-		{append([]string{"review", "approve", unknown, "--reason", "x"}, r.validator(3)...), "NotPending"},
+		{append(append([]string{"review", "approve", "--reason", "x"}, r.validator(3)...), unknown), "NotPending"},
 	} {
 		if out := r.run(1, b.args...); !strings.Contains(out, b.want) {
 			t.Errorf("%v: want %q in:\n%s", b.args[:2], b.want, out)
