@@ -153,8 +153,12 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 		t.Fatalf("grant output:\n%s", out)
 	}
 	gc, _ := vaultclient.New(srv.Addr, vaultclient.WithToken(token[1]))
-	if got, err := sensitive.New(gc, reader).Open(ctx, id); err != nil || string(got) != table {
+	got, err := sensitive.New(gc, reader).Open(ctx, id)
+	if err != nil {
 		t.Fatalf("grant holder opens the record: %v", err)
+	}
+	if sealed, err := submission.OpenSealed(got); err != nil || string(sealed.Table) != table {
+		t.Fatalf("grant holder opens the record: not the sealed table (%v)", err)
 	}
 	time.Sleep(7 * time.Second)
 	if _, err := sensitive.New(gc, reader).Open(ctx, id); err == nil || !strings.Contains(err.Error(), "403") {
