@@ -58,62 +58,139 @@ func (s *Submitter) step(n int, what string) {
 
 // Submit runs every step for req; supersedes is the version it corrects (0: none).
 func (s *Submitter) Submit(ctx context.Context, req submission.Request, supersedes uint64) (*Outcome, error) {
-	if supersedes >= req.Version && supersedes != 0 {
-		return nil, fmt.Errorf("department: supersedes %d: a correction supersedes an earlier version (below %d)", supersedes, req.Version)
-	}
 	out := &Outcome{}
+	if err := s.store(ctx, req, supersedes, out); err != nil {
+		return out, err
+	}
+	if err := s.prove(ctx, req, out); err != nil {
+		return out, err
+	}
+	return out, s.review(ctx, req, supersedes, out)
+}
+
+// Job is one record of SubmitAll.
+type Job struct {
+	Request    submission.Request
+	Supersedes uint64
+	// Started, if set, is called when the job's first step starts.
+	Started func()
+}
+
+// SubmitAll submits many records as a pipeline: while one record waits for
+// its private-chain block, the one before it is proved and the one before
+// that waits for its consortium block. Each stage keeps the records' order,
+// and the private chain and the consortium each see one transaction of the
+// department's key at a time. done is called once per job, in order, with
+// its outcome or the error that stopped it; a failed job does not stop the
+// others.
+func (s *Submitter) SubmitAll(ctx context.Context, jobs []Job, done func(i int, out *Outcome, err error)) {
+	type item struct {
+		i   int
+		out *Outcome
+		err error
+	}
+	stored := make(chan item, 2)
+	proved := make(chan item, 2)
+	go func() {
+		defer close(stored)
+		for i, j := range jobs {
+			if j.Started != nil {
+				j.Started()
+			}
+			it := item{i: i, out: &Outcome{}}
+			it.err = s.store(ctx, j.Request, j.Supersedes, it.out)
+			select {
+			case stored <- it:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		defer close(proved)
+		for it := range stored {
+			if it.err == nil {
+				it.err = s.prove(ctx, jobs[it.i].Request, it.out)
+			}
+			select {
+			case proved <- it:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for it := range proved {
+		if it.err == nil {
+			it.err = s.review(ctx, jobs[it.i].Request, jobs[it.i].Supersedes, it.out)
+		}
+		done(it.i, it.out, it.err)
+	}
+}
+
+// store is step 1: the record encrypted on the private chain.
+func (s *Submitter) store(ctx context.Context, req submission.Request, supersedes uint64, out *Outcome) error {
+	if supersedes >= req.Version && supersedes != 0 {
+		return fmt.Errorf("department: supersedes %d: a correction supersedes an earlier version (below %d)", supersedes, req.Version)
+	}
 	s.step(1, "encrypting and storing on the private chain")
 	res, err := submission.Submit(ctx, s.Private, req)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	out.Stored = res
-	st := res.Statement
+	return nil
+}
 
+// prove is steps 2 and 3: the proof, and the released view in the content store.
+func (s *Submitter) prove(ctx context.Context, req submission.Request, out *Outcome) error {
+	st := out.Stored.Statement
 	s.step(2, fmt.Sprintf("proving the classification (%d-column circuit)", st.Size))
 	keys, err := s.Keys(st.Size)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	table, err := record.LoadTable(req.Table)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	start := time.Now()
 	if out.Proof, err = zk.Prove(keys, st, table.Columns); err != nil {
-		return nil, fmt.Errorf("department: proving: %w", err)
+		return fmt.Errorf("department: proving: %w", err)
 	}
 	out.ProveTime = time.Since(start)
 
 	view, err := record.NewReleasedView(table, st)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	content, err := view.CSV()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	out.ContentName, out.ContentSize = contentstore.Name(content), len(content)
 	if st.Public.Level == record.LevelSensitive {
 		s.step(3, "sensitive record: its content stays on the private chain (only its hash is submitted)")
-	} else {
-		s.step(3, "uploading the released view to "+s.Content)
-		client := s.HTTP
-		if client == nil {
-			client = http.DefaultClient
-		}
-		if _, err := contentstore.Put(ctx, client, s.Content, content); err != nil {
-			return nil, err
-		}
-		out.Uploaded = true
+		return nil
 	}
+	s.step(3, "uploading the released view to "+s.Content)
+	client := s.HTTP
+	if client == nil {
+		client = http.DefaultClient
+	}
+	if _, err := contentstore.Put(ctx, client, s.Content, content); err != nil {
+		return err
+	}
+	out.Uploaded = true
+	return nil
+}
 
+// review is step 4: the submission to the ReviewBoard.
+func (s *Submitter) review(ctx context.Context, req submission.Request, supersedes uint64, out *Outcome) error {
 	s.step(4, "submitting for review on the consortium")
-	sub := Submission(req, st, supersedes, out.ContentName)
-	if out.Review, err = s.Board.Submit(ctx, s.Key, sub, out.Proof.Bytes); err != nil {
-		return nil, err
-	}
-	return out, nil
+	sub := Submission(req, out.Stored.Statement, supersedes, out.ContentName)
+	var err error
+	out.Review, err = s.Board.Submit(ctx, s.Key, sub, out.Proof.Bytes)
+	return err
 }
 
 // Submission is the ReviewBoard submission of a record stored under req

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"math/big"
 	"math/rand/v2"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	gnarklogger "github.com/consensys/gnark/logger"
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
@@ -85,6 +87,7 @@ type benchRecord struct {
 // proves the same records on the same (idle) devnet first, as reference.
 func Pipeline(ctx context.Context, cfg PipelineConfig) (*PipelineResult, error) {
 	logf := func(format string, a ...any) { fmt.Fprintf(cfg.Log, format+"\n", a...) }
+	gnarklogger.Disable()
 	devDir := filepath.Join(cfg.Dir, "devnet")
 	logf("starting the devnet in %s (logs in %s)", devDir, filepath.Join(cfg.Dir, "devnet.log"))
 	dn, err := StartProcess("devnet", cfg.Dir, cfg.Bin, "devnet", "--datadir", devDir,
@@ -145,17 +148,25 @@ func Pipeline(ctx context.Context, cfg PipelineConfig) (*PipelineResult, error) 
 	go func() { errs <- approveAsTheyCome(ctx, m, devDir, stopVotes) }()
 	logf("submitting %d records from %d departments at once", len(recs), len(depts))
 	for i, d := range depts {
+		var jobs []department.Job
+		var mine []*benchRecord
+		for j := i; j < len(recs); j += len(depts) {
+			r := recs[j]
+			mine = append(mine, r)
+			jobs = append(jobs, department.Job{Request: r.req, Started: func() { r.start = time.Now() }})
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := i; j < len(recs); j += len(depts) {
-				r := recs[j]
-				r.start = time.Now()
-				if _, err := subs[d].Submit(ctx, r.req, 0); err != nil {
-					errs <- fmt.Errorf("%s: %w", d, err)
-					return
+			subs[d].SubmitAll(ctx, jobs, func(k int, _ *department.Outcome, err error) {
+				if err != nil {
+					select {
+					case errs <- fmt.Errorf("%s: record %x: %w", d, mine[k].id, err):
+					default:
+					}
+					cancel() // a record that cannot be published ends the run
 				}
-			}
+			})
 		}()
 	}
 	err = watchPublished(ctx, pub, m.Public.Registry, from, recs, cfg.Log)
@@ -354,7 +365,7 @@ func benchSubmitter(ctx context.Context, m *deploy.Manifest, devDir, dept string
 		return nil, err
 	}
 	return &department.Submitter{
-		Private: sensitive.New(v, store), Key: key, Board: board, Content: m.Content,
+		Private: sensitive.New(v, store, sensitive.WithLogger(slog.New(slog.DiscardHandler))), Key: key, Board: board, Content: m.Content,
 		Keys: func(int) (*zk.Keys, error) { return keys, nil },
 	}, nil
 }
