@@ -95,6 +95,44 @@ contract ReviewBoardProofTest is Test {
         _submit(board, s);
     }
 
+    /// Department B copies A's proof (public in A's Submitted event) and
+    /// submits it under its own, correctly formed dataset id with A's other
+    /// fields: the proof names A's record, so the verifier refuses it.
+    function test_RevertWhen_otherDepartmentReplaysProof() public {
+        address otherDept = address(0x7A7);
+        bytes32 tax = keccak256("tax");
+        address[] memory vals = new address[](4);
+        vals[0] = address(0xA1);
+        vals[1] = address(0xB2);
+        vals[2] = address(0xC3);
+        vals[3] = address(0xD4);
+        for (uint256 i = 0; i < vals.length && board.departmentOf(otherDept) != tax; i++) {
+            vm.prank(vals[i]);
+            board.voteDepartment(otherDept, tax, true, "");
+        }
+        _submit(board, submission()); // A's record, proof now public
+
+        IReviewBoard.Submission memory s = submission();
+        s.department = tax;
+        s.datasetId = keccak256(abi.encode(s.department, s.dataset));
+        bytes memory proof = ClassificationFixture16.proof();
+        vm.prank(otherDept);
+        vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
+        board.submit(s, proof);
+    }
+
+    /// A's own proof does not carry over to another version or content of A's dataset.
+    function test_RevertWhen_proofReusedForOtherVersionOrContent() public {
+        IReviewBoard.Submission memory s = submission();
+        s.version = 2;
+        vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
+        _submit(board, s);
+        s = submission();
+        s.contentHash = keccak256("other released view");
+        vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
+        _submit(board, s);
+    }
+
     function test_RevertWhen_boardPinsAnotherPolicy() public {
         address[] memory vals = new address[](1);
         vals[0] = address(0xA1);
