@@ -79,21 +79,19 @@ func (s *Submitter) Submit(ctx context.Context, req submission.Request, supersed
 	if err != nil {
 		return nil, err
 	}
+	// The proof is bound to this record (dataset id, version, content hash of
+	// the released view): the content comes first, then the proof.
+	binding, content, err := record.ViewBinding(req.Department, req.Dataset, req.Version, table, st)
+	if err != nil {
+		return nil, err
+	}
+	out.ContentName, out.ContentSize = contentstore.Name(content), len(content)
+	st.Bind(binding)
 	start := time.Now()
 	if out.Proof, err = zk.Prove(keys, st, table.Columns); err != nil {
 		return nil, fmt.Errorf("department: proving: %w", err)
 	}
 	out.ProveTime = time.Since(start)
-
-	view, err := record.NewReleasedView(table, st)
-	if err != nil {
-		return nil, err
-	}
-	content, err := view.CSV()
-	if err != nil {
-		return nil, err
-	}
-	out.ContentName, out.ContentSize = contentstore.Name(content), len(content)
 	if st.Public.Level == record.LevelSensitive {
 		s.step(3, "sensitive record: its content stays on the private chain (only its hash is submitted)")
 	} else {

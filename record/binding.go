@@ -1,6 +1,7 @@
 package record
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"math/big"
 
@@ -25,13 +26,47 @@ const BindingBits = 248
 func Binding(datasetID [32]byte, version uint64, contentHash [32]byte) fr.Element {
 	var v [32]byte
 	binary.BigEndian.PutUint64(v[24:], version)
-	h := sha3.NewLegacyKeccak256()
-	h.Write(datasetID[:])
-	h.Write(v[:])
-	h.Write(contentHash[:])
-	n := new(big.Int).SetBytes(h.Sum(nil))
+	h := keccak256(datasetID[:], v[:], contentHash[:])
+	n := new(big.Int).SetBytes(h[:])
 	n.Rsh(n, 256-BindingBits)
 	var e fr.Element
 	e.SetBigInt(n)
 	return e
+}
+
+// keccak256 of the concatenation of b.
+func keccak256(b ...[]byte) (h [32]byte) {
+	k := sha3.NewLegacyKeccak256()
+	for _, x := range b {
+		k.Write(x)
+	}
+	copy(h[:], k.Sum(nil))
+	return h
+}
+
+// DatasetID is the ReviewBoard's dataset id of a dataset of a department
+// (lower-case names, e.g. "health"): keccak256(abi.encode(keccak256(department),
+// keccak256(dataset))), as contracts/deploy.DatasetID.
+func DatasetID(department, dataset string) [32]byte {
+	d, k := keccak256([]byte(department)), keccak256([]byte(dataset))
+	return keccak256(d[:], k[:])
+}
+
+// ContentHash is the on-chain content hash of a released view file: its
+// sha256 (the content store's name for it).
+func ContentHash(view []byte) [32]byte { return sha256.Sum256(view) }
+
+// ViewBinding is the binding of version of dataset of department whose
+// released view is the CSV of NewReleasedView(t, st): what a department
+// binds its statement to before proving.
+func ViewBinding(department, dataset string, version uint64, t *Table, st *Statement) (fr.Element, []byte, error) {
+	v, err := NewReleasedView(t, st)
+	if err != nil {
+		return fr.Element{}, nil, err
+	}
+	content, err := v.CSV()
+	if err != nil {
+		return fr.Element{}, nil, err
+	}
+	return Binding(DatasetID(department, dataset), version, ContentHash(content)), content, nil
 }

@@ -1,6 +1,7 @@
 package record
 
 import (
+	"encoding/hex"
 	"math/big"
 	"testing"
 
@@ -20,12 +21,10 @@ func keccak(s string) (h [32]byte) {
 // against: department "health", dataset "hospital-admissions", version 1,
 // contentHash keccak256("released view").
 func TestBindingVector(t *testing.T) {
-	dept, ds := keccak("health"), keccak("hospital-admissions")
-	var datasetID [32]byte
-	k := sha3.NewLegacyKeccak256()
-	k.Write(dept[:])
-	k.Write(ds[:])
-	copy(datasetID[:], k.Sum(nil))
+	datasetID := DatasetID("health", "hospital-admissions")
+	if got := hex.EncodeToString(datasetID[:]); got != "c6a0200c088b3edd06a16916a82d221f543fa689e0ba571082914188a3138822" {
+		t.Fatalf("DatasetID = %s", got)
+	}
 	b := Binding(datasetID, 1, keccak("released view"))
 	const want = "0x" + bindingVector
 	if got := HexElement(&b); got != want {

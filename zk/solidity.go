@@ -30,7 +30,7 @@ type ExportOptions struct {
 
 // ExportSolidity writes the Solidity verifier of keys: gnark's Groth16
 // template, renamed to VerifierContractName(size) and headed by a comment
-// that says it is generated. Its verifyProof(bytes, uint256[5]) reverts on a
+// that says it is generated. Its verifyProof(bytes, uint256[6]) reverts on a
 // bad proof, as IClassificationVerifier expects.
 func ExportSolidity(w io.Writer, keys *Keys, o ExportOptions) error {
 	opts := []solidity.ExportOption{solidity.WithPragmaVersion("^0.8.20")}

@@ -95,6 +95,8 @@ contract ClassificationVerifier16 is IClassificationVerifier {
     uint256 constant PUB_3_Y = 11565609622180615855892535715528143804563965576305694292501392827199954698856;
     uint256 constant PUB_4_X = 9628995956242507013463551552805472917220198801517833651217828142016489459704;
     uint256 constant PUB_4_Y = 9542331414412527327454890550267902067010985808339452305002698805657604110895;
+    uint256 constant PUB_5_X = 15487191790213691185180696632782554180325294292461267575815314384206862493579;
+    uint256 constant PUB_5_Y = 8444602490995066431893885149218484369798247523519575720679081446922475370503;
 
     /// Negation in Fp.
     /// @notice Returns a number x such that a + x = 0 in Fp.
@@ -371,7 +373,7 @@ contract ClassificationVerifier16 is IClassificationVerifier {
     /// @param input The public inputs. These are elements of the scalar field Fr.
     /// @return x The X coordinate of the resulting G1 point.
     /// @return y The Y coordinate of the resulting G1 point.
-    function publicInputMSM(uint256[5] calldata input)
+    function publicInputMSM(uint256[6] calldata input)
     internal view returns (uint256 x, uint256 y) {
         // Note: The ECMUL precompile does not reject unreduced values, so we check this.
         // Note: Unrolling this loop does not cost much extra in code-size, the bulk of the
@@ -419,6 +421,13 @@ contract ClassificationVerifier16 is IClassificationVerifier {
             mstore(g, PUB_4_X)
             mstore(add(g, 0x20), PUB_4_Y)
             s :=  calldataload(add(input, 128))
+            mstore(add(g, 0x40), s)
+            success := and(success, lt(s, R))
+            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
+            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
+            mstore(g, PUB_5_X)
+            mstore(add(g, 0x20), PUB_5_Y)
+            s :=  calldataload(add(input, 160))
             mstore(add(g, 0x40), s)
             success := and(success, lt(s, R))
             success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
@@ -480,7 +489,7 @@ contract ClassificationVerifier16 is IClassificationVerifier {
     /// Elements must be reduced.
     function verifyCompressedProof(
         uint256[4] calldata compressedProof,
-        uint256[5] calldata input
+        uint256[6] calldata input
     ) public view {
         uint256[24] memory pairings;
 
@@ -547,7 +556,7 @@ contract ClassificationVerifier16 is IClassificationVerifier {
     /// Elements must be reduced.
     function verifyProof(
         bytes calldata proof,
-        uint256[5] calldata input
+        uint256[6] calldata input
     ) public view {
         require(proof.length == 256, "invalid proof length");
         (uint256 x, uint256 y) = publicInputMSM(input);

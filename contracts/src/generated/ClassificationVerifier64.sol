@@ -95,6 +95,8 @@ contract ClassificationVerifier64 is IClassificationVerifier {
     uint256 constant PUB_3_Y = 18247438964665994898656959639134891462142182628582364504135766855415651215045;
     uint256 constant PUB_4_X = 20464380554790086920879951225563815028153601639905163509687449445466109698875;
     uint256 constant PUB_4_Y = 7885860224294675777397159639527641844197287232583559214589992268367008680782;
+    uint256 constant PUB_5_X = 11079705157366890854400051754989722295483091197307098089745381611478932297724;
+    uint256 constant PUB_5_Y = 1588876701952501939187349236343417101256096811961869335151578053679644344375;
 
     /// Negation in Fp.
     /// @notice Returns a number x such that a + x = 0 in Fp.
@@ -371,7 +373,7 @@ contract ClassificationVerifier64 is IClassificationVerifier {
     /// @param input The public inputs. These are elements of the scalar field Fr.
     /// @return x The X coordinate of the resulting G1 point.
     /// @return y The Y coordinate of the resulting G1 point.
-    function publicInputMSM(uint256[5] calldata input)
+    function publicInputMSM(uint256[6] calldata input)
     internal view returns (uint256 x, uint256 y) {
         // Note: The ECMUL precompile does not reject unreduced values, so we check this.
         // Note: Unrolling this loop does not cost much extra in code-size, the bulk of the
@@ -419,6 +421,13 @@ contract ClassificationVerifier64 is IClassificationVerifier {
             mstore(g, PUB_4_X)
             mstore(add(g, 0x20), PUB_4_Y)
             s :=  calldataload(add(input, 128))
+            mstore(add(g, 0x40), s)
+            success := and(success, lt(s, R))
+            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
+            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
+            mstore(g, PUB_5_X)
+            mstore(add(g, 0x20), PUB_5_Y)
+            s :=  calldataload(add(input, 160))
             mstore(add(g, 0x40), s)
             success := and(success, lt(s, R))
             success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
@@ -480,7 +489,7 @@ contract ClassificationVerifier64 is IClassificationVerifier {
     /// Elements must be reduced.
     function verifyCompressedProof(
         uint256[4] calldata compressedProof,
-        uint256[5] calldata input
+        uint256[6] calldata input
     ) public view {
         uint256[24] memory pairings;
 
@@ -547,7 +556,7 @@ contract ClassificationVerifier64 is IClassificationVerifier {
     /// Elements must be reduced.
     function verifyProof(
         bytes calldata proof,
-        uint256[5] calldata input
+        uint256[6] calldata input
     ) public view {
         require(proof.length == 256, "invalid proof length");
         (uint256 x, uint256 y) = publicInputMSM(input);

@@ -12,11 +12,12 @@ import {ClassificationFixture16} from "./fixtures/ClassificationFixture16.sol";
 
 /// ReviewBoard wired to the generated verifier: a submission carrying the Go
 /// prover's real proof is accepted; one whose fields disagree with the proof
-/// (level, threshold, commitment, released root) is refused by the verifier.
+/// (level, threshold, commitment, released root, or the record it is bound
+/// to: dataset id, version, content hash) is refused by the verifier.
 contract ReviewBoardProofTest is Test {
     ReviewBoard internal board;
     address internal constant DEPT = address(0xDE97);
-    bytes32 internal constant HEALTH = keccak256("health");
+    bytes32 internal constant HEALTH = keccak256("health"); // the fixture's department
 
     function setUp() public {
         address[] memory vals = new address[](4);
@@ -24,7 +25,7 @@ contract ReviewBoardProofTest is Test {
         vals[1] = address(0xB2);
         vals[2] = address(0xC3);
         vals[3] = address(0xD4);
-        uint256[5] memory input = ClassificationFixture16.input();
+        uint256[6] memory input = ClassificationFixture16.input();
         board = new ReviewBoard(
             IValidatorSet(address(new ValidatorSet(vals))),
             IClassificationVerifier(address(new ClassificationVerifier16())),
@@ -49,16 +50,17 @@ contract ReviewBoardProofTest is Test {
     }
 
     function submission() internal pure returns (IReviewBoard.Submission memory s) {
-        uint256[5] memory input = ClassificationFixture16.input();
-        s.department = HEALTH;
-        s.dataset = keccak256("hospital-admissions");
+        uint256[6] memory input = ClassificationFixture16.input();
+        // the record the fixture proof is bound to
+        s.department = ClassificationFixture16.department();
+        s.dataset = ClassificationFixture16.dataset();
         s.datasetId = keccak256(abi.encode(s.department, s.dataset));
-        s.version = 1;
+        s.version = ClassificationFixture16.version();
         s.commitment = input[0];
         s.level = uint8(input[1]);
         s.threshold = uint8(input[3]);
         s.releasedRoot = input[4];
-        s.contentHash = keccak256("released view");
+        s.contentHash = ClassificationFixture16.contentHash();
     }
 
     function test_submit_acceptsRealProof() public {
