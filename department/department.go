@@ -153,21 +153,19 @@ func (s *Submitter) prove(ctx context.Context, req submission.Request, out *Outc
 	if err != nil {
 		return err
 	}
+	// The proof is bound to this record (dataset id, version, content hash of
+	// the released view): the content comes first, then the proof.
+	binding, content, err := record.ViewBinding(req.Department, req.Dataset, req.Version, table, st)
+	if err != nil {
+		return err
+	}
+	out.ContentName, out.ContentSize = contentstore.Name(content), len(content)
+	st.Bind(binding)
 	start := time.Now()
 	if out.Proof, err = zk.Prove(keys, st, table.Columns); err != nil {
 		return fmt.Errorf("department: proving: %w", err)
 	}
 	out.ProveTime = time.Since(start)
-
-	view, err := record.NewReleasedView(table, st)
-	if err != nil {
-		return err
-	}
-	content, err := view.CSV()
-	if err != nil {
-		return err
-	}
-	out.ContentName, out.ContentSize = contentstore.Name(content), len(content)
 	if st.Public.Level == record.LevelSensitive {
 		s.step(3, "sensitive record: its content stays on the private chain (only its hash is submitted)")
 		return nil

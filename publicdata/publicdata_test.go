@@ -2,7 +2,6 @@ package publicdata_test
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"math/big"
 	"os"
@@ -12,12 +11,13 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
 	"github.com/sovereign-gov/sovereign/contentstore"
 	"github.com/sovereign-gov/sovereign/publicdata"
 	rt "github.com/sovereign-gov/sovereign/publicdata/readertest"
+	"github.com/sovereign-gov/sovereign/record"
+	"github.com/sovereign-gov/sovereign/zk"
 )
 
 var newFixture = rt.New
@@ -232,12 +232,22 @@ func TestSensitiveRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	policy := pf.Inputs[2]
-	rel := dataregistry.IDataRegistryRelease{DatasetId: crypto.Keccak256Hash([]byte("patients")), Version: 1,
+	// the record the fixture proof is bound to: the reader computes the
+	// binding from the registry's dataset id, version and content hash
+	_, contentHash, err := zk.FixtureContent(record.SizeSmall)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := dataregistry.IDataRegistryRelease{DatasetId: record.DatasetID(zk.FixtureDepartment, zk.FixtureDataset), Version: zk.FixtureVersion,
 		Level: uint8(pf.Inputs[1].Uint64()), Threshold: uint8(pf.Inputs[3].Uint64()),
-		Commitment: pf.Inputs[0], ReleasedRoot: pf.Inputs[4], ContentHash: sha256.Sum256([]byte("never public"))}
+		Commitment: pf.Inputs[0], ReleasedRoot: pf.Inputs[4], ContentHash: contentHash}
 	if rel.Level != 2 {
 		t.Fatalf("fixture level %d, want 2", rel.Level)
 	}
+	// the same proof published under another dataset id (or another
+	// department's): the binding the reader computes is not the proof's
+	other := rel
+	other.DatasetId = record.DatasetID("tax", zk.FixtureDataset)
 	f := newFixture(t, policy, false, rt.VerifyCall(t, pf.Bytes, pf.Inputs))
 	id := f.Publish(rel, 4)
 	c := ctx(t)
@@ -250,6 +260,13 @@ func TestSensitiveRecord(t *testing.T) {
 	}
 	if rep.Err() != nil || check(rep, "content hash").Skipped != true || !check(rep, "proof").OK {
 		t.Fatalf("verify sensitive: %v", rep.Checks)
+	}
+	otherID := f.Publish(other, 5)
+	if rep, err = f.Reader().Verify(c, otherID, pf); err != nil {
+		t.Fatal(err)
+	}
+	if failed(rep) != "proof" || !strings.Contains(check(rep, "proof").Detail, "the proof file's binding") {
+		t.Fatalf("proof file of another record: %v", rep.Checks)
 	}
 	// malformed proof files
 	dir := t.TempDir()

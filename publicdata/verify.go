@@ -11,11 +11,13 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/sovereign-gov/sovereign/record"
 )
 
 // verifierABI is IClassificationVerifier (contracts/src/interfaces).
 var verifierABI = func() abi.ABI {
-	a, err := abi.JSON(strings.NewReader(`[{"type":"function","name":"verifyProof","stateMutability":"view","inputs":[{"name":"proof","type":"bytes"},{"name":"input","type":"uint256[5]"}],"outputs":[]}]`))
+	a, err := abi.JSON(strings.NewReader(`[{"type":"function","name":"verifyProof","stateMutability":"view","inputs":[{"name":"proof","type":"bytes"},{"name":"input","type":"uint256[6]"}],"outputs":[]}]`))
 	if err != nil {
 		panic(err)
 	}
@@ -129,16 +131,25 @@ func (r *Reader) Verify(ctx context.Context, id common.Hash, proofFile *ProofFil
 }
 
 // Inputs are a release's public inputs as the public registry has them:
-// [commitment, level, policy, threshold, releasedRoot].
-func (r *Reader) Inputs(ctx context.Context, rec *Record, v *Values) ([5]*big.Int, error) {
+// [commitment, level, policy, threshold, releasedRoot, binding], the binding
+// computed from the registry's dataset id and version and the Published
+// content hash (record.Binding), never taken from a proof file.
+func (r *Reader) Inputs(ctx context.Context, rec *Record, v *Values) ([record.NumPublicInputs]*big.Int, error) {
 	policy, err := callRegistry(ctx, r, registryABI.PackPolicy(), registryABI.UnpackPolicy)
 	if err != nil {
-		return [5]*big.Int{}, err
+		return [record.NumPublicInputs]*big.Int{}, err
 	}
-	return [5]*big.Int{v.Commitment, big.NewInt(int64(rec.Level)), policy, big.NewInt(int64(rec.Threshold)), v.ReleasedRoot}, nil
+	return Inputs(rec.Dataset, rec.Version, rec.Level, rec.Threshold, policy, v.Commitment, v.ReleasedRoot, v.ContentHash), nil
 }
 
-var inputNames = [5]string{"commitment", "level", "policy", "threshold", "releasedRoot"}
+// Inputs are the verifier's public inputs of a release of version of
+// dataset with these values under policy; the binding is computed.
+func Inputs(datasetID common.Hash, version uint64, level, threshold uint8, policy, commitment, releasedRoot *big.Int, contentHash common.Hash) [record.NumPublicInputs]*big.Int {
+	b := record.Binding(datasetID, version, contentHash)
+	return [record.NumPublicInputs]*big.Int{commitment, big.NewInt(int64(level)), policy, big.NewInt(int64(threshold)), releasedRoot, b.BigInt(new(big.Int))}
+}
+
+var inputNames = [record.NumPublicInputs]string{"commitment", "level", "policy", "threshold", "releasedRoot", "binding"}
 
 // checkProof checks the record's proof with the public verifier against the
 // registry's public inputs; it returns where the proof came from.
@@ -209,6 +220,6 @@ func (r *Reader) submittedProof(ctx context.Context, id common.Hash) ([]byte, st
 }
 
 // VerifierCall is the calldata of verifyProof(proof, inputs).
-func VerifierCall(proof []byte, inputs [5]*big.Int) ([]byte, error) {
+func VerifierCall(proof []byte, inputs [record.NumPublicInputs]*big.Int) ([]byte, error) {
 	return verifierABI.Pack("verifyProof", proof, inputs)
 }

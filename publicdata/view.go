@@ -50,7 +50,7 @@ func allTrue(n int) []bool {
 // ProofFile is a proof file's proof bytes and public inputs.
 type ProofFile struct {
 	Bytes  []byte
-	Inputs [5]*big.Int // [commitment, level, policy, threshold, releasedRoot]
+	Inputs [record.NumPublicInputs]*big.Int // [commitment, level, policy, threshold, releasedRoot, binding]
 }
 
 // LoadProofFile reads a zk proof file.

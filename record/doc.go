@@ -93,4 +93,17 @@
 //	releasedRoot = H(ReleasedTag(N), released_0, …, released_{N-1})
 //
 // which anyone can recompute from the released columns.
+//
+// # Binding
+//
+// A proof is bound to the record it is for by its sixth public input,
+//
+//	binding = uint256(keccak256(abi.encode(datasetId, version, contentHash))) >> 8
+//
+// (Binding; 248 bits, so a field element as it is), where datasetId =
+// keccak256(abi.encode(keccak256(department), keccak256(dataset))) (DatasetID)
+// names the department, version is a uint64 and contentHash is the sha256 of
+// the released view file (ContentHash). The ReviewBoard computes it from the
+// submission; TestBindingVector and the forge test of SubmissionBinding pin the
+// same known answer.
 package record

@@ -105,16 +105,22 @@ type PublicInputs struct {
 	Policy       *big.Int
 	Threshold    Level
 	ReleasedRoot fr.Element
+	Binding      fr.Element // the record the proof is for: Binding(datasetId, version, contentHash)
 }
 
-// Inputs returns the public inputs as the Solidity verifier's uint256[5].
-func (p *PublicInputs) Inputs() [5]*big.Int {
-	return [5]*big.Int{
+// NumPublicInputs is the number of the circuit's public inputs.
+const NumPublicInputs = 6
+
+// Inputs returns the public inputs as the Solidity verifier's uint256[6]:
+// [commitment, level, policy, threshold, releasedRoot, binding].
+func (p *PublicInputs) Inputs() [NumPublicInputs]*big.Int {
+	return [NumPublicInputs]*big.Int{
 		p.Commitment.BigInt(new(big.Int)),
 		big.NewInt(int64(p.Level)),
 		new(big.Int).Set(p.Policy),
 		big.NewInt(int64(p.Threshold)),
 		p.ReleasedRoot.BigInt(new(big.Int)),
+		p.Binding.BigInt(new(big.Int)),
 	}
 }
 
@@ -129,6 +135,7 @@ type Statement struct {
 	hashes     []fr.Element // padded to Size
 	categories []int        // padded to Size with 0
 	active     int          // number of used slots
+	bound      bool         // Bind was called
 }
 
 // NewStatement classifies rec by policy, redacts above threshold and commits
@@ -171,6 +178,20 @@ func NewStatement(rec *Record, policy Policy, threshold Level, salt fr.Element) 
 	}
 	return s, nil
 }
+
+// Bind sets the statement's binding (Public.Binding) to the record it is
+// for, binding = Binding(datasetId, version, contentHash). The content hash
+// is that of the released view, which depends on the statement's released
+// columns, so the statement is made first and bound before it is proved;
+// the commitment and released root do not depend on the binding.
+func (s *Statement) Bind(binding fr.Element) {
+	s.Public.Binding = binding
+	s.bound = true
+}
+
+// Bound reports whether Bind was called: a proof of an unbound statement
+// names no record.
+func (s *Statement) Bound() bool { return s.bound }
 
 // Salt returns the secret salt of the commitment.
 func (s *Statement) Salt() fr.Element { return s.salt }

@@ -95,7 +95,9 @@ func (t *Tester) Test(ctx context.Context, id [32]byte) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	inputs := [5]*big.Int{s.Commitment, big.NewInt(int64(s.Level)), policy, big.NewInt(int64(s.Threshold)), s.ReleasedRoot}
+	// the binding is computed from the submission (as ReviewBoard.submit does), not read from anywhere
+	binding := record.Binding(s.DatasetId, s.Version, s.ContentHash)
+	inputs := [record.NumPublicInputs]*big.Int{s.Commitment, big.NewInt(int64(s.Level)), policy, big.NewInt(int64(s.Threshold)), s.ReleasedRoot, binding.BigInt(new(big.Int))}
 	verr := deploy.VerifyProof(ctx, t.Board.Client(), verifier, entry.Proof, inputs)
 	if verr != nil {
 		verr = fmt.Errorf("the verifier %s refuses the proof: %v", verifier, verr)

@@ -16,6 +16,7 @@ func Assignment(s *record.Statement) *Circuit {
 	c.Policy = new(big.Int).Set(s.Public.Policy)
 	c.Threshold = uint64(s.Public.Threshold)
 	c.ReleasedRoot = s.Public.ReleasedRoot
+	c.Binding = s.Public.Binding
 	c.Salt = s.Salt()
 	hashes, categories := s.Hashes(), s.Categories()
 	for j := range s.Size {
@@ -37,6 +38,7 @@ func publicAssignment(size int, p *record.PublicInputs) *Circuit {
 	c.Policy = new(big.Int).Set(p.Policy)
 	c.Threshold = uint64(p.Threshold)
 	c.ReleasedRoot = p.ReleasedRoot
+	c.Binding = p.Binding
 	c.Salt = 0
 	for j := range size {
 		c.ColumnHashes[j], c.Categories[j], c.Used[j] = 0, 0, 0

@@ -11,8 +11,9 @@ import (
 
 // Circuit proves that a released view is a record redacted by a policy at a
 // threshold, that the record's level is the highest level of its columns,
-// and that the record is the one committed to. See the package doc for the
-// encoding; Go (package record) computes the same values.
+// and that the record is the one committed to; its binding names the record
+// the proof is for (see Define). See the package doc for the encoding; Go
+// (package record) computes the same values.
 type Circuit struct {
 	// Public inputs, in the order the Solidity verifier takes them.
 	Commitment   frontend.Variable `gnark:",public"` // H(commitTag, salt, hashes, packed category slots)
@@ -20,6 +21,7 @@ type Circuit struct {
 	Policy       frontend.Variable `gnark:",public"` // Σ level_i · 4^i over categories i < 16
 	Threshold    frontend.Variable `gnark:",public"` // columns with level ≤ threshold are released
 	ReleasedRoot frontend.Variable `gnark:",public"` // H(releasedTag, released view)
+	Binding      frontend.Variable `gnark:",public"` // record.Binding(datasetId, version, contentHash)
 
 	// Secret inputs, one entry per column slot.
 	Salt         frontend.Variable
@@ -92,6 +94,16 @@ func (c *Circuit) Define(api frontend.API) error {
 
 	root := append([]frontend.Variable{tagVariable(record.ReleasedTag(size))}, released...)
 	api.AssertIsEqual(c.ReleasedRoot, spongeVariables(api, perm, root))
+
+	// The binding only has to be part of the statement: nothing inside the
+	// circuit depends on it. A public input in no constraint would have a
+	// zero verifying-key point, so any value would verify with the same
+	// proof; one multiplication gate puts it in the A and B columns (an R1CS
+	// constraint binding*binding = sq with sq a fresh internal wire), so a
+	// proof made for one binding fails for any other (TestBindingIsBound).
+	// gnark compiles a circuit with such a free input without complaint;
+	// TestBindingIsBound checks the binding's verifying-key point is not zero.
+	_ = api.Mul(c.Binding, c.Binding)
 	return nil
 }
 

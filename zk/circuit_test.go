@@ -42,6 +42,11 @@ func fixtureStatement(t *testing.T, size int, threshold record.Level) (*record.R
 	if err != nil {
 		t.Fatal(err)
 	}
+	binding, _, err := record.ViewBinding(FixtureDepartment, FixtureDataset, FixtureVersion, tab, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Bind(binding)
 	return rec, st
 }
 

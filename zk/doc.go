@@ -10,12 +10,20 @@
 //
 // # Public inputs
 //
-// In this order (the exported verifier takes them as uint256[5]):
+// In this order (the exported verifier takes them as uint256[6]):
 //
-//	commitment, level, policy, threshold, releasedRoot
+//	commitment, level, policy, threshold, releasedRoot, binding
 //
 // threshold is 0, 1 or 2; level is the record's level, the maximum level of
-// its columns (0 for a table without columns).
+// its columns (0 for a table without columns). binding names the record the
+// proof is for, record.Binding(datasetId, version, contentHash) =
+// uint256(keccak256(abi.encode(datasetId, version, contentHash))) >> 8, which
+// ReviewBoard.submit recomputes from the submission; the circuit only
+// constrains it to be part of the statement (one gate), so a proof copied to
+// another record does not verify. A statement is bound (Statement.Bind)
+// before it is proved, and a verifier recomputes the binding from the record
+// it checks (Proof.CheckBinding), never taking a proof file's word for it.
+// Proof files are version 2 (with the binding); version 1 files are refused.
 //
 // # Proofs
 //

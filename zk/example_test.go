@@ -25,6 +25,13 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
+	// Bind the proof to the record it is for: version 1 of dataset
+	// "admissions" of department "health", with its released view as content.
+	binding, _, err := record.ViewBinding("health", "admissions", 1, table, st)
+	if err != nil {
+		panic(err)
+	}
+	st.Bind(binding)
 	keys, err := zk.DevSetup(st.Size, []byte("example seed: insecure"))
 	if err != nil {
 		panic(err)

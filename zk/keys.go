@@ -64,8 +64,8 @@ func domainSize(ccs *cs.R1CS) uint64 {
 // keys of the checked-in dev verifiers (TestDevVerifyingKeyHashes keeps them
 // true): deploy refuses these on any chain but a local devnet.
 var devVerifyingKeyHashes = map[int]string{
-	record.SizeSmall: "df02568e6969803f331ec5c8bcab2c8b2ce44bac77f45ba5ee405a7a05ba995d",
-	record.SizeLarge: "9c2edfa6b733c85ba9197a33a72edb32e88ccf00b5d2f8626ef62b36c7265050",
+	record.SizeSmall: "f981512085e70d04277dda4ae87a971fa2a1c986e48c3f45d8b3bba8c338a701",
+	record.SizeLarge: "d147f561adeae8acaad48a81c297934c03b78dc95dbdee70def0b26a4fd66fa1",
 }
 
 // VerifyingKeyHash is the sha256 of a verifying key's encoding, hex: the

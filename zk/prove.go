@@ -31,7 +31,15 @@ var (
 	errInvalidProof = errors.New("invalid proof")
 	// errReleasedView is returned if a released view does not hash to the root.
 	errReleasedView = errors.New("released view does not match the released root")
+	// errUnbound is returned by Prove for a statement not bound to a record.
+	errUnbound = errors.New("statement is not bound to a record: call Statement.Bind(record.Binding(datasetId, version, contentHash)) before proving")
+	// ErrOtherRecord is returned by CheckBinding for a proof bound to another record.
+	ErrOtherRecord = errors.New("proof is bound to another record (binding differs from record.Binding(datasetId, version, contentHash))")
 )
+
+// ProofFileVersion is the version of the proof file format: 2 carries the
+// binding (six public inputs); version 1 files (five inputs) are refused.
+const ProofFileVersion = 2
 
 // Proof is a classification proof with its public inputs and released view.
 type Proof struct {
@@ -42,8 +50,12 @@ type Proof struct {
 	Bytes    []byte       // ProofSize bytes, as the Solidity verifier takes them
 }
 
-// Prove makes a Groth16 proof of st with keys of the statement's size.
+// Prove makes a Groth16 proof of st with keys of the statement's size; st
+// must be bound to its record (Statement.Bind).
 func Prove(keys *Keys, st *record.Statement, columns []string) (*Proof, error) {
+	if !st.Bound() {
+		return nil, errUnbound
+	}
 	if keys.Size != st.Size {
 		return nil, fmt.Errorf("statement needs the %d-column keys, got %d-column keys", st.Size, keys.Size)
 	}
@@ -77,6 +89,16 @@ func Verify(vk *groth16bn254.VerifyingKey, p *Proof) error {
 		return errReleasedView
 	}
 	return VerifyBytes(vk, p.Size, &p.Public, p.Bytes)
+}
+
+// CheckBinding checks that the proof is bound to the record (datasetId,
+// version, contentHash): a verifier computes the binding from the record it
+// is checking, never takes the proof file's word for it.
+func (p *Proof) CheckBinding(datasetID [32]byte, version uint64, contentHash [32]byte) error {
+	if want := record.Binding(datasetID, version, contentHash); !want.Equal(&p.Public.Binding) {
+		return ErrOtherRecord
+	}
+	return nil
 }
 
 // VerifyBytes checks proof bytes against public inputs, as the on-chain
@@ -134,12 +156,13 @@ type pubJSON struct {
 	Policy       string `json:"policy"`
 	Threshold    int    `json:"threshold"`
 	ReleasedRoot string `json:"releasedRoot"`
+	Binding      string `json:"binding"`
 }
 
 // MarshalJSON writes the proof file format.
 func (p *Proof) MarshalJSON() ([]byte, error) {
 	j := proofJSON{
-		Version: 1,
+		Version: ProofFileVersion,
 		Size:    p.Size,
 		Public: pubJSON{
 			Commitment:   record.HexElement(&p.Public.Commitment),
@@ -147,6 +170,7 @@ func (p *Proof) MarshalJSON() ([]byte, error) {
 			Policy:       "0x" + p.Public.Policy.Text(16),
 			Threshold:    int(p.Public.Threshold),
 			ReleasedRoot: record.HexElement(&p.Public.ReleasedRoot),
+			Binding:      record.HexElement(&p.Public.Binding),
 		},
 		Columns: p.Columns,
 		Proof:   "0x" + hex.EncodeToString(p.Bytes),
@@ -163,7 +187,10 @@ func (p *Proof) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	if j.Version != 1 {
+	if j.Version == 1 {
+		return errors.New("proof file version 1 has five public inputs and no binding to its record: this verifier takes version 2 (six inputs); prove the record again")
+	}
+	if j.Version != ProofFileVersion {
 		return fmt.Errorf("unknown proof file version %d", j.Version)
 	}
 	if err := checkSize(j.Size); err != nil {
@@ -177,6 +204,15 @@ func (p *Proof) UnmarshalJSON(b []byte) error {
 	}
 	if q.Public.ReleasedRoot, err = record.ParseElement(j.Public.ReleasedRoot); err != nil {
 		return fmt.Errorf("releasedRoot: %w", err)
+	}
+	if j.Public.Binding == "" {
+		return errors.New("binding: missing")
+	}
+	if q.Public.Binding, err = record.ParseElement(j.Public.Binding); err != nil {
+		return fmt.Errorf("binding: %w", err)
+	}
+	if q.Public.Binding.BigInt(new(big.Int)).BitLen() > record.BindingBits {
+		return fmt.Errorf("binding: more than %d bits", record.BindingBits)
 	}
 	if j.Public.Level < 0 || !record.Level(j.Public.Level).Valid() {
 		return fmt.Errorf("level: %w", record.ErrLevelRange)

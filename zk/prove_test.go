@@ -48,6 +48,7 @@ func TestProveVerify(t *testing.T) {
 			"policy":       func(p *record.PublicInputs) { p.Policy = FixturePolicy().Element().Xor(p.Policy, bigOne()) },
 			"threshold":    func(p *record.PublicInputs) { p.Threshold = record.LevelConditional },
 			"releasedRoot": func(p *record.PublicInputs) { p.ReleasedRoot.Add(&p.ReleasedRoot, one) },
+			"binding":      func(p *record.PublicInputs) { p.Binding.Add(&p.Binding, one) },
 		}
 		for name, change := range changes {
 			pub := proof.Public
@@ -116,6 +117,14 @@ func TestMalformedProofFile(t *testing.T) {
 		{"level 3", edit(func(m map[string]any) { m["public"].(map[string]any)["level"] = 3 }), "level must be 0 (open), 1 (conditional) or 2 (sensitive)"},
 		{"policy too wide", edit(func(m map[string]any) { m["public"].(map[string]any)["policy"] = "0x1ffffffff" }), "policy element does not fit in 32 bits"},
 		{"released view short", edit(func(m map[string]any) { m["released"] = []string{"0x0"} }), "released view has 1 entries"},
+		{"old 5-input file", edit(func(m map[string]any) {
+			m["version"] = 1
+			delete(m["public"].(map[string]any), "binding")
+		}), "proof file version 1 has five public inputs and no binding"},
+		{"binding missing", edit(func(m map[string]any) { delete(m["public"].(map[string]any), "binding") }), "binding: missing"},
+		{"binding too wide", edit(func(m map[string]any) {
+			m["public"].(map[string]any)["binding"] = "0x0100000000000000000000000000000000000000000000000000000000000000"
+		}), "binding: more than 248 bits"},
 	}
 	dir := t.TempDir()
 	for _, c := range cases {
@@ -141,6 +150,54 @@ func TestMalformedProofFile(t *testing.T) {
 }
 
 func bigOne() *big.Int { return big.NewInt(1) }
+
+// TestBindingIsBound: a proof made for one record's binding does not verify
+// with another's (the binding's verifying-key point is not zero, as it
+// would be for a public input in no constraint), and Prove refuses a
+// statement that was never bound.
+func TestBindingIsBound(t *testing.T) {
+	keys := testKeys(t)
+	if k := keys.VK.G1.K; len(k) != record.NumPublicInputs+1 || k[record.NumPublicInputs].IsInfinity() {
+		t.Fatalf("verifying key: %d IC points, binding's at infinity: a free public input", len(k))
+	}
+	rec, st := fixtureStatement(t, record.SizeSmall, record.LevelOpen)
+	proof, err := Prove(keys, st, rec.Names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	content, contentHash, err := FixtureContent(record.SizeSmall)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := record.DatasetID(FixtureDepartment, FixtureDataset)
+	if err := proof.CheckBinding(id, FixtureVersion, contentHash); err != nil {
+		t.Fatalf("proof not bound to its record: %v", err)
+	}
+	others := map[string]fr.Element{
+		"other department": record.Binding(record.DatasetID("tax", FixtureDataset), FixtureVersion, contentHash),
+		"other version":    record.Binding(id, FixtureVersion+1, contentHash),
+		"other content":    record.Binding(id, FixtureVersion, record.ContentHash(append(content, '\n'))),
+	}
+	for name, b := range others {
+		pub := proof.Public
+		pub.Binding = b
+		if err := VerifyBytes(keys.VK, proof.Size, &pub, proof.Bytes); !errors.Is(err, errInvalidProof) {
+			t.Errorf("%s: got %v, want invalid proof", name, err)
+		}
+	}
+	if err := proof.CheckBinding(record.DatasetID("tax", FixtureDataset), FixtureVersion, contentHash); !errors.Is(err, ErrOtherRecord) {
+		t.Errorf("CheckBinding of another record: %v", err)
+	}
+
+	_, unbound := fixtureStatement(t, record.SizeSmall, record.LevelOpen)
+	fresh, err := record.NewStatement(rec, FixturePolicy(), record.LevelOpen, unbound.Salt())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Prove(keys, fresh, rec.Names); !errors.Is(err, errUnbound) {
+		t.Fatalf("unbound statement: %v", err)
+	}
+}
 
 // Key files: a missing size says how to make it, a corrupt file is named,
 // and a proving key from another setup than the verifying key is refused

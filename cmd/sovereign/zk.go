@@ -165,8 +165,18 @@ Anyone can run verify on the directory at any time.`,
 func zkProveCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "prove",
-		Usage: "prove the classification and redaction of a CSV/JSON table",
+		Usage: "prove the classification and redaction of a CSV/JSON table, bound to its record",
+		Description: `The proof is bound to one record: version --version of dataset --dataset
+of department --department, whose content is the table's released view (the
+CSV the department uploads; --view-out writes it). Its binding,
+uint256(keccak256(abi.encode(datasetId, version, sha256(view)))) >> 8, is the
+proof's sixth public input, which the ReviewBoard recomputes from the
+submission: the proof verifies for that record only.`,
 		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "department", Usage: "the record's department (lower-case name, e.g. health)", Required: true},
+			&cli.StringFlag{Name: "dataset", Usage: "the record's dataset name within the department", Required: true},
+			&cli.Uint64Flag{Name: "version", Usage: "the record's version (non-zero)", Required: true},
+			&cli.StringFlag{Name: "view-out", Usage: "write the released view (the content the proof is bound to) to this file"},
 			&cli.StringFlag{Name: "keys", Usage: "keys directory", Value: "zk-keys"},
 			&cli.StringFlag{Name: "table", Usage: "table file (.csv with a header row, or .json array of objects)", Required: true},
 			&cli.StringFlag{Name: "columns", Usage: "column → category file (JSON object)", Required: true},
@@ -181,7 +191,18 @@ func zkProveCommand() *cli.Command {
 			if th < 0 || th > 2 {
 				return fmt.Errorf("--threshold %d: must be 0 (open), 1 (conditional) or 2 (sensitive)", th)
 			}
+			dept := c.String("department")
+			if dept != strings.ToLower(dept) || strings.TrimSpace(dept) == "" {
+				return fmt.Errorf("--department %q: a department name is non-empty and lower-case", dept)
+			}
+			if c.String("dataset") == "" {
+				return errors.New("--dataset: empty dataset name")
+			}
+			if c.Uint64("version") == 0 {
+				return errors.New("--version: versions start at 1")
+			}
 			p, err := zk.ProveFiles(zk.ProveRequest{
+				Department: dept, Dataset: c.String("dataset"), Version: c.Uint64("version"), ViewOut: c.String("view-out"),
 				KeysDir: c.String("keys"), Table: c.String("table"), Columns: c.String("columns"),
 				Policy: c.String("policy"), SaltFile: c.String("salt"), NewSalt: c.Bool("new-salt"), Threshold: record.Level(th),
 			})
@@ -197,8 +218,8 @@ func zkProveCommand() *cli.Command {
 					released++
 				}
 			}
-			fmt.Fprintf(c.App.Writer, "wrote %s: %d columns, level %d, %d released at threshold %d\n",
-				c.String("out"), len(p.Columns), p.Public.Level, released, p.Public.Threshold)
+			fmt.Fprintf(c.App.Writer, "wrote %s: %d columns, level %d, %d released at threshold %d, bound to %s/%s version %d (binding %s)\n",
+				c.String("out"), len(p.Columns), p.Public.Level, released, p.Public.Threshold, dept, c.String("dataset"), c.Uint64("version"), record.HexElement(&p.Public.Binding))
 			return nil
 		},
 	}
@@ -207,16 +228,36 @@ func zkProveCommand() *cli.Command {
 func zkVerifyCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "verify",
-		Usage: "verify a proof file (and, with --table, the released table against it)",
+		Usage: "verify a proof file (and, with --table, the released table against it; with --department, --dataset, --version and --view, the record it is bound to)",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "keys", Usage: "keys directory", Value: "zk-keys"},
 			&cli.StringFlag{Name: "proof", Usage: "proof file", Required: true},
 			&cli.StringFlag{Name: "table", Usage: "released table to check against the proof's released view"},
+			&cli.StringFlag{Name: "department", Usage: "the record's department: check the proof is bound to it (with --dataset, --version, --view)"},
+			&cli.StringFlag{Name: "dataset", Usage: "the record's dataset name"},
+			&cli.Uint64Flag{Name: "version", Usage: "the record's version"},
+			&cli.StringFlag{Name: "view", Usage: "the record's released view file (its sha256 is the content hash)"},
 		},
 		Action: func(c *cli.Context) error {
+			set := btoi(c.IsSet("department")) + btoi(c.IsSet("dataset")) + btoi(c.IsSet("version")) + btoi(c.IsSet("view"))
+			if set != 0 && set != 4 {
+				return errors.New("--department, --dataset, --version and --view name the record together: give all four or none")
+			}
 			p, err := zk.LoadProof(c.String("proof"))
 			if err != nil {
 				return err
+			}
+			bound := ""
+			if set == 4 {
+				view, err := os.ReadFile(c.String("view"))
+				if err != nil {
+					return fmt.Errorf("--view: %w", err)
+				}
+				id := record.DatasetID(c.String("department"), c.String("dataset"))
+				if err := p.CheckBinding(id, c.Uint64("version"), record.ContentHash(view)); err != nil {
+					return fmt.Errorf("proof %s: %w", c.String("proof"), err)
+				}
+				bound = fmt.Sprintf(", bound to %s/%s version %d", c.String("department"), c.String("dataset"), c.Uint64("version"))
 			}
 			vk, err := zk.LoadVerifyingKey(c.String("keys"), p.Size)
 			if err != nil {
@@ -234,7 +275,7 @@ func zkVerifyCommand() *cli.Command {
 					return fmt.Errorf("released table %s: %w", path, err)
 				}
 			}
-			fmt.Fprintf(c.App.Writer, "proof ok: level %d, threshold %d, policy 0x%s\n", p.Public.Level, p.Public.Threshold, p.Public.Policy.Text(16))
+			fmt.Fprintf(c.App.Writer, "proof ok: level %d, threshold %d, policy 0x%s%s\n", p.Public.Level, p.Public.Threshold, p.Public.Policy.Text(16), bound)
 			return nil
 		},
 	}
@@ -311,4 +352,11 @@ func benchZKCommand() *cli.Command {
 			})
 		},
 	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

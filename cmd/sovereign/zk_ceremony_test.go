@@ -48,7 +48,7 @@ func TestZKCeremonyCLI(t *testing.T) {
 	table := writeZKFile(t, dir, "t.csv", "patient,admissions\nP-1,3\nP-2,5\n")
 	proof := filepath.Join(dir, "proof.json")
 	if out, err := runZK(t, bin, "zk", "prove", "--keys", keys, "--table", table, "--columns", columns, "--policy", policy,
-		"--salt", filepath.Join(dir, "salt"), "--new-salt", "--out", proof); err != nil {
+		"--salt", filepath.Join(dir, "salt"), "--new-salt", "--out", proof, "--department", "health", "--dataset", "stays", "--version", "1"); err != nil {
 		t.Fatalf("prove with ceremony keys: %v\n%s", err, out)
 	}
 	if out, err := runZK(t, bin, "zk", "verify", "--keys", keys, "--proof", proof); err != nil || !strings.Contains(out, "proof ok") {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/sovereign-gov/sovereign/internal/testbin"
+	"github.com/sovereign-gov/sovereign/record"
 )
 
 // runZK runs the real binary and returns stdout+stderr.
@@ -74,7 +75,8 @@ func TestZKProveVerifyCLI(t *testing.T) {
 	prove := func(table, out string, threshold int) string {
 		t.Helper()
 		args := []string{"zk", "prove", "--keys", keys, "--table", table, "--columns", columns,
-			"--policy", policy, "--threshold", fmt.Sprint(threshold), "--salt", salt, "--out", out}
+			"--policy", policy, "--threshold", fmt.Sprint(threshold), "--salt", salt, "--out", out,
+			"--department", "health", "--dataset", "admissions", "--version", "1", "--view-out", out + ".view.csv"}
 		if _, err := os.Stat(salt); err != nil {
 			args = append(args, "--new-salt") // the record's first proof draws its salt
 		}
@@ -84,8 +86,38 @@ func TestZKProveVerifyCLI(t *testing.T) {
 		}
 		return o
 	}
-	if o := prove(table, proof, 0); !strings.Contains(o, "5 columns, level 2, 2 released at threshold 0") {
+	if o := prove(table, proof, 0); !strings.Contains(o, "5 columns, level 2, 2 released at threshold 0, bound to health/admissions version 1") {
 		t.Fatalf("prove output:\n%s", o)
+	}
+	// The proof is bound to the record: its binding is computed from the
+	// identity and the released view written next to it, and zk verify
+	// checks it; any other identity or content is refused.
+	view, err := os.ReadFile(proof + ".view.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(view) != ",,age_band,,admissions\n,,40-49,,3\n,,70-79,,1\n" {
+		t.Fatalf("released view:\n%s", view)
+	}
+	b := record.Binding(record.DatasetID("health", "admissions"), 1, record.ContentHash(view))
+	if got := publicField(t, proof, "binding"); got != record.HexElement(&b) {
+		t.Fatalf("binding %s, want %s", got, record.HexElement(&b))
+	}
+	bind := func(dept, dataset, version, view string) []string {
+		return []string{"zk", "verify", "--keys", keys, "--proof", proof, "--department", dept, "--dataset", dataset, "--version", version, "--view", view}
+	}
+	if o, err := runZK(t, bin, bind("health", "admissions", "1", proof+".view.csv")...); err != nil || !strings.Contains(o, "bound to health/admissions version 1") {
+		t.Fatalf("verify binding: %v\n%s", err, o)
+	}
+	otherView := writeZKFile(t, dir, "other-view.csv", ",,age_band,,admissions\n,,40-49,,4\n,,70-79,,1\n")
+	for _, args := range [][]string{
+		bind("tax", "admissions", "1", proof+".view.csv"),
+		bind("health", "admissions", "2", proof+".view.csv"),
+		bind("health", "admissions", "1", otherView),
+	} {
+		if o, err := runZK(t, bin, args...); err == nil || !strings.Contains(o, "proof is bound to another record") {
+			t.Fatalf("verify %v: %v\n%s", args, err, o)
+		}
 	}
 	if info, err := os.Stat(salt); err != nil || info.Mode().Perm() != 0o600 {
 		t.Fatalf("salt file: %v %v", info, err)
@@ -147,12 +179,14 @@ func TestZKBadInputCLI(t *testing.T) {
 		wide[i] = fmt.Sprintf("c%d", i)
 	}
 	salt := writeZKFile(t, dir, "salt", "0x2a\n")
+	identity := []string{"--department", "health", "--dataset", "admissions", "--version", "1"}
 	prove := func(table, columns string) []string {
-		return []string{"zk", "prove", "--keys", keys, "--table", table, "--columns", columns, "--policy", policy, "--salt", salt}
+		return append([]string{"zk", "prove", "--keys", keys, "--table", table, "--columns", columns, "--policy", policy, "--salt", salt}, identity...)
 	}
 	proveWith := func(policy, columns, table, salt string, extra ...string) []string {
-		return append([]string{"zk", "prove", "--keys", keys, "--table", table, "--columns", columns, "--policy", policy, "--salt", salt}, extra...)
+		return append(append([]string{"zk", "prove", "--keys", keys, "--table", table, "--columns", columns, "--policy", policy, "--salt", salt}, identity...), extra...)
 	}
+	unbound := []string{"zk", "prove", "--keys", keys, "--table", writeZKFile(t, dir, "ub.csv", "a,b\n1,2\n"), "--columns", columns, "--policy", policy, "--salt", salt}
 	okTable := writeZKFile(t, dir, "ok.csv", "a,b\n1,2\n")
 	cases := []struct {
 		name string
@@ -195,6 +229,14 @@ func TestZKBadInputCLI(t *testing.T) {
 			"folder " + filepath.Join(dir, "typo") + " does not exist"},
 		{"new salt over an old one", proveWith(policy, columns, okTable, salt, "--new-salt"), "exists already: --new-salt never overwrites"},
 		{"zero salt", proveWith(policy, columns, okTable, writeZKFile(t, dir, "zero.salt", "0x0\n")), "the salt is zero"},
+		// The proof is bound to a record: its identity is required and checked.
+		{"no record identity", unbound, `Required flags "department, dataset, version" not set`},
+		{"department not lower-case", append(append([]string{}, unbound...), "--department", "Health", "--dataset", "admissions", "--version", "1"),
+			`--department "Health": a department name is non-empty and lower-case`},
+		{"version 0", append(append([]string{}, unbound...), "--department", "health", "--dataset", "admissions", "--version", "0"), "--version: versions start at 1"},
+		{"old proof file", []string{"zk", "verify", "--keys", keys, "--proof", writeZKFile(t, dir, "v1-proof.json", `{"version": 1, "size": 16, "public": {}, "released": [], "proof": "0x"}`)},
+			"proof file version 1 has five public inputs and no binding to its record"},
+		{"binding half named", []string{"zk", "verify", "--keys", keys, "--proof", writeZKFile(t, dir, "v2.json", "{}"), "--department", "health"}, "give all four or none"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

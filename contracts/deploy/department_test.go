@@ -16,6 +16,7 @@ import (
 
 	"github.com/sovereign-gov/sovereign/bindings/reviewboard"
 	"github.com/sovereign-gov/sovereign/contracts/predeploy"
+	"github.com/sovereign-gov/sovereign/record"
 )
 
 // The ids as the contract computes them, written out byte by byte.
@@ -28,6 +29,9 @@ func TestRecordIdentifiers(t *testing.T) {
 	ds := crypto.Keccak256(append(append([]byte{}, dept...), key...))
 	if DatasetID("health", "hospital stays") != [32]byte(ds) {
 		t.Fatalf("DatasetID = %x, want keccak256(abi.encode(dept, key)) = %x", DatasetID("health", "hospital stays"), ds)
+	}
+	if record.DatasetID("health", "hospital stays") != [32]byte(ds) {
+		t.Fatal("record.DatasetID (what a proof is bound to) is not deploy.DatasetID")
 	}
 	if DatasetID("tax", "hospital stays") == DatasetID("health", "hospital stays") {
 		t.Fatal("two departments' datasets of one name share an id")

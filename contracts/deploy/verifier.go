@@ -16,7 +16,7 @@ import (
 )
 
 // verifierABI is IClassificationVerifier (contracts/src/interfaces).
-const verifierABI = `[{"type":"function","name":"verifyProof","stateMutability":"view","inputs":[{"name":"proof","type":"bytes"},{"name":"input","type":"uint256[5]"}],"outputs":[]}]`
+const verifierABI = `[{"type":"function","name":"verifyProof","stateMutability":"view","inputs":[{"name":"proof","type":"bytes"},{"name":"input","type":"uint256[6]"}],"outputs":[]}]`
 
 var (
 	// ErrNotTheVerifier is returned when a contract does not accept a proof
@@ -30,7 +30,7 @@ var (
 // keys it should verify: the proof must be accepted and the same proof with
 // one byte changed refused. A verifier of other keys (the INSECURE dev keys,
 // say) refuses the first; a contract that accepts everything, the second.
-func CheckVerifier(ctx context.Context, b bind.ContractCaller, addr common.Address, proof []byte, inputs [5]*big.Int) error {
+func CheckVerifier(ctx context.Context, b bind.ContractCaller, addr common.Address, proof []byte, inputs [6]*big.Int) error {
 	code, err := b.CodeAt(ctx, addr, nil)
 	if err != nil {
 		return fmt.Errorf("deploy: code of verifier %s: %w", addr, err)
@@ -50,8 +50,11 @@ func CheckVerifier(ctx context.Context, b bind.ContractCaller, addr common.Addre
 }
 
 // VerifyProof asks the classification verifier at addr (eth_call) whether
-// proof proves the public inputs: nil if it accepts, the revert otherwise.
-func VerifyProof(ctx context.Context, b bind.ContractCaller, addr common.Address, proof []byte, inputs [5]*big.Int) error {
+// proof proves the public inputs [commitment, level, policy, threshold,
+// releasedRoot, binding] (record.PublicInputs.Inputs; the caller computes
+// the binding from the record it checks): nil if it accepts, the revert
+// otherwise.
+func VerifyProof(ctx context.Context, b bind.ContractCaller, addr common.Address, proof []byte, inputs [6]*big.Int) error {
 	parsed, err := abi.JSON(strings.NewReader(verifierABI))
 	if err != nil {
 		return fmt.Errorf("deploy: verifier ABI: %w", err)
@@ -65,7 +68,7 @@ func VerifyProof(ctx context.Context, b bind.ContractCaller, addr common.Address
 }
 
 // CheckVerifier is CheckVerifier on the Deployer's chain.
-func (d *Deployer) CheckVerifier(ctx context.Context, addr common.Address, proof []byte, inputs [5]*big.Int) error {
+func (d *Deployer) CheckVerifier(ctx context.Context, addr common.Address, proof []byte, inputs [6]*big.Int) error {
 	return CheckVerifier(ctx, d.backend, addr, proof, inputs)
 }
 

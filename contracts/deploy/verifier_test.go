@@ -29,7 +29,7 @@ func TestCheckVerifier(t *testing.T) {
 	for i := range proof {
 		proof[i] = byte(i)
 	}
-	inputs := [5]*big.Int{big.NewInt(1), big.NewInt(2), big.NewInt(3), big.NewInt(0), big.NewInt(5)}
+	inputs := [6]*big.Int{big.NewInt(1), big.NewInt(2), big.NewInt(3), big.NewInt(0), big.NewInt(5), big.NewInt(6)}
 	parsed, err := abi.JSON(strings.NewReader(verifierABI))
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ pragma solidity 0.8.37;
 import {IReviewBoard} from "./interfaces/IReviewBoard.sol";
 import {IValidatorSet} from "./interfaces/IValidatorSet.sol";
 import {IClassificationVerifier} from "./interfaces/IClassificationVerifier.sol";
+import {SubmissionBinding} from "./libraries/SubmissionBinding.sol";
 
 /// @title ReviewBoard — see IReviewBoard for the rules.
 contract ReviewBoard is IReviewBoard {
@@ -138,8 +139,11 @@ contract ReviewBoard is IReviewBoard {
             _correctedBy[oldId] = recordId;
         }
 
-        // reverts on a bad proof; public inputs in the circuit's order
-        _verifier.verifyProof(proof, [s.commitment, uint256(s.level), policy, uint256(s.threshold), s.releasedRoot]);
+        // reverts on a bad proof; public inputs in the circuit's order. The
+        // binding names this record, so a proof copied from another
+        // department's (or version's, or content's) submission fails here.
+        uint256 binding = SubmissionBinding.compute(s.datasetId, s.version, s.contentHash);
+        _verifier.verifyProof(proof, [s.commitment, uint256(s.level), policy, uint256(s.threshold), s.releasedRoot, binding]);
 
         _submissions[recordId] = s;
         _tallies[recordId].status = Status.Pending;

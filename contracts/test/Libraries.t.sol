@@ -7,6 +7,7 @@ import {RLPReader} from "../src/libraries/RLPReader.sol";
 import {BlockHeader} from "../src/libraries/BlockHeader.sol";
 import {MerklePatriciaProof} from "../src/libraries/MerklePatriciaProof.sol";
 import {Receipts} from "../src/libraries/Receipts.sol";
+import {SubmissionBinding} from "../src/libraries/SubmissionBinding.sol";
 
 /// External entry points so tests can catch the libraries' reverts.
 contract LibProbe {
@@ -337,5 +338,17 @@ contract LibrariesTest is ChainFixture {
         } catch (bytes memory err) {
             assertTrue(_ownError(err), "panic");
         }
+    }
+
+    /// The binding of a submission, the circuit's sixth public input: the same
+    /// known answer record.TestBindingVector pins for Go's record.Binding.
+    function test_submissionBinding_knownAnswer() public pure {
+        bytes32 datasetId = keccak256(abi.encode(keccak256("health"), keccak256("hospital-admissions")));
+        assertEq(datasetId, 0xc6a0200c088b3edd06a16916a82d221f543fa689e0ba571082914188a3138822);
+        uint256 b = SubmissionBinding.compute(datasetId, 1, keccak256("released view"));
+        assertEq(b, 0x00d66518df79f1a184433f73f6674cfc4f885bb018b31f99d5263b0feb784f83);
+        assertLt(b, 1 << 248);
+        assertTrue(SubmissionBinding.compute(datasetId, 2, keccak256("released view")) != b);
+        assertTrue(SubmissionBinding.compute(datasetId, 1, keccak256("other view")) != b);
     }
 }

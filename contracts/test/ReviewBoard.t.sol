@@ -8,6 +8,7 @@ import {IReviewBoard} from "../src/interfaces/IReviewBoard.sol";
 import {IValidatorSet} from "../src/interfaces/IValidatorSet.sol";
 import {IClassificationVerifier} from "../src/interfaces/IClassificationVerifier.sol";
 import {VerifierDouble} from "./utils/VerifierDouble.sol";
+import {SubmissionBinding} from "../src/libraries/SubmissionBinding.sol";
 
 contract ReviewBoardTest is Test {
     // categories 0..3 at levels 0,1,2,0; the rest "not in policy" (3)
@@ -58,7 +59,8 @@ contract ReviewBoardTest is Test {
     }
 
     function _proof(IReviewBoard.Submission memory s) internal view returns (bytes memory) {
-        uint256[5] memory input = [s.commitment, uint256(s.level), POLICY, uint256(s.threshold), s.releasedRoot];
+        uint256 binding = SubmissionBinding.compute(s.datasetId, s.version, s.contentHash);
+        uint256[6] memory input = [s.commitment, uint256(s.level), POLICY, uint256(s.threshold), s.releasedRoot, binding];
         return abi.encodePacked(verifier.proofFor(input));
     }
 
@@ -531,12 +533,17 @@ contract ReviewBoardTest is Test {
         vm.prank(taxDept);
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotDepartment.selector, taxDept));
         board.submit(s, proof);
-        // B's own dataset of the same name is a different id
+        // B's own dataset of the same name is a different id: A's proof is
+        // bound to A's id and is refused there; B's own proof is accepted
         IReviewBoard.Submission memory own = _sub(1);
         own.department = TAX;
         own.datasetId = _datasetId(TAX, DATASET);
         vm.prank(taxDept);
+        vm.expectRevert(VerifierDouble.ProofInvalid.selector);
         board.submit(own, proof);
+        bytes memory ownProof = _proof(own);
+        vm.prank(taxDept);
+        board.submit(own, ownProof);
         assertTrue(own.datasetId != _sub(1).datasetId);
         _submit(1); // A's version 1 is still A's to submit
     }

@@ -317,6 +317,11 @@ func proveAlone(keys *zk.Keys, recs []*benchRecord) (float64, error) {
 		if sts[i], err = record.NewStatement(rec, pol, record.LevelOpen, salt); err != nil {
 			return 0, err
 		}
+		binding, _, err := record.ViewBinding(r.req.Department, r.req.Dataset, r.req.Version, t, sts[i])
+		if err != nil {
+			return 0, err
+		}
+		sts[i].Bind(binding)
 		cols[i] = t.Columns
 	}
 	start := time.Now()

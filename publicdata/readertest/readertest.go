@@ -30,6 +30,7 @@ import (
 	"github.com/sovereign-gov/sovereign/bindings/reviewboard"
 	"github.com/sovereign-gov/sovereign/contentstore"
 	"github.com/sovereign-gov/sovereign/publicdata"
+	"github.com/sovereign-gov/sovereign/record"
 )
 
 // emitterCode emits any log: calldata is [n][topic 0..n-1][data…] with n 3
@@ -297,14 +298,15 @@ func ProofBytes(seed byte) []byte {
 	return p
 }
 
-// Inputs are r's public inputs under policy.
-func Inputs(r dataregistry.IDataRegistryRelease, policy *big.Int) [5]*big.Int {
-	return [5]*big.Int{r.Commitment, big.NewInt(int64(r.Level)), policy, big.NewInt(int64(r.Threshold)), r.ReleasedRoot}
+// Inputs are r's public inputs under policy, the binding computed from r's
+// dataset id, version and content hash.
+func Inputs(r dataregistry.IDataRegistryRelease, policy *big.Int) [record.NumPublicInputs]*big.Int {
+	return publicdata.Inputs(r.DatasetId, r.Version, r.Level, r.Threshold, policy, r.Commitment, r.ReleasedRoot, r.ContentHash)
 }
 
 // VerifyCall is the verifier call that checks proof for inputs: pass it to
 // New for the verifier to accept it.
-func VerifyCall(t testing.TB, proof []byte, inputs [5]*big.Int) []byte {
+func VerifyCall(t testing.TB, proof []byte, inputs [record.NumPublicInputs]*big.Int) []byte {
 	t.Helper()
 	data, err := publicdata.VerifierCall(proof, inputs)
 	if err != nil {

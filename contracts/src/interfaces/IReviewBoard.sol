@@ -15,8 +15,11 @@ pragma solidity 0.8.37;
 ///   datasetId     = keccak256(abi.encode(departmentId, datasetKey))
 ///   recordId      = keccak256(abi.encode(datasetId, version))
 /// A datasetId thus belongs by construction to one department: no other
-/// department (or account) can squat one of its (dataset, version) pairs or
-/// replay one of its proofs under it. Validators of the ValidatorSet vote approve/reject with a reason;
+/// department (or account) can squat one of its (dataset, version) pairs.
+/// The proof is bound to the record: its sixth public input is
+///   binding = uint256(keccak256(abi.encode(datasetId, version, contentHash))) >> 8
+/// (SubmissionBinding), so a proof copied from a Submitted event does not
+/// verify under another dataset id, version or content hash. Validators of the ValidatorSet vote approve/reject with a reason;
 /// a record is Approved when approvals reach quorum() and Rejected as soon as
 /// approval can no longer reach it (rejections > n − quorum), counting the
 /// votes of current validators only (re-counted at each vote, so the counts
@@ -155,7 +158,9 @@ interface IReviewBoard {
     /// @notice Verify the proof and open the review; returns the record id.
     /// Reverts NotDepartment unless the caller's department is s.department,
     /// and InvalidSubmission("datasetId") unless s.datasetId =
-    /// keccak256(abi.encode(s.department, s.dataset)).
+    /// keccak256(abi.encode(s.department, s.dataset)); the verifier reverts
+    /// unless the proof is for these public inputs, the binding of
+    /// (s.datasetId, s.version, s.contentHash) included.
     function submit(Submission calldata s, bytes calldata proof) external returns (bytes32 recordId);
     /// @notice Validator vote on a pending record; decides at quorum.
     function vote(bytes32 recordId, bool approve, string calldata reason) external;

@@ -9,11 +9,11 @@ import {IClassificationVerifier} from "../../src/interfaces/IClassificationVerif
 contract VerifierDouble is IClassificationVerifier {
     error ProofInvalid();
 
-    function verifyProof(bytes calldata proof, uint256[5] calldata input) external pure {
+    function verifyProof(bytes calldata proof, uint256[6] calldata input) external pure {
         if (keccak256(proof) != keccak256(abi.encodePacked(proofFor(input)))) revert ProofInvalid();
     }
 
-    function proofFor(uint256[5] memory input) public pure returns (bytes32) {
+    function proofFor(uint256[6] memory input) public pure returns (bytes32) {
         return keccak256(abi.encode(input));
     }
 }

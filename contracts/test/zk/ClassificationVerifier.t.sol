@@ -7,10 +7,11 @@ import {ClassificationVerifier64} from "../../src/generated/ClassificationVerifi
 import {ClassificationFixture16} from "./fixtures/ClassificationFixture16.sol";
 import {ClassificationFixture64} from "./fixtures/ClassificationFixture64.sol";
 import {IClassificationVerifier} from "../../src/interfaces/IClassificationVerifier.sol";
+import {SubmissionBinding} from "../../src/libraries/SubmissionBinding.sol";
 
 /// Real proofs made by the Go prover (zk.GenerateArtifacts, dev keys) checked
 /// by the generated verifiers: accepted as made, rejected with any public
-/// input changed or any byte flipped.
+/// input changed (the binding included) or any byte flipped.
 contract ClassificationVerifierTest is Test {
     uint256 internal constant R = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
     uint256 internal constant GAS_GOAL = 250_000;
@@ -40,7 +41,7 @@ contract ClassificationVerifierTest is Test {
     }
 
     function test_fixture_publicInputsAsAgreed() public pure {
-        uint256[5] memory input = ClassificationFixture16.input();
+        uint256[6] memory input = ClassificationFixture16.input();
         assertEq(input[1], 2, "level: the fixture table has sensitive columns");
         assertEq(input[3], 0, "threshold: open data only");
         // policy: category 0 and 1 sensitive, 2 conditional, 3 open, others not in the policy (3)
@@ -52,12 +53,21 @@ contract ClassificationVerifierTest is Test {
         for (uint256 i = 4; i < 16; i++) {
             assertEq((policy >> (2 * i)) & 3, 3);
         }
+        // binding: the fixture record's, as ReviewBoard computes it
+        bytes32 datasetId =
+            keccak256(abi.encode(ClassificationFixture16.department(), ClassificationFixture16.dataset()));
+        assertEq(
+            input[5],
+            SubmissionBinding.compute(datasetId, ClassificationFixture16.version(), ClassificationFixture16.contentHash()),
+            "binding"
+        );
+        assertLt(input[5], 1 << 248);
     }
 
     function test_RevertWhen_publicInputChanged() public {
         bytes memory proof = ClassificationFixture16.proof();
-        for (uint256 i = 0; i < 5; i++) {
-            uint256[5] memory input = ClassificationFixture16.input();
+        for (uint256 i = 0; i < 6; i++) {
+            uint256[6] memory input = ClassificationFixture16.input();
             input[i] = (input[i] + 1) % R;
             vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
             v16.verifyProof(proof, input);
@@ -70,7 +80,7 @@ contract ClassificationVerifierTest is Test {
     }
 
     function test_RevertWhen_inputNotInField() public {
-        uint256[5] memory input = ClassificationFixture16.input();
+        uint256[6] memory input = ClassificationFixture16.input();
         input[0] += R;
         vm.expectRevert(ClassificationVerifier16.PublicInputNotInField.selector);
         v16.verifyProof(ClassificationFixture16.proof(), input);

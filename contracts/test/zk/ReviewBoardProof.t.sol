@@ -12,11 +12,12 @@ import {ClassificationFixture16} from "./fixtures/ClassificationFixture16.sol";
 
 /// ReviewBoard wired to the generated verifier: a submission carrying the Go
 /// prover's real proof is accepted; one whose fields disagree with the proof
-/// (level, threshold, commitment, released root) is refused by the verifier.
+/// (level, threshold, commitment, released root, or the record it is bound
+/// to: dataset id, version, content hash) is refused by the verifier.
 contract ReviewBoardProofTest is Test {
     ReviewBoard internal board;
     address internal constant DEPT = address(0xDE97);
-    bytes32 internal constant HEALTH = keccak256("health");
+    bytes32 internal constant HEALTH = keccak256("health"); // the fixture's department
 
     function setUp() public {
         address[] memory vals = new address[](4);
@@ -24,7 +25,7 @@ contract ReviewBoardProofTest is Test {
         vals[1] = address(0xB2);
         vals[2] = address(0xC3);
         vals[3] = address(0xD4);
-        uint256[5] memory input = ClassificationFixture16.input();
+        uint256[6] memory input = ClassificationFixture16.input();
         board = new ReviewBoard(
             IValidatorSet(address(new ValidatorSet(vals))),
             IClassificationVerifier(address(new ClassificationVerifier16())),
@@ -49,16 +50,17 @@ contract ReviewBoardProofTest is Test {
     }
 
     function submission() internal pure returns (IReviewBoard.Submission memory s) {
-        uint256[5] memory input = ClassificationFixture16.input();
-        s.department = HEALTH;
-        s.dataset = keccak256("hospital-admissions");
+        uint256[6] memory input = ClassificationFixture16.input();
+        // the record the fixture proof is bound to
+        s.department = ClassificationFixture16.department();
+        s.dataset = ClassificationFixture16.dataset();
         s.datasetId = keccak256(abi.encode(s.department, s.dataset));
-        s.version = 1;
+        s.version = ClassificationFixture16.version();
         s.commitment = input[0];
         s.level = uint8(input[1]);
         s.threshold = uint8(input[3]);
         s.releasedRoot = input[4];
-        s.contentHash = keccak256("released view");
+        s.contentHash = ClassificationFixture16.contentHash();
     }
 
     function test_submit_acceptsRealProof() public {
@@ -91,6 +93,44 @@ contract ReviewBoardProofTest is Test {
         _submit(board, s);
         s = submission();
         s.releasedRoot ^= 1;
+        vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
+        _submit(board, s);
+    }
+
+    /// Department B copies A's proof (public in A's Submitted event) and
+    /// submits it under its own, correctly formed dataset id with A's other
+    /// fields: the proof names A's record, so the verifier refuses it.
+    function test_RevertWhen_otherDepartmentReplaysProof() public {
+        address otherDept = address(0x7A7);
+        bytes32 tax = keccak256("tax");
+        address[] memory vals = new address[](4);
+        vals[0] = address(0xA1);
+        vals[1] = address(0xB2);
+        vals[2] = address(0xC3);
+        vals[3] = address(0xD4);
+        for (uint256 i = 0; i < vals.length && board.departmentOf(otherDept) != tax; i++) {
+            vm.prank(vals[i]);
+            board.voteDepartment(otherDept, tax, true, "");
+        }
+        _submit(board, submission()); // A's record, proof now public
+
+        IReviewBoard.Submission memory s = submission();
+        s.department = tax;
+        s.datasetId = keccak256(abi.encode(s.department, s.dataset));
+        bytes memory proof = ClassificationFixture16.proof();
+        vm.prank(otherDept);
+        vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
+        board.submit(s, proof);
+    }
+
+    /// A's own proof does not carry over to another version or content of A's dataset.
+    function test_RevertWhen_proofReusedForOtherVersionOrContent() public {
+        IReviewBoard.Submission memory s = submission();
+        s.version = 2;
+        vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
+        _submit(board, s);
+        s = submission();
+        s.contentHash = keccak256("other released view");
         vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
         _submit(board, s);
     }
