@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -45,22 +44,8 @@ func (r *recordPath) run(want int, args ...string) string {
 	if words > 0 {
 		args = append(append(append([]string{}, args[:words]...), "--manifest", r.dir), args[words:]...)
 	}
-	cmd := exec.Command(r.bin, args...)
-	cmd.Env = append(os.Environ(), "VAULT_TOKEN=", "VAULT_ADDR=")
-	var buf bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &buf, &buf
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		r.t.Fatal(err)
-	}
-	out := buf.String()
+	out := runSovereign(r.t, r.bin, want, args...)
 	r.outputs = append(r.outputs, out)
-	if code != want {
-		r.t.Fatalf("sovereign %s: exit %d, want %d\n%s", strings.Join(args[:min(3, len(args))], " "), code, want, out)
-	}
 	return out
 }
 
