@@ -404,6 +404,8 @@ func approveAsTheyCome(ctx context.Context, m *deploy.Manifest, devDir string, s
 		if err != nil {
 			continue
 		}
+		// the validators are independent people: they vote at once
+		var wg sync.WaitGroup
 		for _, k := range keys {
 			me := crypto.PubkeyToAddress(k.PublicKey)
 			var ballots []review.Ballot
@@ -414,9 +416,14 @@ func approveAsTheyCome(ctx context.Context, m *deploy.Manifest, devDir string, s
 				ballots = append(ballots, review.Ballot{RecordID: e.RecordID, Approve: true, Reason: "bench: approved"})
 			}
 			if len(ballots) > 0 {
-				board.Vote(ctx, k, ballots) // a race with a decision is retried next round
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					board.Vote(ctx, k, ballots) // a race with a decision is retried next round
+				}()
 			}
 		}
+		wg.Wait()
 	}
 }
 
