@@ -46,6 +46,7 @@ for the flags of each command.`,
 			relayCommand(),
 			dataCommand(),
 			reconcileCommand(),
+			statusCommand(),
 		},
 		EnableBashCompletion: true,
 	}

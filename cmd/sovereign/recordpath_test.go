@@ -40,7 +40,7 @@ func (r *recordPath) run(want int, args ...string) string {
 	r.t.Helper()
 	// --manifest goes right after the command words: flags come before
 	// a command's arguments.
-	words := map[string]int{"submit": 1, "reconcile": 1, "review": 2, "data": 2, "keys": 2}[args[0]]
+	words := map[string]int{"submit": 1, "reconcile": 1, "status": 1, "review": 2, "data": 2, "keys": 2}[args[0]]
 	if words > 0 {
 		args = append(append(append([]string{}, args[:words]...), "--manifest", r.dir), args[words:]...)
 	}
@@ -223,6 +223,9 @@ func TestRecordPathEndToEnd(t *testing.T) {
 	// Vault sealed during a submission: a clear error, and nothing half done
 	// that a retry cannot finish.
 	r.setVaultSealed(true)
+	if out := r.run(1, "status"); !strings.Contains(out, "SEALED") {
+		t.Fatalf("status with Vault sealed: want SEALED and exit 1:\n%s", out)
+	}
 	health, hcols := r.table("sealed-try", 2, marker)
 	out := r.run(1, append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "1",
 		"--table", health, "--columns", hcols, "--policy", filepath.Join(r.dir, "policy.json"),
@@ -321,6 +324,12 @@ func TestRecordPathEndToEnd(t *testing.T) {
 	}
 	if out := r.run(0, "reconcile"); !strings.Contains(out, "nothing missing") {
 		t.Fatalf("reconcile:\n%s", out)
+	}
+	out = r.run(0, "status")
+	for _, want := range []string{"public", "consortium", "private", "unsealed", "0 not yet on the public chain"} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("status: want %q in:\n%s", want, out)
+		}
 	}
 
 	// Bad input: unknown record, malformed id, wrong role credentials, a
