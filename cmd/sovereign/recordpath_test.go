@@ -279,10 +279,30 @@ func TestRecordPathEndToEnd(t *testing.T) {
 
 	// The relayer publishes; killed with SIGKILL mid-run and restarted, then
 	// raced by a second one, nothing is published twice.
+	// The whole devnet (every chain, the public signer and the consortium
+	// validators among them) is killed with SIGKILL mid-review and
+	// restarted: every vote acknowledged before stays.
 	rel := r.relayer("relayer-a", 5)
 	for v := 1; v <= 2; v++ {
 		for _, what := range []string{"open", "conditional", "sensitive", "correction"} {
 			r.run(0, append(append([]string{"review", "approve", "--reason", "checked"}, r.validator(v)...), ids[what])...)
+			if v == 1 && what == "sensitive" {
+				r.devnet.Kill()
+				r.devnet.Restart()
+				proctest.WaitFor(t, 3*time.Minute, "the devnet back after kill -9", func() bool {
+					if r.devnet.Exited() {
+						t.Fatalf("devnet exited after its restart:\n%s", r.devnet.Output())
+					}
+					_, err := proctest.Run(r.bin, "status", "--manifest", r.dir)
+					return err == nil
+				})
+				for _, acked := range []string{"open", "conditional", "sensitive"} {
+					out := r.run(0, "review", "show", ids[acked])
+					if !strings.Contains(out, "2 approvals") {
+						t.Fatalf("after kill -9 of the devnet, the acknowledged votes on %s are gone:\n%s", acked, out)
+					}
+				}
+			}
 			if v == 2 && what == "conditional" {
 				time.Sleep(time.Duration(rand.IntN(1500)) * time.Millisecond)
 				rel.Kill() // SIGKILL, mid-batch or between batches
