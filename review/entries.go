@@ -34,12 +34,22 @@ type Vote struct {
 // Entries reads every submission with its votes (in submission order),
 // querying logs in spans of blocks so a long chain needs no huge query.
 func (b *Board) Entries(ctx context.Context) ([]*Entry, error) {
+	return b.entries(ctx, nil)
+}
+
+// entries reads the entries of the records in ids (all when nil): the
+// record id is the first indexed topic of Submitted, Voted and Decision, so
+// the node filters the logs.
+func (b *Board) entries(ctx context.Context, ids []common.Hash) ([]*Entry, error) {
 	head, err := b.client.BlockNumber(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("review: head: %w", err)
 	}
 	ev := b.abi.GetABI().Events
 	topics := [][]common.Hash{{ev["Submitted"].ID, ev["Voted"].ID, ev["Decision"].ID}}
+	if ids != nil {
+		topics = append(topics, ids)
+	}
 	byID := map[[32]byte]*Entry{}
 	var order []*Entry
 	for from := uint64(0); from <= head; from += b.span {
@@ -107,14 +117,12 @@ func (b *Board) Entry(ctx context.Context, id [32]byte) (*Entry, error) {
 	if _, err := b.Submission(ctx, id); err != nil {
 		return nil, err
 	}
-	all, err := b.Entries(ctx)
+	found, err := b.entries(ctx, []common.Hash{id})
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range all {
-		if e.RecordID == id {
-			return e, nil
-		}
+	if len(found) == 0 {
+		return nil, fmt.Errorf("%w: %x (no Submitted log)", ErrNotFound, id)
 	}
-	return nil, fmt.Errorf("%w: %x (no Submitted log)", ErrNotFound, id)
+	return found[0], nil
 }

@@ -157,8 +157,9 @@ func (r *recordPath) grant(key string) string {
 	return m[1]
 }
 
-// relayer starts `sovereign relay` with a funded dev account.
-func (r *recordPath) relayer(name string, account int) *proctest.Proc {
+// relayer starts `sovereign relay` with a funded dev account, told where
+// the chains are by flags, or by the manifest alone.
+func (r *recordPath) relayer(name string, account int, fromManifest bool) *proctest.Proc {
 	acct := devnet.DevAccounts(account + 1)[account]
 	ks := filepath.Join(r.work, name+".keystore.json")
 	pw := filepath.Join(r.work, name+".password")
@@ -170,8 +171,12 @@ func (r *recordPath) relayer(name string, account int) *proctest.Proc {
 			r.t.Fatal(err)
 		}
 	}
-	return proctest.Start(r.t, name, r.bin, "relay", "--consortium.rpc", r.m.Consortium.RPC[0], "--public.rpc", r.m.Public.RPC[0],
-		"--bridge", r.m.Public.Bridge.Hex(), "--keystore", ks, "--password", pw, "--interval", "1s", "--batch", "2", "--verbosity", "3")
+	where := []string{"--consortium.rpc", r.m.Consortium.RPC[0], "--public.rpc", r.m.Public.RPC[0], "--bridge", r.m.Public.Bridge.Hex()}
+	if fromManifest {
+		where = []string{"--manifest", r.dir}
+	}
+	return proctest.Start(r.t, name, r.bin, append(append([]string{"relay"}, where...),
+		"--keystore", ks, "--password", pw, "--interval", "1s", "--batch", "2", "--verbosity", "3")...)
 }
 
 // setVaultSealed seals or unseals the devnet's Vault with its dev-only root token and key.
@@ -282,7 +287,7 @@ func TestRecordPathEndToEnd(t *testing.T) {
 	// The whole devnet (every chain, the public signer and the consortium
 	// validators among them) is killed with SIGKILL mid-review and
 	// restarted: every vote acknowledged before stays.
-	rel := r.relayer("relayer-a", 5)
+	rel := r.relayer("relayer-a", 5, false)
 	for v := 1; v <= 2; v++ {
 		for _, what := range []string{"open", "conditional", "sensitive", "correction"} {
 			r.run(0, append(append([]string{"review", "approve", "--reason", "checked"}, r.validator(v)...), ids[what])...)
@@ -310,7 +315,7 @@ func TestRecordPathEndToEnd(t *testing.T) {
 		}
 	}
 	rel.Restart()
-	rel2 := r.relayer("relayer-b", 6)
+	rel2 := r.relayer("relayer-b", 6, true)
 	for what, id := range ids {
 		if what == "rejected" {
 			continue

@@ -28,10 +28,11 @@ simulating each batch first. What is missing is read from the public chain
 on every pass, so it can be stopped, restarted or run by several people at
 once. --once relays what is missing, prints a summary and exits.`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "consortium.rpc", Usage: "JSON-RPC URL of a consortium node (eth_*, qbft_getCertificate)", Required: true},
-			&cli.StringFlag{Name: "public.rpc", Usage: "JSON-RPC URL of a public chain node", Required: true},
+			manifestFlag,
+			&cli.StringFlag{Name: "consortium.rpc", Usage: "JSON-RPC URL of a consortium node (eth_*, qbft_getCertificate; default: the manifest's)"},
+			&cli.StringFlag{Name: "public.rpc", Usage: "JSON-RPC URL of a public chain node (default: the manifest's)"},
 			&cli.Uint64Flag{Name: "public.chainid", Usage: "chain id the key signs for; the public RPC must serve it (0: take the RPC's)"},
-			&cli.StringFlag{Name: "bridge", Usage: "ReleaseBridge address on the public chain", Required: true},
+			&cli.StringFlag{Name: "bridge", Usage: "ReleaseBridge address on the public chain (default: the manifest's)"},
 			&cli.StringFlag{Name: "keystore", Usage: "keystore file of the relaying key (pays the gas)", Required: true},
 			&cli.StringFlag{Name: "password", Usage: "file holding the keystore password", Required: true},
 			&cli.IntFlag{Name: "batch", Usage: "logs per relay transaction", Value: 32},
@@ -50,7 +51,22 @@ func runRelay(c *cli.Context) error {
 	setupLogging(c)
 	ctx, cancel := signalContext()
 	defer cancel()
-	addr, err := parseAddress(c.String("bridge"))
+	m, err := loadManifest(c)
+	if err != nil {
+		return err
+	}
+	consURL, pubURL, bridgeAddr := c.String("consortium.rpc"), c.String("public.rpc"), c.String("bridge")
+	if m != nil {
+		consURL = flagOr(c, "consortium.rpc", first(m.Consortium.RPC))
+		pubURL = flagOr(c, "public.rpc", first(m.Public.RPC))
+		bridgeAddr = flagOr(c, "bridge", m.Public.Bridge.Hex())
+	}
+	for flag, v := range map[string]string{"consortium.rpc": consURL, "public.rpc": pubURL, "bridge": bridgeAddr} {
+		if v == "" {
+			return fmt.Errorf("--%s is required (no manifest found)", flag)
+		}
+	}
+	addr, err := parseAddress(bridgeAddr)
 	if err != nil {
 		return fmt.Errorf("--bridge: %w", err)
 	}
@@ -61,14 +77,14 @@ func runRelay(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	cons, err := rpc.DialContext(ctx, c.String("consortium.rpc"))
+	cons, err := rpc.DialContext(ctx, consURL)
 	if err != nil {
-		return fmt.Errorf("--consortium.rpc %s: %w", c.String("consortium.rpc"), err)
+		return fmt.Errorf("--consortium.rpc %s: %w", consURL, err)
 	}
 	defer cons.Close()
-	pub, err := rpc.DialContext(ctx, c.String("public.rpc"))
+	pub, err := rpc.DialContext(ctx, pubURL)
 	if err != nil {
-		return fmt.Errorf("--public.rpc %s: %w", c.String("public.rpc"), err)
+		return fmt.Errorf("--public.rpc %s: %w", pubURL, err)
 	}
 	defer pub.Close()
 	cfg := bridge.Config{
@@ -80,7 +96,7 @@ func runRelay(c *cli.Context) error {
 	if id := c.Uint64("public.chainid"); id != 0 {
 		cfg.PublicChainID = new(big.Int).SetUint64(id)
 	}
-	r, err := newRelayer(ctx, c, cfg)
+	r, err := newRelayer(ctx, c, cfg, map[string]string{"consortium": consURL, "public": pubURL})
 	if err != nil {
 		return err
 	}
@@ -94,7 +110,7 @@ func runRelay(c *cli.Context) error {
 
 // newRelayer connects, naming the flag whose endpoint is wrong; while an
 // endpoint is down at start it retries until ctx ends (not with --once).
-func newRelayer(ctx context.Context, c *cli.Context, cfg bridge.Config) (*bridge.Relayer, error) {
+func newRelayer(ctx context.Context, c *cli.Context, cfg bridge.Config, urls map[string]string) (*bridge.Relayer, error) {
 	wait := time.Second
 	for {
 		r, err := bridge.New(ctx, cfg)
@@ -105,11 +121,11 @@ func newRelayer(ctx context.Context, c *cli.Context, cfg bridge.Config) (*bridge
 		var wc *bridge.WrongChainError
 		switch {
 		case errors.As(err, &wc):
-			return nil, fmt.Errorf("--%s.rpc %s %w", wc.Chain, c.String(wc.Chain+".rpc"), err)
+			return nil, fmt.Errorf("--%s.rpc %s %w", wc.Chain, urls[wc.Chain], err)
 		case errors.As(err, &ce) && ce.Chain == "consortium":
-			err = fmt.Errorf("--consortium.rpc %s: %w", c.String("consortium.rpc"), err)
+			err = fmt.Errorf("--consortium.rpc %s: %w", urls["consortium"], err)
 		case errors.As(err, &ce) && ce.Chain == "public":
-			err = fmt.Errorf("--public.rpc %s: %w", c.String("public.rpc"), err)
+			err = fmt.Errorf("--public.rpc %s: %w", urls["public"], err)
 		default:
 			return nil, err
 		}
