@@ -23,7 +23,7 @@ func main() {
 
 // newApp builds the command tree. Tests call it to run commands in process.
 func newApp() *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:  "sovereign",
 		Usage: "open government data on three Ethereum chains: public, consortium and private",
 		Description: `Sovereign runs a public proof-of-authority chain anyone can read, a
@@ -50,4 +50,6 @@ for the flags of each command.`,
 		},
 		EnableBashCompletion: true,
 	}
+	checkRequiredFirst(app)
+	return app
 }

@@ -34,7 +34,7 @@ var (
 	reviewBoardFlag = &cli.StringFlag{Name: "review-board", Usage: "ReviewBoard address (default: the manifest's)"}
 	keystoreFlag    = &cli.StringFlag{Name: "keystore", Usage: "keystore file of your validator key", Required: true}
 	passwordFlag    = &cli.StringFlag{Name: "password", Usage: "file holding the keystore password", Required: true}
-	reasonFlag      = &cli.StringFlag{Name: "reason", Usage: "why (recorded on chain with the vote; required)", Required: true}
+	reasonFlag      = &cli.StringFlag{Name: "reason", Usage: "why (recorded on chain with the vote)", Required: true}
 	testedFlag      = &cli.StringFlag{Name: "tested", Usage: "file where `review test` remembers the records that passed (for approve --all-tested)", Value: "review-tested.json"}
 )
 

@@ -230,7 +230,7 @@ func TestZKBadInputCLI(t *testing.T) {
 		{"new salt over an old one", proveWith(policy, columns, okTable, salt, "--new-salt"), "exists already: --new-salt never overwrites"},
 		{"zero salt", proveWith(policy, columns, okTable, writeZKFile(t, dir, "zero.salt", "0x0\n")), "the salt is zero"},
 		// The proof is bound to a record: its identity is required and checked.
-		{"no record identity", unbound, `Required flags "department, dataset, version" not set`},
+		{"no record identity", unbound, `missing --department, --dataset, --version (see 'sovereign zk prove --help')`},
 		{"department not lower-case", append(append([]string{}, unbound...), "--department", "Health", "--dataset", "admissions", "--version", "1"),
 			`--department "Health": a department name is non-empty and lower-case`},
 		{"version 0", append(append([]string{}, unbound...), "--department", "health", "--dataset", "admissions", "--version", "0"), "--version: versions start at 1"},
