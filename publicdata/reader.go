@@ -27,6 +27,7 @@ import (
 
 	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
 	"github.com/sovereign-gov/sovereign/contentstore"
+	"github.com/sovereign-gov/sovereign/record"
 )
 
 // Backend is what the reader needs of a chain's JSON-RPC (ethclient.Client
@@ -270,10 +271,8 @@ type Page struct {
 
 // ParseLevel reads a level name (open, conditional, sensitive) or number.
 func ParseLevel(s string) (uint8, error) {
-	for i, n := range Levels {
-		if s == n || s == fmt.Sprint(i) {
-			return uint8(i), nil
-		}
+	if l, err := record.ParseLevel(s); err == nil {
+		return uint8(l), nil
 	}
 	return 0, fmt.Errorf("%w: level %q: want one of %s", ErrBadFilter, s, strings.Join(Levels, ", "))
 }

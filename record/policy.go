@@ -256,6 +256,16 @@ func (f *PolicyFile) Describe() string {
 }
 
 // String is the level's DCAT-AP name.
+// ParseLevel reads a level by name (open, conditional, sensitive) or number.
+func ParseLevel(s string) (Level, error) {
+	for l := LevelOpen; l <= LevelSensitive; l++ {
+		if s == l.String() || s == fmt.Sprint(uint8(l)) {
+			return l, nil
+		}
+	}
+	return 0, fmt.Errorf("level %q: want open, conditional or sensitive", s)
+}
+
 func (l Level) String() string {
 	switch l {
 	case LevelOpen:

@@ -64,7 +64,7 @@ flags. Run again after any failure: finished steps are recognised and skipped.
 }
 
 func runSubmit(c *cli.Context) error {
-	threshold, err := parseLevel(c.String("threshold"))
+	threshold, err := record.ParseLevel(c.String("threshold"))
 	if err != nil {
 		return fmt.Errorf("--threshold: %w", err)
 	}
@@ -145,7 +145,7 @@ func runSubmit(c *cli.Context) error {
 	}
 	fmt.Printf("proved in %s\n", out.ProveTime.Round(time.Millisecond))
 	if out.Uploaded {
-		fmt.Printf("released view %s/%s (%d bytes)\n", strings.TrimSuffix(site.content, "/"), out.ContentName, out.ContentSize)
+		fmt.Printf("released view %s/%x (%d bytes)\n", strings.TrimSuffix(site.content, "/"), out.ContentHash, out.ContentSize)
 	}
 	if out.Review.Already {
 		fmt.Printf("record 0x%x was already submitted for review (resumed)\n", out.Review.RecordID)
@@ -193,16 +193,6 @@ func resolveReviewSite(c *cli.Context) (*reviewSite, error) {
 		return nil, fmt.Errorf("--review-board: %w", err)
 	}
 	return s, nil
-}
-
-// parseLevel reads a level name (open, conditional, sensitive) or number.
-func parseLevel(s string) (record.Level, error) {
-	for l := record.LevelOpen; l <= record.LevelSensitive; l++ {
-		if s == l.String() || s == fmt.Sprint(uint8(l)) {
-			return l, nil
-		}
-	}
-	return 0, fmt.Errorf("level %q: want open, conditional or sensitive", s)
 }
 
 // bytesProgress draws "phase [#####.....] 42% of 100.0 MB" on stderr, once
