@@ -9,7 +9,6 @@ package department
 import (
 	"context"
 	"crypto/ecdsa"
-	"encoding/hex"
 	"fmt"
 	"math/big"
 	"net/http"
@@ -44,7 +43,7 @@ type Outcome struct {
 	Stored      *submission.Result
 	Proof       *zk.Proof
 	ProveTime   time.Duration
-	ContentName string // sha256 of the released view, the on-chain contentHash
+	ContentHash [32]byte // sha256 of the released view: its name in the content store, the on-chain contentHash
 	ContentSize int
 	Uploaded    bool // false for a sensitive record: its content stays private
 	Review      *review.Submitted
@@ -159,7 +158,7 @@ func (s *Submitter) prove(ctx context.Context, req submission.Request, out *Outc
 	if err != nil {
 		return err
 	}
-	out.ContentName, out.ContentSize = contentstore.Name(content), len(content)
+	out.ContentHash, out.ContentSize = record.ContentHash(content), len(content)
 	st.Bind(binding)
 	start := time.Now()
 	if out.Proof, err = zk.Prove(keys, st, table.Columns); err != nil {
@@ -185,7 +184,7 @@ func (s *Submitter) prove(ctx context.Context, req submission.Request, out *Outc
 // review is step 4: the submission to the ReviewBoard.
 func (s *Submitter) review(ctx context.Context, req submission.Request, supersedes uint64, out *Outcome) error {
 	s.step(4, "submitting for review on the consortium")
-	sub := Submission(req, out.Stored.Statement, supersedes, out.ContentName)
+	sub := Submission(req, out.Stored.Statement, supersedes, out.ContentHash)
 	var err error
 	out.Review, err = s.Board.Submit(ctx, s.Key, sub, out.Proof.Bytes)
 	return err
@@ -193,11 +192,7 @@ func (s *Submitter) review(ctx context.Context, req submission.Request, supersed
 
 // Submission is the ReviewBoard submission of a record stored under req
 // with statement st.
-func Submission(req submission.Request, st *record.Statement, supersedes uint64, contentName string) review.Submission {
-	var contentHash [32]byte
-	if b, err := hex.DecodeString(contentName); err == nil && len(b) == len(contentHash) {
-		copy(contentHash[:], b)
-	}
+func Submission(req submission.Request, st *record.Statement, supersedes uint64, contentHash [32]byte) review.Submission {
 	return review.Submission{
 		Department:   deploy.DepartmentID(req.Department),
 		Dataset:      deploy.DatasetKey(req.Dataset),

@@ -5,7 +5,6 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 
-	"github.com/sovereign-gov/sovereign/contentstore"
 	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/sidechains/private/submission"
 	"github.com/sovereign-gov/sovereign/zk"
@@ -34,11 +33,11 @@ func TestSubmissionCarriesTheBinding(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Bind(binding)
-	sub := Submission(req, st, 0, contentstore.Name(content))
+	sub := Submission(req, st, 0, record.ContentHash(content))
 	if got := record.Binding(sub.DatasetId, sub.Version, sub.ContentHash); !got.Equal(&st.Public.Binding) {
 		t.Fatalf("the board would compute binding %s, the proof has %s", record.HexElement(&got), record.HexElement(&st.Public.Binding))
 	}
-	other := Submission(submission.Request{Department: "tax", Dataset: "stays", Version: 3}, st, 0, contentstore.Name(content))
+	other := Submission(submission.Request{Department: "tax", Dataset: "stays", Version: 3}, st, 0, record.ContentHash(content))
 	if got := record.Binding(other.DatasetId, other.Version, other.ContentHash); got.Equal(&st.Public.Binding) {
 		t.Fatal("another department's submission has the same binding")
 	}
