@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 )
@@ -80,14 +81,9 @@ func (v *ReleasedView) CSV() ([]byte, error) {
 // ParseReleasedView reads a released view: a CSV table whose withheld
 // columns have an empty header and empty cells.
 func ParseReleasedView(b []byte) (*ReleasedView, error) {
-	t, err := ParseCSV(bytes.NewReader(b))
+	t, err := parseWithheld(b)
 	if err != nil {
-		// ParseCSV refuses two empty headers as a repeated name: withheld
-		// columns are checked here instead, so parse them under unique names.
-		t, err = parseWithheld(b)
-		if err != nil {
-			return nil, fmt.Errorf("released view: %w", err)
-		}
+		return nil, fmt.Errorf("released view: %w", err)
 	}
 	v := &ReleasedView{Table: t, Released: make([]bool, len(t.Columns))}
 	for j, name := range t.Columns {
@@ -104,12 +100,17 @@ func ParseReleasedView(b []byte) (*ReleasedView, error) {
 	return v, nil
 }
 
-// parseWithheld parses b with every empty header renamed to a name no
-// released column can have, then names them empty again.
+// parseWithheld parses b as ParseCSV does, with every empty header (a
+// withheld column) renamed for the parse to a name no released column can
+// have, so two withheld columns are not taken for a repeated name.
 func parseWithheld(b []byte) (*Table, error) {
-	cr := csv.NewReader(skipBOM(bytes.NewReader(b)))
+	b = stripBOM(b)
+	cr := csv.NewReader(bytes.NewReader(b))
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, errNoColumns
+	}
 	if err != nil {
 		return nil, fmt.Errorf("parse csv: %w", err)
 	}
@@ -126,11 +127,7 @@ func parseWithheld(b []byte) (*Table, error) {
 		return nil, err
 	}
 	w.Flush()
-	rest, err := restAfterHeader(b)
-	if err != nil {
-		return nil, err
-	}
-	renamed.Write(rest)
+	renamed.Write(b[cr.InputOffset():])
 	t, err := ParseCSV(&renamed)
 	if err != nil {
 		return nil, err
@@ -141,18 +138,6 @@ func parseWithheld(b []byte) (*Table, error) {
 		}
 	}
 	return t, nil
-}
-
-// restAfterHeader returns the bytes after the first CSV record of b.
-func restAfterHeader(b []byte) ([]byte, error) {
-	b = stripBOM(b)
-	cr := csv.NewReader(bytes.NewReader(b))
-	cr.FieldsPerRecord = -1
-	if _, err := cr.Read(); err != nil {
-		return nil, fmt.Errorf("parse csv: %w", err)
-	}
-	off := cr.InputOffset()
-	return b[off:], nil
 }
 
 // Slots is the view's released slots for a circuit of its size: the hash of
