@@ -21,7 +21,7 @@ import (
 
 // readerFlags say where the system is: a manifest, each value overridable.
 var readerFlags = []cli.Flag{
-	&cli.StringFlag{Name: "manifest", Usage: "the system's manifest: sovereign.json or the folder holding it", Value: ".devnet"},
+	manifestFlag,
 	&cli.StringFlag{Name: "public.rpc", Usage: "JSON-RPC URL of a public chain node (default: the manifest's first)"},
 	&cli.StringFlag{Name: "registry", Usage: "DataRegistry address on the public chain (default: the manifest's)"},
 	&cli.StringFlag{Name: "bridge", Usage: "ReleaseBridge address on the public chain (default: the manifest's)"},
@@ -72,12 +72,6 @@ func openReader(ctx context.Context, c *cli.Context) (*readerSetup, error) {
 			return common.Address{}, nil
 		}
 		return fromManifest(m), nil
-	}
-	first := func(urls []string) string {
-		if len(urls) == 0 {
-			return ""
-		}
-		return urls[0]
 	}
 	r := &publicdata.Reader{FromBlock: c.Uint64("from-block"), LogRange: c.Uint64("log-range")}
 	var err error
