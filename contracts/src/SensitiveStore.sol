@@ -8,6 +8,12 @@ contract SensitiveStore is ISensitiveStore {
     /// A rewrap moves at most this many key versions forward: a version near
     /// 2^32 - 1 would otherwise block every later rewrap of the record.
     uint32 public constant MAX_VERSION_STEP = 1024;
+    /// A multicall holds at most this many calls (a put costs ~250k gas: 64
+    /// fit a 30M block with room to spare).
+    uint256 public constant MAX_BATCH = 64;
+    /// This contract's own address: multicall must not run in another's
+    /// context (a delegatecall into it would run its calls there).
+    address private immutable _self = address(this);
 
     address public immutable owner;
     mapping(address => bool) public isWriter;
@@ -83,6 +89,22 @@ contract SensitiveStore is ISensitiveStore {
         e.shredded = true;
         e.shredReceipt = receipt;
         emit ShredMarked(recordId, receipt);
+    }
+
+    function multicall(bytes[] calldata calls) external returns (bytes[] memory results) {
+        if (address(this) != _self) revert BadBatch(0);
+        if (calls.length == 0 || calls.length > MAX_BATCH) revert BadBatch(calls.length);
+        results = new bytes[](calls.length);
+        for (uint256 i = 0; i < calls.length; i++) {
+            (bool ok, bytes memory out) = _self.delegatecall(calls[i]);
+            if (!ok) {
+                // bubble the call's own error, so a caller reads why
+                assembly ("memory-safe") {
+                    revert(add(out, 32), mload(out))
+                }
+            }
+            results[i] = out;
+        }
     }
 
     function get(bytes32 recordId) external view returns (Entry memory) {

@@ -179,4 +179,85 @@ contract SensitiveStoreTest is Test {
         vm.expectRevert(ISensitiveStore.ZeroAddress.selector);
         store.setOfficer(address(0), true);
     }
+
+    function _putCall(bytes32 id, bytes memory wrapped) internal pure returns (bytes memory) {
+        return abi.encodeCall(SensitiveStore.put, (id, "blob/ref", keccak256(abi.encode(id)), wrapped, 1, uint256(id)));
+    }
+
+    function test_multicall_storesABatch() public {
+        bytes[] memory calls = new bytes[](3);
+        for (uint256 i = 0; i < 3; i++) {
+            calls[i] = _putCall(bytes32(i + 1), hex"01");
+        }
+        vm.prank(writer);
+        store.multicall(calls);
+        assertEq(store.recordCount(), 3);
+        for (uint256 i = 0; i < 3; i++) {
+            assertEq(store.get(bytes32(i + 1)).writer, writer, "each call runs as the caller");
+        }
+    }
+
+    /// One bad entry in the middle of a batch stores none of it, and the
+    /// revert is the bad call's own error.
+    function testFuzz_multicall_allOrNone(uint8 size, uint8 bad) public {
+        uint256 n = bound(size, 1, store.MAX_BATCH());
+        uint256 k = bound(bad, 0, n - 1);
+        bytes[] memory calls = new bytes[](n);
+        for (uint256 i = 0; i < n; i++) {
+            calls[i] = _putCall(bytes32(i + 1), i == k ? bytes("") : bytes(hex"01"));
+        }
+        vm.prank(writer);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.InvalidEntry.selector, "wrappedKey"));
+        store.multicall(calls);
+        assertEq(store.recordCount(), 0);
+        for (uint256 i = 0; i < n; i++) {
+            vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.UnknownRecord.selector, bytes32(i + 1)));
+            store.get(bytes32(i + 1));
+        }
+    }
+
+    /// multicall grants nothing: a non-writer's batched put, or a writer's
+    /// batched setWriter, fails as the plain call would.
+    function test_RevertWhen_multicallWidensNothing() public {
+        bytes[] memory calls = new bytes[](1);
+        calls[0] = _putCall(ID, hex"01");
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.NotWriter.selector, address(this)));
+        store.multicall(calls);
+        calls[0] = abi.encodeCall(SensitiveStore.setWriter, (address(this), true));
+        vm.prank(writer);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.NotOwner.selector, writer));
+        store.multicall(calls);
+        assertFalse(store.isWriter(address(this)));
+    }
+
+    function test_RevertWhen_multicallSize() public {
+        vm.startPrank(writer);
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.BadBatch.selector, 0));
+        store.multicall(new bytes[](0));
+        uint256 over = store.MAX_BATCH() + 1;
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.BadBatch.selector, over));
+        store.multicall(new bytes[](over));
+        vm.stopPrank();
+    }
+
+    /// Delegatecalled from another contract, multicall refuses to run its
+    /// calls in that contract's storage.
+    function test_RevertWhen_multicallDelegated() public {
+        Delegator d = new Delegator();
+        bytes[] memory calls = new bytes[](1);
+        calls[0] = _putCall(ID, hex"01");
+        vm.expectRevert(abi.encodeWithSelector(ISensitiveStore.BadBatch.selector, 0));
+        d.run(address(store), abi.encodeCall(SensitiveStore.multicall, (calls)));
+    }
+}
+
+contract Delegator {
+    function run(address target, bytes memory data) external {
+        (bool ok, bytes memory out) = target.delegatecall(data);
+        if (!ok) {
+            assembly ("memory-safe") {
+                revert(add(out, 32), mload(out))
+            }
+        }
+    }
 }

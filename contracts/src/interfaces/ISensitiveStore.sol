@@ -47,6 +47,8 @@ interface ISensitiveStore {
     error KeyVersionNotNewer(uint32 current, uint32 proposed);
     /// @notice An entry field is missing; `field` names it.
     error InvalidEntry(string field);
+    /// @notice A multicall with no call, or more than MAX_BATCH.
+    error BadBatch(uint256 calls);
 
     /// @notice The account that manages writers (the deploying department).
     function owner() external view returns (address);
@@ -79,6 +81,12 @@ interface ISensitiveStore {
     function shred(bytes32 recordId, bytes32 receipt) external;
     /// @notice The stored entry; reverts UnknownRecord for an id never put.
     function get(bytes32 recordId) external view returns (Entry memory);
+    /// @notice Run several of this contract's calls in one transaction, all
+    /// or none (1 to MAX_BATCH calls): each runs as the caller (delegatecall
+    /// to this contract), and the first failure reverts them all with its
+    /// own error. This is how a batch of records is stored, rewrapped or
+    /// shredded atomically.
+    function multicall(bytes[] calldata calls) external returns (bytes[] memory results);
     /// @notice Number of records ever put.
     function recordCount() external view returns (uint256);
 }

@@ -53,7 +53,10 @@ type ShredReceipt struct {
 }
 
 // Store keeps records. Every method is atomic: a failed call leaves the
-// store as it was.
+// store as it was. A store on a chain may bound that to a batch that fits
+// one transaction (chainstore.MaxBatch records) and send a bigger batch in
+// parts, each all or none; every method skips what is already done, so
+// running a failed call again finishes it.
 type Store interface {
 	// Put stores new records, all or none; an existing ID is an error.
 	Put(ctx context.Context, recs ...Record) error

@@ -151,31 +151,36 @@ func (s *Store) send(ctx context.Context, method string, data []byte) error {
 	return nil
 }
 
-// sendAll sends transactions in order, then waits for all of them.
+// MaxBatch is the most calls one transaction carries (the contract's
+// MAX_BATCH).
+const MaxBatch = 64
+
+// sendAll sends calls as few transactions as it can: one call alone, a
+// batch as one multicall (all or none) when it fits one transaction, else
+// as parts that each do, sent together. It then waits for all of them. A
+// failure part-way leaves whole parts done or not, never half a part;
+// every caller skips what the chain already has, so running it again
+// finishes the batch.
 func (s *Store) sendAll(ctx context.Context, method string, calls [][]byte) error {
-	txs := make([]*types.Transaction, 0, len(calls))
-	// Number the transactions here: asking the pool for each next nonce
-	// races its reset after a new block and can hand out one twice
-	// ("replacement transaction underpriced").
 	if len(calls) == 0 {
 		return nil
 	}
+	// Number the transactions here: asking the pool for each next nonce
+	// races its reset after a new block and can hand out one twice
+	// ("replacement transaction underpriced").
 	cctx, cancel := s.callCtx(ctx)
 	nonce, err := s.backend.PendingNonceAt(cctx, s.opts.From)
 	cancel()
 	if err != nil {
 		return fmt.Errorf("SensitiveStore.%s: pending nonce: %w", method, err)
 	}
-	for i, data := range calls {
-		cctx, cancel := s.callCtx(ctx)
-		o := s.transactOpts(cctx)
-		o.Nonce = new(big.Int).SetUint64(nonce + uint64(i))
-		tx, err := bind.Transact(s.contract, o, data)
-		cancel()
+	var txs []*types.Transaction
+	for start := 0; start < len(calls); start += MaxBatch {
+		sent, err := s.sendPart(ctx, method, calls[start:min(start+MaxBatch, len(calls))], nonce+uint64(len(txs)))
+		txs = append(txs, sent...)
 		if err != nil {
-			return fmt.Errorf("SensitiveStore.%s: %w", method, s.decode(err))
+			return err
 		}
-		txs = append(txs, tx)
 	}
 	for _, tx := range txs {
 		if err := waitOK(ctx, s.backend, tx, s.poll, s.call, s.wait); err != nil {
@@ -183,6 +188,42 @@ func (s *Store) sendAll(ctx context.Context, method string, calls [][]byte) erro
 		}
 	}
 	return nil
+}
+
+// sendPart sends calls as one transaction numbered nonce: the call alone,
+// or a multicall. A multicall that does not fit one transaction (its gas
+// estimate fails without a contract error: out of gas, over the cap) is
+// split in halves, each sent the same way.
+func (s *Store) sendPart(ctx context.Context, method string, calls [][]byte, nonce uint64) ([]*types.Transaction, error) {
+	data, what := calls[0], method
+	if len(calls) > 1 {
+		data, what = s.abi.PackMulticall(calls), fmt.Sprintf("%s (multicall of %d)", method, len(calls))
+	}
+	cctx, cancel := s.callCtx(ctx)
+	defer cancel()
+	to := s.contract.Address()
+	gas, err := s.backend.EstimateGas(cctx, ethereum.CallMsg{From: s.opts.From, To: &to, Data: data})
+	if err != nil {
+		if derr := s.decode(err); derr == err && len(calls) > 1 {
+			half := len(calls) / 2
+			first, err := s.sendPart(ctx, method, calls[:half], nonce)
+			if err != nil {
+				return first, err
+			}
+			second, err := s.sendPart(ctx, method, calls[half:], nonce+uint64(len(first)))
+			return append(first, second...), err
+		}
+		return nil, fmt.Errorf("SensitiveStore.%s: %w", what, s.decode(err))
+	}
+	o := s.transactOpts(cctx)
+	// a margin (state may move before it lands) that stays under a
+	// per-transaction gas cap the estimate was just below
+	o.Nonce, o.GasLimit = new(big.Int).SetUint64(nonce), gas+min(gas/5, 200_000)
+	tx, err := bind.Transact(s.contract, o, data)
+	if err != nil {
+		return nil, fmt.Errorf("SensitiveStore.%s: %w", what, s.decode(err))
+	}
+	return []*types.Transaction{tx}, nil
 }
 
 // settle waits until none of the writer's earlier transactions is pending
@@ -260,7 +301,9 @@ func waitOK(ctx context.Context, b bind.DeployBackend, tx *types.Transaction, po
 func (s *Store) decode(err error) error {
 	var de interface{ ErrorData() any }
 	if errors.As(err, &de) {
-		if hexData, ok := de.ErrorData().(string); ok {
+		// (the generated UnpackError indexes the selector unchecked: empty
+		// revert data would panic it)
+		if hexData, ok := de.ErrorData().(string); ok && len(common.FromHex(hexData)) >= 4 {
 			if e, uerr := s.abi.UnpackError(common.FromHex(hexData)); uerr == nil {
 				return fmt.Errorf("%T%+v: %w", e, e, err)
 			}

@@ -373,3 +373,65 @@ func TestStalledChainEndsAtTheDeadline(t *testing.T) {
 		t.Fatalf("record after the retry: %+v %v", got, err)
 	}
 }
+
+// A batch is one transaction, all or none: a record the contract refuses
+// in the middle of a batch leaves none of the batch stored; the batch put
+// again once mended is stored whole, in one transaction; a batch bigger
+// than MaxBatch, or than one transaction holds, goes in parts.
+func TestBatchIsAllOrNone(t *testing.T) {
+	ctx := context.Background()
+	c := newChain(t)
+	batch := func(prefix string, n int) []records.Record {
+		out := make([]records.Record, n)
+		for i, in := range inputs(prefix, n) {
+			out[i] = records.Record{ID: in.ID, TransitKey: "health.stays", Ciphertext: in.Plaintext,
+				CiphertextRef: records.Ref(in.Plaintext), WrappedKey: "vault:v1:d3JhcHBlZA==", KeyVersion: 1, Commitment: in.Commitment}
+		}
+		return out
+	}
+	nonce := func() uint64 {
+		n, err := c.sim.Client().NonceAt(ctx, c.opts.From, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	recs := batch("atomic", 5)
+	bad := recs[2]
+	recs[2].WrappedKey = "" // the contract refuses an entry without a wrapped key
+	err := c.store.Put(ctx, recs...)
+	if err == nil || !strings.Contains(err.Error(), "InvalidEntry") || !strings.Contains(err.Error(), "wrappedKey") {
+		t.Fatalf("a batch with a refused record: got %v, want InvalidEntry(wrappedKey)", err)
+	}
+	if n := recordCount(t, c); n != 0 {
+		t.Fatalf("%d records stored from a refused batch, want none", n)
+	}
+	for _, r := range recs {
+		if _, err := c.store.Get(ctx, r.ID); !errors.Is(err, records.ErrNotFound) {
+			t.Fatalf("record %x of a refused batch: %v, want not found", r.ID[:4], err)
+		}
+	}
+	recs[2] = bad
+	before := nonce()
+	if err := c.store.Put(ctx, recs...); err != nil {
+		t.Fatal(err)
+	}
+	if n, sent := recordCount(t, c), nonce()-before; n != 5 || sent != 1 {
+		t.Fatalf("mended batch: %d records in %d transactions, want 5 in 1", n, sent)
+	}
+	big := batch("big", chainstore.MaxBatch+6)
+	before = nonce()
+	if err := c.store.Put(ctx, big...); err != nil {
+		t.Fatal(err)
+	}
+	// (parts of at most MaxBatch that fit one transaction: the simulated
+	// chain prices storage so that about 15 puts do)
+	if n, sent := recordCount(t, c), nonce()-before; n != int64(5+len(big)) || sent < 2 || sent > 8 {
+		t.Fatalf("batch of %d: %d records in %d transactions, want %d in 2 to 8", len(big), n-5, sent, len(big))
+	}
+	// Run again, the batch is already done: nothing is sent.
+	before = nonce()
+	if err := c.store.Put(ctx, big...); err != nil || nonce() != before {
+		t.Fatalf("a finished batch put again: %v, %d transactions", err, nonce()-before)
+	}
+}
