@@ -23,6 +23,7 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/sovereign-gov/sovereign/bindings/releasebridge"
+	"github.com/sovereign-gov/sovereign/internal/ethtx"
 )
 
 // Config of a Relayer.
@@ -373,6 +374,11 @@ func (r *Relayer) Run(ctx context.Context) error {
 		}
 		if s.Records() > 0 || s.Checkpoint != 0 || s.Reverted > 0 {
 			r.log.Info(s.String())
+		}
+		if err == nil && s.Txs > 0 {
+			// a pass that sent took a public block or more: decisions made
+			// meanwhile are relayed at once, not an interval later
+			wait = 0
 		}
 		select {
 		case <-ctx.Done():
@@ -824,7 +830,10 @@ func (r *Relayer) simulate(ctx context.Context, data []byte) (gas uint64, revert
 	if errors.As(err, &de) {
 		if s, ok := de.ErrorData().(string); ok {
 			if raw, derr := hexutil.Decode(s); derr == nil && len(raw) >= 4 {
-				return 0, revertName(r.bridge, raw), nil
+				if name, ok := ethtx.RevertName(raw, r.bridge.UnpackError, "ReleaseBridge"); ok {
+					return 0, name, nil
+				}
+				return 0, fmt.Sprintf("revert %x", raw), nil
 			}
 		}
 		return 0, err.Error(), nil
@@ -840,16 +849,6 @@ func (r *Relayer) simulate(ctx context.Context, data []byte) (gas uint64, revert
 func isRevert(err error) bool {
 	var de rpc.DataError
 	return errors.As(err, &de) || strings.Contains(err.Error(), "revert")
-}
-
-// revertName is the bridge's custom error in raw revert data, with its fields.
-func revertName(b *releasebridge.ReleaseBridge, raw []byte) string {
-	e, err := b.UnpackError(raw)
-	if err != nil {
-		return fmt.Sprintf("revert %x", raw)
-	}
-	name := strings.TrimPrefix(fmt.Sprintf("%T", e), "*releasebridge.ReleaseBridge")
-	return fmt.Sprintf("%s%+v", name, e)
 }
 
 // send signs calldata to the bridge, sends it and waits for its receipt.

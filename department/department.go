@@ -18,6 +18,7 @@ import (
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
 	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/review"
+	"github.com/sovereign-gov/sovereign/sidechains/private/records/chainstore"
 	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
 	"github.com/sovereign-gov/sovereign/sidechains/private/submission"
 	"github.com/sovereign-gov/sovereign/zk"
@@ -34,7 +35,8 @@ type Submitter struct {
 	Board   *review.Board
 	Content string       // content store URL
 	HTTP    *http.Client // nil: http.DefaultClient
-	// Step, if set, is told as each step starts.
+	// Step, if set, is told as each step starts (by SubmitAll from several
+	// goroutines: its stages run at once).
 	Step func(n int, what string)
 }
 
@@ -75,69 +77,155 @@ type Job struct {
 	Started func()
 }
 
-// SubmitAll submits many records as a pipeline: while one record waits for
-// its private-chain block, the one before it is proved and the one before
-// that waits for its consortium block. Each stage keeps the records' order,
-// and the private chain and the consortium each see one transaction of the
-// department's key at a time. done is called once per job, in order, with
-// its outcome or the error that stopped it; a failed job does not stop the
-// others.
+// pipeDepth is how far the first stage runs ahead of the prover: records
+// sealed but not proved yet. Deep enough to fill a private-chain batch
+// while the prover works, shallow enough that a record's wait starts when
+// the department's tool takes it up, not long before.
+const pipeDepth = 4
+
+// job is a record on its way through SubmitAll.
+type job struct {
+	i        int
+	out      *Outcome
+	prepared *submission.Prepared
+	stored   chan error // the private chain's answer for its batch
+	err      error
+}
+
+// SubmitAll submits many records as a pipeline of batches. Records are
+// sealed one after another; whatever is sealed when the private chain is
+// free goes in one SensitiveStore transaction (a multicall, all or none),
+// while the prover proves them (a proof does not wait for the store); what
+// is proved when the consortium is free goes to the ReviewBoard as one
+// train of transactions, each record once its batch is stored. So a
+// department's records share blocks instead of waiting one block each.
+// done is called once per job, in order, with its outcome or the error
+// that stopped it; a failed job does not stop the others.
 func (s *Submitter) SubmitAll(ctx context.Context, jobs []Job, done func(i int, out *Outcome, err error)) {
-	type item struct {
-		i   int
-		out *Outcome
-		err error
-	}
-	stored := make(chan item, 2)
-	proved := make(chan item, 2)
-	go func() {
-		defer close(stored)
+	toStore := make(chan *job, len(jobs))
+	toProve := make(chan *job, pipeDepth)
+	proved := make(chan *job, len(jobs))
+	go func() { // seal, in order
+		defer close(toStore)
+		defer close(toProve)
 		for i, j := range jobs {
 			if j.Started != nil {
 				j.Started()
 			}
-			it := item{i: i, out: &Outcome{}}
-			it.err = s.store(ctx, j.Request, j.Supersedes, it.out)
+			it := &job{i: i, out: &Outcome{}, stored: make(chan error, 1)}
+			it.prepared, it.err = s.prepare(ctx, j.Request, j.Supersedes)
+			if it.err == nil {
+				it.out.Stored = it.prepared.Result
+				toStore <- it
+			}
 			select {
-			case stored <- it:
+			case toProve <- it:
 			case <-ctx.Done():
 				return
 			}
 		}
 	}()
+	go s.storeBatches(ctx, toStore)
 	go func() {
 		defer close(proved)
-		for it := range stored {
+		for it := range toProve {
 			if it.err == nil {
 				it.err = s.prove(ctx, jobs[it.i].Request, it.out)
 			}
-			select {
-			case proved <- it:
-			case <-ctx.Done():
-				return
-			}
+			proved <- it
 		}
 	}()
-	for it := range proved {
-		if it.err == nil {
-			it.err = s.review(ctx, jobs[it.i].Request, jobs[it.i].Supersedes, it.out)
+	for batch := range batches(proved) {
+		var ready []*job
+		var items []review.Proved
+		for _, it := range batch {
+			if it.err == nil {
+				it.err = <-it.stored
+			}
+			if it.err == nil {
+				s.step(4, "submitting for review on the consortium")
+				ready = append(ready, it)
+				items = append(items, review.Proved{Submission: Submission(jobs[it.i].Request, it.out.Stored.Statement, jobs[it.i].Supersedes, it.out.ContentHash), Proof: it.out.Proof.Bytes})
+			}
 		}
-		done(it.i, it.out, it.err)
+		if len(items) > 0 {
+			subs, errs := s.Board.SubmitAll(ctx, s.Key, items)
+			for k, it := range ready {
+				it.out.Review, it.err = subs[k], errs[k]
+			}
+		}
+		for _, it := range batch {
+			done(it.i, it.out, it.err)
+		}
 	}
+}
+
+// storeBatches stores sealed records: whatever is waiting when the private
+// chain is free goes in one write; each record is told its batch's answer.
+func (s *Submitter) storeBatches(ctx context.Context, in <-chan *job) {
+	for batch := range batches(in) {
+		for len(batch) > 0 {
+			part := batch[:min(len(batch), chainstore.MaxBatch)]
+			batch = batch[len(part):]
+			ps := make([]*submission.Prepared, len(part))
+			for k, it := range part {
+				ps[k] = it.prepared
+			}
+			s.step(1, fmt.Sprintf("storing %d sealed records on the private chain", len(part)))
+			err := submission.StoreAll(ctx, s.Private, ps...)
+			for _, it := range part {
+				it.stored <- err
+			}
+		}
+	}
+}
+
+// batches turns a channel of records into a channel of batches: each
+// batch is whatever has arrived by the time the last one was taken.
+func batches(in <-chan *job) <-chan []*job {
+	out := make(chan []*job)
+	go func() {
+		defer close(out)
+		for first := range in {
+			batch := []*job{first}
+		drain:
+			for {
+				select {
+				case it, ok := <-in:
+					if !ok {
+						break drain
+					}
+					batch = append(batch, it)
+				default:
+					break drain
+				}
+			}
+			out <- batch
+		}
+	}()
+	return out
 }
 
 // store is step 1: the record encrypted on the private chain.
 func (s *Submitter) store(ctx context.Context, req submission.Request, supersedes uint64, out *Outcome) error {
-	if supersedes >= req.Version && supersedes != 0 {
-		return fmt.Errorf("department: supersedes %d: a correction supersedes an earlier version (below %d)", supersedes, req.Version)
-	}
-	s.step(1, "encrypting and storing on the private chain")
-	res, err := submission.Submit(ctx, s.Private, req)
+	p, err := s.prepare(ctx, req, supersedes)
 	if err != nil {
 		return err
 	}
-	out.Stored = res
+	if err := submission.StoreAll(ctx, s.Private, p); err != nil {
+		return err
+	}
+	out.Stored = p.Result
 	return nil
+}
+
+// prepare seals the record for step 1 (submission.Prepare).
+func (s *Submitter) prepare(ctx context.Context, req submission.Request, supersedes uint64) (*submission.Prepared, error) {
+	if supersedes >= req.Version && supersedes != 0 {
+		return nil, fmt.Errorf("department: supersedes %d: a correction supersedes an earlier version (below %d)", supersedes, req.Version)
+	}
+	s.step(1, "encrypting and storing on the private chain")
+	return submission.Prepare(ctx, s.Private, req)
 }
 
 // prove is steps 2 and 3: the proof, and the released view in the content store.

@@ -19,9 +19,11 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/sovereign-gov/sovereign/bindings/reviewboard"
+	"github.com/sovereign-gov/sovereign/internal/ethtx"
 )
 
 // Status is a submission's review status, as the contract keeps it.
@@ -69,8 +71,6 @@ var (
 	errConflict = errors.New("was already submitted with other values")
 	// errNoReason is returned for a vote without a reason.
 	errNoReason = errors.New("review: every vote needs a reason")
-	// errTxFailed is returned when a transaction was mined but reverted.
-	errTxFailed = errors.New("review: transaction reverted")
 )
 
 // DefaultWait bounds the wait for one transaction's receipt.
@@ -192,21 +192,92 @@ type Submitted struct {
 // a submission run again after a crash finishes instead of failing.
 func (b *Board) Submit(ctx context.Context, key *ecdsa.PrivateKey, s Submission, proof []byte) (*Submitted, error) {
 	id := RecordID(s.DatasetId, s.Version)
-	existing, err := b.Submission(ctx, id)
-	switch {
-	case err == nil:
-		if !sameSubmission(existing, &s) {
-			return nil, fmt.Errorf("review: record %x %w (commitment %x, content %x)", id, errConflict, existing.Commitment, existing.ContentHash)
-		}
-		return &Submitted{RecordID: id, Already: true}, nil
-	case !errors.Is(err, ErrNotFound):
-		return nil, err
+	if done, err := b.already(ctx, id, &s); done != nil || err != nil {
+		return done, err
 	}
 	rc, err := b.send(ctx, key, b.abi.PackSubmit(s, proof), "submit")
 	if err != nil {
 		return nil, err
 	}
 	return &Submitted{RecordID: id, Tx: rc.TxHash, Block: rc.BlockNumber.Uint64()}, nil
+}
+
+// Proved is a submission with its proof, for SubmitAll.
+type Proved struct {
+	Submission Submission
+	Proof      []byte
+}
+
+// errRefused is returned for a write whose simulation reverts: nothing was sent.
+var errRefused = errors.New("refused")
+
+// errNotSent is given to the records after one whose transaction could
+// not be sent: sending theirs would leave a gap in the nonces.
+var errNotSent = errors.New("review: not sent (an earlier submission of the batch could not be sent): submit it again")
+
+// SubmitAll submits several records signed by key as Submit does, their
+// transactions sent back to back with consecutive nonces, so that they
+// share a consortium block, and then waits for all of them. Each record
+// gets its own result or error: one refused (its simulation reverts) does
+// not stop the others.
+func (b *Board) SubmitAll(ctx context.Context, key *ecdsa.PrivateKey, items []Proved) ([]*Submitted, []error) {
+	out, errs := make([]*Submitted, len(items)), make([]error, len(items))
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	nonce, err := b.client.PendingNonceAt(ctx, from)
+	if err != nil {
+		for i := range errs {
+			errs[i] = fmt.Errorf("review: nonce of %s: %w", from, err)
+		}
+		return out, errs
+	}
+	txs := make([]*types.Transaction, len(items))
+	stopped := false
+	for i, it := range items {
+		id := RecordID(it.Submission.DatasetId, it.Submission.Version)
+		if stopped {
+			errs[i] = fmt.Errorf("record %x: %w", id, errNotSent)
+			continue
+		}
+		if out[i], errs[i] = b.already(ctx, id, &it.Submission); out[i] != nil || errs[i] != nil {
+			continue
+		}
+		txs[i], errs[i] = b.sendAt(ctx, key, b.abi.PackSubmit(it.Submission, it.Proof), "submit", new(big.Int).SetUint64(nonce))
+		switch {
+		case errs[i] == nil:
+			nonce++
+		case !errors.Is(errs[i], errRefused):
+			stopped = true // not sent: later nonces would leave a gap
+		}
+	}
+	for i, tx := range txs {
+		if tx == nil {
+			continue
+		}
+		rc, err := b.receipt(ctx, tx, "submit")
+		if err != nil {
+			errs[i] = err
+			continue
+		}
+		out[i] = &Submitted{RecordID: RecordID(items[i].Submission.DatasetId, items[i].Submission.Version), Tx: rc.TxHash, Block: rc.BlockNumber.Uint64()}
+	}
+	return out, errs
+}
+
+// already reports a record already submitted: with the same values it is
+// done (Already), with other values an error; absent, both are nil.
+func (b *Board) already(ctx context.Context, id [32]byte, s *Submission) (*Submitted, error) {
+	existing, err := b.Submission(ctx, id)
+	switch {
+	case err == nil:
+		if !sameSubmission(existing, s) {
+			return nil, fmt.Errorf("review: record %x %w (commitment %x, content %x)", id, errConflict, existing.Commitment, existing.ContentHash)
+		}
+		return &Submitted{RecordID: id, Already: true}, nil
+	case errors.Is(err, ErrNotFound):
+		return nil, nil
+	default:
+		return nil, err
+	}
 }
 
 func sameSubmission(a, b *Submission) bool {
@@ -251,48 +322,38 @@ func (b *Board) Vote(ctx context.Context, key *ecdsa.PrivateKey, ballots []Ballo
 // send simulates data from key's account (a revert is returned as the
 // contract's named error), sends it and waits for a successful receipt.
 func (b *Board) send(ctx context.Context, key *ecdsa.PrivateKey, data []byte, what string) (*types.Receipt, error) {
+	tx, err := b.sendAt(ctx, key, data, what, nil)
+	if err != nil {
+		return nil, err
+	}
+	return b.receipt(ctx, tx, what)
+}
+
+// sendAt simulates and sends data from key's account with the given nonce
+// (nil: the pool's next), without waiting.
+func (b *Board) sendAt(ctx context.Context, key *ecdsa.PrivateKey, data []byte, what string, nonce *big.Int) (*types.Transaction, error) {
 	opts := bind.NewKeyedTransactor(key, b.chainID)
-	opts.Context = ctx
+	opts.Context, opts.Nonce = ctx, nonce
 	if _, err := b.client.CallContract(ctx, ethereum.CallMsg{From: opts.From, To: &b.addr, Data: data}, nil); err != nil {
-		return nil, fmt.Errorf("review: %s from %s refused: %w", what, opts.From, b.decode(err))
+		return nil, fmt.Errorf("review: %s from %s %w: %w", what, opts.From, errRefused, b.decode(err))
 	}
 	tx, err := bind.Transact(b.contract, opts, data)
 	if err != nil {
 		return nil, fmt.Errorf("review: sending %s: %w", what, b.decode(err))
 	}
-	wctx, cancel := context.WithTimeout(ctx, b.wait)
-	defer cancel()
-	t := time.NewTicker(b.poll)
-	defer t.Stop()
-	for {
-		rc, err := b.client.TransactionReceipt(wctx, tx.Hash())
-		if err == nil {
-			if rc.Status != types.ReceiptStatusSuccessful {
-				return nil, fmt.Errorf("%w: %s (tx %s)", errTxFailed, what, tx.Hash())
-			}
-			return rc, nil
-		}
-		if !errors.Is(err, ethereum.NotFound) {
-			return nil, fmt.Errorf("review: receipt of %s (tx %s): %w", what, tx.Hash(), err)
-		}
-		select {
-		case <-wctx.Done():
-			return nil, fmt.Errorf("review: %s (tx %s) not mined within %s: %w", what, tx.Hash(), b.wait, wctx.Err())
-		case <-t.C:
-		}
+	return tx, nil
+}
+
+// receipt waits for tx's successful receipt.
+func (b *Board) receipt(ctx context.Context, tx *types.Transaction, what string) (*types.Receipt, error) {
+	rc, err := ethtx.Wait{Poll: b.poll, Limit: b.wait}.Success(ctx, b.client, tx.Hash())
+	if err != nil {
+		return nil, fmt.Errorf("review: %s: %w", what, err)
 	}
+	return rc, nil
 }
 
 // decode names the board's custom error in a revert.
 func (b *Board) decode(err error) error {
-	var de interface{ ErrorData() any }
-	if errors.As(err, &de) {
-		if hexData, ok := de.ErrorData().(string); ok {
-			if e, uerr := b.abi.UnpackError(common.FromHex(hexData)); uerr == nil {
-				name := strings.TrimPrefix(fmt.Sprintf("%T", e), "*reviewboard.ReviewBoard")
-				return fmt.Errorf("%s%+v", name, e)
-			}
-		}
-	}
-	return err
+	return ethtx.Revert(err, b.abi.UnpackError, "ReviewBoard")
 }

@@ -13,10 +13,8 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -28,6 +26,7 @@ import (
 	"github.com/sovereign-gov/sovereign/bindings/reviewboard"
 	"github.com/sovereign-gov/sovereign/bindings/sensitivestore"
 	"github.com/sovereign-gov/sovereign/bindings/validatorset"
+	"github.com/sovereign-gov/sovereign/internal/ethtx"
 )
 
 // Backend is what deploying needs from a chain: ethclient.Client and
@@ -43,8 +42,6 @@ var (
 	errNoKey = errors.New("deploy: no signing key")
 	// errNoCode is returned if an address that must hold a contract has none.
 	errNoCode = errors.New("deploy: no contract code at address")
-	// errTxFailed is returned if a deployment or wiring transaction reverted.
-	errTxFailed = errors.New("deploy: transaction failed")
 	// errNoValidators is returned if the consortium's ValidatorSet is empty.
 	errNoValidators = errors.New("deploy: consortium ValidatorSet returned no validators")
 	// errZeroAddress is returned for a required address left zero.
@@ -85,27 +82,11 @@ func (d *Deployer) opts(ctx context.Context) *bind.TransactOpts {
 
 // wait polls for the receipt of tx and requires success.
 func (d *Deployer) wait(ctx context.Context, tx *types.Transaction, what string) (*types.Receipt, error) {
-	t := time.NewTicker(d.poll)
-	defer t.Stop()
-	for {
-		rc, err := d.backend.TransactionReceipt(ctx, tx.Hash())
-		if err == nil {
-			if rc.Status != types.ReceiptStatusSuccessful {
-				return nil, fmt.Errorf("%w: %s (tx %s, gas used %d)", errTxFailed, what, tx.Hash(), rc.GasUsed)
-			}
-			return rc, nil
-		}
-		// a fresh node answers "transaction indexing is in progress" until its
-		// indexer has caught up: not yet known either
-		if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "transaction indexing is in progress") {
-			return nil, fmt.Errorf("deploy: receipt of %s: %w", what, err)
-		}
-		select {
-		case <-ctx.Done():
-			return nil, fmt.Errorf("deploy: waiting for %s (tx %s): %w", what, tx.Hash(), ctx.Err())
-		case <-t.C:
-		}
+	rc, err := ethtx.Wait{Poll: d.poll}.Success(ctx, d.backend, tx.Hash())
+	if err != nil {
+		return nil, fmt.Errorf("deploy: %s: %w", what, err)
 	}
+	return rc, nil
 }
 
 func (d *Deployer) deploy(ctx context.Context, name, bin string, args []byte) (common.Address, error) {

@@ -80,6 +80,19 @@ type Input struct {
 // Submit encrypts one record under a fresh data key from transit
 // (datakey/plaintext: one Vault request) and stores it.
 func (s *Service) Submit(ctx context.Context, department, dataset string, in Input) (*records.Record, error) {
+	rec, err := s.Seal(ctx, department, dataset, in)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Store(ctx, *rec); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// Seal encrypts one record as Submit does, without storing it: Store stores
+// sealed records, several in one atomic write.
+func (s *Service) Seal(ctx context.Context, department, dataset string, in Input) (*records.Record, error) {
 	key, err := naming.TransitKey(department, dataset)
 	if err != nil {
 		return nil, fmt.Errorf("submit: %w", err)
@@ -89,11 +102,25 @@ func (s *Service) Submit(ctx context.Context, department, dataset string, in Inp
 		return nil, fmt.Errorf("submit %x: %w", in.ID, err)
 	}
 	rec.Department, rec.Dataset = department, dataset
-	if err := s.store.Put(ctx, *rec); err != nil {
-		return nil, fmt.Errorf("submit %x: storing: %w", in.ID, err)
-	}
-	s.log.Info("record submitted", "id", fmt.Sprintf("%x", in.ID[:8]), "key", key, "key_version", rec.KeyVersion, "bytes", len(rec.Ciphertext))
 	return rec, nil
+}
+
+// Store stores sealed records (Seal, SealStream) in one atomic write.
+func (s *Service) Store(ctx context.Context, recs ...records.Record) error {
+	if len(recs) == 0 {
+		return errNoInput
+	}
+	if err := s.store.Put(ctx, recs...); err != nil {
+		if len(recs) == 1 {
+			return fmt.Errorf("submit %x: storing: %w", recs[0].ID, err)
+		}
+		return fmt.Errorf("submit %d records: storing: %w", len(recs), err)
+	}
+	for _, r := range recs {
+		s.log.Info("record submitted", "id", fmt.Sprintf("%x", r.ID[:8]), "key", r.TransitKey, "key_version", r.KeyVersion,
+			"batch", len(recs))
+	}
+	return nil
 }
 
 // SubmitBatch encrypts many records with batched key wrapping and stores
@@ -139,6 +166,19 @@ var errNoBlobStore = errors.New("submit: this record store cannot take a streame
 // made before anything is written, and a failure before the store write
 // leaves at most an unreferenced blob.
 func (s *Service) SubmitStream(ctx context.Context, department, dataset string, in StreamInput) (*records.Record, error) {
+	rec, err := s.SealStream(ctx, department, dataset, in)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Store(ctx, *rec); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// SealStream encrypts one record as SubmitStream does, into the blob
+// folder, without storing the record: Store does, several at once.
+func (s *Service) SealStream(ctx context.Context, department, dataset string, in StreamInput) (*records.Record, error) {
 	key, err := naming.TransitKey(department, dataset)
 	if err != nil {
 		return nil, fmt.Errorf("submit: %w", err)
@@ -152,10 +192,8 @@ func (s *Service) SubmitStream(ctx context.Context, department, dataset string, 
 		return nil, fmt.Errorf("submit %x: %w", in.ID, err)
 	}
 	defer dk.Zero()
-	var plainSize int64
-	ref, size, err := bs.WriteBlob(func(w io.Writer) error {
-		n, err := envelope.SealStream(dk.Plaintext, in.ID[:], in.Plaintext, w)
-		plainSize = n
+	ref, _, err := bs.WriteBlob(func(w io.Writer) error {
+		_, err := envelope.SealStream(dk.Plaintext, in.ID[:], in.Plaintext, w)
 		return err
 	})
 	if err != nil {
@@ -166,16 +204,10 @@ func (s *Service) SubmitStream(ctx context.Context, department, dataset string, 
 			return nil, fmt.Errorf("submit %x: %w", in.ID, err)
 		}
 	}
-	rec := &records.Record{
+	return &records.Record{
 		ID: in.ID, Department: department, Dataset: dataset, TransitKey: key, CiphertextRef: ref,
 		WrappedKey: dk.Wrapped, KeyVersion: uint32(dk.Version), Commitment: in.Commitment,
-	}
-	if err := s.store.Put(ctx, *rec); err != nil {
-		return nil, fmt.Errorf("submit %x: storing: %w", in.ID, err)
-	}
-	s.log.Info("record submitted", "id", fmt.Sprintf("%x", in.ID[:8]), "key", key, "key_version", rec.KeyVersion,
-		"plaintext_bytes", plainSize, "bytes", size, "streamed", true)
-	return rec, nil
+	}, nil
 }
 
 // EncryptOne seals a record under a data key from transit/datakey/plaintext.

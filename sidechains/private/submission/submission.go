@@ -79,6 +79,52 @@ func RecordID(department, dataset string, version uint64) [32]byte {
 // Submit validates the files, computes the commitment and stores the
 // encrypted table through svc (a department's service).
 func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, error) {
+	p, err := Prepare(ctx, svc, req)
+	if err != nil {
+		return nil, err
+	}
+	if err := StoreAll(ctx, svc, p); err != nil {
+		return nil, err
+	}
+	return p.Result, nil
+}
+
+// Prepared is a submission sealed and ready to store: its commitment and
+// statement computed, its table encrypted under a fresh data key (in the
+// blob folder for a CSV table). StoreAll stores several in one atomic
+// write.
+type Prepared struct {
+	Result *Result
+	sealed *records.Record // nil when resumed: already on the private chain
+}
+
+// StoreAll stores prepared submissions in one atomic write (those not
+// already stored), and sets each Result.Record.
+func StoreAll(ctx context.Context, svc *sensitive.Service, ps ...*Prepared) error {
+	var recs []records.Record
+	for _, p := range ps {
+		if p.sealed != nil {
+			recs = append(recs, *p.sealed)
+		}
+	}
+	if len(recs) == 0 {
+		return nil
+	}
+	if err := svc.Store(ctx, recs...); err != nil {
+		return err
+	}
+	for _, p := range ps {
+		if p.sealed != nil {
+			p.Result.Record, p.sealed = p.sealed, nil
+		}
+	}
+	return nil
+}
+
+// Prepare does all of Submit but the store write: it validates the files,
+// computes the commitment and encrypts the table. A record already on the
+// private chain with this commitment comes back resumed, nothing sealed.
+func Prepare(ctx context.Context, svc *sensitive.Service, req Request) (*Prepared, error) {
 	if _, err := naming.TransitKey(req.Department, req.Dataset); err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
 	}
@@ -114,8 +160,10 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 	res := &Result{Level: st.Public.Level, Columns: len(table.Columns), Rows: len(table.Rows), Statement: st}
 	res.Commitment = st.Public.Commitment.Bytes()
 	id := RecordID(req.Department, req.Dataset, req.Version)
-	if done, err := resume(ctx, svc, id, res); done || err != nil {
-		return res, err
+	if done, err := resume(ctx, svc, id, res); err != nil {
+		return nil, err
+	} else if done {
+		return &Prepared{Result: res}, nil
 	}
 	raw, err := os.ReadFile(req.Table)
 	if err != nil {
@@ -126,14 +174,13 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 		return nil, err
 	}
 	plaintext.Write(raw)
-	stored, err := svc.Submit(ctx, req.Department, req.Dataset, sensitive.Input{
+	sealed, err := svc.Seal(ctx, req.Department, req.Dataset, sensitive.Input{
 		ID: id, Plaintext: plaintext.Bytes(), Commitment: res.Commitment,
 	})
 	if err != nil {
 		return nil, err
 	}
-	res.Record = stored
-	return res, nil
+	return &Prepared{Result: res, sealed: sealed}, nil
 }
 
 // resume reports whether record id is already on the private chain: with
@@ -179,7 +226,7 @@ var errTableChanged = errors.New("the table changed between hashing and encrypti
 // submitCSV streams a CSV table: column hashes over two reads of the file,
 // then encryption straight into the blob folder on a third, checked to be
 // the bytes that were hashed. Memory stays bounded whatever the table's size.
-func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy record.Policy, names map[string]int) (*Result, error) {
+func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy record.Policy, names map[string]int) (*Prepared, error) {
 	cats, err := record.LoadColumnCategories(req.Columns, names)
 	if err != nil {
 		return nil, fmt.Errorf("submission: %w", err)
@@ -199,8 +246,10 @@ func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy 
 	res := &Result{Level: st.Public.Level, Columns: len(cols.Names), Rows: cols.Rows, Statement: st}
 	res.Commitment = st.Public.Commitment.Bytes()
 	id := RecordID(req.Department, req.Dataset, req.Version)
-	if done, err := resume(ctx, svc, id, res); done || err != nil {
-		return res, err
+	if done, err := resume(ctx, svc, id, res); err != nil {
+		return nil, err
+	} else if done {
+		return &Prepared{Result: res}, nil
 	}
 	var header bytes.Buffer
 	if err := writeSealedHeader(&header, salt, cats, tableFormat(req.Table)); err != nil {
@@ -217,7 +266,7 @@ func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy 
 	}
 	h := sha256.New()
 	src := io.MultiReader(&header, io.TeeReader(&progressReader{r: f, total: fi.Size(), report: req.progress("encrypting")}, h))
-	stored, err := svc.SubmitStream(ctx, req.Department, req.Dataset, sensitive.StreamInput{
+	sealed, err := svc.SealStream(ctx, req.Department, req.Dataset, sensitive.StreamInput{
 		ID: id, Plaintext: src, Commitment: res.Commitment,
 		Check: func() error {
 			if [32]byte(h.Sum(nil)) != cols.SHA256 {
@@ -229,8 +278,7 @@ func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy 
 	if err != nil {
 		return nil, err
 	}
-	res.Record = stored
-	return res, nil
+	return &Prepared{Result: res, sealed: sealed}, nil
 }
 
 // progress returns the request's progress callback for one phase, or nil.

@@ -27,6 +27,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/sovereign-gov/sovereign/bindings/sensitivestore"
+	"github.com/sovereign-gov/sovereign/internal/ethtx"
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/records"
 )
@@ -79,15 +80,13 @@ func WithTimeouts(call, wait time.Duration) Option {
 var _ records.Store = (*Store)(nil)
 
 var (
-	// errReverted is returned when a transaction was mined but reverted.
-	errReverted = errors.New("transaction reverted")
 	// errBadRef is returned for an on-chain ciphertext reference outside the scheme.
 	errBadRef = errors.New("malformed ciphertext reference")
 	// errBlobMismatch is returned when a blob does not hash to its on-chain hash.
 	errBlobMismatch = errors.New("ciphertext blob does not match its on-chain hash")
 	// ErrNoReceipt is returned when a sent transaction's receipt does not come
 	// within the wait deadline (the RPC died, or the chain stopped making blocks).
-	ErrNoReceipt = errors.New("no receipt before the deadline")
+	ErrNoReceipt = ethtx.ErrNoReceipt
 )
 
 // New returns a store on the contract at addr; opts signs the writer's
@@ -106,6 +105,19 @@ func New(backend Backend, addr common.Address, opts *bind.TransactOpts, blobDir 
 	return s, nil
 }
 
+// receipts is how long the store waits for its transactions' receipts.
+func (s *Store) receipts() ethtx.Wait {
+	return ethtx.Wait{Poll: s.poll, Call: s.call, Limit: s.wait}
+}
+
+// waitOK waits for tx's successful receipt. A transaction whose receipt
+// does not come in time may still be mined later; every Store write skips
+// what is already on chain, so the caller re-runs the operation to finish.
+func waitOK(ctx context.Context, b bind.DeployBackend, tx *types.Transaction, w ethtx.Wait) error {
+	_, err := w.Success(ctx, b, tx.Hash())
+	return err
+}
+
 // callCtx bounds one RPC call.
 func (s *Store) callCtx(ctx context.Context) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(ctx, s.call)
@@ -120,7 +132,7 @@ func Deploy(ctx context.Context, backend Backend, opts *bind.TransactOpts) (comm
 	if err != nil {
 		return common.Address{}, fmt.Errorf("deploying SensitiveStore: %w", err)
 	}
-	if err := waitOK(ctx, backend, tx, 50*time.Millisecond, DefaultCallTimeout, DefaultWaitTimeout); err != nil {
+	if err := waitOK(ctx, backend, tx, ethtx.Wait{Poll: 50 * time.Millisecond, Call: DefaultCallTimeout, Limit: DefaultWaitTimeout}); err != nil {
 		return common.Address{}, fmt.Errorf("deploying SensitiveStore: %w", err)
 	}
 	s := &Store{backend: backend, abi: abi, contract: abi.Instance(backend, addr), opts: opts,
@@ -143,9 +155,9 @@ func (s *Store) send(ctx context.Context, method string, data []byte) error {
 	tx, err := bind.Transact(s.contract, s.transactOpts(cctx), data)
 	cancel()
 	if err != nil {
-		return fmt.Errorf("SensitiveStore.%s: %w", method, s.decode(err))
+		return fmt.Errorf("SensitiveStore.%s: %w", method, ethtx.Revert(err, s.abi.UnpackError, "SensitiveStore"))
 	}
-	if err := waitOK(ctx, s.backend, tx, s.poll, s.call, s.wait); err != nil {
+	if err := waitOK(ctx, s.backend, tx, s.receipts()); err != nil {
 		return fmt.Errorf("SensitiveStore.%s: %w", method, err)
 	}
 	return nil
@@ -183,7 +195,7 @@ func (s *Store) sendAll(ctx context.Context, method string, calls [][]byte) erro
 		}
 	}
 	for _, tx := range txs {
-		if err := waitOK(ctx, s.backend, tx, s.poll, s.call, s.wait); err != nil {
+		if err := waitOK(ctx, s.backend, tx, s.receipts()); err != nil {
 			return fmt.Errorf("SensitiveStore.%s: %w", method, err)
 		}
 	}
@@ -204,7 +216,7 @@ func (s *Store) sendPart(ctx context.Context, method string, calls [][]byte, non
 	to := s.contract.Address()
 	gas, err := s.backend.EstimateGas(cctx, ethereum.CallMsg{From: s.opts.From, To: &to, Data: data})
 	if err != nil {
-		if derr := s.decode(err); derr == err && len(calls) > 1 {
+		if derr := ethtx.Revert(err, s.abi.UnpackError, "SensitiveStore"); derr == err && len(calls) > 1 {
 			half := len(calls) / 2
 			first, err := s.sendPart(ctx, method, calls[:half], nonce)
 			if err != nil {
@@ -213,7 +225,7 @@ func (s *Store) sendPart(ctx context.Context, method string, calls [][]byte, non
 			second, err := s.sendPart(ctx, method, calls[half:], nonce+uint64(len(first)))
 			return append(first, second...), err
 		}
-		return nil, fmt.Errorf("SensitiveStore.%s: %w", what, s.decode(err))
+		return nil, fmt.Errorf("SensitiveStore.%s: %w", what, ethtx.Revert(err, s.abi.UnpackError, "SensitiveStore"))
 	}
 	o := s.transactOpts(cctx)
 	// a margin (state may move before it lands) that stays under a
@@ -221,7 +233,7 @@ func (s *Store) sendPart(ctx context.Context, method string, calls [][]byte, non
 	o.Nonce, o.GasLimit = new(big.Int).SetUint64(nonce), gas+min(gas/5, 200_000)
 	tx, err := bind.Transact(s.contract, o, data)
 	if err != nil {
-		return nil, fmt.Errorf("SensitiveStore.%s: %w", what, s.decode(err))
+		return nil, fmt.Errorf("SensitiveStore.%s: %w", what, ethtx.Revert(err, s.abi.UnpackError, "SensitiveStore"))
 	}
 	return []*types.Transaction{tx}, nil
 }
@@ -258,69 +270,15 @@ func (s *Store) settle(ctx context.Context) error {
 	}
 }
 
-// waitOK waits for a transaction's successful receipt: each receipt query
-// bounded by call, the whole wait by wait. A transaction whose receipt does
-// not come in time may still be mined later; every Store write skips what is
-// already on chain, so the caller re-runs the operation to finish.
-func waitOK(ctx context.Context, b bind.DeployBackend, tx *types.Transaction, poll, call, wait time.Duration) error {
-	deadline := time.Now().Add(wait)
-	var lastErr error
-	for {
-		cctx, cancel := context.WithTimeout(ctx, call)
-		r, err := b.TransactionReceipt(cctx, tx.Hash())
-		cancel()
-		if err == nil && r != nil {
-			if r.Status != types.ReceiptStatusSuccessful {
-				return fmt.Errorf("%w: tx %s", errReverted, tx.Hash().Hex())
-			}
-			return nil
-		}
-		if err != nil && !errors.Is(err, ethereum.NotFound) {
-			lastErr = err
-		}
-		if ctx.Err() != nil {
-			return fmt.Errorf("waiting for tx %s: %w", tx.Hash().Hex(), ctx.Err())
-		}
-		if time.Now().After(deadline) {
-			why := "the chain made no block with it"
-			if lastErr != nil {
-				why = "last RPC error: " + lastErr.Error()
-			}
-			return fmt.Errorf("waiting for tx %s: %w (%s, %s); it may still be mined: re-run the command to finish",
-				tx.Hash().Hex(), ErrNoReceipt, wait, why)
-		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("waiting for tx %s: %w", tx.Hash().Hex(), ctx.Err())
-		case <-time.After(poll):
-		}
-	}
-}
-
-// decode names the contract's custom error in a revert, when there is one.
-func (s *Store) decode(err error) error {
-	var de interface{ ErrorData() any }
-	if errors.As(err, &de) {
-		// (the generated UnpackError indexes the selector unchecked: empty
-		// revert data would panic it)
-		if hexData, ok := de.ErrorData().(string); ok && len(common.FromHex(hexData)) >= 4 {
-			if e, uerr := s.abi.UnpackError(common.FromHex(hexData)); uerr == nil {
-				return fmt.Errorf("%T%+v: %w", e, e, err)
-			}
-		}
-	}
-	return err
-}
-
 func (s *Store) entry(ctx context.Context, id [32]byte) (*sensitivestore.ISensitiveStoreEntry, error) {
 	cctx, cancel := s.callCtx(ctx)
 	defer cancel()
 	e, err := bind.Call(s.contract, &bind.CallOpts{Context: cctx}, s.abi.PackGet(id), s.abi.UnpackGet)
 	if err != nil {
-		if strings.Contains(s.decode(err).Error(), "UnknownRecord") {
+		if strings.Contains(ethtx.Revert(err, s.abi.UnpackError, "SensitiveStore").Error(), "UnknownRecord") {
 			return nil, fmt.Errorf("record %x: %w", id, records.ErrNotFound)
 		}
-		return nil, fmt.Errorf("SensitiveStore.get %x: %w", id, s.decode(err))
+		return nil, fmt.Errorf("SensitiveStore.get %x: %w", id, ethtx.Revert(err, s.abi.UnpackError, "SensitiveStore"))
 	}
 	return &e, nil
 }
@@ -341,7 +299,7 @@ func (s *Store) Check(ctx context.Context) error {
 		return errNoContract
 	}
 	if _, err := bind.Call(s.contract, &bind.CallOpts{Context: cctx}, s.abi.PackRecordCount(), s.abi.UnpackRecordCount); err != nil {
-		return fmt.Errorf("not a SensitiveStore (recordCount failed): %w", s.decode(err))
+		return fmt.Errorf("not a SensitiveStore (recordCount failed): %w", ethtx.Revert(err, s.abi.UnpackError, "SensitiveStore"))
 	}
 	return nil
 }
