@@ -334,9 +334,15 @@ func (b *Board) send(ctx context.Context, key *ecdsa.PrivateKey, data []byte, wh
 func (b *Board) sendAt(ctx context.Context, key *ecdsa.PrivateKey, data []byte, what string, nonce *big.Int) (*types.Transaction, error) {
 	opts := bind.NewKeyedTransactor(key, b.chainID)
 	opts.Context, opts.Nonce = ctx, nonce
-	if _, err := b.client.CallContract(ctx, ethereum.CallMsg{From: opts.From, To: &b.addr, Data: data}, nil); err != nil {
+	gas, err := b.client.EstimateGas(ctx, ethereum.CallMsg{From: opts.From, To: &b.addr, Data: data})
+	if err != nil {
 		return nil, fmt.Errorf("review: %s from %s %w: %w", what, opts.From, errRefused, b.decode(err))
 	}
+	// The estimate is for the board as it is now. Validators vote at once,
+	// and whichever vote lands last in the block reaches the quorum and pays
+	// for the decisions (their storage and Decision logs), which the
+	// estimate did not: room for that, or the deciding vote runs out of gas.
+	opts.GasLimit = 2*gas + 100_000
 	tx, err := bind.Transact(b.contract, opts, data)
 	if err != nil {
 		return nil, fmt.Errorf("review: sending %s: %w", what, b.decode(err))

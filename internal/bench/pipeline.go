@@ -26,6 +26,8 @@ import (
 
 	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
 	"github.com/sovereign-gov/sovereign/bindings/releasebridge"
+	"github.com/sovereign-gov/sovereign/bindings/reviewboard"
+	"github.com/sovereign-gov/sovereign/bridge"
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
 	"github.com/sovereign-gov/sovereign/department"
 	"github.com/sovereign-gov/sovereign/internal/devnet"
@@ -63,16 +65,17 @@ type PipelineResult struct {
 	Prover   float64       // records/s of the prover alone on the same records
 	P50, P99 time.Duration // submit start → Published on the public chain
 	// OnBoardP50 is submit start → on the ReviewBoard (the department's
-	// part), the rest being review, relay and publication.
-	OnBoardP50   time.Duration
-	GasPerRecord uint64 // bridge relay gas per published record
-	RelayTxs     int
+	// part), DecidedP50 → its Decision on the consortium (the review), the
+	// rest relay and publication.
+	OnBoardP50, DecidedP50 time.Duration
+	GasPerRecord           uint64 // bridge relay gas per published record
+	RelayTxs               int
 }
 
 func (r PipelineResult) String() string {
-	return fmt.Sprintf("pipeline: %d records of 16 columns through the devnet in %s: %.2f records/s end to end vs %.2f records/s prover alone (%.2fx); submit→public p50 %s p99 %s (p50 %s of it the department's, to the ReviewBoard); bridge gas %dk/record in %d relay txs",
+	return fmt.Sprintf("pipeline: %d records of 16 columns through the devnet in %s: %.2f records/s end to end vs %.2f records/s prover alone (%.2fx); submit→public p50 %s p99 %s (p50: on the ReviewBoard at %s, decided at %s); bridge gas %dk/record in %d relay txs",
 		r.Records, r.Elapsed.Round(time.Millisecond), r.EndToEnd, r.Prover, r.EndToEnd/r.Prover,
-		r.P50.Round(time.Millisecond), r.P99.Round(time.Millisecond), r.OnBoardP50.Round(time.Millisecond), r.GasPerRecord/1000, r.RelayTxs)
+		r.P50.Round(time.Millisecond), r.P99.Round(time.Millisecond), r.OnBoardP50.Round(time.Millisecond), r.DecidedP50.Round(time.Millisecond), r.GasPerRecord/1000, r.RelayTxs)
 }
 
 // benchRecord is one record of the run.
@@ -81,6 +84,7 @@ type benchRecord struct {
 	id       common.Hash
 	start    time.Time
 	reviewed time.Time // on the ReviewBoard (the department's last step)
+	decided  time.Time // its Decision seen on the consortium
 	done     time.Time
 }
 
@@ -174,7 +178,18 @@ func Pipeline(ctx context.Context, cfg PipelineConfig) (*PipelineResult, error) 
 			})
 		}()
 	}
-	err = watchPublished(ctx, pub, m.Public.Registry, from, recs, cfg.Log)
+	cons, err := ethclient.DialContext(ctx, m.Consortium.RPC[0])
+	if err != nil {
+		return nil, err
+	}
+	defer cons.Close()
+	consFrom, err := cons.BlockNumber(ctx)
+	if err != nil {
+		return nil, err
+	}
+	go watchLogs(ctx, cons, m.Consortium.ReviewBoard, bridge.DecisionTopic, consFrom, recs, func(r *benchRecord) *time.Time { return &r.decided }, nil)
+	err = watchLogs(ctx, pub, m.Public.Registry, dataregistry.NewDataRegistry().GetABI().Events["Published"].ID, from, recs,
+		func(r *benchRecord) *time.Time { return &r.done }, cfg.Log)
 	close(stopVotes)
 	wg.Wait()
 	if err != nil {
@@ -189,6 +204,7 @@ func Pipeline(ctx context.Context, cfg PipelineConfig) (*PipelineResult, error) 
 	first, last := recs[0].start, recs[0].done
 	lat := make([]time.Duration, len(recs))
 	onBoard := make([]time.Duration, len(recs))
+	decided := make([]time.Duration, len(recs))
 	for i, r := range recs {
 		first = minTime(first, r.start)
 		if r.done.After(last) {
@@ -196,10 +212,12 @@ func Pipeline(ctx context.Context, cfg PipelineConfig) (*PipelineResult, error) 
 		}
 		lat[i] = r.done.Sub(r.start)
 		onBoard[i] = r.reviewed.Sub(r.start)
+		decided[i] = r.decided.Sub(r.start)
 	}
 	slices.Sort(lat)
 	slices.Sort(onBoard)
-	res.OnBoardP50 = onBoard[len(onBoard)/2]
+	slices.Sort(decided)
+	res.OnBoardP50, res.DecidedP50 = onBoard[len(onBoard)/2], decided[len(decided)/2]
 	res.Elapsed = last.Sub(first)
 	res.EndToEnd = float64(len(recs)) / res.Elapsed.Seconds()
 	res.P50, res.P99 = lat[len(lat)/2], lat[min(len(lat)-1, len(lat)*99/100)]
@@ -384,8 +402,9 @@ func benchSubmitter(ctx context.Context, m *deploy.Manifest, devDir, dept string
 	}, nil
 }
 
-// approveAsTheyCome has validators 0–2 approve every pending record, in
-// one voteBatch per validator per round, until stop.
+// approveAsTheyCome has validators 0–2 approve every record as its
+// Submitted log appears, each validator with one voteBatch per round of
+// new records, until stop: the review a quick, agreeing board would give.
 func approveAsTheyCome(ctx context.Context, m *deploy.Manifest, devDir string, stop <-chan struct{}) error {
 	var keys []*ecdsa.PrivateKey
 	for i := range 3 {
@@ -401,74 +420,104 @@ func approveAsTheyCome(ctx context.Context, m *deploy.Manifest, devDir string, s
 		return err
 	}
 	defer board.Close()
+	client := board.Client()
+	next, err := client.BlockNumber(ctx)
+	if err != nil {
+		return err
+	}
+	submitted := reviewboard.NewReviewBoard().GetABI().Events["Submitted"].ID
+	todo := make([][][32]byte, len(keys)) // per validator: submitted, not yet voted
 	for {
 		select {
 		case <-stop:
 			return nil
 		case <-ctx.Done():
 			return nil
-		case <-time.After(300 * time.Millisecond):
+		case <-time.After(time.Second): // a round per consortium block: decisions share blocks (and the relay's proofs)
 		}
-		entries, err := board.Entries(ctx)
+		head, err := client.BlockNumber(ctx)
+		if err != nil || head < next {
+			continue
+		}
+		logs, err := client.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(next), ToBlock: new(big.Int).SetUint64(head),
+			Addresses: []common.Address{m.Consortium.ReviewBoard}, Topics: [][]common.Hash{{submitted}}})
 		if err != nil {
 			continue
 		}
+		next = head + 1
+		for _, l := range logs {
+			for k := range todo {
+				todo[k] = append(todo[k], l.Topics[1])
+			}
+		}
 		// the validators are independent people: they vote at once
 		var wg sync.WaitGroup
-		for _, k := range keys {
-			me := crypto.PubkeyToAddress(k.PublicKey)
-			var ballots []review.Ballot
-			for _, e := range entries {
-				if e.Tally.Status != review.StatusPending || slices.ContainsFunc(e.Votes, func(v review.Vote) bool { return v.Validator == me }) {
-					continue
+		for k, key := range keys {
+			if len(todo[k]) == 0 {
+				continue
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ballots := make([]review.Ballot, len(todo[k]))
+				for i, id := range todo[k] {
+					ballots[i] = review.Ballot{RecordID: id, Approve: true, Reason: "bench: approved"}
 				}
-				ballots = append(ballots, review.Ballot{RecordID: e.RecordID, Approve: true, Reason: "bench: approved"})
-			}
-			if len(ballots) > 0 {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					board.Vote(ctx, k, ballots) // a race with a decision is retried next round
-				}()
-			}
+				if _, err := board.Vote(ctx, key, ballots); err == nil {
+					todo[k] = nil
+					return
+				}
+				// keep what this validator has still to vote on
+				me := crypto.PubkeyToAddress(key.PublicKey)
+				var left [][32]byte
+				for _, id := range todo[k] {
+					e, err := board.Entry(ctx, id)
+					if err != nil || e.Tally.Status == review.StatusPending && !slices.ContainsFunc(e.Votes, func(v review.Vote) bool { return v.Validator == me }) {
+						left = append(left, id)
+					}
+				}
+				todo[k] = left
+			}()
 		}
 		wg.Wait()
 	}
 }
 
-// watchPublished polls the registry's Published logs until every record has one.
-func watchPublished(ctx context.Context, pub *ethclient.Client, registry common.Address, from uint64, recs []*benchRecord, log io.Writer) error {
+// watchLogs polls a contract's logs with topic (a record id as first
+// indexed argument) until every record has one, setting the time it was
+// seen; log, if not nil, is told the progress.
+func watchLogs(ctx context.Context, c *ethclient.Client, addr common.Address, topic common.Hash, from uint64, recs []*benchRecord,
+	seen func(*benchRecord) *time.Time, log io.Writer) error {
 	byID := make(map[common.Hash]*benchRecord, len(recs))
 	for _, r := range recs {
 		byID[r.id] = r
 	}
-	topic := dataregistry.NewDataRegistry().GetABI().Events["Published"].ID
 	left, next := len(recs), from
 	lastReport := time.Now()
 	for left > 0 {
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("bench pipeline: %d of %d records not published: %w", left, len(recs), ctx.Err())
-		case <-time.After(200 * time.Millisecond):
+			return fmt.Errorf("bench pipeline: %d of %d records not seen: %w", left, len(recs), ctx.Err())
+		case <-time.After(100 * time.Millisecond):
 		}
-		head, err := pub.BlockNumber(ctx)
+		head, err := c.BlockNumber(ctx)
 		if err != nil || head < next {
 			continue
 		}
-		logs, err := pub.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(next), ToBlock: new(big.Int).SetUint64(head),
-			Addresses: []common.Address{registry}, Topics: [][]common.Hash{{topic}}})
+		logs, err := c.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(next), ToBlock: new(big.Int).SetUint64(head),
+			Addresses: []common.Address{addr}, Topics: [][]common.Hash{{topic}}})
 		if err != nil {
 			continue
 		}
 		now := time.Now()
 		for _, l := range logs {
-			if r := byID[l.Topics[1]]; r != nil && r.done.IsZero() {
-				r.done = now
+			if r := byID[l.Topics[1]]; r != nil && seen(r).IsZero() {
+				*seen(r) = now
 				left--
 			}
 		}
 		next = head + 1
-		if time.Since(lastReport) > 5*time.Second {
+		if log != nil && time.Since(lastReport) > 5*time.Second {
 			fmt.Fprintf(log, "  %d of %d records published\n", len(recs)-left, len(recs))
 			lastReport = time.Now()
 		}
