@@ -62,6 +62,7 @@ again).`,
 			&cli.DurationFlag{Name: "relay.interval", Usage: "time between the relayer's passes", Value: 2 * time.Second},
 			&cli.Uint64Flag{Name: "relay.checkpoint.blocks", Usage: "the relayer anchors the consortium head as a checkpoint once it is this many blocks past the latest (0: off)"},
 			&cli.DurationFlag{Name: "relay.checkpoint.every", Usage: "the relayer anchors the consortium head once its time is this far past the latest checkpoint's (0: off)"},
+			&cli.BoolFlag{Name: "processes", Usage: "run consortium validator 3 and the public signer as their own processes (this binary's `node` command, pids in <datadir>/run, output in <datadir>/logs), supervised: restarted when they die, so a kill -9 shows the system riding out a lost validator or signer"},
 			verbosityFlag,
 		},
 		Action: runDevnet,
@@ -136,33 +137,42 @@ func runDevnet(c *cli.Context) error {
 	fmt.Fprintf(w, "Starting the Sovereign devnet in %s (node logs: %s)\n", dir, logPath)
 
 	done := p.step("starting the public chain (clique signer and follower)")
-	pub, err := devnet.StartPublic(devnet.PublicOptions{
-		Dir:      filepath.Join(dir, "public"),
-		Period:   c.Uint64("period"),
-		Accounts: c.Int("accounts"),
-		HTTPPort: c.Int("http.port"),
-		P2PPort:  c.Int("p2p.port"),
-		Logger:   log.Root(),
+	runDir, logDir := filepath.Join(dir, "run"), filepath.Join(dir, "logs")
+	processes := 0
+	if c.Bool("processes") {
+		processes = 1
+	}
+	pub, err := devnet.StartPublic(ctx, devnet.PublicOptions{
+		Dir:           filepath.Join(dir, "public"),
+		Period:        c.Uint64("period"),
+		Accounts:      c.Int("accounts"),
+		HTTPPort:      c.Int("http.port"),
+		P2PPort:       c.Int("p2p.port"),
+		SignerProcess: c.Bool("processes"),
+		RunDir:        runDir, LogDir: logDir, Verbosity: c.Int(verbosityFlag.Name),
+		Logger: log.Root(),
 	})
 	if err != nil {
 		return err
 	}
 	defer pub.Close()
-	done(pub.Signer.HTTPEndpoint())
+	done(pub.SignerRPC)
 	done = p.step("starting the consortium (4 QBFT validators)")
-	cons, err := devnet.StartConsortium(devnet.ConsortiumOptions{
+	cons, err := devnet.StartConsortium(ctx, devnet.ConsortiumOptions{
 		Dir:        filepath.Join(dir, "consortium"),
 		Validators: 4,
 		Accounts:   pub.Accounts,
 		HTTPPort:   c.Int("http.port") + 100,
 		P2PPort:    c.Int("p2p.port") + 10,
-		Logger:     log.Root(),
+		Processes:  processes,
+		RunDir:     runDir, LogDir: logDir, Verbosity: c.Int(verbosityFlag.Name),
+		Logger: log.Root(),
 	})
 	if err != nil {
 		return err
 	}
 	defer cons.Close()
-	done(cons.Validators[0].HTTPEndpoint())
+	done(cons.RPC[0])
 	done = p.step("starting Vault")
 	vlt, err := devnet.StartVault(ctx, devnet.VaultOptions{
 		Dir:        filepath.Join(dir, "vault"),
@@ -174,7 +184,7 @@ func runDevnet(c *cli.Context) error {
 		return err
 	}
 	defer vlt.Close()
-	officer, err := vlt.FundOfficerOnConsortium(ctx, cons.Validators[0].HTTPEndpoint(), pub.Accounts, cons.Addresses...)
+	officer, err := vlt.FundOfficerOnConsortium(ctx, cons.RPC[0], pub.Accounts, cons.Addresses...)
 	if err != nil {
 		return err
 	}
@@ -248,6 +258,14 @@ func runDevnet(c *cli.Context) error {
 	return nil
 }
 
+// processNote says where a node running as its own process keeps its pid.
+func processNote(c *devnet.Child) string {
+	if c == nil {
+		return ""
+	}
+	return fmt.Sprintf("  (own process: pid in %s, output in %s)", c.PidFile, c.LogFile)
+}
+
 type devnetSummary struct {
 	dir, logPath, officer, relay, contentDir string
 	pub                                      *devnet.PublicNet
@@ -261,10 +279,9 @@ type devnetSummary struct {
 func writeDevnetSummary(w io.Writer, s devnetSummary) {
 	m, pub, cons := s.manifest, s.pub, s.cons
 	accounts := pub.Accounts
-	signer, _ := pub.Signer.Clique.Signer()
 	fmt.Fprintf(w, "\nSovereign devnet is running (data in %s). Ctrl-C stops it.\n", s.dir)
 	fmt.Fprintf(w, "\nPublic chain (clique, chain id %d, period %ds)\n", pub.Genesis.Config.ChainID, pub.Genesis.Config.Clique.Period)
-	fmt.Fprintf(w, "  signer   %s  http %s  ws %s\n", signer.Hex(), pub.Signer.HTTPEndpoint(), pub.Signer.WSEndpoint())
+	fmt.Fprintf(w, "  signer   %s  http %s  ws %s%s\n", pub.SignerAddress.Hex(), pub.SignerRPC, pub.SignerWS, processNote(pub.SignerChild))
 	fmt.Fprintf(w, "  follower %-42s  http %s  ws %s\n", "(verifies and relays, no key)", pub.Follower.HTTPEndpoint(), pub.Follower.WSEndpoint())
 	fmt.Fprintf(w, "  DataRegistry   %s  (supervisor %s = dev account %d, security officer %s = Vault writer key)\n",
 		m.Public.Registry.Hex(), accounts[devnet.SupervisorAccount].Address.Hex(), devnet.SupervisorAccount, s.officer)
@@ -276,8 +293,12 @@ func writeDevnetSummary(w io.Writer, s devnetSummary) {
 	fmt.Fprintf(w, "  verifier       %s  (ClassificationVerifier16, INSECURE dev keys)\n", m.Public.Verifier.Hex())
 
 	fmt.Fprintf(w, "\nConsortium chain (QBFT, chain id %d, 1 s blocks, final on commit)\n", cons.Genesis.Config.ChainID)
-	for i, v := range cons.Validators {
-		fmt.Fprintf(w, "  validator%d %s  http %s  ws %s\n", i, cons.Addresses[i].Hex(), v.HTTPEndpoint(), v.WSEndpoint())
+	for i := range cons.RPC {
+		var child *devnet.Child
+		if k := i - len(cons.Validators); k >= 0 {
+			child = cons.Children[k]
+		}
+		fmt.Fprintf(w, "  validator%d %s  http %s  ws %s%s\n", i, cons.Addresses[i].Hex(), cons.RPC[i], cons.WS[i], processNote(child))
 	}
 	fmt.Fprintf(w, "  ValidatorSet   %s\n", m.Consortium.ValidatorSet.Hex())
 	fmt.Fprintf(w, "  ReviewBoard    %s  (policy %#x, %s)\n", m.Consortium.ReviewBoard.Hex(), m.Consortium.Policy, filepath.Join(s.dir, devnet.PolicyFile))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -12,11 +13,16 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 
+	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
 	"github.com/sovereign-gov/sovereign/internal/devnet"
 	"github.com/sovereign-gov/sovereign/internal/proctest"
@@ -74,7 +80,7 @@ func startRecordPath(t *testing.T) *recordPath {
 	p2pBase := 12000 + rand.IntN(200)*20
 	r.devnet = proctest.Start(t, "devnet", bin, "devnet", "--datadir", r.dir,
 		"--http.port", strconv.Itoa(httpBase), "--p2p.port", strconv.Itoa(p2pBase),
-		"--vault.port", strconv.Itoa(httpBase+350), "--relay=false", "--verbosity", "3")
+		"--vault.port", strconv.Itoa(httpBase+350), "--relay=false", "--verbosity", "3", "--processes")
 	proctest.WaitFor(t, 4*time.Minute, "the devnet's manifest", func() bool {
 		if r.devnet.Exited() {
 			t.Fatalf("devnet exited:\n%s", r.devnet.Output())
@@ -87,6 +93,58 @@ func startRecordPath(t *testing.T) *recordPath {
 		return true
 	})
 	return r
+}
+
+// killNode kills with SIGKILL a node the devnet runs as its own process
+// (--processes) and returns at once: the devnet starts it again.
+func (r *recordPath) killNode(name string) int {
+	r.t.Helper()
+	b, err := os.ReadFile(filepath.Join(r.dir, "run", name+".pid"))
+	if err != nil {
+		r.t.Fatalf("pid of %s: %v", name, err)
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil {
+		r.t.Fatalf("pid of %s: %v", name, err)
+	}
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		r.t.Fatalf("kill -9 %s (pid %d): %v", name, pid, err)
+	}
+	return pid
+}
+
+// restarted waits until the devnet has started node name again after pid
+// died, and its JSON-RPC at url reaches head (it caught up).
+func (r *recordPath) restarted(name string, pid int, url string, head uint64) {
+	r.t.Helper()
+	proctest.WaitFor(r.t, 2*time.Minute, name+" restarted by the devnet and caught up", func() bool {
+		b, err := os.ReadFile(filepath.Join(r.dir, "run", name+".pid"))
+		if err != nil || strings.TrimSpace(string(b)) == strconv.Itoa(pid) {
+			return false
+		}
+		c, err := ethclient.Dial(url)
+		if err != nil {
+			return false
+		}
+		defer c.Close()
+		n, err := c.BlockNumber(context.Background())
+		return err == nil && n >= head
+	})
+}
+
+// head is the block number at url.
+func (r *recordPath) head(url string) uint64 {
+	r.t.Helper()
+	c, err := ethclient.Dial(url)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	defer c.Close()
+	n, err := c.BlockNumber(context.Background())
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return n
 }
 
 // table writes a CSV table and its column categories; every cell of a
@@ -286,11 +344,17 @@ func TestRecordPathEndToEnd(t *testing.T) {
 	// raced by a second one, nothing is published twice.
 	// The whole devnet (every chain, the public signer and the consortium
 	// validators among them) is killed with SIGKILL mid-review and
-	// restarted: every vote acknowledged before stays.
+	// restarted: every vote acknowledged before stays. Consortium validator
+	// 3 (its own process) is killed with SIGKILL before every vote: the
+	// other three carry the review on, and it catches up each time.
 	rel := r.relayer("relayer-a", 5, false)
+	validator3 := r.m.Consortium.RPC[3]
 	for v := 1; v <= 2; v++ {
 		for _, what := range []string{"open", "conditional", "sensitive", "correction"} {
+			pid := r.killNode("consortium-validator3")
+			time.Sleep(time.Duration(rand.IntN(800)) * time.Millisecond)
 			r.run(0, append(append([]string{"review", "approve", "--reason", "checked"}, r.validator(v)...), ids[what])...)
+			r.restarted("consortium-validator3", pid, validator3, r.head(r.m.Consortium.RPC[0]))
 			if v == 1 && what == "sensitive" {
 				r.devnet.Kill()
 				r.devnet.Restart()
@@ -316,6 +380,11 @@ func TestRecordPathEndToEnd(t *testing.T) {
 	}
 	rel.Restart()
 	rel2 := r.relayer("relayer-b", 6, true)
+	// The public signer (its own process) killed with SIGKILL while both
+	// relayers publish: they wait it out, and nothing is lost or doubled.
+	time.Sleep(time.Duration(rand.IntN(2000)) * time.Millisecond)
+	signerHead := r.head(r.m.Public.RPC[1])
+	r.restarted("public-signer", r.killNode("public-signer"), r.m.Public.RPC[0], signerHead)
 	for what, id := range ids {
 		if what == "rejected" {
 			continue
@@ -327,6 +396,17 @@ func TestRecordPathEndToEnd(t *testing.T) {
 	}
 	rel.Stop()
 	rel2.Stop()
+	// published once each: one Published log per approved record
+	pub, err := ethclient.Dial(r.m.Public.RPC[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs, err := pub.FilterLogs(context.Background(), ethereum.FilterQuery{Addresses: []common.Address{r.m.Public.Registry},
+		Topics: [][]common.Hash{{dataregistry.NewDataRegistry().GetABI().Events["Published"].ID}}})
+	pub.Close()
+	if err != nil || len(logs) != 4 {
+		t.Fatalf("Published logs: %d (%v), want 4: one per approved record", len(logs), err)
+	}
 
 	for what, id := range ids {
 		if what == "rejected" {

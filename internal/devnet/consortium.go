@@ -1,11 +1,13 @@
 package devnet
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"fmt"
 	"math/big"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -28,12 +30,21 @@ type ConsortiumOptions struct {
 	Accounts   []Account
 	HTTPPort   int // first validator's HTTP port; validator i uses +10·i, WS +1
 	P2PPort    int // first validator's devp2p port; validator i uses +i
-	Logger     log.Logger
+	// Processes is how many validators, the last ones, run as their own
+	// supervised processes (Child) instead of in this one: what a fault
+	// test kills. Validator 0 always runs here.
+	Processes int
+	RunDir    string // pid files of the processes
+	LogDir    string // their output
+	Verbosity int    // their --verbosity
+	Logger    log.Logger
 }
 
 // ConsortiumNet is the running consortium chain of a devnet.
 type ConsortiumNet struct {
-	Validators []*service.Node
+	Validators []*service.Node // those running in this process
+	Children   []*Child        // those running as their own processes
+	RPC, WS    []string        // every validator's endpoints, in order
 	Addresses  []common.Address
 	// Keys are the validators' keys (dev keys in keystores under Dir): the
 	// devnet's validators vote with them on ReviewBoard (departments).
@@ -43,13 +54,19 @@ type ConsortiumNet struct {
 
 // Close stops every validator.
 func (c *ConsortiumNet) Close() {
+	for _, ch := range c.Children {
+		ch.Close()
+	}
 	for _, v := range c.Validators {
 		v.Close()
 	}
 }
 
 // StartConsortium creates (on first run) and starts the QBFT validators.
-func StartConsortium(opts ConsortiumOptions) (*ConsortiumNet, error) {
+func StartConsortium(ctx context.Context, opts ConsortiumOptions) (*ConsortiumNet, error) {
+	if opts.Processes < 0 || opts.Processes >= opts.Validators {
+		return nil, fmt.Errorf("devnet consortium: %d validators as processes: want 0 to %d (validator 0 runs in the devnet)", opts.Processes, opts.Validators-1)
+	}
 	if err := os.MkdirAll(opts.Dir, 0o700); err != nil {
 		return nil, fmt.Errorf("devnet folder: %w", err)
 	}
@@ -72,7 +89,8 @@ func StartConsortium(opts ConsortiumOptions) (*ConsortiumNet, error) {
 	}
 	net := &ConsortiumNet{Addresses: addrs, Keys: keys, Genesis: g}
 	var enodes []string
-	for i, key := range keys {
+	inProcess := opts.Validators - opts.Processes
+	for i, key := range keys[:inProcess] {
 		n, err := consortium.StartNode(service.Config{
 			Node: node.Config{
 				DataDir:       filepath.Join(opts.Dir, fmt.Sprintf("validator%d", i)),
@@ -92,7 +110,29 @@ func StartConsortium(opts ConsortiumOptions) (*ConsortiumNet, error) {
 			return nil, fmt.Errorf("consortium validator %d: %w", i, err)
 		}
 		net.Validators = append(net.Validators, n)
+		net.RPC, net.WS = append(net.RPC, n.HTTPEndpoint()), append(net.WS, n.WSEndpoint())
 		enodes = append(enodes, n.Enode())
+	}
+	for i := inProcess; i < opts.Validators; i++ {
+		name := fmt.Sprintf("validator%d", i)
+		dataDir := filepath.Join(opts.Dir, name)
+		port := opts.HTTPPort + 10*i
+		ch, err := StartChild(ctx, ChildOptions{
+			Name: "consortium-" + name, RunDir: opts.RunDir, LogDir: opts.LogDir, DataDir: dataDir,
+			HTTPPort: port, P2PPort: opts.P2PPort + i, Logger: logger,
+			Args: []string{"node", "consortium", "--datadir", dataDir, "--genesis", filepath.Join(opts.Dir, "genesis.json"),
+				"--validator.keystore", filepath.Join(opts.Dir, name+".keystore.json"),
+				"--validator.password", filepath.Join(opts.Dir, name+".password.DEV-ONLY"),
+				"--http.port", fmt.Sprint(port), "--ws.addr", node.DefaultHTTPHost, "--ws.port", fmt.Sprint(port + 1),
+				"--p2p.addr", fmt.Sprintf("127.0.0.1:%d", opts.P2PPort+i), "--p2p.static", strings.Join(enodes, ","),
+				"--verbosity", fmt.Sprint(opts.Verbosity)},
+		})
+		if err != nil {
+			net.Close()
+			return nil, fmt.Errorf("consortium validator %d: %w", i, err)
+		}
+		net.Children = append(net.Children, ch)
+		net.RPC, net.WS = append(net.RPC, ch.HTTP), append(net.WS, ch.WS)
 	}
 	return net, nil
 }

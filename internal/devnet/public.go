@@ -1,6 +1,7 @@
 package devnet
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"crypto/rand"
 	"encoding/hex"
@@ -28,13 +29,23 @@ type PublicOptions struct {
 	Accounts int // number of funded development accounts
 	HTTPPort int // signer's HTTP port; WS is +1, the follower uses +10 and +11
 	P2PPort  int // signer's devp2p port; the follower uses +1
-	Logger   log.Logger
+	// SignerProcess runs the signer as its own supervised process (Child):
+	// what a fault test kills.
+	SignerProcess bool
+	RunDir        string // pid file of the process
+	LogDir        string // its output
+	Verbosity     int    // its --verbosity
+	Logger        log.Logger
 }
 
 // PublicNet is the running public chain of a devnet: one signer, one follower.
 type PublicNet struct {
-	Signer   *public.Node
-	Follower *public.Node
+	Signer        *public.Node // nil when the signer runs as its own process
+	SignerChild   *Child       // then, that process
+	SignerAddress common.Address
+	SignerRPC     string
+	SignerWS      string
+	Follower      *public.Node
 	Accounts []Account
 	Genesis  *core.Genesis
 }
@@ -47,12 +58,15 @@ func (p *PublicNet) Close() {
 	if p.Signer != nil {
 		p.Signer.Close()
 	}
+	if p.SignerChild != nil {
+		p.SignerChild.Close()
+	}
 }
 
 // StartPublic creates (on first run) and starts the devnet's public chain.
 // The signer key is kept in an encrypted keystore file; its password file is
 // a development convenience, written with a warning.
-func StartPublic(opts PublicOptions) (*PublicNet, error) {
+func StartPublic(ctx context.Context, opts PublicOptions) (*PublicNet, error) {
 	if err := os.MkdirAll(opts.Dir, 0o700); err != nil {
 		return nil, fmt.Errorf("devnet folder: %w", err)
 	}
@@ -94,11 +108,37 @@ func StartPublic(opts PublicOptions) (*PublicNet, error) {
 		}
 		return n, nil
 	}
-	net := &PublicNet{Accounts: accounts, Genesis: g}
-	if net.Signer, err = start("signer", key, opts.HTTPPort, opts.P2PPort, nil); err != nil {
-		return nil, err
+	net := &PublicNet{Accounts: accounts, Genesis: g, SignerAddress: crypto.PubkeyToAddress(key.PublicKey)}
+	var signerEnode string
+	if opts.SignerProcess {
+		// the signer dials the follower too: restarted, it is back in
+		// the network at once, not when the follower next redials
+		follower, err := childNodeKey(filepath.Join(opts.Dir, "follower"), opts.P2PPort+1)
+		if err != nil {
+			return nil, fmt.Errorf("public follower: %w", err)
+		}
+		dataDir := filepath.Join(opts.Dir, "signer")
+		ch, err := StartChild(ctx, ChildOptions{
+			Name: "public-signer", RunDir: opts.RunDir, LogDir: opts.LogDir, DataDir: dataDir,
+			HTTPPort: opts.HTTPPort, P2PPort: opts.P2PPort, Logger: logger,
+			Args: []string{"node", "public", "--datadir", dataDir, "--genesis", filepath.Join(opts.Dir, "genesis.json"),
+				"--signer.keystore", filepath.Join(opts.Dir, "signer.keystore.json"),
+				"--signer.password", filepath.Join(opts.Dir, "signer.password.DEV-ONLY"),
+				"--http.port", fmt.Sprint(opts.HTTPPort), "--ws.port", fmt.Sprint(opts.HTTPPort + 1),
+				"--p2p.addr", fmt.Sprintf("127.0.0.1:%d", opts.P2PPort), "--p2p.static", follower, "--gasceil", fmt.Sprint(g.GasLimit),
+				"--verbosity", fmt.Sprint(opts.Verbosity)},
+		})
+		if err != nil {
+			return nil, fmt.Errorf("public signer: %w", err)
+		}
+		net.SignerChild, net.SignerRPC, net.SignerWS, signerEnode = ch, ch.HTTP, ch.WS, ch.Enode
+	} else {
+		if net.Signer, err = start("signer", key, opts.HTTPPort, opts.P2PPort, nil); err != nil {
+			return nil, err
+		}
+		net.SignerRPC, net.SignerWS, signerEnode = net.Signer.HTTPEndpoint(), net.Signer.WSEndpoint(), net.Signer.Enode()
 	}
-	if net.Follower, err = start("follower", nil, opts.HTTPPort+10, opts.P2PPort+1, []string{net.Signer.Enode()}); err != nil {
+	if net.Follower, err = start("follower", nil, opts.HTTPPort+10, opts.P2PPort+1, []string{signerEnode}); err != nil {
 		net.Close()
 		return nil, err
 	}

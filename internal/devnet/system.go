@@ -102,10 +102,8 @@ func DeploySystem(ctx context.Context, o SystemOptions) (*deploy.Manifest, error
 		return nil, err
 	}
 	m := &deploy.Manifest{Content: o.Content, Vault: o.Vault}
-	for _, v := range o.Consortium.Validators {
-		m.Consortium.RPC = append(m.Consortium.RPC, v.HTTPEndpoint())
-	}
-	m.Public.RPC = []string{o.Public.Signer.HTTPEndpoint(), o.Public.Follower.HTTPEndpoint()}
+	m.Consortium.RPC = append(m.Consortium.RPC, o.Consortium.RPC...)
+	m.Public.RPC = []string{o.Public.SignerRPC, o.Public.Follower.HTTPEndpoint()}
 	for _, v := range o.Private.Validators {
 		m.Private.RPC = append(m.Private.RPC, v.HTTPEndpoint())
 	}
@@ -145,8 +143,10 @@ func DeploySystem(ctx context.Context, o SystemOptions) (*deploy.Manifest, error
 	if err := waitTxIndexed(ctx, "consortium", o.Consortium.Validators[0].Node); err != nil {
 		return nil, err
 	}
-	if err := waitTxIndexed(ctx, "public chain", o.Public.Signer.Node); err != nil {
-		return nil, err
+	if o.Public.Signer != nil {
+		if err := waitTxIndexed(ctx, "public chain", o.Public.Signer.Node); err != nil {
+			return nil, err
+		}
 	}
 	key := accounts[DeployerAccount].Key
 	cd, err := deploy.New(ctx, cons, key)
