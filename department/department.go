@@ -35,6 +35,8 @@ type Submitter struct {
 	Board   *review.Board
 	Content string       // content store URL
 	HTTP    *http.Client // nil: http.DefaultClient
+	// storeFake, if set, replaces the private chain in unit tests.
+	storeFake func(ctx context.Context, ps ...*submission.Prepared) error
 	// Step, if set, is told as each step starts (by SubmitAll from several
 	// goroutines: its stages run at once).
 	Step func(n int, what string)
@@ -172,12 +174,28 @@ func (s *Submitter) storeBatches(ctx context.Context, in <-chan *job) {
 				ps[k] = it.prepared
 			}
 			s.step(1, fmt.Sprintf("storing %d sealed records on the private chain", len(part)))
-			err := submission.StoreAll(ctx, s.Private, ps...)
+			err := s.storeAll(ctx, ps...)
+			if err != nil && len(part) > 1 {
+				// all or none refused the batch: store each alone, so a
+				// record the chain refuses holds back only itself
+				for _, it := range part {
+					it.stored <- s.storeAll(ctx, it.prepared)
+				}
+				continue
+			}
 			for _, it := range part {
 				it.stored <- err
 			}
 		}
 	}
+}
+
+// storeAll stores prepared records in one write.
+func (s *Submitter) storeAll(ctx context.Context, ps ...*submission.Prepared) error {
+	if s.storeFake != nil {
+		return s.storeFake(ctx, ps...)
+	}
+	return submission.StoreAll(ctx, s.Private, ps...)
 }
 
 // batches turns a channel of records into a channel of batches: each
