@@ -38,7 +38,10 @@ var readerFlags = []cli.Flag{
 type readerSetup struct {
 	reader   *publicdata.Reader
 	manifest *deploy.Manifest
-	close    func()
+	// the reader's chains as clients (consortium nil when not given), for
+	// commands that also send
+	public, consortium *ethclient.Client
+	close              func()
 }
 
 // openReader resolves every address and URL from the flags, then the
@@ -105,14 +108,14 @@ func openReader(ctx context.Context, c *cli.Context) (*readerSetup, error) {
 		return nil, fmt.Errorf("connecting to the public chain at %s: %w", pub, err)
 	}
 	r.Public = pc
-	s := &readerSetup{reader: r, manifest: m, close: pc.Close}
+	s := &readerSetup{reader: r, manifest: m, public: pc, close: pc.Close}
 	if cons := str("consortium.rpc", func(m *deploy.Manifest) string { return first(m.Consortium.RPC) }); cons != "" {
 		cc, err := ethclient.DialContext(ctx, cons)
 		if err != nil {
 			pc.Close()
 			return nil, fmt.Errorf("connecting to the consortium at %s: %w", cons, err)
 		}
-		r.Consortium = cc
+		r.Consortium, s.consortium = cc, cc
 		s.close = func() { pc.Close(); cc.Close() }
 	}
 	return s, nil
@@ -359,6 +362,13 @@ func dataGetCommand() *cli.Command {
 				got, err := s.reader.Get(ctx, id)
 				if err != nil {
 					return err
+				}
+				if got.Record.Frozen {
+					reason := "see `data show`"
+					if d, err := s.reader.Show(ctx, id); err == nil && d.FrozenReason != "" {
+						reason = fmt.Sprintf("%q", d.FrozenReason)
+					}
+					fmt.Fprintf(c.App.ErrWriter, "warning: record %s is FROZEN by the supervisor (%s): its content verifies, but do not rely on it until the freeze is lifted\n", id.Hex(), reason)
 				}
 				b := got.View
 				if c.Bool("released-only") {

@@ -188,6 +188,10 @@ func runDevnet(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	supervisor, err := vlt.FundSupervisorOnPublic(ctx, pub.SignerRPC, pub.Accounts)
+	if err != nil {
+		return err
+	}
 	done(vlt.Server.Addr + " (unsealed)")
 	done = p.step("starting the private chain (validator keys from Vault, SensitiveStore)")
 	priv, err := devnet.StartPrivate(ctx, devnet.PrivateOptions{
@@ -218,7 +222,7 @@ func runDevnet(c *cli.Context) error {
 		return err
 	}
 	manifest, err := devnet.DeploySystem(ctx, devnet.SystemOptions{
-		Dir: dir, Public: pub, Consortium: cons, Private: priv, Officer: officer, Departments: departments,
+		Dir: dir, Public: pub, Consortium: cons, Private: priv, Officer: officer, Supervisor: supervisor, Departments: departments,
 		Content: content.URL, Vault: vlt.Server.Addr, Step: p.step,
 	})
 	if err != nil {
@@ -250,7 +254,7 @@ func runDevnet(c *cli.Context) error {
 
 	writeDevnetSummary(w, devnetSummary{
 		dir: dir, logPath: logPath, pub: pub, cons: cons, vlt: vlt, priv: priv, manifest: manifest,
-		officer: officer.Hex(), relay: relayState, contentDir: content.Dir,
+		officer: officer.Hex(), supervisor: supervisor.Hex(), relay: relayState, contentDir: content.Dir,
 	})
 	<-ctx.Done()
 	log.Info("Shutting down devnet")
@@ -268,6 +272,7 @@ func processNote(c *devnet.Child) string {
 
 type devnetSummary struct {
 	dir, logPath, officer, relay, contentDir string
+	supervisor                               string
 	pub                                      *devnet.PublicNet
 	cons                                     *devnet.ConsortiumNet
 	vlt                                      *devnet.VaultNet
@@ -283,8 +288,8 @@ func writeDevnetSummary(w io.Writer, s devnetSummary) {
 	fmt.Fprintf(w, "\nPublic chain (clique, chain id %d, period %ds)\n", pub.Genesis.Config.ChainID, pub.Genesis.Config.Clique.Period)
 	fmt.Fprintf(w, "  signer   %s  http %s  ws %s%s\n", pub.SignerAddress.Hex(), pub.SignerRPC, pub.SignerWS, processNote(pub.SignerChild))
 	fmt.Fprintf(w, "  follower %-42s  http %s  ws %s\n", "(verifies and relays, no key)", pub.Follower.HTTPEndpoint(), pub.Follower.WSEndpoint())
-	fmt.Fprintf(w, "  DataRegistry   %s  (supervisor %s = dev account %d, security officer %s = Vault writer key)\n",
-		m.Public.Registry.Hex(), accounts[devnet.SupervisorAccount].Address.Hex(), devnet.SupervisorAccount, s.officer)
+	fmt.Fprintf(w, "  DataRegistry   %s  (supervisor %s, security officer %s: Vault-held keys)\n",
+		m.Public.Registry.Hex(), s.supervisor, s.officer)
 	cp := ""
 	if m.Consortium.Checkpoint != nil {
 		cp = fmt.Sprintf("  (from certified consortium block %d)", m.Consortium.Checkpoint.Block)
@@ -318,7 +323,7 @@ func writeDevnetSummary(w io.Writer, s devnetSummary) {
 	fmt.Fprint(w, insecureBanner)
 	fmt.Fprintf(w, "  ^ the classification verifiers above check proofs of the INSECURE dev keys (seed %q):\n    anyone can forge proofs they accept. Devnet only.\n", zk.DevSeed)
 
-	roles := map[int]string{devnet.DeployerAccount: "deployer", devnet.SupervisorAccount: "supervisor", devnet.RelayerAccount: "relayer"}
+	roles := map[int]string{devnet.DeployerAccount: "deployer", devnet.RelayerAccount: "relayer"}
 	fmt.Fprintf(w, "\nFunded development accounts (1,000,000 ETH each on every chain). These keys are public by\nconstruction (derived from a published seed): never use them on a real network.\n")
 	for i, a := range accounts {
 		fmt.Fprintf(w, "  (%d) %s  %s  %s\n", i, a.Address.Hex(), hexutil.Encode(crypto.FromECDSA(a.Key)), roles[i])

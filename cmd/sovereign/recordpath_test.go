@@ -46,7 +46,7 @@ func (r *recordPath) run(want int, args ...string) string {
 	r.t.Helper()
 	// --manifest goes right after the command words: flags come before
 	// a command's arguments.
-	words := map[string]int{"submit": 1, "reconcile": 1, "status": 1, "review": 2, "data": 2, "keys": 2}[args[0]]
+	words := map[string]int{"submit": 1, "reconcile": 1, "status": 1, "review": 2, "data": 2, "keys": 2, "supervise": 2}[args[0]]
 	if words > 0 {
 		args = append(append(append([]string{}, args[:words]...), "--manifest", r.dir), args[words:]...)
 	}
@@ -435,6 +435,43 @@ func TestRecordPathEndToEnd(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Fatalf("status: want %q in:\n%s", want, out)
 		}
+	}
+
+	// Supervision: only the supervisor's Vault-held key freezes; the reason
+	// is public; a frozen record still verifies and downloads with a
+	// warning; the freeze is lifted with a reason, once.
+	cond := ids["conditional"]
+	if out := r.run(1, append([]string{"supervise", "freeze", "--reason", "court order 12/2026"}, append(r.login("dept-transport"), cond)...)...); !strings.Contains(out, "supervisor's key") {
+		t.Fatalf("a department freezing: want a refusal reading the supervisor's key:\n%s", out)
+	}
+	if out := r.run(1, append([]string{"supervise", "freeze", "--reason", "  "}, append(r.login("supervisor"), cond)...)...); !strings.Contains(out, "blank") {
+		t.Fatalf("freeze with a blank reason: want a refusal:\n%s", out)
+	}
+	if out := r.run(0, append([]string{"supervise", "freeze", "--reason", "court order 12/2026"}, append(r.login("supervisor"), cond)...)...); !strings.Contains(out, "frozen") {
+		t.Fatalf("supervise freeze:\n%s", out)
+	}
+	if out := r.run(0, "data", "show", cond); !strings.Contains(out, "court order 12/2026") {
+		t.Fatalf("data show of a frozen record: want the reason:\n%s", out)
+	}
+	if out := r.run(0, "data", "get", "--out", filepath.Join(r.work, "frozen.csv"), cond); !strings.Contains(out, "FROZEN") || !strings.Contains(out, "court order") {
+		t.Fatalf("data get of a frozen record: want a warning with the reason:\n%s", out)
+	}
+	if out := r.run(0, "data", "verify", cond); strings.Contains(out, "FAIL") {
+		t.Fatalf("data verify of a frozen record:\n%s", out)
+	}
+	r.run(0, append([]string{"supervise", "unfreeze", "--reason", "order lifted"}, append(r.login("supervisor"), cond)...)...)
+	if out := r.run(1, append([]string{"supervise", "unfreeze", "--reason", "again"}, append(r.login("supervisor"), cond)...)...); !strings.Contains(out, "NotFrozen") {
+		t.Fatalf("a second unfreeze: want NotFrozen:\n%s", out)
+	}
+	if out := r.run(0, "data", "show", cond); !strings.Contains(out, "current") {
+		t.Fatalf("data show after unfreeze: want current:\n%s", out)
+	}
+	out = r.run(0, "supervise", "decisions", "--department", "finance")
+	if !strings.Contains(out, ids["rejected"]) || !strings.Contains(out, "figures do not add up") || strings.Contains(out, ids["open"]) {
+		t.Fatalf("supervise decisions --department finance: want the rejected record and its reasons only:\n%s", out)
+	}
+	if out := r.run(1, "supervise", "decisions", "--department", "nosuch"); !strings.Contains(out, "not a department") {
+		t.Fatalf("supervise decisions of an unknown department:\n%s", out)
 	}
 
 	// Bad input: unknown record, malformed id, wrong role credentials, a

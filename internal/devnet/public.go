@@ -46,8 +46,8 @@ type PublicNet struct {
 	SignerRPC     string
 	SignerWS      string
 	Follower      *public.Node
-	Accounts []Account
-	Genesis  *core.Genesis
+	Accounts      []Account
+	Genesis       *core.Genesis
 }
 
 // Close stops both nodes.

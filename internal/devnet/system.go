@@ -26,8 +26,6 @@ const (
 	// DeployerAccount deploys every contract on the three chains (and funds
 	// the security officer's Vault-held key on the consortium).
 	DeployerAccount = 0
-	// SupervisorAccount is DataRegistry's supervisor (freeze, unfreeze).
-	SupervisorAccount = 1
 	// RelayerAccount is the key of the relayer the devnet runs.
 	RelayerAccount = 2
 )
@@ -53,6 +51,7 @@ type SystemOptions struct {
 	Consortium *ConsortiumNet
 	Private    *PrivateNet
 	Officer    common.Address // the security officer (its Vault-held writer key)
+	Supervisor common.Address // DataRegistry's supervisor (its Vault-held key)
 	// Departments are the departments to register on ReviewBoard, each
 	// with its Vault-held writer key's address (Departments of the Vault).
 	Departments []deploy.Department
@@ -188,7 +187,7 @@ func DeploySystem(ctx context.Context, o SystemOptions) (*deploy.Manifest, error
 		return nil, fmt.Errorf("devnet: consortium checkpoint: %w", err)
 	}
 	if m.Public.Public, err = pd.DeployPublic(ctx, deploy.PublicParams{
-		Supervisor:      accounts[SupervisorAccount].Address,
+		Supervisor:      o.Supervisor,
 		SecurityOfficer: o.Officer,
 		Consortium:      c,
 	}); err != nil {

@@ -182,20 +182,42 @@ func (v *VaultNet) FundOfficerOnConsortium(ctx context.Context, rpcURL string, a
 	return officer, fund(ctx, c, accounts[0], targets, consortiumFunds)
 }
 
+// FundSupervisorOnPublic funds the supervisor's Vault-held key on the
+// public chain at rpcURL (it signs freezes on DataRegistry) and returns
+// its address.
+func (v *VaultNet) FundSupervisorOnPublic(ctx context.Context, rpcURL string, accounts []Account) (common.Address, error) {
+	if len(accounts) == 0 {
+		return common.Address{}, errNoDevAccount
+	}
+	a, err := v.Address(ctx, naming.WriterKey(naming.SupervisorRole))
+	if err != nil {
+		return common.Address{}, fmt.Errorf("devnet: supervisor's key: %w", err)
+	}
+	supervisor := common.HexToAddress(a)
+	c, err := ethclient.DialContext(ctx, rpcURL)
+	if err != nil {
+		return supervisor, fmt.Errorf("devnet: public RPC: %w", err)
+	}
+	defer c.Close()
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	return supervisor, fund(ctx, c, accounts[0], []common.Address{supervisor}, consortiumFunds)
+}
+
 // fund sends amount from `from` to each target that has no balance, and
 // waits for every transfer.
 func fund(ctx context.Context, c *ethclient.Client, from Account, targets []common.Address, amount *big.Int) error {
 	chainID, err := c.ChainID(ctx)
 	if err != nil {
-		return fmt.Errorf("devnet: consortium chain id: %w", err)
+		return fmt.Errorf("devnet: funding: chain id: %w", err)
 	}
 	price, err := c.SuggestGasPrice(ctx)
 	if err != nil {
-		return fmt.Errorf("devnet: consortium gas price: %w", err)
+		return fmt.Errorf("devnet: funding: gas price: %w", err)
 	}
 	nonce, err := c.PendingNonceAt(ctx, from.Address)
 	if err != nil {
-		return fmt.Errorf("devnet: consortium nonce: %w", err)
+		return fmt.Errorf("devnet: funding: nonce: %w", err)
 	}
 	var sent []*types.Transaction
 	for _, to := range targets {

@@ -85,7 +85,7 @@ func (v *Vault) setUp(ctx context.Context, cfg Config, log *slog.Logger) error {
 		return err
 	}
 	roles := []string{naming.SecurityOfficerRole, naming.SupervisorRole}
-	keyPaths := []string{naming.WriterKey(naming.SecurityOfficerRole)}
+	keyPaths := []string{naming.WriterKey(naming.SecurityOfficerRole), naming.WriterKey(naming.SupervisorRole)}
 	for dept := range cfg.Datasets {
 		roles = append(roles, naming.DepartmentRole(dept))
 		keyPaths = append(keyPaths, naming.WriterKey(naming.DepartmentRole(dept)))

@@ -321,6 +321,9 @@ func TestDepartmentCannotEscalate(t *testing.T) {
 		{"write a policy", "write", "sys/policies/acl/sovereign-grant-evil", map[string]any{"policy": `path "*" { capabilities = ["sudo"] }`}},
 		{"decrypt", "write", "transit/decrypt/health.stays", map[string]any{"ciphertext": "vault:v1:AAAA"}},
 		{"read a validator key", "read", naming.KVMount + "/data/v1", nil},
+		{"read a department's writer key", "read", naming.KVMount + "/data/" + naming.WriterKey(naming.DepartmentRole("health")), nil},
+		{"read the officer's writer key", "read", naming.KVMount + "/data/" + naming.WriterKey(naming.SecurityOfficerRole), nil},
+		{"replace its own key", "write", naming.KVMount + "/data/" + naming.WriterKey(naming.SupervisorRole), map[string]any{"data": map[string]any{"private_key": "00"}}},
 		{"mint a grant", "write", "auth/token/create/" + naming.GrantTokenRole("tax.returns"), map[string]any{}},
 	})
 }

@@ -84,12 +84,15 @@ path "%[1]s/decrypt/%[2]s" { capabilities = ["update"] }
 `, naming.TransitMount, transitKey)
 }
 
-// SupervisorPolicy reads key metadata and policies: who may do what, never data.
+// SupervisorPolicy reads key metadata and policies: who may do what, never
+// data; and its own chain key (signs freezes on the public registry).
 func SupervisorPolicy() string {
 	return fmt.Sprintf(`# supervisor: read-only oversight
 path "%[1]s/keys"        { capabilities = ["list"] }
 path "%[1]s/keys/*"      { capabilities = ["read", "list"] }
 path "sys/policies/acl"  { capabilities = ["list"] }
 path "sys/policies/acl/*" { capabilities = ["read"] }
-`, naming.TransitMount)
+# Its own chain key: freeze and unfreeze on the public registry.
+path "%[2]s/data/%[3]s" { capabilities = ["read"] }
+`, naming.TransitMount, naming.KVMount, naming.WriterKey(naming.SupervisorRole))
 }
