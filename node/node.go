@@ -11,13 +11,14 @@ import (
 	"fmt"
 	"math/big"
 	"os"
-	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/rawdb"
 	"github.com/ethereum/go-ethereum/eth"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/eth/filters"
+	"github.com/ethereum/go-ethereum/eth/tracers"
+	_ "github.com/ethereum/go-ethereum/eth/tracers/native" // callTracer, prestateTracer, … for debug_trace*
 	"github.com/ethereum/go-ethereum/log"
 	gethnode "github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/p2p/enode"
@@ -71,6 +72,10 @@ func New(cfg Config) (*Node, error) {
 		}
 	}
 	stack.RegisterAPIs(logAPIs(backend))
+	// debug_traceTransaction, debug_traceCall and the other tracing
+	// methods, with geth's native tracers (callTracer, prestateTracer, …);
+	// served only when debug is asked for (Config.HTTPAPI, WSAPI).
+	stack.RegisterAPIs(tracers.APIs(backend.APIBackend))
 	return &Node{Stack: stack, Eth: backend, config: cfg}, nil
 }
 
@@ -148,9 +153,20 @@ func stackConfig(cfg *Config) (*gethnode.Config, error) {
 		return nil, err
 	}
 
-	modules := slices.Concat(standardModules, cfg.RPCModules)
+	modules := DefaultAPIs(cfg.RPCModules)
 	c.HTTPHost, c.HTTPPort, c.HTTPModules = cfg.HTTPHost, cfg.HTTPPort, modules
 	c.WSHost, c.WSPort, c.WSModules = cfg.WSHost, cfg.WSPort, modules
+	if cfg.HTTPAPI != nil {
+		c.HTTPModules = cfg.HTTPAPI
+	}
+	if cfg.WSAPI != nil {
+		c.WSModules = cfg.WSAPI
+	}
+	c.HTTPCors = cfg.HTTPCors
+	if cfg.HTTPVirtualHosts != nil {
+		c.HTTPVirtualHosts = cfg.HTTPVirtualHosts
+	}
+	c.WSOrigins = cfg.WSOrigins
 	c.HTTPTimeouts = rpc.DefaultHTTPTimeouts
 	return &c, nil
 }
