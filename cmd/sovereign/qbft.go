@@ -12,12 +12,12 @@ import (
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/urfave/cli/v2"
 
+	"github.com/sovereign-gov/sovereign/internal/bench/qbftbench"
 	"github.com/sovereign-gov/sovereign/node"
 	"github.com/sovereign-gov/sovereign/sidechains/consortium"
 	"github.com/sovereign-gov/sovereign/sidechains/private"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft/execution"
-	"github.com/sovereign-gov/sovereign/sidechains/qbft/qbftbench"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft/service"
 )
 
