@@ -64,6 +64,10 @@ type Config struct {
 	// (geth's --ws.origins; "*" = any); nil = the node's own host only.
 	WSOrigins []string
 
+	// MetricsAddr, "host:port", serves Prometheus metrics (the node's own
+	// and geth's) at /metrics; "" serves none.
+	MetricsAddr string
+
 	CacheMB     int    // database and trie caches in MiB
 	GasCeil     uint64 // block gas limit the local builder aims for
 	MinGasPrice uint64 // wei; transactions paying less are refused by the pool
@@ -111,6 +115,11 @@ func (c *Config) Validate() error {
 	}{{"http api", c.HTTPAPI}, {"ws api", c.WSAPI}} {
 		if err := CheckAPIs(a.list, c.RPCModules); err != nil {
 			return fmt.Errorf("%s: %w", a.name, err)
+		}
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			return fmt.Errorf("metrics address %q: %w", c.MetricsAddr, err)
 		}
 	}
 	if c.CacheMB < 0 {

@@ -4,13 +4,16 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"net"
 	"os"
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/log"
+	"github.com/ethereum/go-ethereum/metrics"
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/urfave/cli/v2"
 
@@ -115,9 +118,10 @@ func parseAlloc(entries []string) (map[common.Address]*big.Int, error) {
 	return out, nil
 }
 
-// rpcFlags are geth's JSON-RPC access flags, with geth's meaning; chain is
-// the node's own namespace ("clique", "qbft"), served by default.
-func rpcFlags(chain string) []cli.Flag {
+// serveFlags are geth's JSON-RPC access flags, with geth's meaning, and
+// --metrics.addr; chain is the node's own namespace ("clique", "qbft"),
+// served by default.
+func serveFlags(chain string) []cli.Flag {
 	def := strings.Join(node.DefaultAPIs([]string{chain}), ",")
 	return []cli.Flag{
 		&cli.StringFlag{Name: "http.api", Usage: "APIs served over HTTP, comma-separated; debug (tracing) and admin are never served unless listed here", Value: def},
@@ -125,12 +129,14 @@ func rpcFlags(chain string) []cli.Flag {
 		&cli.StringFlag{Name: "http.corsdomain", Usage: "browser origins allowed to read HTTP answers, comma-separated (\"*\" = any; none by default)"},
 		&cli.StringFlag{Name: "http.vhosts", Usage: "Host header names the HTTP server accepts, comma-separated (\"*\" = any; IP addresses always)", Value: "localhost"},
 		&cli.StringFlag{Name: "ws.origins", Usage: "browser origins allowed to open a WebSocket, comma-separated (\"*\" = any; the node's own host by default)"},
+		&cli.StringFlag{Name: "metrics.addr", Usage: "serve Prometheus metrics (the node's and geth's) at /metrics on this address, e.g. 127.0.0.1:6061 (\"\" disables)"},
 	}
 }
 
-// applyRPCFlags reads rpcFlags into cfg, naming the flag and the value in
-// errors.
-func applyRPCFlags(c *cli.Context, cfg *node.Config, chain string) error {
+// applyServeFlags reads serveFlags into cfg, naming the flag and the value
+// in errors. With --metrics.addr it switches geth's metrics on for the
+// process (geth samples its histograms, timers and meters only then).
+func applyServeFlags(c *cli.Context, cfg *node.Config, chain string) error {
 	for _, f := range []struct {
 		name string
 		dst  *[]string
@@ -147,5 +153,15 @@ func applyRPCFlags(c *cli.Context, cfg *node.Config, chain string) error {
 	cfg.HTTPCors = splitList([]string{c.String("http.corsdomain")})
 	cfg.HTTPVirtualHosts = splitList([]string{c.String("http.vhosts")})
 	cfg.WSOrigins = splitList([]string{c.String("ws.origins")})
+	if addr := c.String("metrics.addr"); addr != "" {
+		if _, _, err := net.SplitHostPort(addr); err != nil {
+			return fmt.Errorf("--metrics.addr %q: %w", addr, err)
+		}
+		cfg.MetricsAddr = addr
+		if !metrics.Enabled() {
+			metrics.Enable()
+			go metrics.CollectProcessMetrics(3 * time.Second)
+		}
+	}
 	return nil
 }

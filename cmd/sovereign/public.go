@@ -77,7 +77,7 @@ enode URL is printed and written to <datadir>/enode.url for peers to use.`,
 			&cli.Uint64Flag{Name: "gasceil", Usage: "block gas limit the signer aims for (0 = keep genesis')"},
 			pprofFlag,
 			verbosityFlag,
-		}, rpcFlags("clique")...),
+		}, serveFlags("clique")...),
 		Action: runPublicNode,
 	}
 }
@@ -118,7 +118,7 @@ func runPublicNode(c *cli.Context) error {
 		AwaitVote: c.Bool("signer.await-vote"),
 		Logger:    log.Root(),
 	}
-	if err := applyRPCFlags(c, &cfg.Node, "clique"); err != nil {
+	if err := applyServeFlags(c, &cfg.Node, "clique"); err != nil {
 		return err
 	}
 	n, err := public.New(cfg)

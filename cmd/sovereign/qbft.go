@@ -120,7 +120,7 @@ qbft_status). The enode URL is written to <datadir>/enode.url.`,
 			&cli.DurationFlag{Name: "empty-interval", Usage: "longest wait for transactions with --skip-empty", Value: time.Minute},
 			pprofFlag,
 			verbosityFlag,
-		}, slices.Concat(rpcFlags("qbft"), byzantineFlags, vaultFlagsIf(ch.vaultKey))...),
+		}, slices.Concat(serveFlags("qbft"), byzantineFlags, vaultFlagsIf(ch.vaultKey))...),
 		Action: func(c *cli.Context) error { return runQBFTNode(c, ch) },
 	}
 }
@@ -162,7 +162,7 @@ func runQBFTNode(c *cli.Context, ch qbftChain) error {
 		Equivocate:    c.Bool("byzantine.equivocate"),
 		Logger:        log.Root(),
 	}
-	if err := applyRPCFlags(c, &cfg.Node, "qbft"); err != nil {
+	if err := applyServeFlags(c, &cfg.Node, "qbft"); err != nil {
 		return err
 	}
 	role := "follower"

@@ -10,14 +10,14 @@ import (
 	"github.com/sovereign-gov/sovereign/node"
 )
 
-// runRPCFlags parses args with rpcFlags(chain) and applies them to a node
+// runRPCFlags parses args with serveFlags(chain) and applies them to a node
 // configuration.
 func runRPCFlags(t *testing.T, chain string, args ...string) (node.Config, error) {
 	t.Helper()
 	var cfg node.Config
 	app := &cli.App{
-		Flags:  rpcFlags(chain),
-		Action: func(c *cli.Context) error { return applyRPCFlags(c, &cfg, chain) },
+		Flags:  serveFlags(chain),
+		Action: func(c *cli.Context) error { return applyServeFlags(c, &cfg, chain) },
 	}
 	err := app.Run(append([]string{"sovereign"}, args...))
 	return cfg, err
@@ -57,6 +57,7 @@ func TestRPCFlags(t *testing.T) {
 		{"qbft", []string{"--http.api", "clique"}, `--http.api "clique": unknown API "clique"`},
 		{"qbft", []string{"--http.api", "miner"}, `unknown API "miner"`},
 		{"qbft", []string{"--http.api", " , "}, `--http.api " , ": no API named`},
+		{"qbft", []string{"--metrics.addr", "6061"}, `--metrics.addr "6061": address 6061: missing port in address`},
 	} {
 		if _, err := runRPCFlags(t, tc.chain, tc.args...); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s %v: error %v, want %q", tc.chain, tc.args, err, tc.want)

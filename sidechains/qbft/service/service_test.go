@@ -43,6 +43,7 @@ type cluster struct {
 	t         *testing.T
 	byzantine map[int]bool
 	skipEmpty bool
+	metrics   bool // serve metrics on a free loopback port
 	genesis   *core.Genesis
 	keys      []*ecdsa.PrivateKey
 	dirs      []string
@@ -91,6 +92,9 @@ func (c *cluster) start(i int) *Node {
 		BaseTimeout: time.Second,
 		SkipEmpty:   c.skipEmpty,
 		Logger:      log.New("node", i),
+	}
+	if c.metrics {
+		cfg.Node.MetricsAddr = "127.0.0.1:0"
 	}
 	if i < len(c.keys) {
 		cfg.Signer = qbft.NewKeySigner(c.keys[i])
