@@ -1,16 +1,15 @@
 package service
 
 import (
-	"bufio"
-	"net/http"
 	"os"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/metrics"
+
+	"github.com/sovereign-gov/sovereign/internal/proctest"
 )
 
 // TestMain switches geth's metrics on before any node runs, as the node
@@ -19,36 +18,6 @@ import (
 func TestMain(m *testing.M) {
 	metrics.Enable()
 	os.Exit(m.Run())
-}
-
-// scrape reads a Prometheus text exposition into name → value.
-func scrape(t *testing.T, url string) map[string]float64 {
-	t.Helper()
-	res, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("GET %s: %s", url, res.Status)
-	}
-	out := map[string]float64{}
-	sc := bufio.NewScanner(res.Body)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		i := strings.LastIndexByte(line, ' ')
-		if i < 0 {
-			continue
-		}
-		name, value := line[:i], line[i+1:]
-		if v, err := strconv.ParseFloat(value, 64); err == nil {
-			out[name] = v
-		}
-	}
-	return out
 }
 
 // TestMetricsScrapedFromARunningNode: a validator and a follower with
@@ -62,7 +31,7 @@ func TestMetricsScrapedFromARunningNode(t *testing.T) {
 	waitFor(t, 30*time.Second, "block 3 on the follower", func() bool { return f.Driver.Head() >= 3 })
 	waitFor(t, 10*time.Second, "peers", func() bool { return v.Reactor.PeerCount() == 1 })
 
-	m := scrape(t, v.MetricsEndpoint())
+	m := proctest.Scrape(t, v.MetricsEndpoint())
 	for name, ok := range map[string]bool{
 		"qbft_height":                    m["qbft_height"] >= 3,
 		"qbft_peers":                     m["qbft_peers"] == 1,
@@ -78,10 +47,10 @@ func TestMetricsScrapedFromARunningNode(t *testing.T) {
 		}
 	}
 	// geth's path for the same exposition.
-	if g := scrape(t, strings.TrimSuffix(v.MetricsEndpoint(), "/metrics")+"/debug/metrics/prometheus"); g["qbft_height"] < 3 {
+	if g := proctest.Scrape(t, strings.TrimSuffix(v.MetricsEndpoint(), "/metrics")+"/debug/metrics/prometheus"); g["qbft_height"] < 3 {
 		t.Errorf("geth's metrics path: qbft_height %v", g["qbft_height"])
 	}
-	fm := scrape(t, f.MetricsEndpoint())
+	fm := proctest.Scrape(t, f.MetricsEndpoint())
 	if fm["qbft_height"] < 3 || fm["qbft_peers"] != 1 {
 		t.Errorf("follower: height %v, peers %v", fm["qbft_height"], fm["qbft_peers"])
 	}
