@@ -40,3 +40,25 @@ func Scrape(t testing.TB, url string) map[string]float64 {
 	}
 	return out
 }
+
+// MissingMetrics returns the names (or name prefixes) among want, starting
+// with prefix, that no metric in scraped starts with.
+func MissingMetrics(scraped map[string]float64, want []string, prefix string) []string {
+	var missing []string
+	for _, w := range want {
+		if !strings.HasPrefix(w, prefix) {
+			continue
+		}
+		found := false
+		for name := range scraped {
+			if strings.HasPrefix(name, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			missing = append(missing, w)
+		}
+	}
+	return missing
+}

@@ -30,4 +30,11 @@ func TestMetricsScraped(t *testing.T) {
 			t.Errorf("metric %s = %v (present %v)", name, m[name], present)
 		}
 	}
+	want, err := node.DashboardMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if missing := proctest.MissingMetrics(m, want, "clique_"); len(missing) > 0 {
+		t.Errorf("the dashboard queries metrics the signer does not serve: %v", missing)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/metrics"
 
 	"github.com/sovereign-gov/sovereign/internal/proctest"
+	"github.com/sovereign-gov/sovereign/node"
 )
 
 // TestMain switches geth's metrics on before any node runs, as the node
@@ -45,6 +46,14 @@ func TestMetricsScrapedFromARunningNode(t *testing.T) {
 		if _, present := m[name]; !present || !ok {
 			t.Errorf("validator metric %s = %v (present %v)", name, m[name], present)
 		}
+	}
+	// Every QBFT metric the Grafana dashboard queries is served.
+	want, err := node.DashboardMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if missing := proctest.MissingMetrics(m, want, "qbft_"); len(missing) > 0 {
+		t.Errorf("the dashboard queries metrics the validator does not serve: %v", missing)
 	}
 	// geth's path for the same exposition.
 	if g := proctest.Scrape(t, strings.TrimSuffix(v.MetricsEndpoint(), "/metrics")+"/debug/metrics/prometheus"); g["qbft_height"] < 3 {
