@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // GrafanaDashboard is grafana/sovereign.json: a Grafana dashboard of the
@@ -20,9 +21,9 @@ var GrafanaDashboard []byte
 var metricName = regexp.MustCompile(`\b(?:qbft|clique)_[a-z_]+`)
 
 // DashboardMetrics lists the project's metric names (or name prefixes)
-// GrafanaDashboard queries, sorted, each once; tests check that a running
-// node serves them.
-func DashboardMetrics() ([]string, error) {
+// starting with prefix that GrafanaDashboard queries, sorted, each once;
+// tests check that a running node serves them.
+func DashboardMetrics(prefix string) ([]string, error) {
 	var d struct {
 		Panels []struct {
 			Targets []struct {
@@ -36,7 +37,11 @@ func DashboardMetrics() ([]string, error) {
 	var names []string
 	for _, p := range d.Panels {
 		for _, t := range p.Targets {
-			names = append(names, metricName.FindAllString(t.Expr, -1)...)
+			for _, n := range metricName.FindAllString(t.Expr, -1) {
+				if strings.HasPrefix(n, prefix) {
+					names = append(names, n)
+				}
+			}
 		}
 	}
 	slices.Sort(names)

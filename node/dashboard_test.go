@@ -6,7 +6,7 @@ import (
 )
 
 func TestDashboardMetrics(t *testing.T) {
-	names, err := DashboardMetrics()
+	names, err := DashboardMetrics("")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -14,5 +14,8 @@ func TestDashboardMetrics(t *testing.T) {
 		if !slices.Contains(names, want) {
 			t.Errorf("dashboard metrics %v lack %s", names, want)
 		}
+	}
+	if q, _ := DashboardMetrics("qbft_"); slices.Contains(q, "clique_sealed") || !slices.Contains(q, "qbft_height") {
+		t.Errorf("qbft_ metrics: %v", q)
 	}
 }

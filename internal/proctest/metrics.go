@@ -41,14 +41,22 @@ func Scrape(t testing.TB, url string) map[string]float64 {
 	return out
 }
 
-// MissingMetrics returns the names (or name prefixes) among want, starting
-// with prefix, that no metric in scraped starts with.
-func MissingMetrics(scraped map[string]float64, want []string, prefix string) []string {
-	var missing []string
-	for _, w := range want {
-		if !strings.HasPrefix(w, prefix) {
-			continue
+// ExpectMetrics fails t for each name in checks that was not scraped or
+// whose check (computed from scraped) is false.
+func ExpectMetrics(t testing.TB, scraped map[string]float64, checks map[string]bool) {
+	t.Helper()
+	for name, ok := range checks {
+		if v, present := scraped[name]; !present || !ok {
+			t.Errorf("metric %s = %v (present %v)", name, v, present)
 		}
+	}
+}
+
+// ExpectServed fails t for each name (or name prefix) in names that no
+// scraped metric starts with; why says where the names come from.
+func ExpectServed(t testing.TB, scraped map[string]float64, names []string, why string) {
+	t.Helper()
+	for _, w := range names {
 		found := false
 		for name := range scraped {
 			if strings.HasPrefix(name, w) {
@@ -57,8 +65,7 @@ func MissingMetrics(scraped map[string]float64, want []string, prefix string) []
 			}
 		}
 		if !found {
-			missing = append(missing, w)
+			t.Errorf("metric %s (%s) is not served", w, why)
 		}
 	}
-	return missing
 }

@@ -17,7 +17,7 @@ func TestMetricsScraped(t *testing.T) {
 	defer n.Close()
 	proctest.WaitFor(t, 10*time.Second, "block 2", func() bool { return n.Eth.BlockChain().CurrentBlock().Number.Uint64() >= 2 })
 	m := proctest.Scrape(t, n.MetricsEndpoint())
-	for name, ok := range map[string]bool{
+	proctest.ExpectMetrics(t, m, map[string]bool{
 		"clique_height":             m["clique_height"] >= 2,
 		"clique_sealed":             m["clique_sealed"] >= 2,
 		"clique_outofturn":          m["clique_outofturn"] == 0, // a single signer is always in turn
@@ -25,16 +25,10 @@ func TestMetricsScraped(t *testing.T) {
 		"clique_rejected_blocks":    m["clique_rejected_blocks"] == 0,
 		"clique_rejected_malformed": m["clique_rejected_malformed"] == 0,
 		"chain_head_block":          m["chain_head_block"] >= 2, // geth's own
-	} {
-		if _, present := m[name]; !present || !ok {
-			t.Errorf("metric %s = %v (present %v)", name, m[name], present)
-		}
-	}
-	want, err := node.DashboardMetrics()
+	})
+	want, err := node.DashboardMetrics("clique_")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if missing := proctest.MissingMetrics(m, want, "clique_"); len(missing) > 0 {
-		t.Errorf("the dashboard queries metrics the signer does not serve: %v", missing)
-	}
+	proctest.ExpectServed(t, m, want, "queried by the Grafana dashboard")
 }

@@ -33,7 +33,7 @@ func TestMetricsScrapedFromARunningNode(t *testing.T) {
 	waitFor(t, 10*time.Second, "peers", func() bool { return v.Reactor.PeerCount() == 1 })
 
 	m := proctest.Scrape(t, v.MetricsEndpoint())
-	for name, ok := range map[string]bool{
+	proctest.ExpectMetrics(t, m, map[string]bool{
 		"qbft_height":                    m["qbft_height"] >= 3,
 		"qbft_peers":                     m["qbft_peers"] == 1,
 		"qbft_finality_count":            m["qbft_finality_count"] >= 3,
@@ -42,19 +42,12 @@ func TestMetricsScrapedFromARunningNode(t *testing.T) {
 		"qbft_roundchanges":              m["qbft_roundchanges"] == 0,
 		"chain_head_block":               m["chain_head_block"] >= 3, // geth's own
 		`qbft_finality {quantile="0.5"}`: m[`qbft_finality {quantile="0.5"}`] > 0,
-	} {
-		if _, present := m[name]; !present || !ok {
-			t.Errorf("validator metric %s = %v (present %v)", name, m[name], present)
-		}
-	}
-	// Every QBFT metric the Grafana dashboard queries is served.
-	want, err := node.DashboardMetrics()
+	})
+	want, err := node.DashboardMetrics("qbft_")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if missing := proctest.MissingMetrics(m, want, "qbft_"); len(missing) > 0 {
-		t.Errorf("the dashboard queries metrics the validator does not serve: %v", missing)
-	}
+	proctest.ExpectServed(t, m, want, "queried by the Grafana dashboard")
 	// geth's path for the same exposition.
 	if g := proctest.Scrape(t, strings.TrimSuffix(v.MetricsEndpoint(), "/metrics")+"/debug/metrics/prometheus"); g["qbft_height"] < 3 {
 		t.Errorf("geth's metrics path: qbft_height %v", g["qbft_height"])
