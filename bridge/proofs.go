@@ -247,33 +247,61 @@ type Anchor struct {
 // hash to it, and the certificate must be for this header with a quorum of
 // their seals for the bridge's consortium chain id.
 func (p *Proofs) Certify(ctx context.Context, b *Block, a Anchor) error {
-	if len(b.Header.Extra) != 32 || common.BytesToHash(b.Header.Extra) != a.SetHash {
-		return fmt.Errorf("%w: %w: block %d names validator set %x, the bridge's epoch %d is %s",
-			ErrSetNotRelayed, ErrForged, b.Number, b.Header.Extra, a.Epoch, a.SetHash)
+	if err := checkSetNamed(b, a); err != nil {
+		return err
 	}
 	addrs, err := p.Validators(ctx, b.Number)
 	if err != nil {
 		return err
 	}
-	set, err := qbft.NewValidatorSet(addrs)
+	set, err := checkSet(b, a, addrs)
 	if err != nil {
-		return fmt.Errorf("%w: validators before block %d: %v", ErrForged, b.Number, err)
-	}
-	if h := qbft.ValidatorSetHash(set); h != a.SetHash {
-		return fmt.Errorf("%w: validators %v before block %d hash to %s, the bridge's epoch %d is %s", ErrForged, addrs, b.Number, h, a.Epoch, a.SetHash)
+		return err
 	}
 	cert, err := p.Certificate(ctx, b.Number)
 	if err != nil {
 		return err
 	}
-	if cert.Number != b.Number || cert.Hash != b.Hash {
-		return fmt.Errorf("%w: certificate is for block %d %s, header %d is %s", ErrForged, cert.Number, cert.Hash, b.Number, b.Hash)
-	}
-	if err := cert.Verify(p.chainID, set); err != nil {
-		return fmt.Errorf("%w: certificate of block %d: %v", ErrForged, b.Number, err)
+	if err := checkCertificate(p.chainID, b, set, cert); err != nil {
+		return err
 	}
 	b.Cert = cert
 	b.Set = releasebridge.IReleaseBridgeEpochSet{Epoch: a.Epoch, Validators: set.List()}
+	return nil
+}
+
+// checkSetNamed checks that the header's extra data is the set hash of the
+// bridge's epoch covering the block.
+func checkSetNamed(b *Block, a Anchor) error {
+	if len(b.Header.Extra) != 32 || common.BytesToHash(b.Header.Extra) != a.SetHash {
+		return fmt.Errorf("%w: %w: block %d names validator set %x, the bridge's epoch %d is %s",
+			ErrSetNotRelayed, ErrForged, b.Number, b.Header.Extra, a.Epoch, a.SetHash)
+	}
+	return nil
+}
+
+// checkSet checks that the validators an endpoint names for block b hash to
+// the bridge's set hash.
+func checkSet(b *Block, a Anchor, addrs []common.Address) (qbft.ValidatorSet, error) {
+	set, err := qbft.NewValidatorSet(addrs)
+	if err != nil {
+		return qbft.ValidatorSet{}, fmt.Errorf("%w: validators before block %d: %v", ErrForged, b.Number, err)
+	}
+	if h := qbft.ValidatorSetHash(set); h != a.SetHash {
+		return qbft.ValidatorSet{}, fmt.Errorf("%w: validators %v before block %d hash to %s, the bridge's epoch %d is %s", ErrForged, addrs, b.Number, h, a.Epoch, a.SetHash)
+	}
+	return set, nil
+}
+
+// checkCertificate checks that cert is for block b and holds a quorum of
+// set's seals for the consortium's chain id.
+func checkCertificate(chainID *big.Int, b *Block, set qbft.ValidatorSet, cert *qbft.Certificate) error {
+	if cert.Number != b.Number || cert.Hash != b.Hash {
+		return fmt.Errorf("%w: certificate is for block %d %s, header %d is %s", ErrForged, cert.Number, cert.Hash, b.Number, b.Hash)
+	}
+	if err := cert.Verify(chainID, set); err != nil {
+		return fmt.Errorf("%w: certificate of block %d: %v", ErrForged, b.Number, err)
+	}
 	return nil
 }
 

@@ -1,6 +1,9 @@
 # Native Go fuzzing of every decoder of outside bytes: QBFT messages and
-# certificates (and the state machine fed arbitrary signed fields), and the
-# files users write (policy, column categories, tables, proof files). A short
+# certificates (and the state machine fed arbitrary signed fields), the two
+# devp2p protocols' handlers (sov block sync, sovqbft transport), the checks
+# the bridge makes on an endpoint's header, validators and certificate, and
+# the files users write (policy, column categories, tables, released views,
+# proof files). A short
 # run of each in `make test`; longer by hand: make fuzz FUZZTIME=10m.
 #
 # `make test` gives each target an execution count (about 8 s here), not a
@@ -13,9 +16,13 @@ FUZZ_TARGETS := \
 	sidechains/qbft:FuzzDecodeMessage:120000x \
 	sidechains/qbft:FuzzDecodeCertificate:120000x \
 	sidechains/qbft:FuzzCoreHandleMessage:1500x \
+	sidechains/qbft/transport:FuzzTransportHandle:30000x \
+	node/blocksync:FuzzSovHandle:30000x \
+	bridge:FuzzCertify:20000x \
 	record:FuzzDecodePolicy:120000x \
 	record:FuzzDecodeColumnCategories:120000x \
 	record:FuzzParseTable:120000x \
+	record:FuzzParseReleasedView:60000x \
 	zk:FuzzProofFile:60000x
 TESTS += fuzz
 fuzz:

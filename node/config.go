@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/p2p/enode"
@@ -40,9 +42,31 @@ type Config struct {
 	HTTPPort int
 	WSHost   string // "" disables WebSocket JSON-RPC
 	WSPort   int
-	// RPCModules are the namespaces served over HTTP and WS besides the
-	// standard eth, net, web3 and txpool (e.g. "clique", "qbft").
+	// RPCModules are the chain's own namespaces (e.g. "clique", "qbft"),
+	// served by default over HTTP and WS besides the standard eth, net, web3
+	// and txpool.
 	RPCModules []string
+	// HTTPAPI and WSAPI, when not nil, replace the namespaces served over
+	// HTTP and WS (geth's --http.api and --ws.api): any of the defaults and
+	// the optional ones (debug, with geth's tracers, and admin). Never
+	// served by default: debug writes profiles to files and rewinds the
+	// chain, admin adds peers and opens listeners.
+	HTTPAPI, WSAPI []string
+	// HTTPCors lists the browser origins allowed to read HTTP answers
+	// (geth's --http.corsdomain; "*" = any); nil = none, so a browser page
+	// of another origin gets no Access-Control-Allow-Origin header.
+	HTTPCors []string
+	// HTTPVirtualHosts lists the Host header names the HTTP server accepts
+	// (geth's --http.vhosts; "*" = any); nil = localhost. Requests addressed
+	// to an IP address are always accepted, as in geth.
+	HTTPVirtualHosts []string
+	// WSOrigins lists the browser origins allowed to open a WebSocket
+	// (geth's --ws.origins; "*" = any); nil = the node's own host only.
+	WSOrigins []string
+
+	// MetricsAddr, "host:port", serves Prometheus metrics (the node's own
+	// and geth's) at /metrics; "" serves none.
+	MetricsAddr string
 
 	CacheMB     int    // database and trie caches in MiB
 	GasCeil     uint64 // block gas limit the local builder aims for
@@ -85,8 +109,41 @@ func (c *Config) Validate() error {
 			return fmt.Errorf("%s port %d out of range", p.name, p.port)
 		}
 	}
+	for _, a := range []struct {
+		name string
+		list []string
+	}{{"http api", c.HTTPAPI}, {"ws api", c.WSAPI}} {
+		if err := CheckAPIs(a.list, c.RPCModules); err != nil {
+			return fmt.Errorf("%s: %w", a.name, err)
+		}
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			return fmt.Errorf("metrics address %q: %w", c.MetricsAddr, err)
+		}
+	}
 	if c.CacheMB < 0 {
 		return fmt.Errorf("cache %d MiB is negative", c.CacheMB)
+	}
+	return nil
+}
+
+// optionalModules may be asked for (Config.HTTPAPI, WSAPI) but are never
+// served by default.
+var optionalModules = []string{"debug", "admin"}
+
+// DefaultAPIs are the namespaces a node with the chain's own namespaces
+// serves when none are asked for.
+func DefaultAPIs(chain []string) []string { return slices.Concat(standardModules, chain) }
+
+// CheckAPIs refuses a namespace a node with the chain's own namespaces does
+// not serve (geth only warns, and the user gets "method not found" later).
+func CheckAPIs(apis, chain []string) error {
+	known := slices.Concat(DefaultAPIs(chain), optionalModules)
+	for _, a := range apis {
+		if !slices.Contains(known, a) {
+			return fmt.Errorf("unknown API %q (known: %s)", a, strings.Join(known, ","))
+		}
 	}
 	return nil
 }

@@ -11,13 +11,14 @@ import (
 	"fmt"
 	"math/big"
 	"os"
-	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/rawdb"
 	"github.com/ethereum/go-ethereum/eth"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/eth/filters"
+	"github.com/ethereum/go-ethereum/eth/tracers"
+	_ "github.com/ethereum/go-ethereum/eth/tracers/native" // callTracer, prestateTracer, … for debug_trace*
 	"github.com/ethereum/go-ethereum/log"
 	gethnode "github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/p2p/enode"
@@ -31,9 +32,13 @@ var standardModules = []string{"eth", "net", "web3", "txpool"}
 // Node is an assembled but not yet started geth node. Register protocols,
 // APIs and lifecycles on Stack before calling Start.
 type Node struct {
-	Stack  *gethnode.Node
-	Eth    *eth.Ethereum
-	config Config
+	Stack   *gethnode.Node
+	Eth     *eth.Ethereum
+	Metrics *Metrics // the node's own metrics; chain packages add theirs
+	config  Config
+
+	metricsAddr string
+	stopMetrics func()
 }
 
 // New validates cfg and assembles the node. Nothing listens until Start.
@@ -71,7 +76,11 @@ func New(cfg Config) (*Node, error) {
 		}
 	}
 	stack.RegisterAPIs(logAPIs(backend))
-	return &Node{Stack: stack, Eth: backend, config: cfg}, nil
+	// debug_traceTransaction, debug_traceCall and the other tracing
+	// methods, with geth's native tracers (callTracer, prestateTracer, …);
+	// served only when debug is asked for (Config.HTTPAPI, WSAPI).
+	stack.RegisterAPIs(tracers.APIs(backend.APIBackend))
+	return &Node{Stack: stack, Eth: backend, Metrics: newMetrics(), config: cfg}, nil
 }
 
 // Start opens the sockets and starts every registered service. The eth
@@ -83,11 +92,31 @@ func (n *Node) Start() error {
 		return fmt.Errorf("starting node: %w", err)
 	}
 	n.Eth.SetSynced()
+	if n.config.MetricsAddr != "" {
+		addr, stop, err := serveMetrics(n.config.MetricsAddr, n.Metrics)
+		if err != nil {
+			return err
+		}
+		n.metricsAddr, n.stopMetrics = addr, stop
+	}
 	return nil
 }
 
 // Close stops every service and releases the datadir.
-func (n *Node) Close() error { return n.Stack.Close() }
+func (n *Node) Close() error {
+	if n.stopMetrics != nil {
+		n.stopMetrics()
+	}
+	return n.Stack.Close()
+}
+
+// MetricsEndpoint is the URL of the running metrics server ("" if disabled).
+func (n *Node) MetricsEndpoint() string {
+	if n.metricsAddr == "" {
+		return ""
+	}
+	return "http://" + n.metricsAddr + MetricsPath
+}
 
 // Config returns the configuration the node was assembled with.
 func (n *Node) Config() Config { return n.config }
@@ -148,9 +177,20 @@ func stackConfig(cfg *Config) (*gethnode.Config, error) {
 		return nil, err
 	}
 
-	modules := slices.Concat(standardModules, cfg.RPCModules)
+	modules := DefaultAPIs(cfg.RPCModules)
 	c.HTTPHost, c.HTTPPort, c.HTTPModules = cfg.HTTPHost, cfg.HTTPPort, modules
 	c.WSHost, c.WSPort, c.WSModules = cfg.WSHost, cfg.WSPort, modules
+	if cfg.HTTPAPI != nil {
+		c.HTTPModules = cfg.HTTPAPI
+	}
+	if cfg.WSAPI != nil {
+		c.WSModules = cfg.WSAPI
+	}
+	c.HTTPCors = cfg.HTTPCors
+	if cfg.HTTPVirtualHosts != nil {
+		c.HTTPVirtualHosts = cfg.HTTPVirtualHosts
+	}
+	c.WSOrigins = cfg.WSOrigins
 	c.HTTPTimeouts = rpc.DefaultHTTPTimeouts
 	return &c, nil
 }

@@ -65,14 +65,25 @@ func NewReleasedView(t *Table, st *Statement) (*ReleasedView, error) {
 	return v, nil
 }
 
-// CSV encodes the view (RFC 4180, header row first).
+// CSV encodes the view (RFC 4180, header row first). A record of one empty
+// field is written as "" : encoding/csv writes it as an empty line, which
+// readers skip, so a one-column view lost its empty rows (or its withheld
+// header) when read back.
 func (v *ReleasedView) CSV() ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	if err := w.Write(v.Table.Columns); err != nil {
-		return nil, fmt.Errorf("released view: %w", err)
+	for _, rec := range append([][]string{v.Table.Columns}, v.Table.Rows...) {
+		if len(rec) == 1 && rec[0] == "" {
+			w.Flush()
+			buf.WriteString("\"\"\n")
+			continue
+		}
+		if err := w.Write(rec); err != nil {
+			return nil, fmt.Errorf("released view: %w", err)
+		}
 	}
-	if err := w.WriteAll(v.Table.Rows); err != nil {
+	w.Flush()
+	if err := w.Error(); err != nil {
 		return nil, fmt.Errorf("released view: %w", err)
 	}
 	return buf.Bytes(), nil

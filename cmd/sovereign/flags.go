@@ -4,15 +4,20 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"net"
 	"os"
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/log"
+	"github.com/ethereum/go-ethereum/metrics"
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/urfave/cli/v2"
+
+	"github.com/sovereign-gov/sovereign/node"
 )
 
 var verbosityFlag = &cli.IntFlag{
@@ -111,4 +116,52 @@ func parseAlloc(entries []string) (map[common.Address]*big.Int, error) {
 		out[addr] = wei.Mul(wei, unit)
 	}
 	return out, nil
+}
+
+// serveFlags are geth's JSON-RPC access flags, with geth's meaning, and
+// --metrics.addr; chain is the node's own namespace ("clique", "qbft"),
+// served by default.
+func serveFlags(chain string) []cli.Flag {
+	def := strings.Join(node.DefaultAPIs([]string{chain}), ",")
+	return []cli.Flag{
+		&cli.StringFlag{Name: "http.api", Usage: "APIs served over HTTP, comma-separated; debug (tracing) and admin are never served unless listed here", Value: def},
+		&cli.StringFlag{Name: "ws.api", Usage: "APIs served over WebSocket, comma-separated (as --http.api)", Value: def},
+		&cli.StringFlag{Name: "http.corsdomain", Usage: "browser origins allowed to read HTTP answers, comma-separated (\"*\" = any; none by default)"},
+		&cli.StringFlag{Name: "http.vhosts", Usage: "Host header names the HTTP server accepts, comma-separated (\"*\" = any; IP addresses always)", Value: "localhost"},
+		&cli.StringFlag{Name: "ws.origins", Usage: "browser origins allowed to open a WebSocket, comma-separated (\"*\" = any; the node's own host by default)"},
+		&cli.StringFlag{Name: "metrics.addr", Usage: "serve Prometheus metrics (the node's and geth's) at /metrics on this address, e.g. 127.0.0.1:6061 (\"\" disables)"},
+	}
+}
+
+// applyServeFlags reads serveFlags into cfg, naming the flag and the value
+// in errors. With --metrics.addr it switches geth's metrics on for the
+// process (geth samples its histograms, timers and meters only then).
+func applyServeFlags(c *cli.Context, cfg *node.Config, chain string) error {
+	for _, f := range []struct {
+		name string
+		dst  *[]string
+	}{{"http.api", &cfg.HTTPAPI}, {"ws.api", &cfg.WSAPI}} {
+		apis := splitList([]string{c.String(f.name)})
+		if len(apis) == 0 {
+			return fmt.Errorf("--%s %q: no API named (leave the flag out for the default)", f.name, c.String(f.name))
+		}
+		if err := node.CheckAPIs(apis, []string{chain}); err != nil {
+			return fmt.Errorf("--%s %q: %w", f.name, c.String(f.name), err)
+		}
+		*f.dst = apis
+	}
+	cfg.HTTPCors = splitList([]string{c.String("http.corsdomain")})
+	cfg.HTTPVirtualHosts = splitList([]string{c.String("http.vhosts")})
+	cfg.WSOrigins = splitList([]string{c.String("ws.origins")})
+	if addr := c.String("metrics.addr"); addr != "" {
+		if _, _, err := net.SplitHostPort(addr); err != nil {
+			return fmt.Errorf("--metrics.addr %q: %w", addr, err)
+		}
+		cfg.MetricsAddr = addr
+		if !metrics.Enabled() {
+			metrics.Enable()
+			go metrics.CollectProcessMetrics(3 * time.Second)
+		}
+	}
+	return nil
 }

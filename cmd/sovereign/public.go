@@ -56,9 +56,10 @@ func nodePublicCommand() *cli.Command {
 		Name:  "public",
 		Usage: "run a public chain node: a signer (with --signer.keystore) or a follower",
 		Description: `Runs a node of the public clique chain. JSON-RPC (eth, net, web3, txpool,
-clique) listens on loopback unless --http.addr says otherwise. The node's
+clique; --http.api adds debug for tracing) listens on loopback unless
+--http.addr says otherwise. The node's
 enode URL is printed and written to <datadir>/enode.url for peers to use.`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "datadir", Usage: "chain database and node key folder", Required: true},
 			&cli.StringFlag{Name: "genesis", Usage: "genesis JSON written by 'sovereign genesis public'", Required: true},
 			&cli.StringFlag{Name: "signer.keystore", Usage: "geth keystore file of the signing key (omit to follow)"},
@@ -76,7 +77,7 @@ enode URL is printed and written to <datadir>/enode.url for peers to use.`,
 			&cli.Uint64Flag{Name: "gasceil", Usage: "block gas limit the signer aims for (0 = keep genesis')"},
 			pprofFlag,
 			verbosityFlag,
-		},
+		}, serveFlags("clique")...),
 		Action: runPublicNode,
 	}
 }
@@ -116,6 +117,9 @@ func runPublicNode(c *cli.Context) error {
 		Signer:    key,
 		AwaitVote: c.Bool("signer.await-vote"),
 		Logger:    log.Root(),
+	}
+	if err := applyServeFlags(c, &cfg.Node, "clique"); err != nil {
+		return err
 	}
 	n, err := public.New(cfg)
 	if err != nil {

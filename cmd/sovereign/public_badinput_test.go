@@ -54,6 +54,8 @@ func TestPublicBadStartInput(t *testing.T) {
 		{"keystore without password", node(genesis, "--signer.keystore", signer.keystore), "needs --signer.password"},
 		{"unknown signer key", node(genesis, "--signer.keystore", stranger.keystore, "--signer.password", password), "is not an authorized signer"},
 		{"bad static peer", node(genesis, "--p2p.static", "enode://nonsense"), "is not an enode URL"},
+		{"unknown API", node(genesis, "--http.api", "eth,personal"), `--http.api "eth,personal": unknown API "personal" (known: eth,net,web3,txpool,clique,debug,admin)`},
+		{"QBFT API on the public chain", node(genesis, "--ws.api", "qbft"), `--ws.api "qbft": unknown API "qbft"`},
 		{"bad signer address", []string{"genesis", "public", "--signers", "0x1234", "--out", filepath.Join(dir, "x.json")}, "not a 0x-prefixed 20-byte hex address"},
 		{"bad alloc", []string{"genesis", "public", "--signers", signer.addr.Hex(), "--alloc", signer.addr.Hex() + "=lots", "--out", filepath.Join(dir, "x.json")}, "is not a non-negative integer"},
 	}

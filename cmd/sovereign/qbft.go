@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -11,12 +12,12 @@ import (
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/urfave/cli/v2"
 
+	"github.com/sovereign-gov/sovereign/internal/bench/qbftbench"
 	"github.com/sovereign-gov/sovereign/node"
 	"github.com/sovereign-gov/sovereign/sidechains/consortium"
 	"github.com/sovereign-gov/sovereign/sidechains/private"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft/execution"
-	"github.com/sovereign-gov/sovereign/sidechains/qbft/qbftbench"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft/service"
 )
 
@@ -119,7 +120,7 @@ qbft_status). The enode URL is written to <datadir>/enode.url.`,
 			&cli.DurationFlag{Name: "empty-interval", Usage: "longest wait for transactions with --skip-empty", Value: time.Minute},
 			pprofFlag,
 			verbosityFlag,
-		}, append(byzantineFlags, vaultFlagsIf(ch.vaultKey)...)...),
+		}, slices.Concat(serveFlags("qbft"), byzantineFlags, vaultFlagsIf(ch.vaultKey))...),
 		Action: func(c *cli.Context) error { return runQBFTNode(c, ch) },
 	}
 }
@@ -160,6 +161,9 @@ func runQBFTNode(c *cli.Context, ch qbftChain) error {
 		EmptyInterval: c.Duration("empty-interval"),
 		Equivocate:    c.Bool("byzantine.equivocate"),
 		Logger:        log.Root(),
+	}
+	if err := applyServeFlags(c, &cfg.Node, "qbft"); err != nil {
+		return err
 	}
 	role := "follower"
 	if key != nil {

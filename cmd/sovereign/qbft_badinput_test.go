@@ -60,6 +60,8 @@ func TestQBFTBadInput(t *testing.T) {
 		{"password without keystore", node("consortium", genesis, "--validator.password", wrongPassword), "--validator.password given without --validator.keystore"},
 		{"private RPC on every interface", node("private", genesis, "--http.addr", "0.0.0.0"), "must not listen on every interface"},
 		{"bad static peer", node("consortium", genesis, "--p2p.static", "enode://nonsense"), "is not an enode URL"},
+		{"unknown API", node("consortium", genesis, "--http.api", "eth,clique"), `--http.api "eth,clique": unknown API "clique"`},
+		{"private chain CORS for any origin", node("private", genesis, "--http.corsdomain", "*"), `must not accept every browser origin (CORS) ("*")`},
 		// The production binary carries no Byzantine test behaviour (issue 17).
 		{"byzantine flag in a production binary", node("consortium", genesis, "--byzantine.equivocate"), "flag provided but not defined: -byzantine.equivocate"},
 	}

@@ -68,7 +68,7 @@ contract SensitiveStore is ISensitiveStore {
         e.writer = msg.sender;
         e.storedAt = uint64(block.timestamp);
         recordCount++;
-        emit Stored(recordId, msg.sender, ciphertextHash, keyVersion, commitment);
+        emit Stored(recordId, msg.sender, _transitKeyHash(ciphertextRef), ciphertextHash, keyVersion, commitment);
     }
 
     function rewrap(bytes32 recordId, bytes calldata wrappedKey, uint32 keyVersion) external {
@@ -111,6 +111,16 @@ contract SensitiveStore is ISensitiveStore {
         Entry storage e = _entries[recordId];
         if (e.writer == address(0)) revert UnknownRecord(recordId);
         return e;
+    }
+
+    /// keccak256 of the transit key a reference names: its part before the
+    /// first '/', or all of it.
+    function _transitKeyHash(string calldata ref) private pure returns (bytes32) {
+        bytes calldata b = bytes(ref);
+        for (uint256 i = 0; i < b.length; i++) {
+            if (b[i] == "/") return keccak256(b[:i]);
+        }
+        return keccak256(b);
     }
 
     /// A live record the caller may act on: its own department's writer

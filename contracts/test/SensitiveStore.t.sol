@@ -43,8 +43,8 @@ contract SensitiveStoreTest is Test {
     }
 
     function test_put_get() public {
-        vm.expectEmit(true, true, false, true);
-        emit ISensitiveStore.Stored(ID, writer, keccak256("ct"), 1, 42);
+        vm.expectEmit(true, true, true, true);
+        emit ISensitiveStore.Stored(ID, writer, keccak256("ipfs:"), keccak256("ct"), 1, 42);
         _put();
         ISensitiveStore.Entry memory e = store.get(ID);
         assertEq(e.ciphertextRef, "ipfs://bafy-ciphertext");
@@ -55,6 +55,21 @@ contract SensitiveStoreTest is Test {
         assertEq(e.writer, writer);
         assertFalse(e.shredded);
         assertEq(store.recordCount(), 1);
+    }
+
+    function test_put_indexesTransitKey() public {
+        vm.startPrank(writer);
+        vm.expectEmit(true, true, true, true);
+        emit ISensitiveStore.Stored(ID, writer, keccak256("health.stays"), keccak256("ct"), 1, 0);
+        store.put(ID, "health.stays/00ff/x", keccak256("ct"), hex"01", 1, 0);
+        // No '/': the whole reference is the key; a leading '/': the empty key.
+        vm.expectEmit(true, true, true, true);
+        emit ISensitiveStore.Stored(keccak256("2"), writer, keccak256("health.stays"), keccak256("ct"), 1, 0);
+        store.put(keccak256("2"), "health.stays", keccak256("ct"), hex"01", 1, 0);
+        vm.expectEmit(true, true, true, true);
+        emit ISensitiveStore.Stored(keccak256("3"), writer, keccak256(""), keccak256("ct"), 1, 0);
+        store.put(keccak256("3"), "/x", keccak256("ct"), hex"01", 1, 0);
+        vm.stopPrank();
     }
 
     function test_RevertWhen_putBad() public {

@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"fmt"
 	"math/rand/v2"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/beacon/engine"
@@ -57,6 +58,8 @@ type sealer struct {
 	log     log.Logger
 
 	lastSealed time.Time // when this signer last sealed (period-0 pacing); run loop only
+
+	sealed, outOfTurn atomic.Uint64 // blocks this signer sealed and imported; of them out of turn
 }
 
 // run seals blocks until ctx ends: it plans the next slot on every new head
@@ -187,6 +190,10 @@ func (s *sealer) sealOn(ctx context.Context, parent *types.Header, allowEmpty bo
 		return nil, fmt.Errorf("importing own block: %w", err)
 	}
 
+	s.sealed.Add(1)
+	if sealed.Difficulty().Uint64() != 2 { // clique: 2 in turn, 1 out of turn
+		s.outOfTurn.Add(1)
+	}
 	s.log.Info("Sealed block", "number", sealed.Number(), "hash", sealed.Hash().TerminalString(),
 		"txs", len(sealed.Transactions()), "gas", sealed.GasUsed(), "diff", sealed.Difficulty())
 	return sealed, nil

@@ -104,6 +104,15 @@ func New(backend *eth.Ethereum, cfg Config) (*Service, error) {
 	return s, nil
 }
 
+// SealCounts returns how many blocks this node's signer sealed since start,
+// and how many of them out of turn (zero on a follower).
+func (s *Service) SealCounts() (sealed, outOfTurn uint64) {
+	if s.sealer == nil {
+		return 0, 0
+	}
+	return s.sealer.sealed.Load(), s.sealer.outOfTurn.Load()
+}
+
 // Importer returns the fork-choice importer that block sync must use.
 func (s *Service) Importer() *ForkChoice { return s.fork }
 

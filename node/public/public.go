@@ -76,7 +76,9 @@ func New(cfg Config) (*Node, error) {
 	n.Stack.RegisterProtocols(syncer.Protocols())
 	n.Stack.RegisterLifecycle(syncer)
 	n.Stack.RegisterLifecycle(svc)
-	return &Node{Node: n, Clique: svc, Sync: syncer}, nil
+	pn := &Node{Node: n, Clique: svc, Sync: syncer}
+	pn.registerMetrics()
+	return pn, nil
 }
 
 // checkSigner refuses a signing key that is not authorized at the local head.

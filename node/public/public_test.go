@@ -43,6 +43,13 @@ func addrs(keys []*ecdsa.PrivateKey) []common.Address {
 // startNode starts a public node in dir (t.TempDir if empty), dialing static peers.
 func startNode(t *testing.T, spec node.PublicSpec, dir string, signer *ecdsa.PrivateKey, static []string) *Node {
 	t.Helper()
+	return startNodeWith(t, spec, dir, signer, static, nil)
+}
+
+// startNodeWith is startNode with the node configuration changed by edit
+// (if not nil) before the node is assembled.
+func startNodeWith(t *testing.T, spec node.PublicSpec, dir string, signer *ecdsa.PrivateKey, static []string, edit func(*node.Config)) *Node {
+	t.Helper()
 	g, err := node.PublicGenesis(spec)
 	if err != nil {
 		t.Fatal(err)
@@ -50,18 +57,18 @@ func startNode(t *testing.T, spec node.PublicSpec, dir string, signer *ecdsa.Pri
 	if dir == "" {
 		dir = t.TempDir()
 	}
-	n, err := New(Config{
-		Node: node.Config{
-			DataDir:       dir,
-			Genesis:       g,
-			P2PListenAddr: fmt.Sprintf("127.0.0.1:%d", proctest.FreePort(t)),
-			StaticNodes:   static,
-			HTTPHost:      "127.0.0.1",
-			HTTPPort:      proctest.FreePort(t),
-		},
-		Signer: signer,
-		Logger: log.New("node", dir[len(dir)-3:]),
-	})
+	cfg := node.Config{
+		DataDir:       dir,
+		Genesis:       g,
+		P2PListenAddr: fmt.Sprintf("127.0.0.1:%d", proctest.FreePort(t)),
+		StaticNodes:   static,
+		HTTPHost:      "127.0.0.1",
+		HTTPPort:      proctest.FreePort(t),
+	}
+	if edit != nil {
+		edit(&cfg)
+	}
+	n, err := New(Config{Node: cfg, Signer: signer, Logger: log.New("node", dir[len(dir)-3:])})
 	if err != nil {
 		t.Fatal(err)
 	}

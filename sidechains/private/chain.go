@@ -3,6 +3,7 @@ package private
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/core"
 
@@ -41,6 +42,17 @@ func StartChainNode(cfg service.Config) (*service.Node, error) {
 	for _, h := range []string{cfg.Node.HTTPHost, cfg.Node.WSHost} {
 		if h == "0.0.0.0" || h == "::" {
 			return nil, fmt.Errorf("private chain JSON-RPC must not listen on every interface (%s)", h)
+		}
+	}
+	// Any web page a user opens could otherwise read the private chain
+	// through that user's browser (CORS, WebSocket origins) or by DNS
+	// rebinding (virtual hosts).
+	for _, l := range []struct {
+		what string
+		list []string
+	}{{"browser origin (CORS)", cfg.Node.HTTPCors}, {"HTTP virtual host", cfg.Node.HTTPVirtualHosts}, {"WebSocket origin", cfg.Node.WSOrigins}} {
+		if slices.Contains(l.list, "*") {
+			return nil, fmt.Errorf("private chain JSON-RPC must not accept every %s (\"*\")", l.what)
 		}
 	}
 	n, err := service.New(cfg)

@@ -72,6 +72,20 @@ type Config struct {
 	// (ByzantineBuild); production builds leave that code out.
 	Equivocate bool
 	Logger     log.Logger
+	// Observer, if set, is told of round changes and decisions (metrics);
+	// it is called from the state machine's loop and must not block.
+	Observer Observer
+}
+
+// Observer follows the state machine's progress for operators.
+type Observer interface {
+	// RoundChanged: this validator moved to round > 0 of height (after a
+	// timeout or a jump to a round f+1 validators are in).
+	RoundChanged(height, round uint64)
+	// Decided: height was finalised in round, took after round 0 began
+	// (after the block period), or after the height began if it was
+	// decided before that.
+	Decided(height, round uint64, took time.Duration)
 }
 
 // Equivocator is what a backend offers a Byzantine test validator.
@@ -179,6 +193,7 @@ type Core struct {
 	future       []*Message // messages of height+1
 	futureCount  map[common.Address]int
 	outbox       []*Message // own messages still to process locally
+	begun        time.Time  // when round 0 (or the height) began, for Observer
 }
 
 // New assembles a state machine; call Start before Run.
@@ -304,7 +319,7 @@ func (c *Core) proposer(round uint64) common.Address {
 
 // startHeight resets the per-height state and waits one block period.
 func (c *Core) startHeight(h uint64) {
-	c.height, c.round = h, 0
+	c.height, c.round, c.begun = h, 0, time.Now()
 	c.accepted, c.prepared = nil, nil
 	c.values = map[common.Hash][]byte{}
 	c.proposals = map[uint64]*Message{}
@@ -369,7 +384,7 @@ func (c *Core) endBlockPeriod() {
 		c.ticker.Schedule(Timeout{Height: c.height, Kind: TimeoutBlockPeriod}, c.cfg.BlockPeriod)
 		return
 	}
-	c.waiting = false
+	c.waiting, c.begun = false, time.Now()
 	c.ticker.Schedule(Timeout{Height: c.height, Round: 0, Kind: TimeoutRound}, RoundTimeout(c.cfg.BaseTimeout, c.cfg.MaxTimeout, 0))
 	c.setStatus()
 	if c.proposer(0) == c.self && !c.proposed[0] {
@@ -387,6 +402,9 @@ func (c *Core) enterRound(r uint64, announce bool) {
 		return
 	}
 	c.round, c.waiting, c.accepted = r, false, nil
+	if r > 0 && c.cfg.Observer != nil {
+		c.cfg.Observer.RoundChanged(c.height, r)
+	}
 	for src, m := range c.farRC {
 		if m.Round <= r+FutureRounds {
 			delete(c.farRC, src)
@@ -624,6 +642,9 @@ func (c *Core) tryDecide(round uint64) {
 			return
 		}
 		c.log.Info("QBFT block finalised", "height", c.height, "round", round, "hash", digest, "seals", len(cert.Seals))
+		if c.cfg.Observer != nil {
+			c.cfg.Observer.Decided(c.height, round, time.Since(c.begun))
+		}
 		c.startHeight(c.height + 1)
 		return
 	}

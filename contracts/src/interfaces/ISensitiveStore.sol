@@ -28,7 +28,18 @@ interface ISensitiveStore {
     }
 
     event WriterSet(address indexed writer, bool allowed);
-    event Stored(bytes32 indexed recordId, address indexed writer, bytes32 ciphertextHash, uint32 keyVersion, uint256 commitment);
+    /// @notice transitKeyHash is keccak256 of the record's transit key: the
+    /// part of ciphertextRef before its first '/' (all of it when it has
+    /// none). Indexed, so one key's records are found by topic, not by
+    /// reading every record since genesis.
+    event Stored(
+        bytes32 indexed recordId,
+        address indexed writer,
+        bytes32 indexed transitKeyHash,
+        bytes32 ciphertextHash,
+        uint32 keyVersion,
+        uint256 commitment
+    );
     event Rewrapped(bytes32 indexed recordId, uint32 oldKeyVersion, uint32 newKeyVersion);
     event ShredMarked(bytes32 indexed recordId, bytes32 receipt);
     event OfficerSet(address indexed officer, bool allowed);

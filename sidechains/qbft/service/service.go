@@ -118,10 +118,11 @@ func New(cfg Config) (*Node, error) {
 		qn.Core = qbft.New(qbft.Config{
 			Signer: cfg.Signer, BaseTimeout: cfg.BaseTimeout, MaxTimeout: cfg.MaxTimeout,
 			BlockPeriod: cfg.BlockPeriod, SkipEmpty: cfg.SkipEmpty, EmptyInterval: cfg.EmptyInterval,
-			Equivocate: cfg.Equivocate, Logger: cfg.Logger,
+			Equivocate: cfg.Equivocate, Logger: cfg.Logger, Observer: newMetricsObserver(n.Metrics.Registry),
 		}, drv, qbft.NewTicker(), wal)
 		reactor.SetConsensus(qn.Core)
 	}
+	qn.registerMetrics(n.Metrics)
 	n.Stack.RegisterProtocols(reactor.Protocols())
 	n.Stack.RegisterLifecycle(reactor)
 	n.Stack.RegisterLifecycle(&consensusLifecycle{qn})

@@ -43,6 +43,8 @@ type cluster struct {
 	t         *testing.T
 	byzantine map[int]bool
 	skipEmpty bool
+	metrics   bool     // serve metrics on a free loopback port
+	httpAPI   []string // the APIs served over HTTP (nil: the default)
 	genesis   *core.Genesis
 	keys      []*ecdsa.PrivateKey
 	dirs      []string
@@ -92,6 +94,10 @@ func (c *cluster) start(i int) *Node {
 		SkipEmpty:   c.skipEmpty,
 		Logger:      log.New("node", i),
 	}
+	if c.metrics {
+		cfg.Node.MetricsAddr = "127.0.0.1:0"
+	}
+	cfg.Node.HTTPAPI = c.httpAPI
 	if i < len(c.keys) {
 		cfg.Signer = qbft.NewKeySigner(c.keys[i])
 		cfg.Equivocate = c.byzantine[i]

@@ -25,6 +25,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/sovereign-gov/sovereign/bindings/sensitivestore"
 	"github.com/sovereign-gov/sovereign/internal/ethtx"
@@ -447,13 +448,16 @@ func (s *Store) Get(ctx context.Context, id [32]byte) (records.Record, error) {
 	return r, nil
 }
 
-// ListByKey implements records.Store, from the Stored events.
+// ListByKey implements records.Store, from the Stored events carrying the
+// key's hash in their indexed transitKeyHash topic: the node answers from
+// its log index, not by reading every record since genesis.
 func (s *Store) ListByKey(ctx context.Context, key string) ([]records.Record, error) {
 	cctx, cancel := s.callCtx(ctx)
 	defer cancel()
-	it, err := bind.FilterEvents(s.contract, &bind.FilterOpts{Context: cctx}, s.abi.UnpackStoredEvent)
+	topic := crypto.Keccak256Hash([]byte(key))
+	it, err := bind.FilterEvents(s.contract, &bind.FilterOpts{Context: cctx}, s.abi.UnpackStoredEvent, nil, nil, []any{topic})
 	if err != nil {
-		return nil, fmt.Errorf("SensitiveStore Stored events: %w", err)
+		return nil, fmt.Errorf("SensitiveStore Stored events of %q: %w", key, err)
 	}
 	defer it.Close()
 	var ids [][32]byte
@@ -461,20 +465,16 @@ func (s *Store) ListByKey(ctx context.Context, key string) ([]records.Record, er
 		ids = append(ids, it.Value().RecordId)
 	}
 	if err := it.Error(); err != nil {
-		return nil, fmt.Errorf("SensitiveStore Stored events: %w", err)
+		return nil, fmt.Errorf("SensitiveStore Stored events of %q: %w", key, err)
 	}
-	var out []records.Record
+	out := make([]records.Record, 0, len(ids))
 	for _, id := range ids {
-		e, err := s.entry(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		if !strings.HasPrefix(e.CiphertextRef, key+"/") {
-			continue
-		}
 		r, err := s.Get(ctx, id)
 		if err != nil {
 			return nil, err
+		}
+		if r.TransitKey != key {
+			return nil, fmt.Errorf("record %x: listed under key %q, its reference names %q", id, key, r.TransitKey)
 		}
 		out = append(out, r)
 	}

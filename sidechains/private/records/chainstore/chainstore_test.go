@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -433,5 +434,69 @@ func TestBatchIsAllOrNone(t *testing.T) {
 	before = nonce()
 	if err := c.store.Put(ctx, big...); err != nil || nonce() != before {
 		t.Fatalf("a finished batch put again: %v, %d transactions", err, nonce()-before)
+	}
+}
+
+// logQueries is a Backend that records the log queries it is asked.
+type logQueries struct {
+	chainstore.Backend
+	mu      sync.Mutex
+	queries []ethereum.FilterQuery
+}
+
+func (b *logQueries) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
+	b.mu.Lock()
+	b.queries = append(b.queries, q)
+	b.mu.Unlock()
+	return b.Backend.FilterLogs(ctx, q)
+}
+
+// ListByKey asks the node for the key's Stored events by their indexed
+// transitKeyHash topic (issue 17: it read every record since genesis) and
+// returns that key's records only.
+func TestListByKeyAsksByTopic(t *testing.T) {
+	ctx := context.Background()
+	c := newChain(t)
+	spy := &logQueries{Backend: c.sim.Client()}
+	store, err := chainstore.New(spy, c.addr, c.opts, filepath.Join(t.TempDir(), "blobs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs []records.Record
+	for i, key := range []string{"health.stays", "health.other", "health.stays", "tax.stays"} {
+		ct := []byte(fmt.Sprintf("ciphertext %d", i))
+		dept, ds, _ := naming.SplitTransitKey(key)
+		recs = append(recs, records.Record{
+			ID: sha256.Sum256(ct), Department: dept, Dataset: ds, TransitKey: key, Ciphertext: ct,
+			CiphertextRef: records.Ref(ct), WrappedKey: "vault:v1:AAAA", KeyVersion: 1,
+		})
+	}
+	if err := store.Put(ctx, recs...); err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string][][32]byte{
+		"health.stays": {recs[0].ID, recs[2].ID}, "health.other": {recs[1].ID}, "tax.stays": {recs[3].ID}, "none.here": nil,
+	} {
+		spy.mu.Lock()
+		spy.queries = nil
+		spy.mu.Unlock()
+		got, err := store.ListByKey(ctx, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids [][32]byte
+		for _, r := range got {
+			ids = append(ids, r.ID)
+		}
+		if fmt.Sprint(ids) != fmt.Sprint(want) {
+			t.Fatalf("ListByKey(%q) = %x, want %x", key, ids, want)
+		}
+		spy.mu.Lock()
+		qs := spy.queries
+		spy.mu.Unlock()
+		topic := crypto.Keccak256Hash([]byte(key))
+		if len(qs) != 1 || len(qs[0].Topics) != 4 || len(qs[0].Topics[3]) != 1 || qs[0].Topics[3][0] != topic {
+			t.Fatalf("ListByKey(%q) queried logs %+v, want one query by the key's topic %s", key, qs, topic)
+		}
 	}
 }
