@@ -314,3 +314,49 @@ func VerifyCall(t testing.TB, proof []byte, inputs [record.NumPublicInputs]*big.
 	}
 	return data
 }
+
+// Fork makes block parent the head, as a reorganisation does: the blocks
+// after it leave the chain (their transactions are not sent again) and the
+// next Commit builds on parent.
+func (c *Chain) Fork(parent common.Hash) {
+	c.t.Helper()
+	if err := c.sim.Fork(parent); err != nil {
+		c.t.Fatalf("fork at %s: %v", parent, err)
+	}
+	// the pool takes the dropped blocks' transactions back in the
+	// background: drop them until none comes back
+	ctx := context.Background()
+	for stable := 0; stable < 5; {
+		c.sim.Rollback()
+		time.Sleep(10 * time.Millisecond)
+		n, err := c.Client.NonceAt(ctx, c.From, nil)
+		if err != nil {
+			c.t.Fatal(err)
+		}
+		p, err := c.Client.PendingNonceAt(ctx, c.From)
+		if err != nil {
+			c.t.Fatal(err)
+		}
+		if c.nonce = n; p == n {
+			stable++
+		} else {
+			stable = 0
+		}
+	}
+}
+
+// Head is the hash of the head block.
+func (c *Chain) Head() common.Hash {
+	c.t.Helper()
+	h, err := c.Client.HeaderByNumber(context.Background(), nil)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return h.Hash()
+}
+
+// Shred records a shred receipt for a record (the test key is the security officer).
+func (c *Chain) Shred(id, receipt common.Hash) {
+	c.send(&c.Registry, registryABI.PackRecordShred(id, receipt))
+	c.Commit()
+}
