@@ -156,6 +156,9 @@ type Result struct {
 	Statuses    []Facet
 }
 
+// Start is the position of the page's first release.
+func (r *Result) Start() int { return (r.Query.Page-1)*r.Query.PerPage + 1 }
+
 // Pages is the number of pages.
 func (r *Result) Pages() int { return max(1, (r.Total+r.Query.PerPage-1)/r.Query.PerPage) }
 

@@ -1,0 +1,199 @@
+package portal
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"io"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/sovereign-gov/sovereign/contentstore"
+	rt "github.com/sovereign-gov/sovereign/publicdata/readertest"
+	"github.com/sovereign-gov/sovereign/record"
+)
+
+// portalFixture is a chain with roads v1, its correction v2 (transport),
+// frozen parks (conditional) and a sensitive record, indexed and served.
+type portalFixture struct {
+	chain         *rt.Chain
+	srv           *httptest.Server
+	id1, id2, idp common.Hash
+	ids           common.Hash
+}
+
+func newPortal(t *testing.T) *portalFixture {
+	t.Helper()
+	policy := big.NewInt(0x5555)
+	rel1 := rt.Release(t, "roads", 1, 0, 0, roads1, 11)
+	rel2 := rt.Release(t, "roads", 2, 0, 1, roads2, 12)
+	parks := rt.Release(t, "parks", 1, 1, 0, parks1, 13)
+	secret := rt.Release(t, "health", 1, 2, 0, parks1, 14)
+	rel1.DatasetId = record.DatasetID("transport", "roads")
+	rel2.DatasetId = rel1.DatasetId
+	rel1.Department, rel2.Department = DepartmentID("transport"), DepartmentID("transport")
+	f := rt.New(t, policy, true)
+	s, ix := newIndex(t, f)
+	if err := s.SetNames(testCtx(t), &Metadata{Departments: []string{"transport", "parks"}, Datasets: []DatasetMeta{
+		{Department: "transport", Dataset: "roads", Title: "Road works by district", Description: "Open road works.", Keywords: []string{"roads", "traffic"}},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	f.Put(roads1)
+	f.Put(roads2)
+	f.Put(parks1)
+	f.Submitted(rel1, rt.ProofBytes(1))
+	f.Decide(rel1, true)
+	f.Commit()
+	p := &portalFixture{chain: f}
+	p.id1 = f.Publish(rel1, 7)
+	p.id2 = f.Publish(rel2, 9)
+	p.idp = f.Publish(parks, 0)
+	p.ids = f.Publish(secret, 0)
+	f.Freeze(p.idp, "court order 12/2026")
+	syncIndex(t, ix)
+	h, err := NewServer(ServerConfig{Store: s, Indexer: ix, Content: f.Content, PublicRPC: f.RPC, Registry: f.Registry, Verifier: rt.Verifier, Logger: quiet()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.srv = httptest.NewServer(h)
+	t.Cleanup(p.srv.Close)
+	return p
+}
+
+func get(t *testing.T, url string) (int, string, http.Header) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, string(b), resp.Header
+}
+
+func mustContain(t *testing.T, what, body string, parts ...string) {
+	t.Helper()
+	for _, p := range parts {
+		if !strings.Contains(body, p) {
+			t.Fatalf("%s lacks %q:\n%s", what, p, body)
+		}
+	}
+}
+
+func TestCatalogueAndDataset(t *testing.T) {
+	p := newPortal(t)
+	u := p.srv.URL
+	code, body, _ := get(t, u+"/")
+	if code != 200 {
+		t.Fatalf("catalogue: %d %s", code, body)
+	}
+	mustContain(t, "catalogue", body, "4 releases", "Road works by district", `<main id="main"`, `role="search"`, `<label for="q">`,
+		"transport</a> <span class=\"count\">(2)</span>", "frozen</a> <span class=\"count\">(1)</span>", "court order 12/2026")
+	// search by title word, department name and keyword
+	for _, q := range []string{"district", "transport", "traffic"} {
+		_, body, _ = get(t, u+"/?q="+q)
+		mustContain(t, "search "+q, body, "2 releases")
+	}
+	_, body, _ = get(t, u+"/?status=frozen")
+	mustContain(t, "status filter", body, "1 release<", "court order")
+	_, body, _ = get(t, u+"/?level=conditional&status=current")
+	mustContain(t, "level and status", body, "0 releases")
+	_, body, _ = get(t, u+"/?per_page=1&page=2&sort=oldest")
+	mustContain(t, "paging", body, "Page 2 of 4", `rel="prev"`, `rel="next"`, p.id2.Hex())
+	// bad input: the parameter named, 400
+	for q, want := range map[string]string{"level=secret": "level", "page=x": "page", "per_page=1000": "per_page", "sort=size": "sort", "status=lost": "status", "department=0x12": "department"} {
+		code, body, _ = get(t, u+"/?"+q)
+		if code != 400 || !strings.Contains(body, want) {
+			t.Fatalf("?%s: %d %s", q, code, body)
+		}
+	}
+	// dataset pages
+	code, body, _ = get(t, u+"/dataset/"+p.idp.Hex())
+	if code != 200 {
+		t.Fatalf("dataset: %d %s", code, body)
+	}
+	mustContain(t, "frozen dataset", body, "Frozen by the supervisor", "court order 12/2026", "restricted", "access-right/RESTRICTED")
+	_, body, _ = get(t, u+"/dataset/"+p.id1.Hex())
+	mustContain(t, "v1", body, "Corrected by", "version 2", "superseded", "number 7", "approved", "Released view, CSV")
+	_, body, _ = get(t, u+"/dataset/"+p.ids.Hex())
+	mustContain(t, "sensitive", body, "non-public", "never leave the private chain")
+	if code, _, _ := get(t, u+"/dataset/0x1234"); code != 400 {
+		t.Fatalf("malformed id: %d", code)
+	}
+	if code, _, _ := get(t, u+"/dataset/"+common.Hash{1}.Hex()); code != 404 {
+		t.Fatalf("unknown id: %d", code)
+	}
+}
+
+func TestDownload(t *testing.T) {
+	p := newPortal(t)
+	u := p.srv.URL
+	code, body, h := get(t, u+"/download/"+p.id1.Hex()+".csv")
+	if code != 200 || body != string(roads1) || h.Get("X-Content-SHA256") != contentstore.Name(roads1) {
+		t.Fatalf("csv: %d %q %v", code, body, h)
+	}
+	code, body, _ = get(t, u+"/download/"+p.id2.Hex()+".json")
+	if code != 200 || strings.TrimSpace(body) != `[{"district":"north","count":"4"},{"district":"south","count":"5"}]` {
+		t.Fatalf("json: %d %s", code, body)
+	}
+	if code, body, _ := get(t, u+"/download/"+p.ids.Hex()+".csv"); code != 403 || !strings.Contains(body, "sensitive") {
+		t.Fatalf("sensitive: %d %s", code, body)
+	}
+	// a store serving other bytes under the name: refused
+	p.chain.Store[contentstore.Name(roads1)] = []byte("district,,count\nnorth,,300\nsouth,,5\n")
+	if code, body, _ := get(t, u+"/download/"+p.id1.Hex()+".csv"); code != 502 || !strings.Contains(body, "does not hash to its name") {
+		t.Fatalf("tampered: %d %s", code, body)
+	}
+	if code, _, _ := get(t, u+"/download/"+p.id1.Hex()+".xml"); code != 404 {
+		t.Fatalf("xml: %d", code)
+	}
+}
+
+func TestCatalogFeedRPC(t *testing.T) {
+	p := newPortal(t)
+	u := p.srv.URL
+	code, body, h := get(t, u+"/catalog.jsonld")
+	var nodes []map[string]any
+	if code != 200 || h.Get("Content-Type") != "application/ld+json" || json.Unmarshal([]byte(body), &nodes) != nil {
+		t.Fatalf("jsonld: %d %s", code, body)
+	}
+	mustContain(t, "jsonld", body, nsDCAT+"Catalog", nsSPDX+"checksumValue", contentstore.Name(roads1), "access-right/NON_PUBLIC", nsDCT+"isReplacedBy")
+	_, body, _ = get(t, u+"/catalog.ttl")
+	mustContain(t, "turtle", body, "@prefix dcat:", "a dcat:Dataset", "dcat:Catalog", "spdx:checksumAlgorithm_sha256")
+	code, body, _ = get(t, u+"/feed.atom")
+	var feed atomFeed
+	if code != 200 || xml.Unmarshal([]byte(body), &feed) != nil || len(feed.Entries) != 4 || !strings.Contains(feed.Entries[3].Title, "Road works") {
+		t.Fatalf("atom: %d %s", code, body)
+	}
+	rpc := func(req string) string {
+		resp, err := http.Post(u+"/rpc", "application/json", strings.NewReader(req))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	if out := rpc(`{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}`); !strings.Contains(out, `"result":"0x`) {
+		t.Fatalf("eth_chainId: %s", out)
+	}
+	if out := rpc(`{"jsonrpc":"2.0","id":2,"method":"eth_sendRawTransaction","params":["0x00"]}`); !strings.Contains(out, "not served here") {
+		t.Fatalf("eth_sendRawTransaction: %s", out)
+	}
+	if out := rpc(`[{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}]`); !strings.Contains(out, "no batches") {
+		t.Fatalf("batch: %s", out)
+	}
+	code, body, _ = get(t, u+"/api/verify/"+p.id1.Hex())
+	mustContain(t, "verify info", body, `"proof":"0x`, strings.ToLower(p.chain.Registry.Hex()[2:]))
+	if code != 200 {
+		t.Fatalf("verify info: %d", code)
+	}
+}
