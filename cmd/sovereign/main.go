@@ -47,6 +47,7 @@ for the flags of each command.`,
 			dataCommand(),
 			reconcileCommand(),
 			statusCommand(),
+			portalCommand(),
 		},
 		EnableBashCompletion: true,
 	}
