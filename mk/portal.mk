@@ -13,3 +13,10 @@ $(PORTAL_STATIC)/verify.wasm: go.mod go.sum $(wildcard portal/browserverify/*.go
 
 $(PORTAL_STATIC)/wasm_exec.js:
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $@
+
+# `make test`: the portal in a real browser and its DCAT-AP export against
+# SHACL shapes, on a fresh devnet (about 80 s; artefacts in build/portal-test).
+.PHONY: portal-test
+TESTS += portal-test
+portal-test: build
+	scripts/portal-e2e.sh
