@@ -123,32 +123,31 @@ func catalogGraph(base, title string, rels []*Release) *graph {
 		if !r.HasContent() {
 			continue
 		}
-		csv := iri(datasetURL(base, r.RecordID) + "#csv")
+		csv := g.distribution(ds, base, r.RecordID, "csv", "text/csv", "CSV", "Released view (CSV, as hashed on chain)")
 		sum := blank("sum" + r.RecordID.Hex()[2:18])
-		g.add(ds, nsDCAT+"distribution", csv)
-		g.add(csv, nsRDF+"type", iri(nsDCAT+"Distribution"))
-		g.add(csv, nsDCT+"title", plain("Released view (CSV, as hashed on chain)"))
-		g.add(csv, nsDCAT+"accessURL", iri(datasetURL(base, r.RecordID)))
-		g.add(csv, nsDCAT+"downloadURL", iri(base+"/download/"+r.RecordID.Hex()+".csv"))
-		g.add(csv, nsDCAT+"mediaType", iri("http://www.iana.org/assignments/media-types/text/csv"))
-		g.add(csv, nsDCT+"format", iri("http://publications.europa.eu/resource/authority/file-type/CSV"))
 		g.add(csv, nsSPDX+"checksum", sum)
 		g.add(sum, nsRDF+"type", iri(nsSPDX+"Checksum"))
 		g.add(sum, nsSPDX+"algorithm", iri(nsSPDX+"checksumAlgorithm_sha256"))
 		g.add(sum, nsSPDX+"checksumValue", typed(common.Bytes2Hex(r.ContentHash[:]), nsXSD+"hexBinary"))
-		js := iri(datasetURL(base, r.RecordID) + "#json")
-		g.add(ds, nsDCAT+"distribution", js)
-		g.add(js, nsRDF+"type", iri(nsDCAT+"Distribution"))
-		g.add(js, nsDCT+"title", plain("Released columns (JSON)"))
-		g.add(js, nsDCAT+"accessURL", iri(datasetURL(base, r.RecordID)))
-		g.add(js, nsDCAT+"downloadURL", iri(base+"/download/"+r.RecordID.Hex()+".json"))
-		g.add(js, nsDCAT+"mediaType", iri("http://www.iana.org/assignments/media-types/application/json"))
-		g.add(js, nsDCT+"format", iri("http://publications.europa.eu/resource/authority/file-type/JSON"))
+		g.distribution(ds, base, r.RecordID, "json", "application/json", "JSON", "Released columns (JSON)")
 	}
 	if !modified.IsZero() {
 		g.add(cat, nsDCT+"modified", dateTime(modified))
 	}
 	return g
+}
+
+// distribution adds a download of release id as ext to dataset ds.
+func (g *graph) distribution(ds term, base string, id common.Hash, ext, mediaType, format, title string) term {
+	d := iri(datasetURL(base, id) + "#" + ext)
+	g.add(ds, nsDCAT+"distribution", d)
+	g.add(d, nsRDF+"type", iri(nsDCAT+"Distribution"))
+	g.add(d, nsDCT+"title", plain(title))
+	g.add(d, nsDCAT+"accessURL", iri(datasetURL(base, id)))
+	g.add(d, nsDCAT+"downloadURL", iri(base+"/download/"+id.Hex()+"."+ext))
+	g.add(d, nsDCAT+"mediaType", iri("http://www.iana.org/assignments/media-types/"+mediaType))
+	g.add(d, nsDCT+"format", iri("http://publications.europa.eu/resource/authority/file-type/"+format))
+	return d
 }
 
 func datasetURL(base string, id common.Hash) string { return base + "/dataset/" + id.Hex() }

@@ -283,17 +283,27 @@ type datasetView struct {
 	HasRPC   bool
 }
 
+// release reads the release a request names by its record id (raw),
+// answering the error itself when there is none.
+func (s *Server) release(w http.ResponseWriter, r *http.Request, raw string) (*Release, bool) {
+	id, err := publicdata.ParseID(raw)
+	if err == nil {
+		var rel *Release
+		if rel, err = s.cfg.Store.Release(r.Context(), id); err == nil {
+			return rel, true
+		}
+	}
+	s.fail(w, r, err)
+	return nil, false
+}
+
 func (s *Server) dataset(w http.ResponseWriter, r *http.Request) {
-	id, err := publicdata.ParseID(r.PathValue("id"))
-	if err != nil {
-		s.fail(w, r, err)
+	rel, ok := s.release(w, r, r.PathValue("id"))
+	if !ok {
 		return
 	}
-	rel, err := s.cfg.Store.Release(r.Context(), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	id := rel.RecordID
+	var err error
 	v := datasetView{R: rel, HasRPC: s.cfg.PublicRPC != ""}
 	if v.Versions, err = s.cfg.Store.Versions(r.Context(), rel.DatasetID); err != nil {
 		s.fail(w, r, err)
@@ -355,14 +365,8 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("%w: download %q: want RECORD_ID.csv or RECORD_ID.json", ErrNotFound, file))
 		return
 	}
-	id, err := publicdata.ParseID(strings.TrimSuffix(file, "."+ext))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	rel, err := s.cfg.Store.Release(r.Context(), id)
-	if err != nil {
-		s.fail(w, r, err)
+	rel, ok := s.release(w, r, strings.TrimSuffix(file, "."+ext))
+	if !ok {
 		return
 	}
 	b, err := s.content(r.Context(), rel)
@@ -426,16 +430,11 @@ func safeName(r rune) rune {
 // (registry, verifier) and the proof from the consortium's Submitted
 // event. Every value it checks it reads from the chain itself.
 func (s *Server) verifyInfo(w http.ResponseWriter, r *http.Request) {
-	id, err := publicdata.ParseID(r.PathValue("id"))
-	if err != nil {
-		s.fail(w, r, err)
+	rel, ok := s.release(w, r, r.PathValue("id"))
+	if !ok {
 		return
 	}
-	rel, err := s.cfg.Store.Release(r.Context(), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	id := rel.RecordID
 	out := map[string]any{
 		"recordId": id, "registry": s.cfg.Registry, "verifier": s.cfg.Verifier,
 		"publishedTopic": publicdata.PublishedTopic, "block": rel.Block,

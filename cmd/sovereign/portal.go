@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"net"
@@ -38,55 +39,53 @@ It holds no keys. It listens on loopback unless --listen says otherwise.`,
 			if c.NArg() != 0 {
 				return fmt.Errorf("portal takes no arguments, got %q", c.Args().Slice())
 			}
-			ctx, cancel := signalContext()
-			defer cancel()
-			s, err := openReader(ctx, c)
-			if err != nil {
-				return err
-			}
-			defer s.close()
-			meta := &portal.Metadata{}
-			if s.manifest != nil {
-				for _, d := range s.manifest.Departments {
-					meta.Departments = append(meta.Departments, d.Name)
-				}
-			}
-			if c.IsSet("metadata") {
-				m, err := portal.LoadMetadata(c.String("metadata"))
-				if err != nil {
-					return fmt.Errorf("--metadata: %w", err)
-				}
-				meta.Merge(m)
-			}
-			if host, _, err := net.SplitHostPort(c.String("listen")); err != nil {
-				return fmt.Errorf("--listen %q: want host:port: %w", c.String("listen"), err)
-			} else if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-				slog.Warn("Portal listens beyond loopback", "listen", c.String("listen"))
-			}
-			r := s.reader
-			cfg := portal.Config{IndexDir: c.String("index.dir"), Listen: c.String("listen"),
-				PublicRPC: flagOr(c, "public.rpc", manifestPublicRPC(s)),
-				Registry:  r.Registry, Bridge: r.Bridge, Verifier: r.Verifier, ReviewBoard: r.ReviewBoard,
-				FromBlock: r.FromBlock, ConsortiumFrom: r.FromBlock, LogRange: r.LogRange,
-				Content: r.Content, BaseURL: c.String("base-url"), Metadata: meta, Logger: slog.Default()}
-			pub, ok := r.Public.(*ethclient.Client)
-			if !ok {
-				return fmt.Errorf("portal: the public chain client is a %T", r.Public)
-			}
-			cfg.Public = pub
-			if cons, ok := r.Consortium.(*ethclient.Client); ok && cons != nil {
-				cfg.Consortium = cons
-			}
-			svc, err := portal.Start(ctx, cfg)
-			if err != nil {
-				return err
-			}
-			defer svc.Close()
-			fmt.Fprintf(os.Stdout, "portal at %s (index in %s)\n", svc.URL, cfg.IndexDir)
-			<-ctx.Done()
-			return nil
+			return withReader(c, func(ctx context.Context, s *readerSetup) error { return runPortal(ctx, c, s) })
 		},
 	}
+}
+
+// runPortal serves the portal of the system s reads until ctx ends.
+func runPortal(ctx context.Context, c *cli.Context, s *readerSetup) error {
+	meta := &portal.Metadata{}
+	if s.manifest != nil {
+		for _, d := range s.manifest.Departments {
+			meta.Departments = append(meta.Departments, d.Name)
+		}
+	}
+	if c.IsSet("metadata") {
+		m, err := portal.LoadMetadata(c.String("metadata"))
+		if err != nil {
+			return fmt.Errorf("--metadata: %w", err)
+		}
+		meta.Merge(m)
+	}
+	if host, _, err := net.SplitHostPort(c.String("listen")); err != nil {
+		return fmt.Errorf("--listen %q: want host:port: %w", c.String("listen"), err)
+	} else if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		slog.Warn("Portal listens beyond loopback", "listen", c.String("listen"))
+	}
+	r := s.reader
+	cfg := portal.Config{IndexDir: c.String("index.dir"), Listen: c.String("listen"),
+		PublicRPC: flagOr(c, "public.rpc", manifestPublicRPC(s)),
+		Registry:  r.Registry, Bridge: r.Bridge, Verifier: r.Verifier, ReviewBoard: r.ReviewBoard,
+		FromBlock: r.FromBlock, ConsortiumFrom: r.FromBlock, LogRange: r.LogRange,
+		Content: r.Content, BaseURL: c.String("base-url"), Metadata: meta, Logger: slog.Default()}
+	pub, ok := r.Public.(*ethclient.Client)
+	if !ok {
+		return fmt.Errorf("portal: the public chain client is a %T", r.Public)
+	}
+	cfg.Public = pub
+	if cons, ok := r.Consortium.(*ethclient.Client); ok && cons != nil {
+		cfg.Consortium = cons
+	}
+	svc, err := portal.Start(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	fmt.Fprintf(os.Stdout, "portal at %s (index in %s)\n", svc.URL, cfg.IndexDir)
+	<-ctx.Done()
+	return nil
 }
 
 // manifestPublicRPC is the manifest's first public RPC URL, or "".
