@@ -123,9 +123,11 @@ type Query struct {
 	Department string // department id (0x…)
 	Level      *uint8
 	Status     string
-	Sort       string // newest (default), oldest, title, department
-	Page       int    // 1-based
-	PerPage    int
+	// From and Until bound the publication date (days, UTC; Until inclusive).
+	From, Until string
+	Sort        string // newest (default), oldest, title, department
+	Page        int    // 1-based
+	PerPage     int
 }
 
 // Sorts are the catalogue's sort orders, by name.
@@ -181,6 +183,16 @@ func (q *Query) where(skip string) (string, []any) {
 		conds = append(conds, "r.level = ?")
 		args = append(args, *q.Level)
 	}
+	if q.From != "" {
+		t, _ := time.Parse(time.DateOnly, q.From)
+		conds = append(conds, "r.time >= ?")
+		args = append(args, t.Unix())
+	}
+	if q.Until != "" {
+		t, _ := time.Parse(time.DateOnly, q.Until)
+		conds = append(conds, "r.time < ?")
+		args = append(args, t.AddDate(0, 0, 1).Unix())
+	}
 	if q.Status != "" && skip != "status" {
 		conds = append(conds, "r.status = ?")
 		args = append(args, q.Status)
@@ -213,7 +225,12 @@ func (q *Query) Check() error {
 	}
 	if q.Status != "" {
 		if err := publicdata.CheckStatus(q.Status); err != nil {
-			return fmt.Errorf("%w: %w", ErrBadQuery, err)
+			return err
+		}
+	}
+	for _, d := range []struct{ name, v string }{{"from", q.From}, {"until", q.Until}} {
+		if _, err := time.Parse(time.DateOnly, d.v); d.v != "" && err != nil {
+			return fmt.Errorf("%w: %s %q: want a date as YYYY-MM-DD", ErrBadQuery, d.name, d.v)
 		}
 	}
 	if q.Department != "" {

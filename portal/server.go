@@ -250,7 +250,8 @@ func (s *Server) catalogue(w http.ResponseWriter, r *http.Request) {
 
 // parseQuery reads a catalogue query, naming the bad parameter.
 func parseQuery(v url.Values) (Query, error) {
-	q := Query{Text: strings.TrimSpace(v.Get("q")), Department: v.Get("department"), Status: v.Get("status"), Sort: v.Get("sort")}
+	q := Query{Text: strings.TrimSpace(v.Get("q")), Department: v.Get("department"), Status: v.Get("status"), Sort: v.Get("sort"),
+		From: v.Get("from"), Until: v.Get("until")}
 	for _, p := range []struct {
 		name string
 		to   *int
@@ -266,7 +267,7 @@ func parseQuery(v url.Values) (Query, error) {
 	if s := v.Get("level"); s != "" {
 		l, err := publicdata.ParseLevel(s)
 		if err != nil {
-			return q, fmt.Errorf("%w: %w", ErrBadQuery, err)
+			return q, err
 		}
 		q.Level = &l
 	}

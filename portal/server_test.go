@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -106,10 +107,15 @@ func TestCatalogueAndDataset(t *testing.T) {
 	mustContain(t, "status filter", body, "1 release<", "court order")
 	_, body, _ = get(t, u+"/?level=conditional&status=current")
 	mustContain(t, "level and status", body, "0 releases")
+	today := time.Now().UTC().Format(time.DateOnly)
+	_, body, _ = get(t, u+"/?from="+today+"&until="+today)
+	mustContain(t, "today", body, "4 releases")
+	_, body, _ = get(t, u+"/?until=2000-01-01")
+	mustContain(t, "before 2000", body, "0 releases")
 	_, body, _ = get(t, u+"/?per_page=1&page=2&sort=oldest")
 	mustContain(t, "paging", body, "Page 2 of 4", `rel="prev"`, `rel="next"`, p.id2.Hex())
 	// bad input: the parameter named, 400
-	for q, want := range map[string]string{"level=secret": "level", "page=x": "page", "per_page=1000": "per_page", "sort=size": "sort", "status=lost": "status", "department=0x12": "department"} {
+	for q, want := range map[string]string{"level=secret": "level", "page=x": "page", "per_page=1000": "per_page", "sort=size": "sort", "status=lost": "status", "department=0x12": "department", "from=yesterday": "from", "until=2026-13-01": "until"} {
 		code, body, _ = get(t, u+"/?"+q)
 		if code != 400 || !strings.Contains(body, want) {
 			t.Fatalf("?%s: %d %s", q, code, body)
