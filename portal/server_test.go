@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/gorilla/websocket"
 
 	"github.com/sovereign-gov/sovereign/contentstore"
 	rt "github.com/sovereign-gov/sovereign/publicdata/readertest"
@@ -22,6 +23,7 @@ import (
 // frozen parks (conditional) and a sensitive record, indexed and served.
 type portalFixture struct {
 	chain         *rt.Chain
+	ix            *Indexer
 	srv           *httptest.Server
 	id1, id2, idp common.Hash
 	ids           common.Hash
@@ -50,7 +52,7 @@ func newPortal(t *testing.T) *portalFixture {
 	f.Submitted(rel1, rt.ProofBytes(1))
 	f.Decide(rel1, true)
 	f.Commit()
-	p := &portalFixture{chain: f}
+	p := &portalFixture{chain: f, ix: ix}
 	p.id1 = f.Publish(rel1, 7)
 	p.id2 = f.Publish(rel2, 9)
 	p.idp = f.Publish(parks, 0)
@@ -201,5 +203,33 @@ func TestCatalogFeedRPC(t *testing.T) {
 	mustContain(t, "verify info", body, `"proof":"0x`, strings.ToLower(p.chain.Registry.Hex()[2:]))
 	if code != 200 {
 		t.Fatalf("verify info: %d", code)
+	}
+}
+
+// TestLiveFeed: a release published after a client connects reaches it
+// over the WebSocket as soon as the indexer sees it.
+func TestLiveFeed(t *testing.T) {
+	p := newPortal(t)
+	ws, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(p.srv.URL, "http")+"/live", http.Header{"Origin": {p.srv.URL}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	time.Sleep(100 * time.Millisecond) // the server reads the newest seq at connect time
+	rel := rt.Release(t, "roads", 3, 0, 2, roads2, 15)
+	rel.DatasetId = record.DatasetID("transport", "roads")
+	id := p.chain.Publish(rel, 0)
+	syncIndex(t, p.ix)
+	_ = ws.SetReadDeadline(time.Now().Add(10 * time.Second))
+	var msg LiveRelease
+	if err := ws.ReadJSON(&msg); err != nil {
+		t.Fatal(err)
+	}
+	if msg.RecordID != id.Hex() || msg.Title != "Road works by district" || msg.Version != 3 || msg.URL != "/dataset/"+id.Hex() {
+		t.Fatalf("live message %+v", msg)
+	}
+	// another site's page may not subscribe
+	if _, resp, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(p.srv.URL, "http")+"/live", http.Header{"Origin": {"http://evil.example"}}); err == nil || resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("cross-origin subscription: %v", err)
 	}
 }

@@ -5,6 +5,7 @@
 # freeze one, waits for the portal to index them, then runs
 #   portal/test/browser.test.mjs  playwright-core + Debian's Chromium, axe-core
 #   portal/test/shacl.test.mjs    the DCAT-AP export against SHACL shapes
+#   portal/test/live.test.mjs     a new release pushed to an open page
 # and checks that a new release reaches the Atom feed within seconds.
 # Screenshots and logs go to $ARTIFACTS (default build/portal-test).
 set -euo pipefail
@@ -64,7 +65,15 @@ done
 node --test portal/test/browser.test.mjs
 CATALOGS="$PORTAL_URL/catalog.jsonld $PORTAL_URL/catalog.ttl" node --test portal/test/shacl.test.mjs
 
-# a new release reaches the Atom feed within seconds of its approval
+# a new release reaches the open catalogue page (WebSocket) and the Atom
+# feed within seconds of its approval
+rm -f "$ARTIFACTS/live.ready"
+LIVE_TITLE="finance budget" node --test portal/test/live.test.mjs >"$ARTIFACTS/live.out" 2>&1 &
+live=$!
+for _ in $(seq 60); do
+	[ -f "$ARTIFACTS/live.ready" ] && break
+	sleep 0.5
+done
 printf 'item,amount\nroads,10\nschools,20\n' >"$work/budget.csv"
 printf '{"item": "aggregate", "amount": "aggregate"}' >"$work/budget.columns.json"
 login() { echo --role-id "$(cat "$work/devnet/vault/credentials-DEV-ONLY/dept-$1.role-id")" --secret-id-file "$work/devnet/vault/credentials-DEV-ONLY/dept-$1.secret-id"; }
@@ -85,3 +94,9 @@ until curl -sf "$PORTAL_URL/feed.atom" | grep -q "urn:sovereign:record:$id"; do
 	sleep 0.5
 done
 echo "ok  release $id in the Atom feed $((SECONDS - start)) s after its approval (relay + index)"
+if ! wait "$live"; then
+	cat "$ARTIFACTS/live.out" >&2
+	echo "portal-e2e: the live feed did not show release $id" >&2
+	exit 1
+fi
+echo "ok  release $id pushed to the open catalogue page (live feed)"
