@@ -37,6 +37,10 @@ var (
 	registryABI = dataregistry.NewDataRegistry()
 	boardABI    = reviewboard.NewReviewBoard()
 	votedTopic  = boardABI.GetABI().Events["Voted"].ID
+
+	accessRequestedTopic = registryABI.GetABI().Events["AccessRequested"].ID
+	accessResolvedTopic  = registryABI.GetABI().Events["AccessResolved"].ID
+	grantRefusedTopic    = registryABI.GetABI().Events["AccessGrantRefused"].ID
 )
 
 // errReorgDuringPass is returned when a block changed under a pass: the
@@ -102,7 +106,8 @@ func NewIndexer(s *Store, cfg IndexerConfig) (*Indexer, error) {
 	ix := &Indexer{store: s, cfg: cfg}
 	pub := &follower{chain: chainPublic, backend: cfg.Public, from: cfg.FromBlock,
 		addrs:  []common.Address{cfg.Registry},
-		topics: [][]common.Hash{{publicdata.PublishedTopic, publicdata.FrozenTopic, publicdata.UnfrozenTopic, publicdata.ShreddedTopic, publicdata.RelayedTopic}},
+		topics: [][]common.Hash{{publicdata.PublishedTopic, publicdata.FrozenTopic, publicdata.UnfrozenTopic, publicdata.ShreddedTopic, publicdata.RelayedTopic,
+			accessRequestedTopic, accessResolvedTopic, grantRefusedTopic}},
 		handle: ix.handlePublic}
 	if cfg.Bridge != (common.Address{}) {
 		pub.addrs = append(pub.addrs, cfg.Bridge)
@@ -356,6 +361,8 @@ func (ix *Indexer) handlePublic(ctx context.Context, tx *sql.Tx, l *types.Log, h
 			return fmt.Errorf("event Shredded in block %d: %w", l.BlockNumber, err)
 		}
 		return govern(e.RecordId, "shredded", "", e.Receipt)
+	case l.Address == ix.cfg.Registry && (l.Topics[0] == accessRequestedTopic || l.Topics[0] == accessResolvedTopic || l.Topics[0] == grantRefusedTopic):
+		return ix.handleAccess(ctx, tx, l)
 	case l.Address == ix.cfg.Bridge && l.Topics[0] == publicdata.RelayedTopic:
 		kind, subject, c, err := publicdata.DecodeRelayed(l)
 		if err != nil {
@@ -408,4 +415,40 @@ func bigHex(v *big.Int) string {
 		v = new(big.Int)
 	}
 	return fmt.Sprintf("%#066x", v)
+}
+
+// handleAccess indexes the registry's access-request events.
+func (ix *Indexer) handleAccess(ctx context.Context, tx *sql.Tx, l *types.Log) error {
+	var a struct {
+		request, record common.Hash
+		kind            string
+		requester       common.Address
+		purpose, reason string
+		granted         bool
+		expires         uint64
+	}
+	switch l.Topics[0] {
+	case accessRequestedTopic:
+		e, err := registryABI.UnpackAccessRequestedEvent(l)
+		if err != nil {
+			return fmt.Errorf("event AccessRequested in block %d: %w", l.BlockNumber, err)
+		}
+		a.request, a.record, a.kind, a.requester, a.purpose = e.RequestId, e.RecordId, "requested", e.Requester, e.Purpose
+	case accessResolvedTopic:
+		e, err := registryABI.UnpackAccessResolvedEvent(l)
+		if err != nil {
+			return fmt.Errorf("event AccessResolved in block %d: %w", l.BlockNumber, err)
+		}
+		a.request, a.record, a.kind, a.granted, a.expires = e.RequestId, e.RecordId, "resolved", e.Granted, e.ExpiresAt
+	default:
+		e, err := registryABI.UnpackAccessGrantRefusedEvent(l)
+		if err != nil {
+			return fmt.Errorf("event AccessGrantRefused in block %d: %w", l.BlockNumber, err)
+		}
+		a.request, a.kind, a.reason = e.RequestId, "refused", e.Reason
+	}
+	_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO access(block, log_index, tx, request_id, record_id, kind, requester, purpose, granted, expires_at, reason)
+		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, l.BlockNumber, l.Index, l.TxHash.Hex(), a.request.Hex(), a.record.Hex(), a.kind,
+		a.requester.Hex(), a.purpose, a.granted, a.expires, a.reason)
+	return err
 }

@@ -91,7 +91,7 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 		cfg.MaxContent = contentstore.MaxSize
 	}
 	s := &Server{cfg: cfg, tmpl: map[string]*template.Template{}, mux: http.NewServeMux()}
-	for _, page := range []string{"catalogue", "dataset", "error"} {
+	for _, page := range []string{"catalogue", "dataset", "request", "error"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "web/templates/layout.html", "web/templates/"+page+".html")
 		if err != nil {
 			return nil, fmt.Errorf("portal template %s: %w", page, err)
@@ -111,6 +111,10 @@ func NewServer(cfg ServerConfig) (*Server, error) {
 	s.mux.HandleFunc("GET /catalog.ttl", s.catalogTurtle)
 	s.mux.HandleFunc("GET /feed.atom", s.feed)
 	s.mux.HandleFunc("GET /live", s.live)
+	s.mux.HandleFunc("GET /request/{id}", s.request)
+	s.mux.HandleFunc("GET /dataset/{id}/request", s.requestForm)
+	s.mux.HandleFunc("GET /api/request", s.requestByTx)
+	s.mux.HandleFunc("GET /api/request-calldata/{id}", s.requestCalldata)
 	s.mux.HandleFunc("POST /rpc", s.rpcProxy)
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -283,6 +287,7 @@ type datasetView struct {
 	Older    []*Release // the supersede chain backwards
 	Newer    []*Release // and forwards
 	HasRPC   bool
+	Requests []*AccessRequest
 }
 
 // release reads the release a request names by its record id (raw),
@@ -316,6 +321,10 @@ func (s *Server) dataset(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v.Older, v.Newer = chain(rel, v.Versions)
+	if v.Requests, err = s.cfg.Store.accessRequests(r.Context(), "record_id = ?", id.Hex()); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, "dataset", http.StatusOK, rel.Name()+" — version "+strconv.FormatUint(rel.Version, 10), v)
 }
 

@@ -233,3 +233,54 @@ func TestLiveFeed(t *testing.T) {
 		t.Fatalf("cross-origin subscription: %v", err)
 	}
 }
+
+// TestAccessRequest: the form of a conditional record gives the command
+// (no JavaScript) or the calldata (a wallet); the request, once on chain,
+// has its page: pending, then granted until its expiry.
+func TestAccessRequest(t *testing.T) {
+	p := newPortal(t)
+	u := p.srv.URL
+	// parks (conditional) is frozen: no form; unfreeze-free path: a new conditional record
+	rel := rt.Release(t, "library", 1, 1, 0, parks1, 21)
+	id := p.chain.Publish(rel, 0)
+	syncIndex(t, p.ix)
+	_, body, _ := get(t, u+"/dataset/"+id.Hex())
+	mustContain(t, "conditional", body, `<label for="purpose">Purpose of your request</label>`, "No request yet.")
+	_, body, _ = get(t, u+"/dataset/"+p.idp.Hex())
+	mustContain(t, "frozen", body, "it takes no access requests")
+	code, body, _ := get(t, u+"/dataset/"+id.Hex()+"/request?purpose=road+safety+study")
+	if code != 200 {
+		t.Fatalf("form: %d %s", code, body)
+	}
+	mustContain(t, "command", body, "cast send "+p.chain.Registry.Hex(), id.Hex(), "&#39;road safety study&#39;")
+	for q, want := range map[string]string{"": "purpose is empty", "purpose=" + strings.Repeat("x", 1001): "at most 1000"} {
+		if code, body, _ := get(t, u+"/dataset/"+id.Hex()+"/request?"+q); code != 400 || !strings.Contains(body, want) {
+			t.Fatalf("?%.20s: %d %s", q, code, body)
+		}
+	}
+	if code, body, _ := get(t, u+"/dataset/"+p.id1.Hex()+"/request?purpose=x"); code != 400 || !strings.Contains(body, "only conditional records") {
+		t.Fatalf("open record: %d %s", code, body)
+	}
+	_, body, _ = get(t, u+"/api/request-calldata/"+id.Hex()+"?purpose=road+safety+study")
+	mustContain(t, "calldata", body, `"data":"0x`)
+
+	p.chain.RequestAccess(id, "road safety study")
+	syncIndex(t, p.ix)
+	s := p.ix.store
+	reqs, err := s.accessRequests(testCtx(t), "record_id = ?", id.Hex())
+	if err != nil || len(reqs) != 1 || reqs[0].Status != "pending" || reqs[0].Purpose != "road safety study" || reqs[0].Requester != p.chain.From {
+		t.Fatalf("requests: %+v %v", reqs, err)
+	}
+	req := reqs[0].ID
+	_, body, _ = get(t, u+"/request/"+req.Hex())
+	mustContain(t, "pending", body, `class="access-status">pending`, "road safety study")
+	_, body, _ = get(t, u+"/api/request?tx="+reqs[0].Tx.Hex())
+	mustContain(t, "by tx", body, "/request/"+req.Hex())
+	p.chain.ResolveAccess(req, id, true, uint64(time.Now().Add(time.Hour).Unix()))
+	syncIndex(t, p.ix)
+	_, body, _ = get(t, u+"/request/"+req.Hex())
+	mustContain(t, "granted", body, `class="access-status">granted`, "Access until")
+	if code, _, _ := get(t, u+"/request/"+common.Hash{7}.Hex()); code != 404 {
+		t.Fatalf("unknown request: %d", code)
+	}
+}

@@ -23,7 +23,7 @@ import (
 
 // schemaVersion changes whenever the tables change: an index of another
 // version is dropped and rebuilt from the chain.
-const schemaVersion = "1"
+const schemaVersion = "2"
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,6 +45,13 @@ CREATE INDEX IF NOT EXISTS releases_time ON releases(time);
 CREATE TABLE IF NOT EXISTS govern(block INTEGER NOT NULL, log_index INTEGER NOT NULL, tx TEXT NOT NULL, record_id TEXT NOT NULL,
 	kind TEXT NOT NULL, reason TEXT NOT NULL, receipt TEXT NOT NULL, PRIMARY KEY(block, log_index));
 CREATE INDEX IF NOT EXISTS govern_record ON govern(record_id, block, log_index);
+-- access requests for conditional records: AccessRequested, AccessResolved, AccessGrantRefused
+CREATE TABLE IF NOT EXISTS access(block INTEGER NOT NULL, log_index INTEGER NOT NULL, tx TEXT NOT NULL, request_id TEXT NOT NULL,
+	record_id TEXT NOT NULL, kind TEXT NOT NULL, requester TEXT NOT NULL, purpose TEXT NOT NULL, granted INTEGER NOT NULL,
+	expires_at INTEGER NOT NULL, reason TEXT NOT NULL, PRIMARY KEY(block, log_index));
+CREATE INDEX IF NOT EXISTS access_request ON access(request_id, block, log_index);
+CREATE INDEX IF NOT EXISTS access_record ON access(record_id);
+CREATE INDEX IF NOT EXISTS access_tx ON access(tx);
 -- the bridge's Relayed events of releases: the certified consortium block
 CREATE TABLE IF NOT EXISTS relayed(block INTEGER NOT NULL, log_index INTEGER NOT NULL, tx TEXT NOT NULL, record_id TEXT NOT NULL,
 	number INTEGER NOT NULL, block_hash TEXT NOT NULL, receipt_index INTEGER NOT NULL, c_log_index INTEGER NOT NULL, PRIMARY KEY(block, log_index));
@@ -66,7 +73,7 @@ CREATE TABLE IF NOT EXISTS datasets(id TEXT PRIMARY KEY, title TEXT NOT NULL, de
 
 // chainTables are the tables each chain's rows are in (rolled back on a reorg).
 var chainTables = map[string][]string{
-	chainPublic:     {"releases", "govern", "relayed"},
+	chainPublic:     {"releases", "govern", "relayed", "access"},
 	chainConsortium: {"submitted", "votes", "decisions"},
 }
 
@@ -109,7 +116,7 @@ func (s *Store) init(ctx context.Context, registry common.Address) error {
 	}
 	// another registry or schema: start over
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		for _, t := range []string{"blocks", "releases", "govern", "relayed", "submitted", "votes", "decisions"} {
+		for _, t := range []string{"blocks", "releases", "govern", "relayed", "access", "submitted", "votes", "decisions"} {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
 				return err
 			}

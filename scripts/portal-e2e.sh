@@ -48,11 +48,11 @@ export RECORDS
 json() { node -e "process.stdout.write(String(JSON.parse(process.argv[1])$2))" "$1"; }
 registry="$(json "$(cat "$work/devnet/sovereign.json")" ".public.dataRegistry")"
 export FROZEN="court order 12/2026: figures under appeal"
-# wait for the relayer and the portal (four releases), then the supervisor
+# wait for the relayer and the portal (five releases), then the supervisor
 # (dev account 1: its key is public by construction) freezes one
 releases() { curl -sf "$PORTAL_URL/healthz" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(String(JSON.parse(s).releases)))' || echo 0; }
 for _ in $(seq 90); do
-	[ "$(releases)" -ge 4 ] && break
+	[ "$(releases)" -ge 5 ] && break
 	sleep 1
 done
 cast send --async --legacy --gas-price 10gwei --private-key "$(cast keccak "sovereign devnet account 1")" --rpc-url "$pub" \

@@ -4,7 +4,7 @@
 # validators, and freezes one; prints their ids as JSON (relayed by the
 # devnet's relayer a few seconds later).
 #   open         transport/traffic v1, and v2 correcting it
-#   conditional  education/schools v1 (frozen by the supervisor)
+#   conditional  education/schools v1 (frozen by the supervisor), education/enrolment v1
 #   sensitive    health/stays v1
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,9 +30,10 @@ submit() { # department dataset version table columns [flags…] → record id
 open1=$(submit transport traffic 1 "$W/traffic1.csv" "$W/traffic.columns.json")
 open2=$(submit transport traffic 2 "$W/traffic2.csv" "$W/traffic.columns.json" --supersedes 1)
 cond=$(submit education schools 1 "$W/schools.csv" "$W/schools.columns.json")
+cond2=$(submit education enrolment 1 "$W/schools.csv" "$W/schools.columns.json")
 sens=$(submit health stays 1 "$root/examples/stays.csv" "$root/examples/columns.json")
 for v in 0 1 2; do
 	# shellcheck disable=SC2046
-	"$S" review approve --manifest "$D" --reason "checked by validator $v" $(validator "$v") "$open1" "$open2" "$cond" "$sens" >/dev/null
+	"$S" review approve --manifest "$D" --reason "checked by validator $v" $(validator "$v") "$open1" "$open2" "$cond" "$cond2" "$sens" >/dev/null
 done
-printf '{"open1":"%s","open2":"%s","conditional":"%s","sensitive":"%s"}\n' "$open1" "$open2" "$cond" "$sens"
+printf '{"open1":"%s","open2":"%s","conditional":"%s","conditional2":"%s","sensitive":"%s"}\n' "$open1" "$open2" "$cond" "$cond2" "$sens"

@@ -1,7 +1,7 @@
 // The portal in a real browser (Debian's Chromium driven by playwright-core)
 // against a devnet seeded by scripts/portal-seed.sh. Environment:
 //   PORTAL_URL  the portal's URL
-//   RECORDS     the seed's JSON (open1, open2, conditional, sensitive)
+//   RECORDS     the seed's JSON (open1, open2, conditional, conditional2, sensitive)
 //   FROZEN      the frozen record's reason
 //   ARTIFACTS   folder for screenshots
 //   CHROMIUM    the browser (default /usr/bin/chromium)
@@ -118,10 +118,22 @@ test("pages work without JavaScript", async (t) => {
   assert.match(await p.locator("#verify-fallback").textContent(), /sovereign data verify/);
 });
 
+test("an access request without a wallet gives the command to send it", async (t) => {
+  const p = await page(t);
+  await p.goto(url + "/dataset/" + ids.conditional2);
+  await p.getByLabel("Purpose of your request").fill("school planning study");
+  await p.getByRole("button", { name: "Request access" }).click();
+  await p.getByRole("heading", { level: 1, name: /Request access to/ }).waitFor();
+  const cmd = await p.locator("pre.command").textContent();
+  assert.match(cmd, new RegExp("cast send 0x[0-9a-fA-F]{40} 'requestAccess\\(bytes32,string\\)' " + ids.conditional2 + " 'school planning study'"));
+  await shot(p, "access-request");
+});
+
 test("axe-core finds no serious accessibility violation", async (t) => {
   // bypassCSP: axe is injected into pages whose policy allows only the portal's own scripts
   const p = await page(t, { bypassCSP: true });
-  for (const target of ["/", "/?q=traffic", "/dataset/" + ids.open2, "/dataset/" + ids.conditional, "/dataset/" + ids.sensitive]) {
+  for (const target of ["/", "/?q=traffic", "/dataset/" + ids.open2, "/dataset/" + ids.conditional, "/dataset/" + ids.conditional2,
+    "/dataset/" + ids.conditional2 + "/request?purpose=study", "/dataset/" + ids.sensitive]) {
     await p.goto(url + target);
     await p.addScriptTag({ content: axeSource });
     const res = await p.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));

@@ -360,3 +360,15 @@ func (c *Chain) Shred(id, receipt common.Hash) {
 	c.send(&c.Registry, registryABI.PackRecordShred(id, receipt))
 	c.Commit()
 }
+
+// RequestAccess asks for access to a record from the test key.
+func (c *Chain) RequestAccess(id common.Hash, purpose string) {
+	c.send(&c.Registry, registryABI.PackRequestAccess(id, purpose))
+	c.Commit()
+}
+
+// ResolveAccess answers an access request as the bridge (the test key).
+func (c *Chain) ResolveAccess(request, id common.Hash, granted bool, expiresAt uint64) {
+	c.send(&c.Registry, registryABI.PackResolveAccess(request, id, c.From, granted, expiresAt))
+	c.Commit()
+}
