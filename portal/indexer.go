@@ -105,7 +105,7 @@ func NewIndexer(s *Store, cfg IndexerConfig) (*Indexer, error) {
 	}
 	ix := &Indexer{store: s, cfg: cfg}
 	pub := &follower{chain: chainPublic, backend: cfg.Public, from: cfg.FromBlock,
-		addrs:  []common.Address{cfg.Registry},
+		addrs: []common.Address{cfg.Registry},
 		topics: [][]common.Hash{{publicdata.PublishedTopic, publicdata.FrozenTopic, publicdata.UnfrozenTopic, publicdata.ShreddedTopic, publicdata.RelayedTopic,
 			accessRequestedTopic, accessResolvedTopic, grantRefusedTopic}},
 		handle: ix.handlePublic}
