@@ -253,37 +253,80 @@ func (s *Store) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	res := &Result{Query: q}
 	where, args := q.where("")
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+releaseFrom+where, args...).Scan(&res.Total); err != nil {
-		return nil, fmt.Errorf("index count: %w", err)
-	}
 	var err error
 	res.Releases, err = s.releases(ctx, where+" ORDER BY "+Sorts[q.Sort]+" LIMIT ? OFFSET ?", append(args, q.PerPage, (q.Page-1)*q.PerPage)...)
 	if err != nil {
 		return nil, err
 	}
-	if res.Departments, err = s.facet(ctx, &q, "department", "r.department", "COALESCE(d.name, '')"); err != nil {
+	c, err := s.searchCounts(ctx, &q)
+	if err != nil {
 		return nil, err
 	}
-	if res.Levels, err = s.facet(ctx, &q, "level", "r.level", "''"); err != nil {
+	res.Total, res.Departments, res.Levels, res.Statuses = c.total, c.departments, c.levels, c.statuses
+	return res, nil
+}
+
+// counts are a filter's match count and facet counts.
+type counts struct {
+	total                         int
+	departments, levels, statuses []Facet
+}
+
+// maxCounts bounds the cache of counts.
+const maxCounts = 1024
+
+// searchCounts counts q's matches and facets, or takes them from the cache
+// when nothing was written since.
+func (s *Store) searchCounts(ctx context.Context, q *Query) (*counts, error) {
+	level := ""
+	if q.Level != nil {
+		level = fmt.Sprint(*q.Level)
+	}
+	key := strings.Join([]string{strings.ToLower(q.Text), q.Department, level, q.Status, q.From, q.Until}, "\x00")
+	s.mu.Lock()
+	gen := s.gen
+	if s.countGen != gen || len(s.counts) >= maxCounts {
+		s.counts, s.countGen = map[string]*counts{}, gen
+	}
+	c := s.counts[key]
+	s.mu.Unlock()
+	if c != nil {
+		return c, nil
+	}
+	c = &counts{}
+	where, args := q.where("")
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+releaseFrom+where, args...).Scan(&c.total); err != nil {
+		return nil, fmt.Errorf("index count: %w", err)
+	}
+	var err error
+	if c.departments, err = s.facet(ctx, q, "department", "r.department", "COALESCE(d.name, '')"); err != nil {
 		return nil, err
 	}
-	if res.Statuses, err = s.facet(ctx, &q, "status", "r.status", "''"); err != nil {
+	if c.levels, err = s.facet(ctx, q, "level", "r.level", "''"); err != nil {
 		return nil, err
 	}
-	for i := range res.Levels {
+	if c.statuses, err = s.facet(ctx, q, "status", "r.status", "''"); err != nil {
+		return nil, err
+	}
+	for i := range c.levels {
 		var l uint8
-		fmt.Sscan(res.Levels[i].Value, &l)
-		res.Levels[i].Label = publicdata.LevelName(l)
+		fmt.Sscan(c.levels[i].Value, &l)
+		c.levels[i].Label = publicdata.LevelName(l)
 	}
-	for i := range res.Statuses {
-		res.Statuses[i].Label = res.Statuses[i].Value
+	for i := range c.statuses {
+		c.statuses[i].Label = c.statuses[i].Value
 	}
-	for i := range res.Departments {
-		if res.Departments[i].Label == "" {
-			res.Departments[i].Label = "department " + publicdata.Short(common.HexToHash(res.Departments[i].Value))
+	for i := range c.departments {
+		if c.departments[i].Label == "" {
+			c.departments[i].Label = "department " + publicdata.Short(common.HexToHash(c.departments[i].Value))
 		}
 	}
-	return res, nil
+	s.mu.Lock()
+	if s.countGen == gen {
+		s.counts[key] = c
+	}
+	s.mu.Unlock()
+	return c, nil
 }
 
 func (s *Store) facet(ctx context.Context, q *Query, name, col, label string) ([]Facet, error) {

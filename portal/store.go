@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -41,6 +42,9 @@ CREATE INDEX IF NOT EXISTS releases_dataset ON releases(dataset_id, version);
 CREATE INDEX IF NOT EXISTS releases_block ON releases(block);
 CREATE INDEX IF NOT EXISTS releases_seq ON releases(seq);
 CREATE INDEX IF NOT EXISTS releases_time ON releases(time);
+CREATE INDEX IF NOT EXISTS releases_level ON releases(level, seq);
+CREATE INDEX IF NOT EXISTS releases_status ON releases(status, seq);
+CREATE INDEX IF NOT EXISTS releases_department ON releases(department, seq);
 -- Frozen, Unfrozen and Shredded events of the registry
 CREATE TABLE IF NOT EXISTS govern(block INTEGER NOT NULL, log_index INTEGER NOT NULL, tx TEXT NOT NULL, record_id TEXT NOT NULL,
 	kind TEXT NOT NULL, reason TEXT NOT NULL, receipt TEXT NOT NULL, PRIMARY KEY(block, log_index));
@@ -80,6 +84,13 @@ var chainTables = map[string][]string{
 // Store is the portal's SQLite index.
 type Store struct {
 	db *sql.DB
+
+	// counts caches a search's total and facet counts by its filter, for
+	// as long as nothing was written (gen counts the writes).
+	mu       sync.Mutex
+	gen      uint64
+	countGen uint64
+	counts   map[string]*counts
 }
 
 // OpenStore opens (or creates) the index in dir. An index made for another
@@ -138,7 +149,15 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 		_ = tx.Rollback()
 		return err
 	}
+	defer s.written()
 	return tx.Commit()
+}
+
+// written drops what was cached from before a write.
+func (s *Store) written() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gen++
 }
 
 // SetNames replaces the department names and dataset metadata.

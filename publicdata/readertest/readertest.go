@@ -134,14 +134,16 @@ func (c *Chain) Reader() *publicdata.Reader {
 		Consortium: c.Client, ReviewBoard: ReviewBoard, Content: c.Content, LogRange: 2}
 }
 
-func (c *Chain) send(to *common.Address, data []byte) {
+func (c *Chain) send(to *common.Address, data []byte) { c.sendGas(to, data, 5_000_000) }
+
+func (c *Chain) sendGas(to *common.Address, data []byte, gas uint64) {
 	c.t.Helper()
 	id, err := c.Client.ChainID(context.Background())
 	if err != nil {
 		c.t.Fatal(err)
 	}
 	tx := types.MustSignNewTx(c.key, types.LatestSignerForChainID(id), &types.DynamicFeeTx{
-		ChainID: id, Nonce: c.nonce, To: to, Data: data, Gas: 5_000_000,
+		ChainID: id, Nonce: c.nonce, To: to, Data: data, Gas: gas,
 		GasFeeCap: big.NewInt(100e9), GasTipCap: big.NewInt(1e9),
 	})
 	if err := c.Client.SendTransaction(context.Background(), tx); err != nil {
@@ -371,4 +373,17 @@ func (c *Chain) RequestAccess(id common.Hash, purpose string) {
 func (c *Chain) ResolveAccess(request, id common.Hash, granted bool, expiresAt uint64) {
 	c.send(&c.Registry, registryABI.PackResolveAccess(request, id, c.From, granted, expiresAt))
 	c.Commit()
+}
+
+// PublishMany publishes releases from the registry's bridge, perBlock to a
+// block (a bench's bulk load; no Relayed events). Keep perBlock × 1.2M gas
+// under half the block gas limit, or the base fee climbs block by block.
+func (c *Chain) PublishMany(rels []dataregistry.IDataRegistryRelease, perBlock int) {
+	c.t.Helper()
+	for i, r := range rels {
+		c.sendGas(&c.Registry, registryABI.PackPublish(r), 1_200_000)
+		if (i+1)%perBlock == 0 || i == len(rels)-1 {
+			c.Commit()
+		}
+	}
 }
