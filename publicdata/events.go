@@ -37,9 +37,11 @@ var (
 // Values are a release's values as an event carries them (Published on the
 // public chain, Decision on the consortium).
 type Values struct {
-	RecordID     common.Hash `json:"recordId"`
-	DatasetID    common.Hash `json:"datasetId"`
-	Version      uint64      `json:"version"`
+	RecordID  common.Hash `json:"recordId"`
+	DatasetID common.Hash `json:"datasetId"`
+	Version   uint64      `json:"version"`
+	// Seq is the registry's sequence number (Published only; 0 in a Decision).
+	Seq          uint64      `json:"seq,omitempty"`
 	Level        uint8       `json:"level"`
 	Threshold    uint8       `json:"threshold"`
 	Supersedes   uint64      `json:"supersedes"`
@@ -55,14 +57,14 @@ type Values struct {
 	Tx    common.Hash `json:"tx"`
 }
 
-// decodePublished decodes a DataRegistry Published log.
-func decodePublished(l *types.Log) (*Values, error) {
+// DecodePublished decodes a DataRegistry Published log.
+func DecodePublished(l *types.Log) (*Values, error) {
 	e, err := registryABI.UnpackPublishedEvent(l)
 	if err != nil {
 		return nil, fmt.Errorf("event Published in block %d: %w", l.BlockNumber, err)
 	}
 	return &Values{
-		RecordID: e.RecordId, DatasetID: e.DatasetId, Version: e.Version, Level: e.Level, Threshold: e.Threshold,
+		RecordID: e.RecordId, DatasetID: e.DatasetId, Version: e.Version, Seq: e.Seq, Level: e.Level, Threshold: e.Threshold,
 		Supersedes: e.Supersedes, Commitment: e.Commitment, ReleasedRoot: e.ReleasedRoot, ContentHash: e.ContentHash,
 		Department: e.Department,
 		Block:      l.BlockNumber, Tx: l.TxHash,
@@ -75,8 +77,8 @@ type Decision struct {
 	Approved bool `json:"approved"`
 }
 
-// decodeDecision decodes a ReviewBoard Decision log.
-func decodeDecision(l *types.Log) (*Decision, error) {
+// DecodeDecision decodes a ReviewBoard Decision log.
+func DecodeDecision(l *types.Log) (*Decision, error) {
 	e, err := boardABI.UnpackDecisionEvent(l)
 	if err != nil {
 		return nil, fmt.Errorf("event Decision in consortium block %d: %w", l.BlockNumber, err)
@@ -89,8 +91,8 @@ func decodeDecision(l *types.Log) (*Decision, error) {
 	}, Approved: e.Approved}, nil
 }
 
-// decodeSubmitted returns the proof bytes of a ReviewBoard Submitted log.
-func decodeSubmitted(l *types.Log) (recordID common.Hash, proof []byte, err error) {
+// DecodeSubmitted returns the proof bytes of a ReviewBoard Submitted log.
+func DecodeSubmitted(l *types.Log) (recordID common.Hash, proof []byte, err error) {
 	e, err := boardABI.UnpackSubmittedEvent(l)
 	if err != nil {
 		return common.Hash{}, nil, fmt.Errorf("event Submitted in consortium block %d: %w", l.BlockNumber, err)
@@ -114,9 +116,9 @@ type Certified struct {
 	Tx          common.Hash `json:"tx"`
 }
 
-// decodeRelayed decodes a ReleaseBridge Relayed log: its kind and subject
+// DecodeRelayed decodes a ReleaseBridge Relayed log: its kind and subject
 // and the certified block.
-func decodeRelayed(l *types.Log) (kind uint8, subject common.Hash, c *Certified, err error) {
+func DecodeRelayed(l *types.Log) (kind uint8, subject common.Hash, c *Certified, err error) {
 	e, err := bridgeABI.UnpackRelayedEvent(l)
 	if err != nil {
 		return 0, common.Hash{}, nil, fmt.Errorf("event Relayed in block %d: %w", l.BlockNumber, err)

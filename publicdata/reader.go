@@ -383,7 +383,7 @@ func (r *Reader) attachPublished(ctx context.Context, recs []*Record) error {
 		want[rec.ID] = rec
 	}
 	return r.scan(ctx, r.Public, r.Registry, [][]common.Hash{{PublishedTopic}}, func(l *types.Log) error {
-		v, err := decodePublished(l)
+		v, err := DecodePublished(l)
 		if err != nil {
 			return err
 		}
@@ -434,7 +434,7 @@ func (r *Reader) scan(ctx context.Context, b Backend, addr common.Address, topic
 func (r *Reader) published(ctx context.Context, rec *Record) (*Values, error) {
 	var found *Values
 	err := r.scan(ctx, r.Public, r.Registry, [][]common.Hash{{PublishedTopic}, {rec.ID}}, func(l *types.Log) error {
-		v, err := decodePublished(l)
+		v, err := DecodePublished(l)
 		if err != nil {
 			return err
 		}
@@ -562,7 +562,7 @@ func (r *Reader) certified(ctx context.Context, rec *Record) (*Certified, error)
 		return nil, fmt.Errorf("eth_getLogs of the bridge %s in block %d: %w", r.Bridge, rec.Published.Block, err)
 	}
 	for i := range logs {
-		kind, subject, c, err := decodeRelayed(&logs[i])
+		kind, subject, c, err := DecodeRelayed(&logs[i])
 		if err != nil || kind != LogKindRelease || subject != rec.ID || logs[i].Address != r.Bridge {
 			continue
 		}

@@ -64,7 +64,7 @@ func (r *Reader) Reconcile(ctx context.Context) (*Reconciliation, error) {
 	approved := map[common.Hash]*Decision{}
 	var order []common.Hash
 	err := r.scan(ctx, r.Consortium, r.ReviewBoard, [][]common.Hash{{DecisionTopic}}, func(l *types.Log) error {
-		d, err := decodeDecision(l)
+		d, err := DecodeDecision(l)
 		if err != nil {
 			return err
 		}
@@ -85,7 +85,7 @@ func (r *Reader) Reconcile(ctx context.Context) (*Reconciliation, error) {
 	published := map[common.Hash]*Values{}
 	var pubOrder []common.Hash
 	err = r.scan(ctx, r.Public, r.Registry, [][]common.Hash{{PublishedTopic}}, func(l *types.Log) error {
-		v, err := decodePublished(l)
+		v, err := DecodePublished(l)
 		if err != nil {
 			return err
 		}

@@ -201,7 +201,7 @@ func (r *Reader) submittedProof(ctx context.Context, id common.Hash) ([]byte, st
 	var proof []byte
 	var at *types.Log
 	err := r.scan(ctx, r.Consortium, r.ReviewBoard, [][]common.Hash{{SubmittedTopic}, {id}}, func(l *types.Log) error {
-		rid, p, err := decodeSubmitted(l)
+		rid, p, err := DecodeSubmitted(l)
 		if err != nil {
 			return err
 		}

@@ -28,7 +28,7 @@ var readerFlags = []cli.Flag{
 	&cli.StringFlag{Name: "verifier", Usage: "classification verifier address on the public chain (default: the manifest's)"},
 	&cli.StringFlag{Name: "consortium.rpc", Usage: "JSON-RPC URL of a consortium node, for proofs and decisions (default: the manifest's first)"},
 	&cli.StringFlag{Name: "review-board", Usage: "ReviewBoard address on the consortium (default: the manifest's)"},
-	&cli.StringFlag{Name: "content", Usage: "base URL of the content store or a mirror (default: the manifest's)"},
+	&cli.StringFlag{Name: "content", Aliases: []string{"content.url"}, Usage: "base URL of the content store or a mirror (default: the manifest's)"},
 	&cli.Uint64Flag{Name: "from-block", Usage: "first block of log scans on both chains"},
 	&cli.Uint64Flag{Name: "log-range", Usage: "most blocks one eth_getLogs covers", Value: 5000},
 	&cli.BoolFlag{Name: "json", Usage: "print JSON"},

@@ -22,8 +22,8 @@ import (
 
 // devnetSteps is the number of progress lines `sovereign devnet` prints
 // while it sets up: public, consortium, Vault, private, content store, the
-// contracts (devnet.SystemSteps) and the relayer.
-const devnetSteps = 6 + devnet.SystemSteps
+// contracts (devnet.SystemSteps), the relayer and the portal.
+const devnetSteps = 7 + devnet.SystemSteps
 
 func devnetCommand() *cli.Command {
 	return &cli.Command{
@@ -58,6 +58,7 @@ again).`,
 			&cli.IntFlag{Name: "private.validators", Usage: "validators of the private chain (1 to 3), each with its key in Vault; fixed when the chain is created", Value: 1},
 			&cli.IntFlag{Name: "vault.port", Usage: "the local Vault's loopback port (0: any free port)", Value: 8200},
 			&cli.IntFlag{Name: "content.port", Usage: "the content store's loopback port (default --http.port + 300; 0: any free port)"},
+			&cli.IntFlag{Name: "portal.port", Usage: "the public portal's loopback port (default --http.port + 305; 0: any free port)"},
 			&cli.BoolFlag{Name: "relay", Usage: "run a relayer (consortium decisions to the public ReleaseBridge) with dev account 2", Value: true},
 			&cli.DurationFlag{Name: "relay.interval", Usage: "time between the relayer's passes", Value: 2 * time.Second},
 			&cli.Uint64Flag{Name: "relay.checkpoint.blocks", Usage: "the relayer anchors the consortium head as a checkpoint once it is this many blocks past the latest (0: off)"},
@@ -252,9 +253,24 @@ func runDevnet(c *cli.Context) error {
 		p.step("relayer")("off (--relay=false)")
 	}
 
+	done = p.step("starting the public portal")
+	portalPort := c.Int("http.port") + 305
+	if c.IsSet("portal.port") {
+		portalPort = c.Int("portal.port")
+	}
+	portalSvc, closePortal, err := devnet.StartPortal(ctx, devnet.PortalOptions{Dir: filepath.Join(dir, "portal"), Port: portalPort,
+		Manifest: manifest, Logger: log.Root().With("service", "portal")})
+	if err != nil {
+		fmt.Fprintln(w, "failed")
+		return err
+	}
+	defer closePortal()
+	done(portalSvc.URL)
+
 	writeDevnetSummary(w, devnetSummary{
 		dir: dir, logPath: logPath, pub: pub, cons: cons, vlt: vlt, priv: priv, manifest: manifest,
 		officer: officer.Hex(), supervisor: supervisor.Hex(), relay: relayState, contentDir: content.Dir,
+		portal: portalSvc.URL, portalDir: filepath.Join(dir, "portal"),
 	})
 	<-ctx.Done()
 	log.Info("Shutting down devnet")
@@ -272,7 +288,7 @@ func processNote(c *devnet.Child) string {
 
 type devnetSummary struct {
 	dir, logPath, officer, relay, contentDir string
-	supervisor                               string
+	supervisor, portal, portalDir            string
 	pub                                      *devnet.PublicNet
 	cons                                     *devnet.ConsortiumNet
 	vlt                                      *devnet.VaultNet
@@ -317,6 +333,7 @@ func writeDevnetSummary(w io.Writer, s devnetSummary) {
 	fmt.Fprintf(w, "\nServices\n")
 	fmt.Fprintf(w, "  content store  %s  (PUT and GET /{sha256 hex}; files in %s)\n", m.Content, s.contentDir)
 	fmt.Fprintf(w, "  relayer        %s\n", s.relay)
+	fmt.Fprintf(w, "  portal         %s  (catalogue, verify, /catalog.jsonld, /feed.atom; index in %s)\n", s.portal, s.portalDir)
 	fmt.Fprintf(w, "  manifest       %s  (every address and URL above)\n", filepath.Join(s.dir, deploy.ManifestFile))
 	fmt.Fprintf(w, "  node logs      %s\n", s.logPath)
 	fmt.Fprintf(w, "  examples       examples/ (policy.json, columns.json, stays.csv: a record to submit)\n")

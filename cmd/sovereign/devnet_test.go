@@ -384,7 +384,7 @@ func checkDevnetSystem(t *testing.T, dir, output, contentURL string) *deploy.Man
 	if got, err := contentstore.Get(ctx, http.DefaultClient, m.Content, name, 1<<20); err != nil || string(got) != string(content) {
 		t.Fatalf("GET from the devnet content store: %q, %v", got, err)
 	}
-	for _, s := range []string{"[11/11] starting the relayer… running", "ReviewBoard    " + m.Consortium.ReviewBoard.Hex(),
+	for _, s := range []string{"[11/12] starting the relayer… running", "[12/12] starting the public portal… http://127.0.0.1:", "portal         http://127.0.0.1:", "ReviewBoard    " + m.Consortium.ReviewBoard.Hex(),
 		"ReleaseBridge  " + m.Public.Bridge.Hex(), "content store  " + m.Content, "INSECURE DEV SETUP",
 		"manifest       " + filepath.Join(dir, "sovereign.json"), "department transport"} {
 		if !strings.Contains(output, s) {

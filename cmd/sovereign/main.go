@@ -48,6 +48,7 @@ for the flags of each command.`,
 			superviseCommand(),
 			reconcileCommand(),
 			statusCommand(),
+			portalCommand(),
 		},
 		EnableBashCompletion: true,
 	}

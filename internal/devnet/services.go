@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"sync"
@@ -12,11 +13,14 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/sovereign-gov/sovereign/bridge"
 	"github.com/sovereign-gov/sovereign/contentstore"
+	"github.com/sovereign-gov/sovereign/contracts/deploy"
+	"github.com/sovereign-gov/sovereign/portal"
 )
 
 // ContentServer serves the devnet's content store over HTTP on loopback.
@@ -114,4 +118,46 @@ func (r *Relayer) Close() {
 	for _, c := range r.clients {
 		c.Close()
 	}
+}
+
+// PortalOptions configure the devnet's public portal.
+type PortalOptions struct {
+	Dir      string // its index
+	Port     int    // loopback port (0: any free port)
+	Manifest *deploy.Manifest
+	Logger   log.Logger
+}
+
+// StartPortal runs the public portal (what `sovereign portal` runs) on
+// 127.0.0.1:port, indexing the devnet's chains; the dev departments'
+// datasets get titles.
+func StartPortal(ctx context.Context, o PortalOptions) (*portal.Service, func(), error) {
+	m := o.Manifest
+	pub, err := ethclient.DialContext(ctx, m.Public.RPC[0])
+	if err != nil {
+		return nil, nil, fmt.Errorf("devnet portal: public RPC: %w", err)
+	}
+	cons, err := ethclient.DialContext(ctx, m.Consortium.RPC[0])
+	if err != nil {
+		pub.Close()
+		return nil, nil, fmt.Errorf("devnet portal: consortium RPC: %w", err)
+	}
+	meta := &portal.Metadata{}
+	for _, d := range DevDepartments() {
+		meta.Departments = append(meta.Departments, d)
+		for _, ds := range DevDatasets(d) {
+			meta.Datasets = append(meta.Datasets, portal.DatasetMeta{Department: d, Dataset: ds,
+				Title: d + " " + ds, Keywords: []string{d, ds}})
+		}
+	}
+	svc, err := portal.Start(ctx, portal.Config{IndexDir: o.Dir, Listen: fmt.Sprintf("127.0.0.1:%d", o.Port),
+		Public: pub, Consortium: cons, PublicRPC: m.Public.RPC[0],
+		Registry: m.Public.Registry, Bridge: m.Public.Bridge, Verifier: m.Public.Verifier, ReviewBoard: m.Consortium.ReviewBoard,
+		Content: m.Content, Metadata: meta, Logger: slog.New(o.Logger.Handler())})
+	if err != nil {
+		pub.Close()
+		cons.Close()
+		return nil, nil, fmt.Errorf("devnet portal: %w (--portal.port)", err)
+	}
+	return svc, func() { svc.Close(); pub.Close(); cons.Close() }, nil
 }

@@ -134,14 +134,16 @@ func (c *Chain) Reader() *publicdata.Reader {
 		Consortium: c.Client, ReviewBoard: ReviewBoard, Content: c.Content, LogRange: 2}
 }
 
-func (c *Chain) send(to *common.Address, data []byte) {
+func (c *Chain) send(to *common.Address, data []byte) { c.sendGas(to, data, 5_000_000) }
+
+func (c *Chain) sendGas(to *common.Address, data []byte, gas uint64) {
 	c.t.Helper()
 	id, err := c.Client.ChainID(context.Background())
 	if err != nil {
 		c.t.Fatal(err)
 	}
 	tx := types.MustSignNewTx(c.key, types.LatestSignerForChainID(id), &types.DynamicFeeTx{
-		ChainID: id, Nonce: c.nonce, To: to, Data: data, Gas: 5_000_000,
+		ChainID: id, Nonce: c.nonce, To: to, Data: data, Gas: gas,
 		GasFeeCap: big.NewInt(100e9), GasTipCap: big.NewInt(1e9),
 	})
 	if err := c.Client.SendTransaction(context.Background(), tx); err != nil {
@@ -313,4 +315,75 @@ func VerifyCall(t testing.TB, proof []byte, inputs [record.NumPublicInputs]*big.
 		t.Fatal(err)
 	}
 	return data
+}
+
+// Fork makes block parent the head, as a reorganisation does: the blocks
+// after it leave the chain (their transactions are not sent again) and the
+// next Commit builds on parent.
+func (c *Chain) Fork(parent common.Hash) {
+	c.t.Helper()
+	if err := c.sim.Fork(parent); err != nil {
+		c.t.Fatalf("fork at %s: %v", parent, err)
+	}
+	// the pool takes the dropped blocks' transactions back in the
+	// background: drop them until none comes back
+	ctx := context.Background()
+	for stable := 0; stable < 5; {
+		c.sim.Rollback()
+		time.Sleep(10 * time.Millisecond)
+		n, err := c.Client.NonceAt(ctx, c.From, nil)
+		if err != nil {
+			c.t.Fatal(err)
+		}
+		p, err := c.Client.PendingNonceAt(ctx, c.From)
+		if err != nil {
+			c.t.Fatal(err)
+		}
+		if c.nonce = n; p == n {
+			stable++
+		} else {
+			stable = 0
+		}
+	}
+}
+
+// Head is the hash of the head block.
+func (c *Chain) Head() common.Hash {
+	c.t.Helper()
+	h, err := c.Client.HeaderByNumber(context.Background(), nil)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return h.Hash()
+}
+
+// Shred records a shred receipt for a record (the test key is the security officer).
+func (c *Chain) Shred(id, receipt common.Hash) {
+	c.send(&c.Registry, registryABI.PackRecordShred(id, receipt))
+	c.Commit()
+}
+
+// RequestAccess asks for access to a record from the test key.
+func (c *Chain) RequestAccess(id common.Hash, purpose string) {
+	c.send(&c.Registry, registryABI.PackRequestAccess(id, purpose))
+	c.Commit()
+}
+
+// ResolveAccess answers an access request as the bridge (the test key).
+func (c *Chain) ResolveAccess(request, id common.Hash, granted bool, expiresAt uint64) {
+	c.send(&c.Registry, registryABI.PackResolveAccess(request, id, c.From, granted, expiresAt))
+	c.Commit()
+}
+
+// PublishMany publishes releases from the registry's bridge, perBlock to a
+// block (a bench's bulk load; no Relayed events). Keep perBlock × 1.2M gas
+// under half the block gas limit, or the base fee climbs block by block.
+func (c *Chain) PublishMany(rels []dataregistry.IDataRegistryRelease, perBlock int) {
+	c.t.Helper()
+	for i, r := range rels {
+		c.sendGas(&c.Registry, registryABI.PackPublish(r), 1_200_000)
+		if (i+1)%perBlock == 0 || i == len(rels)-1 {
+			c.Commit()
+		}
+	}
 }

@@ -1,0 +1,22 @@
+# Portal: the browser's Verify is the record-format code compiled to
+# WebAssembly (portal/browserverify/wasm) with Go's own wasm_exec.js; both
+# are generated into portal/web/static (ignored by git) and embedded in the
+# sovereign binary, so `make build` makes them first.
+PORTAL_STATIC := portal/web/static
+
+.PHONY: portal-wasm
+SETUP += portal-wasm
+portal-wasm: $(PORTAL_STATIC)/verify.wasm $(PORTAL_STATIC)/wasm_exec.js
+
+$(PORTAL_STATIC)/verify.wasm: go.mod go.sum $(wildcard portal/browserverify/*.go portal/browserverify/wasm/*.go record/*.go)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./portal/browserverify/wasm
+
+$(PORTAL_STATIC)/wasm_exec.js:
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $@
+
+# `make test`: the portal in a real browser and its DCAT-AP export against
+# SHACL shapes, on a fresh devnet (about 80 s; artefacts in build/portal-test).
+.PHONY: portal-test
+TESTS += portal-test
+portal-test: build
+	scripts/portal-e2e.sh

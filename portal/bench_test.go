@@ -1,0 +1,124 @@
+package portal
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
+	"github.com/sovereign-gov/sovereign/publicdata"
+	rt "github.com/sovereign-gov/sovereign/publicdata/readertest"
+)
+
+// TestBenchPortal measures the portal with PORTAL_BENCH_RELEASES releases
+// published on a simulated chain (`make bench-portal`: 100,000): indexing
+// throughput (events/s, catching up from block 0), then the catalogue
+// page's latency (p50/p95 over filtered, searched and paged queries)
+// next to the same filtered list answered from the chain itself by the
+// reader of `sovereign data list` (publicdata.Reader.List), in the same run.
+func TestBenchPortal(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("PORTAL_BENCH_RELEASES"))
+	if n == 0 {
+		t.Skip("PORTAL_BENCH_RELEASES not set (make bench-portal sets it)")
+	}
+	ctx := context.Background()
+	view := []byte("district,count\nnorth,3\nsouth,5\n")
+	base := rt.Release(t, "bench", 1, 0, 0, view, 1)
+	depts := []string{"health", "education", "transport", "finance", "justice", "environment", "housing", "labour"}
+	rels := make([]dataregistry.IDataRegistryRelease, n)
+	for i := range rels {
+		r := base
+		r.DatasetId = crypto.Keccak256Hash([]byte(fmt.Sprint("bench dataset ", i)))
+		r.Department = DepartmentID(depts[i%len(depts)])
+		r.Level = uint8(i % 3)
+		r.Commitment = big.NewInt(int64(i + 1))
+		rels[i] = r
+	}
+	f := rt.New(t, big.NewInt(7), false)
+	start := time.Now()
+	f.PublishMany(rels, 40)
+	t.Logf("published %d releases on the simulated chain in %s", n, time.Since(start).Round(time.Millisecond))
+
+	s, err := OpenStore(ctx, t.TempDir(), f.Registry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.SetNames(ctx, &Metadata{Departments: depts}); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := NewIndexer(s, IndexerConfig{Public: f.Client, Registry: f.Registry, Bridge: rt.Bridge, LogRange: 2000, Logger: quiet()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start = time.Now()
+	if err := ix.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	took := time.Since(start)
+	st, err := s.Stats(ctx)
+	if err != nil || st.Releases != n {
+		t.Fatalf("indexed %+v, %v; want %d releases", st, err, n)
+	}
+	fmt.Printf("portal index: %d Published events in %s: %.0f events/s (catch-up from block 0, eth_getLogs over %d blocks a call)\n",
+		n, took.Round(time.Millisecond), float64(n)/took.Seconds(), 2000)
+
+	srv, err := NewServer(ServerConfig{Store: s, Logger: quiet()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv)
+	defer hs.Close()
+	queries := []string{"/", "/?level=conditional", "/?status=current&level=open", "/?q=transport", "/?q=health&sort=oldest",
+		"/?level=sensitive&page=50", "/?department=" + DepartmentID("finance").Hex() + "&per_page=50", "/?sort=department&page=200"}
+	var lat []time.Duration
+	for round := 0; round < 25; round++ {
+		for _, q := range queries {
+			t0 := time.Now()
+			resp, err := http.Get(hs.URL + q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, _ = io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				t.Fatalf("%s: %d", q, resp.StatusCode)
+			}
+			lat = append(lat, time.Since(t0))
+		}
+	}
+	slices.Sort(lat)
+	p50, p95 := lat[len(lat)/2], lat[len(lat)*95/100]
+
+	// the reference: the same filtered page from the chain (the registry's views)
+	r := f.Reader()
+	r.LogRange = 2000
+	level := uint8(1)
+	var ref []time.Duration
+	for i := 0; i < 3; i++ {
+		t0 := time.Now()
+		page, err := r.List(ctx, publicdata.Filter{Level: &level, PerPage: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page.Total != (n+1)/3 && page.Total != n/3 && page.Total != (n+2)/3 {
+			t.Fatalf("reference list: %d conditional records of %d", page.Total, n)
+		}
+		ref = append(ref, time.Since(t0))
+	}
+	slices.Sort(ref)
+	fmt.Printf("portal catalogue: p50 %s, p95 %s over %d page loads (8 filtered, searched and paged queries with facet counts) with %d releases indexed\n",
+		p50.Round(time.Microsecond), p95.Round(time.Microsecond), len(lat), n)
+	fmt.Printf("reference, same run: the conditional records' first page from the chain (publicdata.Reader.List, as `sovereign data list --level conditional`): median %s → the index is %.0f× faster at p95\n",
+		ref[1].Round(time.Millisecond), float64(ref[1])/float64(p95))
+}

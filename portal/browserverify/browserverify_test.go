@@ -1,0 +1,99 @@
+package browserverify_test
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"strings"
+	"testing"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+
+	"github.com/sovereign-gov/sovereign/portal/browserverify"
+	"github.com/sovereign-gov/sovereign/publicdata"
+	rt "github.com/sovereign-gov/sovereign/publicdata/readertest"
+)
+
+var roads = []byte("district,,count\nnorth,,3\nsouth,,5\n")
+
+// TestSameAsReader: the browser's code reads a real Published log, the
+// released root and the verifier's calldata exactly as the Go reader does,
+// and the verifier on chain accepts that calldata.
+func TestSameAsReader(t *testing.T) {
+	policy := big.NewInt(0x5555)
+	rel := rt.Release(t, "roads", 3, 1, 2, roads, 11)
+	rel.Department = publicdata.DepartmentID("transport")
+	rel.Threshold = 1
+	proof := rt.ProofBytes(5)
+	want := rt.VerifyCall(t, proof, rt.Inputs(rel, policy))
+	f := rt.New(t, policy, false, want)
+	id := f.Publish(rel, 0)
+	logs, err := f.Client.FilterLogs(context.Background(), ethereum.FilterQuery{Addresses: []common.Address{f.Registry}, Topics: [][]common.Hash{{publicdata.PublishedTopic}}})
+	if err != nil || len(logs) != 1 {
+		t.Fatalf("logs: %v %v", logs, err)
+	}
+	if browserverify.PublishedTopic != publicdata.PublishedTopic.Hex() {
+		t.Fatalf("topic %s, want %s", browserverify.PublishedTopic, publicdata.PublishedTopic.Hex())
+	}
+	var topics []string
+	for _, tp := range logs[0].Topics {
+		topics = append(topics, tp.Hex())
+	}
+	p, err := browserverify.DecodePublished(topics, hexutil.Encode(logs[0].Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := publicdata.DecodePublished(&logs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.RecordID != id.Hex() || p.DatasetID != v.DatasetID.Hex() || p.Version != 3 || p.Level != 1 || p.Threshold != 1 || p.Supersedes != 2 ||
+		p.Department != v.Department.Hex() || p.ContentHash != v.ContentHash.Hex() || p.Seq != v.Seq {
+		t.Fatalf("decoded %+v, the reader %+v", p, v)
+	}
+	root, err := browserverify.ReleasedRoot(roads)
+	if err != nil || root != fmt.Sprintf("%#066x", rel.ReleasedRoot) || p.ReleasedRoot != root {
+		t.Fatalf("root %s (%v), want %#066x", root, err, rel.ReleasedRoot)
+	}
+	if browserverify.SHA256(roads) != common.Hash(rel.ContentHash).Hex() {
+		t.Fatal("sha256")
+	}
+	call, err := browserverify.VerifierCall(hexutil.Encode(proof), p, fmt.Sprintf("%#x", policy))
+	if err != nil || call != hexutil.Encode(want) {
+		t.Fatalf("verifier call %s (%v), want %x", call, err, want)
+	}
+	if _, err := f.Client.CallContract(context.Background(), ethereum.CallMsg{To: &rt.Verifier, Data: hexutil.MustDecode(call)}, nil); err != nil {
+		t.Fatalf("the verifier refused the browser's call: %v", err)
+	}
+	out, err := f.Client.CallContract(context.Background(), ethereum.CallMsg{To: &f.Registry, Data: hexutil.MustDecode(browserverify.PolicyCall())}, nil)
+	if err != nil || new(big.Int).SetBytes(out).Cmp(policy) != 0 {
+		t.Fatalf("policy(): %x %v", out, err)
+	}
+	// a tampered file: another root, another hash
+	bad := []byte(strings.Replace(string(roads), "3", "4", 1))
+	if r, _ := browserverify.ReleasedRoot(bad); r == root || browserverify.SHA256(bad) == browserverify.SHA256(roads) {
+		t.Fatal("a tampered file has the same root or hash")
+	}
+}
+
+func TestDecodePublishedRejects(t *testing.T) {
+	good := []string{browserverify.PublishedTopic, "0x01", "0x02", "0x03"}
+	data := "0x" + strings.Repeat("00", 256)
+	for name, c := range map[string]struct {
+		topics []string
+		data   string
+		want   string
+	}{
+		"three topics": {good[:3], data, "3 topics"},
+		"other event":  {append([]string{"0x" + strings.Repeat("11", 32)}, good[1:]...), data, "not Published"},
+		"short data":   {good, data[:100], "want 256"},
+		"not hex":      {good, "0xzz", "data"},
+		"big level":    {good, "0x" + strings.Repeat("00", 64+31) + "01ff" + strings.Repeat("00", 159), "uint8"},
+	} {
+		if _, err := browserverify.DecodePublished(c.topics, c.data); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Fatalf("%s: %v, want an error with %q", name, err, c.want)
+		}
+	}
+}
