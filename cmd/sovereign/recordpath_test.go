@@ -453,6 +453,13 @@ func TestRecordPathEndToEnd(t *testing.T) {
 	if out := r.run(0, "data", "show", cond); !strings.Contains(out, "court order 12/2026") {
 		t.Fatalf("data show of a frozen record: want the reason:\n%s", out)
 	}
+	fix, fcols := r.table("transport-traffic-2", 1, marker)
+	out = r.run(1, append([]string{"submit", "--department", "transport", "--dataset", "traffic", "--version", "2", "--supersedes", "1",
+		"--table", fix, "--columns", fcols, "--policy", filepath.Join(r.dir, "policy.json"),
+		"--salt-file", filepath.Join(r.work, "transport-traffic-2.salt"), "--new-salt", "--keys", filepath.Join(r.work, "zk-keys")}, r.login("dept-transport")...)...)
+	if !strings.Contains(out, "frozen by the supervisor") || !strings.Contains(out, "court order 12/2026") {
+		t.Fatalf("a correction of a frozen record: want a refusal with the freeze's reason:\n%s", out)
+	}
 	if out := r.run(0, "data", "get", "--out", filepath.Join(r.work, "frozen.csv"), cond); !strings.Contains(out, "FROZEN") || !strings.Contains(out, "court order") {
 		t.Fatalf("data get of a frozen record: want a warning with the reason:\n%s", out)
 	}

@@ -2,15 +2,18 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/urfave/cli/v2"
 
 	"github.com/sovereign-gov/sovereign/department"
+	"github.com/sovereign-gov/sovereign/publicdata"
 	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/review"
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
@@ -93,6 +96,9 @@ func runSubmit(c *cli.Context) error {
 		if site, err = resolveReviewSite(c); err != nil {
 			return err
 		}
+		if err := checkCorrectable(ctx, c, req, c.Uint64("supersedes")); err != nil {
+			return err
+		}
 	}
 	steps := 4
 	if site == nil {
@@ -151,6 +157,44 @@ func runSubmit(c *cli.Context) error {
 		fmt.Printf("record 0x%x was already submitted for review (resumed)\n", out.Review.RecordID)
 	} else {
 		fmt.Printf("record 0x%x submitted for review in consortium block %d (tx %s)\n", out.Review.RecordID, out.Review.Block, out.Review.Tx.Hex())
+	}
+	return nil
+}
+
+// checkCorrectable refuses, before anything is stored, a correction of a
+// version the public registry has frozen or shredded: the bridge would
+// never publish it (the registry refuses a correction of a frozen record
+// until the supervisor lifts the freeze). The registry is the manifest's;
+// without one the bridge's refusal is the only check.
+func checkCorrectable(ctx context.Context, c *cli.Context, req submission.Request, supersedes uint64) error {
+	if supersedes == 0 {
+		return nil
+	}
+	m, err := loadManifest(c)
+	if err != nil || m == nil || m.Public.Public == nil || len(m.Public.RPC) == 0 {
+		return err
+	}
+	pc, err := ethclient.DialContext(ctx, m.Public.RPC[0])
+	if err != nil {
+		return fmt.Errorf("--supersedes %d: reading the public registry at %s: %w", supersedes, m.Public.RPC[0], err)
+	}
+	defer pc.Close()
+	r := &publicdata.Reader{Public: pc, Registry: m.Public.Registry}
+	old := common.Hash(submission.RecordID(req.Department, req.Dataset, supersedes))
+	rec, err := r.Record(ctx, old)
+	switch {
+	case errors.Is(err, publicdata.ErrUnknownRecord):
+		return nil // not published (yet): nothing to refuse
+	case err != nil:
+		return fmt.Errorf("--supersedes %d: reading record %s on the public registry: %w", supersedes, old.Hex(), err)
+	case rec.Shredded:
+		return fmt.Errorf("--supersedes %d: record %s was shredded: a shredded record cannot be corrected (submit a new version without --supersedes)", supersedes, old.Hex())
+	case rec.Frozen:
+		reason := ""
+		if d, err := r.Show(ctx, old); err == nil && d.FrozenReason != "" {
+			reason = fmt.Sprintf(" (%q)", d.FrozenReason)
+		}
+		return fmt.Errorf("--supersedes %d: record %s is frozen by the supervisor%s: a correction of a frozen record is refused until the freeze is lifted", supersedes, old.Hex(), reason)
 	}
 	return nil
 }
