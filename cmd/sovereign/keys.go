@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"strings"
@@ -159,17 +160,17 @@ func chainStoreWithKey(ctx context.Context, c *cli.Context, v *vaultclient.Clien
 
 func cmdLogger() *slog.Logger { return slog.New(slog.NewTextHandler(os.Stderr, nil)) }
 
-// progressBar draws "[#####.....] done/total" on stderr.
-func progressBar(label string) sensitive.Progress {
+// progressBar draws "[#####.....] done/total" on w (the app's error writer).
+func progressBar(w io.Writer, label string) sensitive.Progress {
 	return func(done, total int) {
 		const width = 30
 		n := width
 		if total > 0 {
 			n = width * done / total
 		}
-		fmt.Fprintf(os.Stderr, "\r%s [%s%s] %d/%d", label, strings.Repeat("#", n), strings.Repeat(".", width-n), done, total)
+		fmt.Fprintf(w, "\r%s [%s%s] %d/%d", label, strings.Repeat("#", n), strings.Repeat(".", width-n), done, total)
 		if done == total {
-			fmt.Fprintln(os.Stderr)
+			fmt.Fprintln(w)
 		}
 	}
 }
@@ -188,9 +189,9 @@ func keysRotateCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Printf("rotated %s: latest version %d\n", key, ver)
+				fmt.Fprintf(c.App.Writer, "rotated %s: latest version %d\n", key, ver)
 				if c.Bool("no-rewrap") {
-					fmt.Printf("older versions stay usable until 'keys rewrap --key %s' has rewrapped every record and retired them\n", key)
+					fmt.Fprintf(c.App.Writer, "older versions stay usable until 'keys rewrap --key %s' has rewrapped every record and retired them\n", key)
 					return nil
 				}
 				return rewrap(ctx, c, v, key)
@@ -220,22 +221,22 @@ func rewrap(ctx context.Context, c *cli.Context, v *vaultclient.Client, key stri
 		return err
 	}
 	svc := sensitive.New(v, store, sensitive.WithBatch(c.Int("batch")), sensitive.WithLogger(cmdLogger()))
-	res, err := svc.Rewrap(ctx, key, progressBar("rewrap "+key))
+	res, err := svc.Rewrap(ctx, key, progressBar(c.App.ErrWriter, "rewrap "+key))
 	if err != nil {
 		if res != nil && res.Rewrapped > 0 {
-			fmt.Printf("rewrapped %d records of %s before the error; run 'keys rewrap --key %s' again to finish\n", res.Rewrapped, key, key)
+			fmt.Fprintf(c.App.Writer, "rewrapped %d records of %s before the error; run 'keys rewrap --key %s' again to finish\n", res.Rewrapped, key, key)
 		}
 		return err
 	}
-	fmt.Printf("rewrapped %d records of %s: every record is under version %d\n", res.Rewrapped, key, res.LatestVersion)
+	fmt.Fprintf(c.App.Writer, "rewrapped %d records of %s: every record is under version %d\n", res.Rewrapped, key, res.LatestVersion)
 	switch {
 	case res.Retired > 0:
-		fmt.Printf("retired versions %d-%d of %s (min_decryption_version %d): wrapped keys older than v%d, e.g. in the chain's history, no longer decrypt\n",
+		fmt.Fprintf(c.App.Writer, "retired versions %d-%d of %s (min_decryption_version %d): wrapped keys older than v%d, e.g. in the chain's history, no longer decrypt\n",
 			res.MinDecryptionVersion-res.Retired, res.MinDecryptionVersion-1, key, res.MinDecryptionVersion, res.MinDecryptionVersion)
 	case res.MinDecryptionVersion > 1:
-		fmt.Printf("versions below %d of %s were already retired\n", res.MinDecryptionVersion, key)
+		fmt.Fprintf(c.App.Writer, "versions below %d of %s were already retired\n", res.MinDecryptionVersion, key)
 	default:
-		fmt.Printf("%s has one version: nothing to retire\n", key)
+		fmt.Fprintf(c.App.Writer, "%s has one version: nothing to retire\n", key)
 	}
 	return nil
 }
@@ -260,15 +261,15 @@ func keysShredCommand() *cli.Command {
 					return err
 				}
 				if rc.AlreadyShredded {
-					fmt.Printf("%s was already shredded at %s: %d records, receipt 0x%x (the one on chain); nothing more to do\n",
+					fmt.Fprintf(c.App.Writer, "%s was already shredded at %s: %d records, receipt 0x%x (the one on chain); nothing more to do\n",
 						key, rc.At.Format(time.RFC3339), rc.Records, chainstore.ReceiptHash(rc.ShredReceipt))
 				} else {
-					fmt.Printf("shredded %s: %d records, receipt 0x%x\n", key, rc.Records, chainstore.ReceiptHash(rc.ShredReceipt))
+					fmt.Fprintf(c.App.Writer, "shredded %s: %d records, receipt 0x%x\n", key, rc.Records, chainstore.ReceiptHash(rc.ShredReceipt))
 				}
 				if _, err := v.Key(ctx, key); !errors.Is(err, vaultclient.ErrNotFound) {
 					return fmt.Errorf("the key %s still answers after the shred: %v", key, err)
 				}
-				fmt.Printf("check: transit key %s no longer exists; its records cannot be decrypted\n", key)
+				fmt.Fprintf(c.App.Writer, "check: transit key %s no longer exists; its records cannot be decrypted\n", key)
 				return nil
 			})
 		},
@@ -289,11 +290,11 @@ func keysGrantCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Printf("grant on %s until %s (policy %s, accessor %s)\n", key, g.ExpiresAt.UTC().Format(time.RFC3339), g.Policy, g.Accessor)
+				fmt.Fprintf(c.App.Writer, "grant on %s until %s (policy %s, accessor %s)\n", key, g.ExpiresAt.UTC().Format(time.RFC3339), g.Policy, g.Accessor)
 				if g.WrappingToken != "" {
-					fmt.Printf("wrapping token (single use, unwrap with 'vault unwrap'): %s\n", g.WrappingToken)
+					fmt.Fprintf(c.App.Writer, "wrapping token (single use, unwrap with 'vault unwrap'): %s\n", g.WrappingToken)
 				} else {
-					fmt.Printf("token: %s\n", g.Token)
+					fmt.Fprintf(c.App.Writer, "token: %s\n", g.Token)
 				}
 				return nil
 			})
@@ -323,7 +324,7 @@ func keysAuditAnchorCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Printf("audit head %s (+%d entries since the last anchor)\n", head, head.Entries-prev.Entries)
+			fmt.Fprintf(c.App.Writer, "audit head %s (+%d entries since the last anchor)\n", head, head.Entries-prev.Entries)
 			if c.Bool("dry-run") {
 				return nil
 			}
@@ -357,7 +358,7 @@ func keysAuditAnchorCommand() *cli.Command {
 			if err := auditchain.SaveState(c.String("state"), head); err != nil {
 				return err
 			}
-			fmt.Printf("anchored in tx %s\n", tx.Hex())
+			fmt.Fprintf(c.App.Writer, "anchored in tx %s\n", tx.Hex())
 			return nil
 		},
 	}
@@ -399,7 +400,7 @@ func benchVaultCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			res.Print(os.Stdout)
+			res.Print(c.App.Writer)
 			return nil
 		},
 	}

@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
+	"io"
 	"strings"
 	"time"
 
@@ -74,7 +74,7 @@ func runSubmit(c *cli.Context) error {
 	req := submission.Request{
 		Department: c.String("department"), Dataset: c.String("dataset"), Version: c.Uint64("version"), Threshold: threshold,
 		Table: c.String("table"), Columns: c.String("columns"), Policy: c.String("policy"), SaltFile: c.String("salt-file"),
-		NewSalt: c.Bool("new-salt"), Progress: bytesProgress(),
+		NewSalt: c.Bool("new-salt"), Progress: bytesProgress(c.App.ErrWriter),
 	}
 	if _, err := naming.TransitKey(req.Department, req.Dataset); err != nil {
 		return err
@@ -104,7 +104,7 @@ func runSubmit(c *cli.Context) error {
 	if site == nil {
 		steps = 1
 	}
-	step := func(n int, what string) { fmt.Fprintf(os.Stderr, "[%d/%d] %s\n", n, steps, what) }
+	step := func(n int, what string) { fmt.Fprintf(c.App.ErrWriter, "[%d/%d] %s\n", n, steps, what) }
 
 	log := cmdLogger()
 	v, err := vaultLogin(ctx, c, log)
@@ -123,7 +123,7 @@ func runSubmit(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
-		printStored(res)
+		printStored(c.App.Writer, res)
 		return nil
 	}
 	board, err := review.Dial(ctx, site.rpc, site.board)
@@ -144,19 +144,19 @@ func runSubmit(c *cli.Context) error {
 	}
 	out, err := sub.Submit(ctx, req, c.Uint64("supersedes"))
 	if out != nil && out.Stored != nil {
-		printStored(out.Stored)
+		printStored(c.App.Writer, out.Stored)
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Printf("proved in %s\n", out.ProveTime.Round(time.Millisecond))
+	fmt.Fprintf(c.App.Writer, "proved in %s\n", out.ProveTime.Round(time.Millisecond))
 	if out.Uploaded {
-		fmt.Printf("released view %s/%x (%d bytes)\n", strings.TrimSuffix(site.content, "/"), out.ContentHash, out.ContentSize)
+		fmt.Fprintf(c.App.Writer, "released view %s/%x (%d bytes)\n", strings.TrimSuffix(site.content, "/"), out.ContentHash, out.ContentSize)
 	}
 	if out.Review.Already {
-		fmt.Printf("record 0x%x was already submitted for review (resumed)\n", out.Review.RecordID)
+		fmt.Fprintf(c.App.Writer, "record 0x%x was already submitted for review (resumed)\n", out.Review.RecordID)
 	} else {
-		fmt.Printf("record 0x%x submitted for review in consortium block %d (tx %s)\n", out.Review.RecordID, out.Review.Block, out.Review.Tx.Hex())
+		fmt.Fprintf(c.App.Writer, "record 0x%x submitted for review in consortium block %d (tx %s)\n", out.Review.RecordID, out.Review.Block, out.Review.Tx.Hex())
 	}
 	return nil
 }
@@ -199,14 +199,14 @@ func checkCorrectable(ctx context.Context, c *cli.Context, req submission.Reques
 	return nil
 }
 
-func printStored(res *submission.Result) {
+func printStored(w io.Writer, res *submission.Result) {
 	how := "stored"
 	if res.Resumed {
 		how = "already stored (resumed)"
 	}
-	fmt.Printf("record 0x%x %s: %d columns, %d rows, level %d, key %s v%d\n",
+	fmt.Fprintf(w, "record 0x%x %s: %d columns, %d rows, level %d, key %s v%d\n",
 		res.Record.ID, how, res.Columns, res.Rows, res.Level, res.Record.TransitKey, res.Record.KeyVersion)
-	fmt.Printf("commitment 0x%x\n", res.Commitment)
+	fmt.Fprintf(w, "commitment 0x%x\n", res.Commitment)
 }
 
 // reviewSite is where a record goes for review.
@@ -239,9 +239,9 @@ func resolveReviewSite(c *cli.Context) (*reviewSite, error) {
 	return s, nil
 }
 
-// bytesProgress draws "phase [#####.....] 42% of 100.0 MB" on stderr, once
+// bytesProgress draws "phase [#####.....] 42% of 100.0 MB" on w, once
 // per percent.
-func bytesProgress() func(phase string, done, total int64) {
+func bytesProgress(w io.Writer) func(phase string, done, total int64) {
 	lastPhase, lastPct := "", -1
 	return func(phase string, done, total int64) {
 		pct := 100
@@ -254,9 +254,9 @@ func bytesProgress() func(phase string, done, total int64) {
 		lastPhase, lastPct = phase, pct
 		const width = 30
 		n := width * pct / 100
-		fmt.Fprintf(os.Stderr, "\r%-16s [%s%s] %3d%% of %.1f MB", phase, strings.Repeat("#", n), strings.Repeat(".", width-n), pct, float64(total)/1e6)
+		fmt.Fprintf(w, "\r%-16s [%s%s] %3d%% of %.1f MB", phase, strings.Repeat("#", n), strings.Repeat(".", width-n), pct, float64(total)/1e6)
 		if done >= total {
-			fmt.Fprintln(os.Stderr)
+			fmt.Fprintln(w)
 		}
 	}
 }
