@@ -6,9 +6,11 @@
 package vaultclient
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -85,6 +87,14 @@ func New(addr string, opts ...Option) (*Client, error) {
 	cfg.Address = addr
 	cfg.Timeout = o.timeout
 	cfg.MaxRetries = o.retries
+	if o.retries == 0 {
+		// Only a Vault between leaders is worth waiting for (a raft node
+		// re-electing itself after an unseal, or after losing its lease
+		// on a busy machine): every other failure reaches the caller at
+		// once, a sealed Vault first of all.
+		cfg.MaxRetries, cfg.MinRetryWait, cfg.MaxRetryWait = 10, 250*time.Millisecond, 2*time.Second
+		cfg.CheckRetry = retryStandby
+	}
 	api, err := vault.NewClient(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("vault client for %s: %w", addr, err)
@@ -94,6 +104,21 @@ func New(addr string, opts ...Option) (*Client, error) {
 		api.SetToken(o.token)
 	}
 	return &Client{api: api, transit: o.transit, log: o.log}, nil
+}
+
+// retryStandby retries the answer of a Vault with no active node: HTTP 500
+// "local node not active but active cluster node not found".
+func retryStandby(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	if err != nil || resp == nil || resp.StatusCode != http.StatusInternalServerError {
+		return false, nil
+	}
+	body, rerr := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(body)) // the caller reads the answer as it was
+	return rerr == nil && bytes.Contains(body, []byte("local node not active")), nil
 }
 
 // API exposes the underlying client for the set-up code and tests.
