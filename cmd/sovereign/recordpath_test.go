@@ -23,12 +23,19 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
+	"github.com/sovereign-gov/sovereign/contentstore"
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
+	"github.com/sovereign-gov/sovereign/department"
 	"github.com/sovereign-gov/sovereign/internal/devnet"
 	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/internal/testbin"
 	"github.com/sovereign-gov/sovereign/node"
+	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/review"
+	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
+	"github.com/sovereign-gov/sovereign/sidechains/private/submission"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
+	"github.com/sovereign-gov/sovereign/zk"
 )
 
 // recordPath is a running devnet and what the users' commands need.
@@ -93,6 +100,91 @@ func startRecordPath(t *testing.T) *recordPath {
 		return true
 	})
 	return r
+}
+
+// forgeView is a department turned attacker: it stores its table honestly
+// on the private chain, then proves it bound to another view — the whole
+// table, the withheld column's values in it — uploads that view and
+// submits it. The proof verifies (the binding covers any content hash);
+// what must catch it is that the view's columns do not give the proved
+// released root. It returns the record id.
+func (r *recordPath) forgeView(dept, dataset string, version uint64, marker string) string {
+	r.t.Helper()
+	ctx := context.Background()
+	name := fmt.Sprintf("%s-%s-%d", dept, dataset, version)
+	tablePath, cols := r.table(name, 1, marker)
+	salt := filepath.Join(r.work, name+".salt")
+	r.run(0, append([]string{"submit", "--department", dept, "--dataset", dataset, "--version", fmt.Sprint(version), "--private-only",
+		"--table", tablePath, "--columns", cols, "--policy", filepath.Join(r.dir, "policy.json"),
+		"--salt-file", salt, "--new-salt"}, r.login("dept-"+dept)...)...)
+
+	pol, names, err := record.LoadPolicy(filepath.Join(r.dir, "policy.json"))
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	cats, err := record.LoadColumnCategories(cols, names)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	table, err := record.LoadTable(tablePath)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	rec, err := record.NewRecord(table, cats)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	s, err := record.OpenSalt(salt, false)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	st, err := record.NewStatement(rec, pol, record.LevelOpen, s)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	leak, err := os.ReadFile(tablePath) // every column, the withheld one too
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	contentHash := record.ContentHash(leak)
+	st.Bind(record.Binding(deploy.DatasetID(dept, dataset), version, contentHash))
+	keys, err := zk.LoadKeys(filepath.Join(r.work, "zk-keys"), st.Size)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	proof, err := zk.Prove(keys, st, table.Columns)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	if _, err := contentstore.Put(ctx, http.DefaultClient, r.m.Content, leak); err != nil {
+		r.t.Fatal(err)
+	}
+	creds := filepath.Join(r.dir, "vault", "credentials-DEV-ONLY")
+	role := naming.DepartmentRole(dept)
+	id, _ := os.ReadFile(filepath.Join(creds, role+".role-id"))
+	secret, _ := os.ReadFile(filepath.Join(creds, role+".secret-id"))
+	v, err := vaultclient.New(r.m.Vault)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	if err := v.LoginAppRole(ctx, strings.TrimSpace(string(id)), strings.TrimSpace(string(secret))); err != nil {
+		r.t.Fatal(err)
+	}
+	key, err := v.SigningKey(ctx, naming.WriterKey(role))
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	board, err := review.Dial(ctx, r.m.Consortium.RPC[0], r.m.Consortium.ReviewBoard)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	defer board.Close()
+	req := submission.Request{Department: dept, Dataset: dataset, Version: version}
+	sub, err := board.Submit(ctx, key, department.Submission(req, st, 0, contentHash), proof.Bytes)
+	if err != nil {
+		r.t.Fatalf("the forged submission was refused on chain (its proof should verify; the view is what is wrong): %v", err)
+	}
+	return hexID(sub.RecordID)
 }
 
 // killNode kills with SIGKILL a node the devnet runs as its own process
@@ -340,6 +432,20 @@ func TestRecordPathEndToEnd(t *testing.T) {
 		t.Fatalf("approve --all-tested: want the four pending tested records in one tx:\n%s", out)
 	}
 
+	// A department proves its record bound to a view that leaks a withheld
+	// column: the proof verifies on chain, review test fails the view, and
+	// if a captured board (validators 1–3) approves it anyway, data verify
+	// fails it on the public chain and data get refuses it.
+	forged := r.forgeView("education", "enrolment", 1, marker)
+	out = r.run(1, "review", "test", "--vault-token", r.grant("education.enrolment"), "--tested", tested,
+		"--policy", filepath.Join(r.dir, "policy.json"), forged)
+	if !strings.Contains(out, "ok   proof accepted on chain") || !strings.Contains(out, "FAIL released view in the content store") {
+		t.Fatalf("review test of a view that leaks a withheld column: want the proof ok and the view failed:\n%s", out)
+	}
+	for v := 1; v <= 3; v++ {
+		r.run(0, append(append([]string{"review", "approve", "--reason", "captured"}, r.validator(v)...), forged)...)
+	}
+
 	// The relayer publishes; killed with SIGKILL mid-run and restarted, then
 	// raced by a second one, nothing is published twice.
 	// The whole devnet (every chain, the public signer and the consortium
@@ -394,6 +500,10 @@ func TestRecordPathEndToEnd(t *testing.T) {
 			return err == nil && strings.Contains(out, id)
 		})
 	}
+	proctest.WaitFor(t, 3*time.Minute, "the release of the forged view on the public chain", func() bool {
+		out, err := proctest.Run(r.bin, "data", "show", "--manifest", r.dir, forged)
+		return err == nil && strings.Contains(out, forged)
+	})
 	rel.Stop()
 	rel2.Stop()
 	// published once each: one Published log per approved record
@@ -404,8 +514,14 @@ func TestRecordPathEndToEnd(t *testing.T) {
 	logs, err := pub.FilterLogs(context.Background(), ethereum.FilterQuery{Addresses: []common.Address{r.m.Public.Registry},
 		Topics: [][]common.Hash{{dataregistry.NewDataRegistry().GetABI().Events["Published"].ID}}})
 	pub.Close()
-	if err != nil || len(logs) != 4 {
-		t.Fatalf("Published logs: %d (%v), want 4: one per approved record", len(logs), err)
+	if err != nil || len(logs) != 5 {
+		t.Fatalf("Published logs: %d (%v), want 5: one per approved record", len(logs), err)
+	}
+	if out := r.run(1, "data", "verify", forged); !strings.Contains(out, "FAIL") {
+		t.Fatalf("data verify of a release whose view leaks a withheld column: want FAIL:\n%s", out)
+	}
+	if out := r.run(1, "data", "get", "--out", filepath.Join(r.work, "forged.csv"), forged); !strings.Contains(out, "root") {
+		t.Fatalf("data get of a release whose view does not give its released root: want a refusal:\n%s", out)
 	}
 
 	for what, id := range ids {
