@@ -61,7 +61,9 @@ type Config struct {
 	// to an IP address are always accepted, as in geth.
 	HTTPVirtualHosts []string
 	// WSOrigins lists the browser origins allowed to open a WebSocket
-	// (geth's --ws.origins; "*" = any); nil = the node's own host only.
+	// (geth's --ws.origins; "*" = any); nil = http://localhost and this
+	// machine's hostname, as in geth. Clients that send no Origin (not a
+	// browser) are not checked.
 	WSOrigins []string
 
 	// MetricsAddr, "host:port", serves Prometheus metrics (the node's own

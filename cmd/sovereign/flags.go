@@ -128,7 +128,7 @@ func serveFlags(chain string) []cli.Flag {
 		&cli.StringFlag{Name: "ws.api", Usage: "APIs served over WebSocket, comma-separated (as --http.api)", Value: def},
 		&cli.StringFlag{Name: "http.corsdomain", Usage: "browser origins allowed to read HTTP answers, comma-separated (\"*\" = any; none by default)"},
 		&cli.StringFlag{Name: "http.vhosts", Usage: "Host header names the HTTP server accepts, comma-separated (\"*\" = any; IP addresses always)", Value: "localhost"},
-		&cli.StringFlag{Name: "ws.origins", Usage: "browser origins allowed to open a WebSocket, comma-separated (\"*\" = any; the node's own host by default)"},
+		&cli.StringFlag{Name: "ws.origins", Usage: "browser origins allowed to open a WebSocket, comma-separated (\"*\" = any; http://localhost and this machine's hostname by default)"},
 		&cli.StringFlag{Name: "metrics.addr", Usage: "serve Prometheus metrics (the node's and geth's) at /metrics on this address, e.g. 127.0.0.1:6061 (\"\" disables)"},
 	}
 }

@@ -186,3 +186,38 @@ func TestRPCAccessAsked(t *testing.T) {
 		t.Fatalf("traceCall: %+v", simulated)
 	}
 }
+
+// TestWSOrigins: a browser page of an origin not allowed cannot open the
+// WebSocket; an allowed one can, and so can a client that sends no Origin.
+func TestWSOrigins(t *testing.T) {
+	keys := newKeys(t, 1)
+	n := startNodeWith(t, node.PublicSpec{Signers: addrs(keys)}, "", keys[0], nil, func(c *node.Config) {
+		c.WSHost, c.WSPort = "127.0.0.1", proctest.FreePort(t)
+		c.WSOrigins = []string{"http://dapp.example"}
+	})
+	defer n.Close()
+	dial := func(origin string) error {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		var opts []rpc.ClientOption
+		if origin != "" {
+			opts = append(opts, rpc.WithHeader("Origin", origin))
+		}
+		c, err := rpc.DialOptions(ctx, n.WSEndpoint(), opts...)
+		if err != nil {
+			return err
+		}
+		defer c.Close()
+		var id string
+		return c.CallContext(ctx, &id, "eth_chainId")
+	}
+	if err := dial("http://dapp.example"); err != nil {
+		t.Fatalf("allowed origin: %v", err)
+	}
+	if err := dial(""); err != nil {
+		t.Fatalf("no origin (not a browser): %v", err)
+	}
+	if err := dial("http://evil.example"); err == nil {
+		t.Fatal("an origin not allowed opened the WebSocket")
+	}
+}

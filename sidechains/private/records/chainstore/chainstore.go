@@ -469,12 +469,19 @@ func (s *Store) ListByKey(ctx context.Context, key string) ([]records.Record, er
 	}
 	out := make([]records.Record, 0, len(ids))
 	for _, id := range ids {
-		r, err := s.Get(ctx, id)
+		e, err := s.entry(ctx, id)
 		if err != nil {
 			return nil, err
 		}
-		if r.TransitKey != key {
-			return nil, fmt.Errorf("record %x: listed under key %q, its reference names %q", id, key, r.TransitKey)
+		// A reference without "/" carries the whole reference's hash in the
+		// topic: not one of ours (Put writes "<key>/<hash>"), skipped as
+		// before the topic existed.
+		if !strings.HasPrefix(e.CiphertextRef, key+"/") {
+			continue
+		}
+		r, err := s.Get(ctx, id)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, r)
 	}

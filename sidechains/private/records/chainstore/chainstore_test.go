@@ -474,6 +474,16 @@ func TestListByKeyAsksByTopic(t *testing.T) {
 	if err := store.Put(ctx, recs...); err != nil {
 		t.Fatal(err)
 	}
+	// A reference without "/" (not written by Put) has the whole
+	// reference's hash as its topic, the same as key health.stays: skipped.
+	ss := sensitivestore.NewSensitiveStore()
+	tx, err := bind.Transact(ss.Instance(c.sim.Client(), c.addr), c.opts, ss.PackPut([32]byte{9}, "health.stays", [32]byte{9}, []byte{1}, 1, new(big.Int)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := bind.WaitMined(ctx, c.sim.Client(), tx.Hash()); err != nil || r.Status != types.ReceiptStatusSuccessful {
+		t.Fatalf("put without '/': %v %v", r, err)
+	}
 	for key, want := range map[string][][32]byte{
 		"health.stays": {recs[0].ID, recs[2].ID}, "health.other": {recs[1].ID}, "tax.stays": {recs[3].ID}, "none.here": nil,
 	} {
