@@ -81,7 +81,7 @@ func TestBenchPortal(t *testing.T) {
 	defer hs.Close()
 	queries := []string{"/", "/?level=conditional", "/?status=current&level=open", "/?q=transport", "/?q=health&sort=oldest",
 		"/?level=sensitive&page=50", "/?department=" + DepartmentID("finance").Hex() + "&per_page=50", "/?sort=department&page=200"}
-	var lat []time.Duration
+	var lat, cold []time.Duration
 	for round := 0; round < 25; round++ {
 		for _, q := range queries {
 			t0 := time.Now()
@@ -94,9 +94,14 @@ func TestBenchPortal(t *testing.T) {
 			if resp.StatusCode != 200 {
 				t.Fatalf("%s: %d", q, resp.StatusCode)
 			}
-			lat = append(lat, time.Since(t0))
+			if round == 0 {
+				cold = append(cold, time.Since(t0))
+			} else {
+				lat = append(lat, time.Since(t0))
+			}
 		}
 	}
+	slices.Sort(cold)
 	slices.Sort(lat)
 	p50, p95 := lat[len(lat)/2], lat[len(lat)*95/100]
 
@@ -117,8 +122,8 @@ func TestBenchPortal(t *testing.T) {
 		ref = append(ref, time.Since(t0))
 	}
 	slices.Sort(ref)
-	fmt.Printf("portal catalogue: p50 %s, p95 %s over %d page loads (8 filtered, searched and paged queries with facet counts) with %d releases indexed\n",
-		p50.Round(time.Microsecond), p95.Round(time.Microsecond), len(lat), n)
-	fmt.Printf("reference, same run: the conditional records' first page from the chain (publicdata.Reader.List, as `sovereign data list --level conditional`): median %s → the index is %.0f× faster at p95\n",
-		ref[1].Round(time.Millisecond), float64(ref[1])/float64(p95))
+	fmt.Printf("portal catalogue, %d releases indexed, 8 filtered, searched and paged queries with facet counts: first load of each (counts computed) median %s, max %s; then %d loads (counts cached until the index changes) p50 %s, p95 %s\n",
+		n, cold[len(cold)/2].Round(time.Microsecond), cold[len(cold)-1].Round(time.Microsecond), len(lat), p50.Round(time.Microsecond), p95.Round(time.Microsecond))
+	fmt.Printf("reference, same run: the conditional records' first page from the chain (publicdata.Reader.List, as `sovereign data list --level conditional`): median %s → %.0f× the index's cold median, %.0f× its p95\n",
+		ref[1].Round(time.Millisecond), float64(ref[1])/float64(cold[len(cold)/2]), float64(ref[1])/float64(p95))
 }

@@ -171,9 +171,11 @@ func (q *Query) where(skip string) (string, []any) {
 	var args []any
 	for _, w := range strings.Fields(strings.ToLower(q.Text)) {
 		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(w) + "%"
-		conds = append(conds, `(lower(COALESCE(m.title, '')) LIKE ? ESCAPE '\' OR lower(COALESCE(d.name, '')) LIKE ? ESCAPE '\'
-			OR lower(COALESCE(m.keywords, '')) LIKE ? ESCAPE '\' OR lower(COALESCE(m.description, '')) LIKE ? ESCAPE '\' OR r.record_id = ? OR r.dataset_id = ?)`)
-		args = append(args, like, like, like, like, w, w)
+		// the words are looked up in the small name tables, not per release
+		conds = append(conds, `(r.dataset_id IN (SELECT id FROM datasets WHERE lower(title) LIKE ?1 ESCAPE '\' OR lower(keywords) LIKE ?1 ESCAPE '\'
+			OR lower(description) LIKE ?1 ESCAPE '\') OR r.department IN (SELECT id FROM departments WHERE lower(name) LIKE ?1 ESCAPE '\')
+			OR r.record_id = ?2 OR r.dataset_id = ?2)`)
+		args = append(args, like, w)
 	}
 	if q.Department != "" && skip != "department" {
 		conds = append(conds, "r.department = ?")
@@ -295,17 +297,21 @@ func (s *Store) searchCounts(ctx context.Context, q *Query) (*counts, error) {
 	}
 	c = &counts{}
 	where, args := q.where("")
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+releaseFrom+where, args...).Scan(&c.total); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+" FROM releases r"+where, args...).Scan(&c.total); err != nil {
 		return nil, fmt.Errorf("index count: %w", err)
 	}
 	var err error
-	if c.departments, err = s.facet(ctx, q, "department", "r.department", "COALESCE(d.name, '')"); err != nil {
+	if c.departments, err = s.facet(ctx, q, "department", "r.department"); err != nil {
 		return nil, err
 	}
-	if c.levels, err = s.facet(ctx, q, "level", "r.level", "''"); err != nil {
+	if c.levels, err = s.facet(ctx, q, "level", "r.level"); err != nil {
 		return nil, err
 	}
-	if c.statuses, err = s.facet(ctx, q, "status", "r.status", "''"); err != nil {
+	if c.statuses, err = s.facet(ctx, q, "status", "r.status"); err != nil {
+		return nil, err
+	}
+	names, err := s.departmentNames(ctx)
+	if err != nil {
 		return nil, err
 	}
 	for i := range c.levels {
@@ -317,7 +323,7 @@ func (s *Store) searchCounts(ctx context.Context, q *Query) (*counts, error) {
 		c.statuses[i].Label = c.statuses[i].Value
 	}
 	for i := range c.departments {
-		if c.departments[i].Label == "" {
+		if c.departments[i].Label = names[c.departments[i].Value]; c.departments[i].Label == "" {
 			c.departments[i].Label = "department " + publicdata.Short(common.HexToHash(c.departments[i].Value))
 		}
 	}
@@ -329,9 +335,28 @@ func (s *Store) searchCounts(ctx context.Context, q *Query) (*counts, error) {
 	return c, nil
 }
 
-func (s *Store) facet(ctx context.Context, q *Query, name, col, label string) ([]Facet, error) {
+// departmentNames are the known department names by id.
+func (s *Store) departmentNames(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM departments`)
+	if err != nil {
+		return nil, fmt.Errorf("index departments: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		out[id] = name
+	}
+	return out, rows.Err()
+}
+
+// facet counts q's matches (without its own filter name) by col.
+func (s *Store) facet(ctx context.Context, q *Query, name, col string) ([]Facet, error) {
 	where, args := q.where(name)
-	rows, err := s.db.QueryContext(ctx, `SELECT CAST(`+col+` AS TEXT), `+label+`, COUNT(*)`+releaseFrom+where+` GROUP BY `+col+` ORDER BY `+col, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+col+`, COUNT(*)`+" FROM releases r"+where+` GROUP BY `+col+` ORDER BY `+col, args...)
 	if err != nil {
 		return nil, fmt.Errorf("index facet %s: %w", name, err)
 	}
@@ -339,7 +364,7 @@ func (s *Store) facet(ctx context.Context, q *Query, name, col, label string) ([
 	var out []Facet
 	for rows.Next() {
 		var f Facet
-		if err := rows.Scan(&f.Value, &f.Label, &f.Count); err != nil {
+		if err := rows.Scan(&f.Value, &f.Count); err != nil {
 			return nil, err
 		}
 		out = append(out, f)

@@ -196,6 +196,19 @@ func TestCatalogFeedRPC(t *testing.T) {
 	if out := rpc(`{"jsonrpc":"2.0","id":2,"method":"eth_sendRawTransaction","params":["0x00"]}`); !strings.Contains(out, "not served here") {
 		t.Fatalf("eth_sendRawTransaction: %s", out)
 	}
+	for q, want := range map[string]string{
+		`[{"address":"0x01","fromBlock":"0x0","toBlock":"0x1388"}]`:      "at most 5000",
+		`[{"address":"0x01","fromBlock":"earliest","toBlock":"latest"}]`: "not tags",
+		`[{"fromBlock":"0x1","toBlock":"0x2"}]`:                          "address",
+		`[]`:                                                             "one filter",
+	} {
+		if out := rpc(`{"jsonrpc":"2.0","id":3,"method":"eth_getLogs","params":` + q + `}`); !strings.Contains(out, want) {
+			t.Fatalf("eth_getLogs %s: %s", q, out)
+		}
+	}
+	if out := rpc(`{"jsonrpc":"2.0","id":4,"method":"eth_getLogs","params":[{"address":"` + p.chain.Registry.Hex() + `","fromBlock":"0x0","toBlock":"0x1387"}]}`); !strings.Contains(out, `"result":[{`) {
+		t.Fatalf("eth_getLogs in range: %s", out)
+	}
 	if out := rpc(`[{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}]`); !strings.Contains(out, "no batches") {
 		t.Fatalf("batch: %s", out)
 	}

@@ -24,7 +24,7 @@ import (
 
 // schemaVersion changes whenever the tables change: an index of another
 // version is dropped and rebuilt from the chain.
-const schemaVersion = "2"
+const schemaVersion = "3"
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,9 +42,14 @@ CREATE INDEX IF NOT EXISTS releases_dataset ON releases(dataset_id, version);
 CREATE INDEX IF NOT EXISTS releases_block ON releases(block);
 CREATE INDEX IF NOT EXISTS releases_seq ON releases(seq);
 CREATE INDEX IF NOT EXISTS releases_time ON releases(time);
-CREATE INDEX IF NOT EXISTS releases_level ON releases(level, seq);
-CREATE INDEX IF NOT EXISTS releases_status ON releases(status, seq);
-CREATE INDEX IF NOT EXISTS releases_department ON releases(department, seq);
+-- covering indexes of the catalogue's counts: each filter with the other two facets
+CREATE INDEX IF NOT EXISTS releases_level ON releases(level, status, department);
+CREATE INDEX IF NOT EXISTS releases_status ON releases(status, level, department);
+CREATE INDEX IF NOT EXISTS releases_department ON releases(department, level, status);
+-- and of its pages: one filter, newest or oldest first
+CREATE INDEX IF NOT EXISTS releases_level_seq ON releases(level, seq);
+CREATE INDEX IF NOT EXISTS releases_status_seq ON releases(status, seq);
+CREATE INDEX IF NOT EXISTS releases_department_seq ON releases(department, seq);
 -- Frozen, Unfrozen and Shredded events of the registry
 CREATE TABLE IF NOT EXISTS govern(block INTEGER NOT NULL, log_index INTEGER NOT NULL, tx TEXT NOT NULL, record_id TEXT NOT NULL,
 	kind TEXT NOT NULL, reason TEXT NOT NULL, receipt TEXT NOT NULL, PRIMARY KEY(block, log_index));
