@@ -44,6 +44,7 @@ type ServerConfig struct {
 	PublicRPC string
 	Registry  common.Address
 	Verifier  common.Address
+	Bridge    common.Address
 	// BaseURL is the portal's public URL for absolute links (DCAT, Atom);
 	// "" takes it from each request.
 	BaseURL string
@@ -447,7 +448,7 @@ func (s *Server) verifyInfo(w http.ResponseWriter, r *http.Request) {
 	}
 	id := rel.RecordID
 	out := map[string]any{
-		"recordId": id, "registry": s.cfg.Registry, "verifier": s.cfg.Verifier,
+		"recordId": id, "registry": s.cfg.Registry, "verifier": s.cfg.Verifier, "bridge": s.cfg.Bridge,
 		"publishedTopic": publicdata.PublishedTopic, "block": rel.Block,
 		"download": "/download/" + id.Hex() + ".csv", "rpc": "/rpc", "hasContent": rel.HasContent(),
 	}

@@ -71,7 +71,7 @@ func Start(ctx context.Context, cfg Config) (*Service, error) {
 		return nil, fmt.Errorf("portal: %w", err)
 	}
 	h, err := NewServer(ServerConfig{Store: store, Indexer: ix, Content: cfg.Content, PublicRPC: cfg.PublicRPC,
-		Registry: cfg.Registry, Verifier: cfg.Verifier, BaseURL: cfg.BaseURL, Title: cfg.Title, Logger: cfg.Logger})
+		Registry: cfg.Registry, Verifier: cfg.Verifier, Bridge: cfg.Bridge, BaseURL: cfg.BaseURL, Title: cfg.Title, Logger: cfg.Logger})
 	if err != nil {
 		store.Close()
 		return nil, err

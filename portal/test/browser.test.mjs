@@ -65,7 +65,7 @@ test("search, open, download and verify an open release", async (t) => {
   const result = await verify(p);
   await shot(p, "verify-passed");
   assert.equal(result, "Verified: every check passed.", await p.locator("#verify-result").textContent());
-  for (const check of ["published values", "content hash", "released root", "proof"]) {
+  for (const check of ["published values", "relay", "content hash", "released root", "proof"]) {
     assert.equal(await p.locator(`#verify-result li.ok[data-check="${check}"]`).count(), 1, check);
   }
   assert.deepEqual(p.errors, []);
