@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"time"
 
@@ -135,7 +136,7 @@ var Sorts = map[string]string{
 	"newest":     "r.seq DESC",
 	"oldest":     "r.seq ASC",
 	"title":      "COALESCE(m.title, r.dataset_id) ASC, r.version DESC",
-	"department": "COALESCE(d.name, r.department) ASC, r.seq DESC",
+	"department": "", // byDepartment
 }
 
 // MaxPerPage bounds a page.
@@ -254,18 +255,55 @@ func (s *Store) Search(ctx context.Context, q Query) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Query: q}
-	where, args := q.where("")
-	var err error
-	res.Releases, err = s.releases(ctx, where+" ORDER BY "+Sorts[q.Sort]+" LIMIT ? OFFSET ?", append(args, q.PerPage, (q.Page-1)*q.PerPage)...)
-	if err != nil {
-		return nil, err
-	}
 	c, err := s.searchCounts(ctx, &q)
 	if err != nil {
 		return nil, err
 	}
 	res.Total, res.Departments, res.Levels, res.Statuses = c.total, c.departments, c.levels, c.statuses
+	where, args := q.where("")
+	if q.Sort == "department" {
+		res.Releases, err = s.byDepartment(ctx, &q, where, args, c.departments)
+	} else {
+		res.Releases, err = s.releases(ctx, where+" ORDER BY "+Sorts[q.Sort]+" LIMIT ? OFFSET ?", append(args, q.PerPage, (q.Page-1)*q.PerPage)...)
+	}
+	if err != nil {
+		return nil, err
+	}
 	return res, nil
+}
+
+// byDepartment is a page of q sorted by department name, then newest
+// first: the department counts say which departments the page spans, and
+// each is read through its (department, seq) index, so a deep page costs
+// no sort of every match.
+func (s *Store) byDepartment(ctx context.Context, q *Query, where string, args []any, depts []Facet) ([]*Release, error) {
+	depts = slices.Clone(depts)
+	slices.SortStableFunc(depts, func(a, b Facet) int { return strings.Compare(a.Label, b.Label) })
+	skip, want := (q.Page-1)*q.PerPage, q.PerPage
+	cond := " WHERE r.department = ?"
+	if where != "" {
+		cond = where + " AND r.department = ?"
+	}
+	var out []*Release
+	for _, d := range depts {
+		if q.Department != "" && d.Value != q.Department {
+			continue
+		}
+		if skip >= d.Count {
+			skip -= d.Count
+			continue
+		}
+		rs, err := s.releases(ctx, cond+" ORDER BY r.seq DESC LIMIT ? OFFSET ?", append(slices.Clone(args), d.Value, want, skip)...)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rs...)
+		skip, want = 0, want-len(rs)
+		if want <= 0 {
+			break
+		}
+	}
+	return out, nil
 }
 
 // counts are a filter's match count and facet counts.

@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -116,6 +117,19 @@ func TestCatalogueAndDataset(t *testing.T) {
 	mustContain(t, "before 2000", body, "0 releases")
 	_, body, _ = get(t, u+"/?per_page=1&page=2&sort=oldest")
 	mustContain(t, "paging", body, "Page 2 of 4", `rel="prev"`, `rel="next"`, p.id2.Hex())
+	// by department name: the unnamed zero department (sensitive, then parks: newest first), then transport
+	var order []string
+	for page := 1; page <= 4; page++ {
+		_, body, _ = get(t, u+"/?per_page=1&sort=department&page="+strconv.Itoa(page))
+		for _, id := range []common.Hash{p.id1, p.id2, p.idp, p.ids} {
+			if strings.Contains(body, `href="/dataset/`+id.Hex()+`"`) {
+				order = append(order, id.Hex())
+			}
+		}
+	}
+	if want := []string{p.ids.Hex(), p.idp.Hex(), p.id2.Hex(), p.id1.Hex()}; strings.Join(order, ",") != strings.Join(want, ",") {
+		t.Fatalf("by department: %v, want %v", order, want)
+	}
 	// bad input: the parameter named, 400
 	for q, want := range map[string]string{"level=secret": "level", "page=x": "page", "per_page=1000": "per_page", "sort=size": "sort", "status=lost": "status", "department=0x12": "department", "from=yesterday": "from", "until=2026-13-01": "until"} {
 		code, body, _ = get(t, u+"/?"+q)
