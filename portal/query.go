@@ -276,9 +276,8 @@ func (s *Store) Search(ctx context.Context, q Query) (*Result, error) {
 // first: the department counts say which departments the page spans, and
 // each is read through its (department, seq) index, so a deep page costs
 // no sort of every match.
+// depts are the department counts in label order.
 func (s *Store) byDepartment(ctx context.Context, q *Query, where string, args []any, depts []Facet) ([]*Release, error) {
-	depts = slices.Clone(depts)
-	slices.SortStableFunc(depts, func(a, b Facet) int { return strings.Compare(a.Label, b.Label) })
 	skip, want := (q.Page-1)*q.PerPage, q.PerPage
 	cond := " WHERE r.department = ?"
 	if where != "" {
@@ -365,6 +364,7 @@ func (s *Store) searchCounts(ctx context.Context, q *Query) (*counts, error) {
 			c.departments[i].Label = "department " + publicdata.Short(common.HexToHash(c.departments[i].Value))
 		}
 	}
+	slices.SortStableFunc(c.departments, func(a, b Facet) int { return strings.Compare(a.Label, b.Label) })
 	s.mu.Lock()
 	if s.countGen == gen {
 		s.counts[key] = c
