@@ -177,6 +177,14 @@ func TestDownload(t *testing.T) {
 	if code, _, _ := get(t, u+"/download/"+p.id1.Hex()+".xml"); code != 404 {
 		t.Fatalf("xml: %d", code)
 	}
+	// a shredded record: its receipt on the page, no download
+	p.chain.Shred(p.id2, common.Hash{0xab})
+	syncIndex(t, p.ix)
+	_, body, _ = get(t, u+"/dataset/"+p.id2.Hex())
+	mustContain(t, "shredded", body, `<h2 id="shred-h">Shredded</h2>`, common.Hash{0xab}.Hex(), "its content is no longer available")
+	if code, body, _ := get(t, u+"/download/"+p.id2.Hex()+".json"); code != 403 || !strings.Contains(body, "shredded") {
+		t.Fatalf("shredded download: %d %s", code, body)
+	}
 }
 
 func TestCatalogFeedRPC(t *testing.T) {
