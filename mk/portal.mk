@@ -22,7 +22,7 @@ portal-test: build
 	scripts/portal-e2e.sh
 
 # `make bench`: the catalogue with 100,000 releases indexed next to the chain
-# reader answering the same filter, and indexing throughput (~8 min, most of
+# reader answering the same filter, and indexing throughput (~8-12 min, most of
 # it publishing the releases on a simulated chain).
 .PHONY: bench-portal
 BENCHES += bench-portal
