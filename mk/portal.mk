@@ -20,3 +20,11 @@ $(PORTAL_STATIC)/wasm_exec.js:
 TESTS += portal-test
 portal-test: build
 	scripts/portal-e2e.sh
+
+# `make bench`: the catalogue with 100,000 releases indexed next to the chain
+# reader answering the same filter, and indexing throughput (~8-12 min, most of
+# it publishing the releases on a simulated chain).
+.PHONY: bench-portal
+BENCHES += bench-portal
+bench-portal:
+	PORTAL_BENCH_RELEASES=100000 $(GO) test ./portal -run TestBenchPortal -v -count=1 -timeout 30m

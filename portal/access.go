@@ -133,13 +133,8 @@ const maxPurpose = 1000
 // requestForm answers the access form without JavaScript (GET
 // /dataset/{id}/request?purpose=…): the command that sends the request.
 func (s *Server) requestForm(w http.ResponseWriter, r *http.Request) {
-	rel, ok := s.release(w, r, r.PathValue("id"))
+	rel, purpose, ok := s.requested(w, r)
 	if !ok {
-		return
-	}
-	purpose, err := checkPurpose(rel, r.URL.Query())
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	s.render(w, "request", http.StatusOK, "Request access to "+rel.Name(), requestView{R: rel, Now: time.Now(), Command: s.requestCommand(rel, purpose)})
@@ -148,16 +143,26 @@ func (s *Server) requestForm(w http.ResponseWriter, r *http.Request) {
 // requestCalldata is the calldata of requestAccess(record, purpose), for a
 // wallet to send (GET /api/request-calldata/{id}?purpose=…).
 func (s *Server) requestCalldata(w http.ResponseWriter, r *http.Request) {
-	rel, ok := s.release(w, r, r.PathValue("id"))
+	rel, purpose, ok := s.requested(w, r)
 	if !ok {
 		return
+	}
+	writeJSON(w, map[string]any{"to": s.cfg.Registry, "data": hexutil.Encode(registryABI.PackRequestAccess(rel.RecordID, purpose))})
+}
+
+// requested reads the record and purpose of an access form, answering the
+// error itself when they are not acceptable.
+func (s *Server) requested(w http.ResponseWriter, r *http.Request) (*Release, string, bool) {
+	rel, ok := s.release(w, r, r.PathValue("id"))
+	if !ok {
+		return nil, "", false
 	}
 	purpose, err := checkPurpose(rel, r.URL.Query())
 	if err != nil {
 		s.fail(w, r, err)
-		return
+		return nil, "", false
 	}
-	writeJSON(w, map[string]any{"to": s.cfg.Registry, "data": hexutil.Encode(registryABI.PackRequestAccess(rel.RecordID, purpose))})
+	return rel, purpose, true
 }
 
 // checkPurpose reads the purpose of a request for rel, refusing what the

@@ -20,6 +20,45 @@ import (
 	rt "github.com/sovereign-gov/sovereign/publicdata/readertest"
 )
 
+// follow measures the indexer following a chain that publishes: n/20 more
+// releases, 40 a block, while it runs (a pass every 100 ms).
+func follow(t *testing.T, f *rt.Chain, s *Store, base dataregistry.IDataRegistryRelease, n int) {
+	more := max(n/20, 100)
+	rels := make([]dataregistry.IDataRegistryRelease, more)
+	for i := range rels {
+		r := base
+		r.DatasetId = crypto.Keccak256Hash([]byte(fmt.Sprint("bench follow ", i)))
+		r.Level = uint8(i % 3)
+		rels[i] = r
+	}
+	ix, err := NewIndexer(s, IndexerConfig{Public: f.Client, Registry: f.Registry, Bridge: rt.Bridge, LogRange: 2000, Interval: 100 * time.Millisecond, Logger: quiet()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { _ = ix.Run(ctx) }()
+	start := time.Now()
+	f.PublishMany(rels, 40)
+	published := time.Since(start)
+	for {
+		st, err := s.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Releases == n+more {
+			break
+		}
+		if time.Since(start) > published+time.Minute {
+			t.Fatalf("the index has %d of %d releases a minute after the last block", st.Releases, n+more)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	all := time.Since(start)
+	fmt.Printf("portal following: %d releases published in %s (%.0f/s, 40 a block); the index had the last one %s after its block: %.0f events/s indexed while following\n",
+		more, published.Round(time.Millisecond), float64(more)/published.Seconds(), (all - published).Round(time.Millisecond), float64(more)/all.Seconds())
+}
+
 // TestBenchPortal measures the portal with PORTAL_BENCH_RELEASES releases
 // published on a simulated chain (`make bench-portal`: 100,000): indexing
 // throughput (events/s, catching up from block 0), then the catalogue
@@ -81,7 +120,7 @@ func TestBenchPortal(t *testing.T) {
 	defer hs.Close()
 	queries := []string{"/", "/?level=conditional", "/?status=current&level=open", "/?q=transport", "/?q=health&sort=oldest",
 		"/?level=sensitive&page=50", "/?department=" + DepartmentID("finance").Hex() + "&per_page=50", "/?sort=department&page=200"}
-	var lat []time.Duration
+	var lat, cold []time.Duration
 	for round := 0; round < 25; round++ {
 		for _, q := range queries {
 			t0 := time.Now()
@@ -94,9 +133,14 @@ func TestBenchPortal(t *testing.T) {
 			if resp.StatusCode != 200 {
 				t.Fatalf("%s: %d", q, resp.StatusCode)
 			}
-			lat = append(lat, time.Since(t0))
+			if round == 0 {
+				cold = append(cold, time.Since(t0))
+			} else {
+				lat = append(lat, time.Since(t0))
+			}
 		}
 	}
+	slices.Sort(cold)
 	slices.Sort(lat)
 	p50, p95 := lat[len(lat)/2], lat[len(lat)*95/100]
 
@@ -117,8 +161,9 @@ func TestBenchPortal(t *testing.T) {
 		ref = append(ref, time.Since(t0))
 	}
 	slices.Sort(ref)
-	fmt.Printf("portal catalogue: p50 %s, p95 %s over %d page loads (8 filtered, searched and paged queries with facet counts) with %d releases indexed\n",
-		p50.Round(time.Microsecond), p95.Round(time.Microsecond), len(lat), n)
-	fmt.Printf("reference, same run: the conditional records' first page from the chain (publicdata.Reader.List, as `sovereign data list --level conditional`): median %s → the index is %.0f× faster at p95\n",
-		ref[1].Round(time.Millisecond), float64(ref[1])/float64(p95))
+	fmt.Printf("portal catalogue, %d releases indexed, 8 filtered, searched and paged queries with facet counts: first load of each (counts computed) median %s, max %s; then %d loads (counts cached until the index changes) p50 %s, p95 %s\n",
+		n, cold[len(cold)/2].Round(time.Microsecond), cold[len(cold)-1].Round(time.Microsecond), len(lat), p50.Round(time.Microsecond), p95.Round(time.Microsecond))
+	follow(t, f, s, base, n)
+	fmt.Printf("reference, same run: the conditional records' first page from the chain (publicdata.Reader.List, as `sovereign data list --level conditional`): median %s → %.0f× the index's cold median, %.0f× its p95\n",
+		ref[1].Round(time.Millisecond), float64(ref[1])/float64(cold[len(cold)/2]), float64(ref[1])/float64(p95))
 }

@@ -206,3 +206,36 @@ func equal(a, b map[common.Hash]string) bool {
 	}
 	return true
 }
+
+// TestStoreOfAnotherRegistry: an index folder made for another registry is
+// emptied, cursors included, so the new registry is indexed from its start.
+func TestStoreOfAnotherRegistry(t *testing.T) {
+	f := rt.New(t, big.NewInt(7), false)
+	f.Publish(rt.Release(t, "roads", 1, 0, 0, roads1, 11), 0)
+	dir := t.TempDir()
+	open := func(f *rt.Chain) *Store {
+		s, err := OpenStore(testCtx(t), dir, f.Registry)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix, err := NewIndexer(s, IndexerConfig{Public: f.Client, Registry: f.Registry, Logger: quiet()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		syncIndex(t, ix)
+		return s
+	}
+	s := open(f)
+	if st, err := s.Stats(testCtx(t)); err != nil || st.Releases != 1 {
+		t.Fatalf("first registry: %+v %v", st, err)
+	}
+	s.Close()
+	g := rt.New(t, big.NewInt(7), false)
+	g.Publish(rt.Release(t, "parks", 1, 0, 0, parks1, 12), 0)
+	g.Publish(rt.Release(t, "parks", 2, 0, 1, parks1, 13), 0)
+	s = open(g)
+	defer s.Close()
+	if st, err := s.Stats(testCtx(t)); err != nil || st.Releases != 2 {
+		t.Fatalf("second registry in the same folder: %+v %v", st, err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"time"
 
@@ -135,7 +136,7 @@ var Sorts = map[string]string{
 	"newest":     "r.seq DESC",
 	"oldest":     "r.seq ASC",
 	"title":      "COALESCE(m.title, r.dataset_id) ASC, r.version DESC",
-	"department": "COALESCE(d.name, r.department) ASC, r.seq DESC",
+	"department": "", // byDepartment
 }
 
 // MaxPerPage bounds a page.
@@ -171,9 +172,11 @@ func (q *Query) where(skip string) (string, []any) {
 	var args []any
 	for _, w := range strings.Fields(strings.ToLower(q.Text)) {
 		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(w) + "%"
-		conds = append(conds, `(lower(COALESCE(m.title, '')) LIKE ? ESCAPE '\' OR lower(COALESCE(d.name, '')) LIKE ? ESCAPE '\'
-			OR lower(COALESCE(m.keywords, '')) LIKE ? ESCAPE '\' OR lower(COALESCE(m.description, '')) LIKE ? ESCAPE '\' OR r.record_id = ? OR r.dataset_id = ?)`)
-		args = append(args, like, like, like, like, w, w)
+		// the words are looked up in the small name tables, not per release
+		conds = append(conds, `(r.dataset_id IN (SELECT id FROM datasets WHERE lower(title) LIKE ?1 ESCAPE '\' OR lower(keywords) LIKE ?1 ESCAPE '\'
+			OR lower(description) LIKE ?1 ESCAPE '\') OR r.department IN (SELECT id FROM departments WHERE lower(name) LIKE ?1 ESCAPE '\')
+			OR r.record_id = ?2 OR r.dataset_id = ?2)`)
+		args = append(args, like, w)
 	}
 	if q.Department != "" && skip != "department" {
 		conds = append(conds, "r.department = ?")
@@ -252,18 +255,54 @@ func (s *Store) Search(ctx context.Context, q Query) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Query: q}
-	where, args := q.where("")
-	var err error
-	res.Releases, err = s.releases(ctx, where+" ORDER BY "+Sorts[q.Sort]+" LIMIT ? OFFSET ?", append(args, q.PerPage, (q.Page-1)*q.PerPage)...)
-	if err != nil {
-		return nil, err
-	}
 	c, err := s.searchCounts(ctx, &q)
 	if err != nil {
 		return nil, err
 	}
 	res.Total, res.Departments, res.Levels, res.Statuses = c.total, c.departments, c.levels, c.statuses
+	where, args := q.where("")
+	if q.Sort == "department" {
+		res.Releases, err = s.byDepartment(ctx, &q, where, args, c.departments)
+	} else {
+		res.Releases, err = s.releases(ctx, where+" ORDER BY "+Sorts[q.Sort]+" LIMIT ? OFFSET ?", append(args, q.PerPage, (q.Page-1)*q.PerPage)...)
+	}
+	if err != nil {
+		return nil, err
+	}
 	return res, nil
+}
+
+// byDepartment is a page of q sorted by department name, then newest
+// first: the department counts say which departments the page spans, and
+// each is read through its (department, seq) index, so a deep page costs
+// no sort of every match.
+// depts are the department counts in label order.
+func (s *Store) byDepartment(ctx context.Context, q *Query, where string, args []any, depts []Facet) ([]*Release, error) {
+	skip, want := (q.Page-1)*q.PerPage, q.PerPage
+	cond := " WHERE r.department = ?"
+	if where != "" {
+		cond = where + " AND r.department = ?"
+	}
+	var out []*Release
+	for _, d := range depts {
+		if q.Department != "" && d.Value != q.Department {
+			continue
+		}
+		if skip >= d.Count {
+			skip -= d.Count
+			continue
+		}
+		rs, err := s.releases(ctx, cond+" ORDER BY r.seq DESC LIMIT ? OFFSET ?", append(slices.Clone(args), d.Value, want, skip)...)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rs...)
+		skip, want = 0, want-len(rs)
+		if want <= 0 {
+			break
+		}
+	}
+	return out, nil
 }
 
 // counts are a filter's match count and facet counts.
@@ -295,17 +334,21 @@ func (s *Store) searchCounts(ctx context.Context, q *Query) (*counts, error) {
 	}
 	c = &counts{}
 	where, args := q.where("")
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+releaseFrom+where, args...).Scan(&c.total); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+" FROM releases r"+where, args...).Scan(&c.total); err != nil {
 		return nil, fmt.Errorf("index count: %w", err)
 	}
 	var err error
-	if c.departments, err = s.facet(ctx, q, "department", "r.department", "COALESCE(d.name, '')"); err != nil {
+	if c.departments, err = s.facet(ctx, q, "department", "r.department"); err != nil {
 		return nil, err
 	}
-	if c.levels, err = s.facet(ctx, q, "level", "r.level", "''"); err != nil {
+	if c.levels, err = s.facet(ctx, q, "level", "r.level"); err != nil {
 		return nil, err
 	}
-	if c.statuses, err = s.facet(ctx, q, "status", "r.status", "''"); err != nil {
+	if c.statuses, err = s.facet(ctx, q, "status", "r.status"); err != nil {
+		return nil, err
+	}
+	names, err := s.departmentNames(ctx)
+	if err != nil {
 		return nil, err
 	}
 	for i := range c.levels {
@@ -317,10 +360,11 @@ func (s *Store) searchCounts(ctx context.Context, q *Query) (*counts, error) {
 		c.statuses[i].Label = c.statuses[i].Value
 	}
 	for i := range c.departments {
-		if c.departments[i].Label == "" {
+		if c.departments[i].Label = names[c.departments[i].Value]; c.departments[i].Label == "" {
 			c.departments[i].Label = "department " + publicdata.Short(common.HexToHash(c.departments[i].Value))
 		}
 	}
+	slices.SortStableFunc(c.departments, func(a, b Facet) int { return strings.Compare(a.Label, b.Label) })
 	s.mu.Lock()
 	if s.countGen == gen {
 		s.counts[key] = c
@@ -329,9 +373,28 @@ func (s *Store) searchCounts(ctx context.Context, q *Query) (*counts, error) {
 	return c, nil
 }
 
-func (s *Store) facet(ctx context.Context, q *Query, name, col, label string) ([]Facet, error) {
+// departmentNames are the known department names by id.
+func (s *Store) departmentNames(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM departments`)
+	if err != nil {
+		return nil, fmt.Errorf("index departments: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		out[id] = name
+	}
+	return out, rows.Err()
+}
+
+// facet counts q's matches (without its own filter name) by col.
+func (s *Store) facet(ctx context.Context, q *Query, name, col string) ([]Facet, error) {
 	where, args := q.where(name)
-	rows, err := s.db.QueryContext(ctx, `SELECT CAST(`+col+` AS TEXT), `+label+`, COUNT(*)`+releaseFrom+where+` GROUP BY `+col+` ORDER BY `+col, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+col+`, COUNT(*)`+" FROM releases r"+where+` GROUP BY `+col+` ORDER BY `+col, args...)
 	if err != nil {
 		return nil, fmt.Errorf("index facet %s: %w", name, err)
 	}
@@ -339,7 +402,7 @@ func (s *Store) facet(ctx context.Context, q *Query, name, col, label string) ([
 	var out []Facet
 	for rows.Next() {
 		var f Facet
-		if err := rows.Scan(&f.Value, &f.Label, &f.Count); err != nil {
+		if err := rows.Scan(&f.Value, &f.Count); err != nil {
 			return nil, err
 		}
 		out = append(out, f)

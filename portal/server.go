@@ -44,6 +44,7 @@ type ServerConfig struct {
 	PublicRPC string
 	Registry  common.Address
 	Verifier  common.Address
+	Bridge    common.Address
 	// BaseURL is the portal's public URL for absolute links (DCAT, Atom);
 	// "" takes it from each request.
 	BaseURL string
@@ -447,7 +448,7 @@ func (s *Server) verifyInfo(w http.ResponseWriter, r *http.Request) {
 	}
 	id := rel.RecordID
 	out := map[string]any{
-		"recordId": id, "registry": s.cfg.Registry, "verifier": s.cfg.Verifier,
+		"recordId": id, "registry": s.cfg.Registry, "verifier": s.cfg.Verifier, "bridge": s.cfg.Bridge,
 		"publishedTopic": publicdata.PublishedTopic, "block": rel.Block,
 		"download": "/download/" + id.Hex() + ".csv", "rpc": "/rpc", "hasContent": rel.HasContent(),
 	}
@@ -498,6 +499,12 @@ func (s *Server) rpcProxy(w http.ResponseWriter, r *http.Request) {
 		rpcError(w, req.ID, -32601, fmt.Sprintf("method %q is not served here: only eth_call, eth_chainId and eth_getLogs", req.Method))
 		return
 	}
+	if req.Method == "eth_getLogs" {
+		if err := checkLogQuery(req.Params); err != nil {
+			rpcError(w, req.ID, -32602, "eth_getLogs: "+err.Error())
+			return
+		}
+	}
 	clean, err := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": req.ID, "method": req.Method, "params": req.Params})
 	if err != nil {
 		rpcError(w, req.ID, -32600, err.Error())
@@ -518,6 +525,39 @@ func (s *Server) rpcProxy(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(resp.StatusCode)
 	_, _ = io.Copy(w, io.LimitReader(resp.Body, 8<<20))
+}
+
+// maxLogRange is the most blocks an eth_getLogs through /rpc may cover.
+const maxLogRange = 5000
+
+// checkLogQuery admits one filter naming an address and a bounded block
+// range (numbers, at most maxLogRange blocks) or a block hash.
+func checkLogQuery(params json.RawMessage) error {
+	var q []struct {
+		Address   json.RawMessage `json:"address"`
+		FromBlock string          `json:"fromBlock"`
+		ToBlock   string          `json:"toBlock"`
+		BlockHash string          `json:"blockHash"`
+	}
+	if err := json.Unmarshal(params, &q); err != nil || len(q) != 1 {
+		return errors.New("params: want one filter object")
+	}
+	f := q[0]
+	if len(f.Address) == 0 || string(f.Address) == "null" {
+		return errors.New("address: a contract address is needed")
+	}
+	if f.BlockHash != "" {
+		return nil
+	}
+	from, err1 := strconv.ParseUint(strings.TrimPrefix(f.FromBlock, "0x"), 16, 64)
+	to, err2 := strconv.ParseUint(strings.TrimPrefix(f.ToBlock, "0x"), 16, 64)
+	if err1 != nil || err2 != nil || !strings.HasPrefix(f.FromBlock, "0x") || !strings.HasPrefix(f.ToBlock, "0x") {
+		return errors.New("fromBlock and toBlock: want block numbers (0x…), not tags")
+	}
+	if to < from || to-from >= maxLogRange {
+		return fmt.Errorf("fromBlock %d to toBlock %d: at most %d blocks", from, to, maxLogRange)
+	}
+	return nil
 }
 
 func rpcError(w http.ResponseWriter, id json.RawMessage, code int, msg string) {

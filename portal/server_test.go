@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -116,6 +117,19 @@ func TestCatalogueAndDataset(t *testing.T) {
 	mustContain(t, "before 2000", body, "0 releases")
 	_, body, _ = get(t, u+"/?per_page=1&page=2&sort=oldest")
 	mustContain(t, "paging", body, "Page 2 of 4", `rel="prev"`, `rel="next"`, p.id2.Hex())
+	// by department name: the unnamed zero department (sensitive, then parks: newest first), then transport
+	var order []string
+	for page := 1; page <= 4; page++ {
+		_, body, _ = get(t, u+"/?per_page=1&sort=department&page="+strconv.Itoa(page))
+		for _, id := range []common.Hash{p.id1, p.id2, p.idp, p.ids} {
+			if strings.Contains(body, `href="/dataset/`+id.Hex()+`"`) {
+				order = append(order, id.Hex())
+			}
+		}
+	}
+	if want := []string{p.ids.Hex(), p.idp.Hex(), p.id2.Hex(), p.id1.Hex()}; strings.Join(order, ",") != strings.Join(want, ",") {
+		t.Fatalf("by department: %v, want %v", order, want)
+	}
 	// bad input: the parameter named, 400
 	for q, want := range map[string]string{"level=secret": "level", "page=x": "page", "per_page=1000": "per_page", "sort=size": "sort", "status=lost": "status", "department=0x12": "department", "from=yesterday": "from", "until=2026-13-01": "until"} {
 		code, body, _ = get(t, u+"/?"+q)
@@ -163,6 +177,14 @@ func TestDownload(t *testing.T) {
 	if code, _, _ := get(t, u+"/download/"+p.id1.Hex()+".xml"); code != 404 {
 		t.Fatalf("xml: %d", code)
 	}
+	// a shredded record: its receipt on the page, no download
+	p.chain.Shred(p.id2, common.Hash{0xab})
+	syncIndex(t, p.ix)
+	_, body, _ = get(t, u+"/dataset/"+p.id2.Hex())
+	mustContain(t, "shredded", body, `<h2 id="shred-h">Shredded</h2>`, common.Hash{0xab}.Hex(), "its content is no longer available")
+	if code, body, _ := get(t, u+"/download/"+p.id2.Hex()+".json"); code != 403 || !strings.Contains(body, "shredded") {
+		t.Fatalf("shredded download: %d %s", code, body)
+	}
 }
 
 func TestCatalogFeedRPC(t *testing.T) {
@@ -195,6 +217,19 @@ func TestCatalogFeedRPC(t *testing.T) {
 	}
 	if out := rpc(`{"jsonrpc":"2.0","id":2,"method":"eth_sendRawTransaction","params":["0x00"]}`); !strings.Contains(out, "not served here") {
 		t.Fatalf("eth_sendRawTransaction: %s", out)
+	}
+	for q, want := range map[string]string{
+		`[{"address":"0x01","fromBlock":"0x0","toBlock":"0x1388"}]`:      "at most 5000",
+		`[{"address":"0x01","fromBlock":"earliest","toBlock":"latest"}]`: "not tags",
+		`[{"fromBlock":"0x1","toBlock":"0x2"}]`:                          "address",
+		`[]`:                                                             "one filter",
+	} {
+		if out := rpc(`{"jsonrpc":"2.0","id":3,"method":"eth_getLogs","params":` + q + `}`); !strings.Contains(out, want) {
+			t.Fatalf("eth_getLogs %s: %s", q, out)
+		}
+	}
+	if out := rpc(`{"jsonrpc":"2.0","id":4,"method":"eth_getLogs","params":[{"address":"` + p.chain.Registry.Hex() + `","fromBlock":"0x0","toBlock":"0x3"}]}`); !strings.Contains(out, `"result":[`) {
+		t.Fatalf("eth_getLogs in range: %s", out)
 	}
 	if out := rpc(`[{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}]`); !strings.Contains(out, "no batches") {
 		t.Fatalf("batch: %s", out)

@@ -42,8 +42,8 @@ type Service struct {
 	once    sync.Once
 }
 
-// Start opens the index, indexes what the chains have (so the first page
-// is complete), then follows them and serves HTTP until Close.
+// Start opens the index and serves HTTP while the indexer catches up with
+// the chains and follows them, until Close.
 func Start(ctx context.Context, cfg Config) (*Service, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
@@ -70,11 +70,8 @@ func Start(ctx context.Context, cfg Config) (*Service, error) {
 		store.Close()
 		return nil, fmt.Errorf("portal: %w", err)
 	}
-	if err := ix.Sync(ctx); err != nil {
-		cfg.Logger.Warn("Portal: first index pass failed; the indexer retries", "err", err)
-	}
 	h, err := NewServer(ServerConfig{Store: store, Indexer: ix, Content: cfg.Content, PublicRPC: cfg.PublicRPC,
-		Registry: cfg.Registry, Verifier: cfg.Verifier, BaseURL: cfg.BaseURL, Title: cfg.Title, Logger: cfg.Logger})
+		Registry: cfg.Registry, Verifier: cfg.Verifier, Bridge: cfg.Bridge, BaseURL: cfg.BaseURL, Title: cfg.Title, Logger: cfg.Logger})
 	if err != nil {
 		store.Close()
 		return nil, err

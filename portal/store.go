@@ -24,7 +24,7 @@ import (
 
 // schemaVersion changes whenever the tables change: an index of another
 // version is dropped and rebuilt from the chain.
-const schemaVersion = "2"
+const schemaVersion = "3"
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,9 +42,14 @@ CREATE INDEX IF NOT EXISTS releases_dataset ON releases(dataset_id, version);
 CREATE INDEX IF NOT EXISTS releases_block ON releases(block);
 CREATE INDEX IF NOT EXISTS releases_seq ON releases(seq);
 CREATE INDEX IF NOT EXISTS releases_time ON releases(time);
-CREATE INDEX IF NOT EXISTS releases_level ON releases(level, seq);
-CREATE INDEX IF NOT EXISTS releases_status ON releases(status, seq);
-CREATE INDEX IF NOT EXISTS releases_department ON releases(department, seq);
+-- covering indexes of the catalogue's counts: each filter with the other two facets
+CREATE INDEX IF NOT EXISTS releases_level ON releases(level, status, department);
+CREATE INDEX IF NOT EXISTS releases_status ON releases(status, level, department);
+CREATE INDEX IF NOT EXISTS releases_department ON releases(department, level, status);
+-- and of its pages: one filter, newest or oldest first
+CREATE INDEX IF NOT EXISTS releases_level_seq ON releases(level, seq);
+CREATE INDEX IF NOT EXISTS releases_status_seq ON releases(status, seq);
+CREATE INDEX IF NOT EXISTS releases_department_seq ON releases(department, seq);
 -- Frozen, Unfrozen and Shredded events of the registry
 CREATE TABLE IF NOT EXISTS govern(block INTEGER NOT NULL, log_index INTEGER NOT NULL, tx TEXT NOT NULL, record_id TEXT NOT NULL,
 	kind TEXT NOT NULL, reason TEXT NOT NULL, receipt TEXT NOT NULL, PRIMARY KEY(block, log_index));
@@ -113,28 +118,44 @@ func OpenStore(ctx context.Context, dir string, registry common.Address) (*Store
 }
 
 func (s *Store) init(ctx context.Context, registry common.Address) error {
-	if _, err := s.db.ExecContext(ctx, schema); err != nil {
-		return fmt.Errorf("schema: %w", err)
-	}
 	want := schemaVersion + " " + registry.Hex()
 	var have string
 	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'identity'`).Scan(&have)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	if err != nil && !errors.Is(err, sql.ErrNoRows) && !strings.Contains(err.Error(), "no such table") {
 		return err
 	}
-	if have == want {
-		return nil
-	}
-	// another registry or schema: start over
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		for _, t := range []string{"blocks", "releases", "govern", "relayed", "access", "submitted", "votes", "decisions"} {
-			if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
+	if have != want {
+		// another registry or schema (or a new file): start over, cursors included
+		if err := s.tx(ctx, func(tx *sql.Tx) error {
+			rows, err := tx.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+			if err != nil {
 				return err
 			}
+			var tables []string
+			for rows.Next() {
+				var t string
+				if err := rows.Scan(&t); err != nil {
+					rows.Close()
+					return err
+				}
+				tables = append(tables, t)
+			}
+			rows.Close()
+			for _, t := range tables {
+				if _, err := tx.ExecContext(ctx, `DROP TABLE "`+t+`"`); err != nil {
+					return fmt.Errorf("dropping %s: %w", t, err)
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta(key, value) VALUES('identity', ?)`, want)
-		return err
-	})
+	}
+	if _, err := s.db.ExecContext(ctx, schema); err != nil {
+		return fmt.Errorf("schema: %w", err)
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT OR REPLACE INTO meta(key, value) VALUES('identity', ?)`, want)
+	return err
 }
 
 // Close closes the database.

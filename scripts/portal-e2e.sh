@@ -62,7 +62,8 @@ for _ in $(seq 30); do
 	sleep 1
 done
 
-node --test portal/test/browser.test.mjs
+# a funded dev account (3) for the browser's stand-in wallet
+WALLET_KEY="$(cast keccak "sovereign devnet account 3")" PUBLIC_RPC="$pub" node --test portal/test/browser.test.mjs
 CATALOGS="$PORTAL_URL/catalog.jsonld $PORTAL_URL/catalog.ttl" node --test portal/test/shacl.test.mjs
 
 # a new release reaches the open catalogue page (WebSocket) and the Atom

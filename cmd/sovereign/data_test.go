@@ -38,19 +38,7 @@ func TestDataCommands(t *testing.T) {
 	id1 := chain.Publish(r1, 7)
 	id2 := chain.Publish(r2, 8)
 
-	dir := t.TempDir()
-	other := common.HexToAddress("0x0000000000000000000000000000000000001234")
-	id := big.NewInt(1337)
-	m := &deploy.Manifest{
-		Consortium:  deploy.ConsortiumSite{RPC: []string{chain.RPC}, Consortium: &deploy.Consortium{ChainID: id, ValidatorSet: other, ReviewBoard: rt.ReviewBoard}},
-		Public:      deploy.PublicSite{RPC: []string{chain.RPC}, Public: &deploy.Public{ChainID: id, Registry: chain.Registry, Bridge: rt.Bridge}, Verifier: rt.Verifier},
-		Private:     deploy.PrivateSite{RPC: []string{chain.RPC}, Private: &deploy.Private{ChainID: id, Store: other}},
-		Content:     chain.Content,
-		Departments: []deploy.Department{{Name: "transport", Account: other}},
-	}
-	if err := m.Save(filepath.Join(dir, deploy.ManifestFile)); err != nil {
-		t.Fatal(err)
-	}
+	dir := readerManifest(t, chain)
 	run := func(args ...string) (string, error) {
 		var out bytes.Buffer
 		app := newApp()
@@ -146,4 +134,24 @@ func TestDataCommands(t *testing.T) {
 	if out := must("reconcile"); !strings.HasSuffix(out, "nothing missing\n") {
 		t.Fatalf("reconcile at the end:\n%s", out)
 	}
+}
+
+// readerManifest writes a manifest of chain (playing every chain, as the
+// readertest chain does) with the department "transport" into a new folder.
+func readerManifest(t *testing.T, chain *rt.Chain) string {
+	t.Helper()
+	dir := t.TempDir()
+	other := common.HexToAddress("0x0000000000000000000000000000000000001234")
+	id := big.NewInt(1337)
+	m := &deploy.Manifest{
+		Consortium:  deploy.ConsortiumSite{RPC: []string{chain.RPC}, Consortium: &deploy.Consortium{ChainID: id, ValidatorSet: other, ReviewBoard: rt.ReviewBoard}},
+		Public:      deploy.PublicSite{RPC: []string{chain.RPC}, Public: &deploy.Public{ChainID: id, Registry: chain.Registry, Bridge: rt.Bridge}, Verifier: rt.Verifier},
+		Private:     deploy.PrivateSite{RPC: []string{chain.RPC}, Private: &deploy.Private{ChainID: id, Store: other}},
+		Content:     chain.Content,
+		Departments: []deploy.Department{{Name: "transport", Account: other}},
+	}
+	if err := m.Save(filepath.Join(dir, deploy.ManifestFile)); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

@@ -88,6 +88,54 @@ func DecodePublished(topics []string, data string) (*Published, error) {
 	return p, nil
 }
 
+// Relayed are the values of a ReleaseBridge Relayed log: the certified
+// consortium block a release (kind 0) was carried from.
+type Relayed struct {
+	Number       uint64 `json:"number"`
+	BlockHash    string `json:"blockHash"`
+	ReceiptIndex uint64 `json:"receiptIndex"`
+	LogIndex     uint64 `json:"logIndex"`
+	Kind         uint8  `json:"kind"`
+	Subject      string `json:"subject"`
+}
+
+// RelayedTopic is topic 0 of Relayed(uint64,bytes32,uint256,uint256,uint8,bytes32).
+var RelayedTopic = "0x" + hex.EncodeToString(keccak([]byte("Relayed(uint64,bytes32,uint256,uint256,uint8,bytes32)")))
+
+// DecodeRelayed decodes a Relayed log from its JSON-RPC fields.
+func DecodeRelayed(topics []string, data string) (*Relayed, error) {
+	if len(topics) != 3 || !strings.EqualFold(topics[0], RelayedTopic) {
+		return nil, fmt.Errorf("Relayed log: want 3 topics, the first Relayed's, got %v", topics)
+	}
+	n, err := word(topics[1])
+	if err != nil {
+		return nil, fmt.Errorf("Relayed log: number: %w", err)
+	}
+	h, err := word(topics[2])
+	if err != nil {
+		return nil, fmt.Errorf("Relayed log: blockHash: %w", err)
+	}
+	d, err := hexBytes(data)
+	if err != nil || len(d) != 4*32 {
+		return nil, fmt.Errorf("Relayed log: data of %d bytes, want 128 (%v)", len(d), err)
+	}
+	r := &Relayed{BlockHash: hx(h), Subject: hx(d[96:128])}
+	var kind uint64
+	for _, f := range []struct {
+		b    []byte
+		bits int
+		to   *uint64
+	}{{n, 64, &r.Number}, {d[0:32], 64, &r.ReceiptIndex}, {d[32:64], 64, &r.LogIndex}, {d[64:96], 8, &kind}} {
+		v := new(big.Int).SetBytes(f.b)
+		if v.BitLen() > f.bits {
+			return nil, fmt.Errorf("Relayed log: a uint%d field holds %#x", f.bits, v)
+		}
+		*f.to = v.Uint64()
+	}
+	r.Kind = uint8(kind)
+	return r, nil
+}
+
 // SHA256 is the file's sha256, 0x-hex.
 func SHA256(file []byte) string { s := sha256.Sum256(file); return hx(s[:]) }
 

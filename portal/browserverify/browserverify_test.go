@@ -29,7 +29,7 @@ func TestSameAsReader(t *testing.T) {
 	proof := rt.ProofBytes(5)
 	want := rt.VerifyCall(t, proof, rt.Inputs(rel, policy))
 	f := rt.New(t, policy, false, want)
-	id := f.Publish(rel, 0)
+	id := f.Publish(rel, 12)
 	logs, err := f.Client.FilterLogs(context.Background(), ethereum.FilterQuery{Addresses: []common.Address{f.Registry}, Topics: [][]common.Hash{{publicdata.PublishedTopic}}})
 	if err != nil || len(logs) != 1 {
 		t.Fatalf("logs: %v %v", logs, err)
@@ -70,6 +70,24 @@ func TestSameAsReader(t *testing.T) {
 	out, err := f.Client.CallContract(context.Background(), ethereum.CallMsg{To: &f.Registry, Data: hexutil.MustDecode(browserverify.PolicyCall())}, nil)
 	if err != nil || new(big.Int).SetBytes(out).Cmp(policy) != 0 {
 		t.Fatalf("policy(): %x %v", out, err)
+	}
+	// the bridge's Relayed event of the release: the certified block
+	rl, err := f.Client.FilterLogs(context.Background(), ethereum.FilterQuery{Addresses: []common.Address{rt.Bridge}, Topics: [][]common.Hash{{publicdata.RelayedTopic}}})
+	if err != nil || len(rl) != 1 || browserverify.RelayedTopic != publicdata.RelayedTopic.Hex() {
+		t.Fatalf("relayed logs: %v %v", rl, err)
+	}
+	var rtopics []string
+	for _, tp := range rl[0].Topics {
+		rtopics = append(rtopics, tp.Hex())
+	}
+	got, err := browserverify.DecodeRelayed(rtopics, hexutil.Encode(rl[0].Data))
+	_, subject, c, err2 := publicdata.DecodeRelayed(&rl[0])
+	if err != nil || err2 != nil || got.Number != 12 || got.Number != c.Number || got.BlockHash != c.BlockHash.Hex() || got.Subject != subject.Hex() ||
+		got.Subject != id.Hex() || got.Kind != publicdata.LogKindRelease || got.ReceiptIndex != c.ReceiptIndex || got.LogIndex != c.LogIndex {
+		t.Fatalf("relayed %+v (%v), the reader %+v (%v)", got, err, c, err2)
+	}
+	if _, err := browserverify.DecodeRelayed(rtopics[:2], hexutil.Encode(rl[0].Data)); err == nil {
+		t.Fatal("a Relayed log with 2 topics decoded")
 	}
 	// a tampered file: another root, another hash
 	bad := []byte(strings.Replace(string(roads), "3", "4", 1))

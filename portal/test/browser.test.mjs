@@ -5,12 +5,15 @@
 //   FROZEN      the frozen record's reason
 //   ARTIFACTS   folder for screenshots
 //   CHROMIUM    the browser (default /usr/bin/chromium)
+//   WALLET_KEY, PUBLIC_RPC  a funded key and the public chain, for the
+//               stand-in EIP-1193 wallet (it signs with Foundry's cast)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { execFileSync } from "node:child_process";
 
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -65,7 +68,7 @@ test("search, open, download and verify an open release", async (t) => {
   const result = await verify(p);
   await shot(p, "verify-passed");
   assert.equal(result, "Verified: every check passed.", await p.locator("#verify-result").textContent());
-  for (const check of ["published values", "content hash", "released root", "proof"]) {
+  for (const check of ["published values", "relay", "content hash", "released root", "proof"]) {
     assert.equal(await p.locator(`#verify-result li.ok[data-check="${check}"]`).count(), 1, check);
   }
   assert.deepEqual(p.errors, []);
@@ -127,6 +130,33 @@ test("an access request without a wallet gives the command to send it", async (t
   const cmd = await p.locator("pre.command").textContent();
   assert.match(cmd, new RegExp("cast send 0x[0-9a-fA-F]{40} 'requestAccess\\(bytes32,string\\)' " + ids.conditional2 + " 'school planning study'"));
   await shot(p, "access-request");
+});
+
+test("an access request sent from a wallet reaches its status page", { skip: !process.env.WALLET_KEY }, async (t) => {
+  const key = process.env.WALLET_KEY, rpc = process.env.PUBLIC_RPC;
+  const account = execFileSync("cast", ["wallet", "address", "--private-key", key], { encoding: "utf8" }).trim();
+  const p = await page(t);
+  // a stand-in EIP-1193 wallet: the page's requests go to cast, which signs with the test's key
+  await p.exposeFunction("testWalletSend", (tx) => execFileSync("cast", ["send", "--async", "--legacy", "--gas-price", "10gwei",
+    "--private-key", key, "--rpc-url", rpc, tx.to, tx.data], { encoding: "utf8" }).trim());
+  await p.addInitScript((acct) => {
+    window.ethereum = {
+      request: async ({ method, params }) => {
+        if (method === "eth_requestAccounts") return [acct];
+        if (method === "eth_sendTransaction") return window.testWalletSend(params[0]);
+        throw new Error("the test wallet does not do " + method);
+      },
+    };
+  }, account);
+  await p.goto(url + "/dataset/" + ids.conditional2);
+  await p.getByLabel("Purpose of your request").fill("enrolment forecast for the school board");
+  await p.getByRole("button", { name: "Request access with your wallet" }).click();
+  await p.getByRole("heading", { level: 1, name: /^Access request/ }).waitFor({ timeout: 60_000 });
+  const main = await p.locator("main").textContent();
+  assert.match(main, /pending/);
+  assert.match(main, /enrolment forecast for the school board/);
+  assert.match(main.toLowerCase(), new RegExp(account.toLowerCase()));
+  await shot(p, "access-request-wallet");
 });
 
 test("axe-core finds no serious accessibility violation", async (t) => {

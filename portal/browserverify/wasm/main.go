@@ -32,6 +32,7 @@ func bytesOf(v js.Value) []byte {
 func main() {
 	api := map[string]any{
 		"publishedTopic": browserverify.PublishedTopic,
+		"relayedTopic":   browserverify.RelayedTopic,
 		"policyCall":     browserverify.PolicyCall(),
 		"sha256": js.FuncOf(func(_ js.Value, a []js.Value) any {
 			return result(browserverify.SHA256(bytesOf(a[0])), nil)
@@ -45,6 +46,13 @@ func main() {
 				topics[i] = a[0].Index(i).String()
 			}
 			return result(browserverify.DecodePublished(topics, a[1].String()))
+		}),
+		"decodeRelayed": js.FuncOf(func(_ js.Value, a []js.Value) any {
+			topics := make([]string, a[0].Length())
+			for i := range topics {
+				topics[i] = a[0].Index(i).String()
+			}
+			return result(browserverify.DecodeRelayed(topics, a[1].String()))
 		}),
 		"verifierCall": js.FuncOf(func(_ js.Value, a []js.Value) any {
 			var p browserverify.Published

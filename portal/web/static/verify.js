@@ -78,6 +78,11 @@
       if (!log) throw new Error("the public chain has no Published event of record " + recordId + " in block " + info.block);
       const pub = call(sv.decodePublished, log.topics, log.data);
       line("published values", true, "read from the registry's Published event in public block " + parseInt(log.blockNumber, 16) + " (tx " + log.transactionHash + ")");
+      const relays = await rpc(info.rpc, "eth_getLogs", [{ address: info.bridge, topics: [sv.relayedTopic], fromBlock: log.blockNumber, toBlock: log.blockNumber }]);
+      const relay = (relays || []).filter((l) => !l.removed && l.address.toLowerCase() === info.bridge.toLowerCase())
+        .map((l) => call(sv.decodeRelayed, l.topics, l.data)).find((r) => r.kind === 0 && r.subject === recordId.toLowerCase());
+      if (!line("relay", !!relay, relay ? "carried by the bridge " + info.bridge + " from certified consortium block " + relay.number + " (" + relay.blockHash + ", receipt " + relay.receiptIndex + ", log " + relay.logIndex + ")"
+        : "no Relayed event of the bridge " + info.bridge + " for this record in the publishing block")) failed++;
       if (info.hasContent) {
         const f = await fileBytes(info);
         const hash = call(sv.sha256, f.bytes);
