@@ -163,7 +163,7 @@ func (m *mpNet) launch(i int) {
 func (m *mpNet) waitStarted(i int) {
 	m.t.Helper()
 	p := m.procs[i]
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(2 * time.Minute) // a start under the race detector on a busy machine has taken over a minute
 	for {
 		b, err := os.ReadFile(filepath.Join(p.dir, "enode.url"))
 		if err == nil && len(b) > 0 {
