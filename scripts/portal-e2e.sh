@@ -41,6 +41,7 @@ done
 grep -q "^  portal  " "$ARTIFACTS/devnet.out" || { echo "portal-e2e: the devnet did not start in 150 s" >&2; cat "$ARTIFACTS/devnet.out" >&2; exit 1; }
 PORTAL_URL="http://127.0.0.1:$((base + 305))"
 export PORTAL_URL
+pub="http://127.0.0.1:$base"
 
 RECORDS="$(SOVEREIGN="$S" scripts/portal-seed.sh "$work/devnet" "$work/seed")"
 export RECORDS
