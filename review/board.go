@@ -191,15 +191,8 @@ type Submitted struct {
 // record already submitted with the same values is not an error (Already):
 // a submission run again after a crash finishes instead of failing.
 func (b *Board) Submit(ctx context.Context, key *ecdsa.PrivateKey, s Submission, proof []byte) (*Submitted, error) {
-	id := RecordID(s.DatasetId, s.Version)
-	if done, err := b.already(ctx, id, &s); done != nil || err != nil {
-		return done, err
-	}
-	rc, err := b.send(ctx, key, b.abi.PackSubmit(s, proof), "submit")
-	if err != nil {
-		return nil, err
-	}
-	return &Submitted{RecordID: id, Tx: rc.TxHash, Block: rc.BlockNumber.Uint64()}, nil
+	subs, errs := b.SubmitAll(ctx, key, []Proved{{Submission: s, Proof: proof}})
+	return subs[0], errs[0]
 }
 
 // Proved is a submission with its proof, for SubmitAll.

@@ -172,14 +172,7 @@ func (v *VaultNet) FundOfficerOnConsortium(ctx context.Context, rpcURL string, a
 		}
 		targets = append(targets, acct)
 	}
-	c, err := ethclient.DialContext(ctx, rpcURL)
-	if err != nil {
-		return officer, fmt.Errorf("devnet: consortium RPC: %w", err)
-	}
-	defer c.Close()
-	ctx, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
-	return officer, fund(ctx, c, accounts[0], targets, consortiumFunds)
+	return officer, fundAt(ctx, "consortium", rpcURL, accounts[0], targets)
 }
 
 // FundSupervisorOnPublic funds the supervisor's Vault-held key on the
@@ -194,14 +187,19 @@ func (v *VaultNet) FundSupervisorOnPublic(ctx context.Context, rpcURL string, ac
 		return common.Address{}, fmt.Errorf("devnet: supervisor's key: %w", err)
 	}
 	supervisor := common.HexToAddress(a)
+	return supervisor, fundAt(ctx, "public", rpcURL, accounts[0], []common.Address{supervisor})
+}
+
+// fundAt funds targets from `from` on the chain at rpcURL (fund), within a minute.
+func fundAt(ctx context.Context, chain, rpcURL string, from Account, targets []common.Address) error {
 	c, err := ethclient.DialContext(ctx, rpcURL)
 	if err != nil {
-		return supervisor, fmt.Errorf("devnet: public RPC: %w", err)
+		return fmt.Errorf("devnet: %s RPC: %w", chain, err)
 	}
 	defer c.Close()
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	return supervisor, fund(ctx, c, accounts[0], []common.Address{supervisor}, consortiumFunds)
+	return fund(ctx, c, from, targets, consortiumFunds)
 }
 
 // fund sends amount from `from` to each target that has no balance, and
