@@ -651,3 +651,49 @@ func TestRelayerReplacesItsStuckTransaction(t *testing.T) {
 		t.Fatalf("account nonce %d, want 1 (the relay replaced the stuck transaction)", n)
 	}
 }
+
+// TestRelayerPassesAgainAfterSending: a pass that sent took a public block
+// or more, and decisions made meanwhile are relayed at once, not an
+// Interval later (an hour here).
+func TestRelayerPassesAgainAfterSending(t *testing.T) {
+	s := sys{relaytest.NewSystem(t, 1)}
+	v := s.Validators
+	s.Submit(1, 2)
+	s.Cons.Seal()
+	s.Vote(1, true, v[0], v[1], v[2])
+	s.Cons.Seal()
+
+	// While the relayer sends record 1, record 2 is decided.
+	sending, decided := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	p := relaytest.NewProxy(t, s.Pub.URL)
+	p.SetAfter(func(method string) {
+		if method == "eth_sendRawTransaction" {
+			once.Do(func() { close(sending); <-decided })
+		}
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, s.Cons.URL), Public: dial(t, p.Srv.URL),
+		Bridge: s.Deployed.Bridge, Key: s.Relayers[0], Poll: 50 * time.Millisecond, Interval: time.Hour,
+		Logger: log.New("test", t.Name())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stopped := make(chan error, 1)
+	go func() { stopped <- r.Run(ctx) }()
+	select {
+	case <-sending:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the relayer sent nothing")
+	}
+	s.Vote(2, true, v[0], v[1], v[2])
+	s.Cons.Seal()
+	close(decided)
+	relaytest.WaitPublished(t, s.Pub.Client, s.Deployed.Registry, relaytest.RecordID(1))
+	relaytest.WaitPublished(t, s.Pub.Client, s.Deployed.Registry, relaytest.RecordID(2))
+	cancel()
+	if err := <-stopped; err != nil {
+		t.Fatal(err)
+	}
+}
