@@ -31,6 +31,8 @@ and the bridge's gas per published record.`,
 			&cli.IntFlag{Name: "vault.port", Usage: "the devnet's Vault port", Value: 28200},
 			&cli.DurationFlag{Name: "timeout", Usage: "give up after this long", Value: 15 * time.Minute},
 			&cli.BoolFlag{Name: "keep", Usage: "keep the work folder (devnet data and logs)"},
+			&cli.StringFlag{Name: "profile", Usage: "write CPU profiles of the end-to-end phase to this folder (this process and the devnet's; read them with `go tool pprof`)"},
+			&cli.IntFlag{Name: "pprof.port", Usage: "the devnet's loopback pprof port, with --profile", Value: 28060},
 		},
 		Action: func(c *cli.Context) error {
 			if c.Int("records") < 1 || c.Int("departments") < 1 || c.Int("departments") > 4 || c.Int("rows") < 1 {
@@ -53,6 +55,7 @@ and the bridge's gas per published record.`,
 				Bin: self, Dir: dir, Records: c.Int("records"), Departments: c.Int("departments"), Columns: 16, Rows: c.Int("rows"),
 				HTTPPort: c.Int("http.port"), P2PPort: c.Int("p2p.port"), VaultPort: c.Int("vault.port"),
 				Timeout: c.Duration("timeout"), Log: c.App.ErrWriter,
+				ProfileDir: c.String("profile"), PprofPort: c.Int("pprof.port"),
 			})
 			if err != nil {
 				return err
