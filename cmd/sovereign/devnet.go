@@ -62,8 +62,9 @@ again).`,
 			&cli.BoolFlag{Name: "relay", Usage: "run a relayer (consortium decisions to the public ReleaseBridge) with dev account 2", Value: true},
 			&cli.DurationFlag{Name: "relay.interval", Usage: "time between the relayer's passes", Value: 2 * time.Second},
 			&cli.Uint64Flag{Name: "relay.checkpoint.blocks", Usage: "the relayer anchors the consortium head as a checkpoint once it is this many blocks past the latest (0: off)"},
-			&cli.DurationFlag{Name: "relay.checkpoint.every", Usage: "the relayer anchors the consortium head once its time is this far past the latest checkpoint's (0: off)"},
+			&cli.DurationFlag{Name: "relay.checkpoint.every", Usage: "the relayer anchors the consortium head once its time is this far past the latest checkpoint's (0: off)", Value: 10 * time.Minute},
 			&cli.BoolFlag{Name: "processes", Usage: "run consortium validator 3 and the public signer as their own processes (this binary's `node` command, pids in <datadir>/run, output in <datadir>/logs), supervised: restarted when they die, so a kill -9 shows the system riding out a lost validator or signer"},
+			pprofFlag,
 			verbosityFlag,
 		},
 		Action: runDevnet,
@@ -133,6 +134,11 @@ func runDevnet(c *cli.Context) error {
 	defer closeLog()
 	ctx, stop := signalContext()
 	defer stop()
+	_, stopPprof, err := startPprof(c)
+	if err != nil {
+		return err
+	}
+	defer stopPprof()
 	w := c.App.Writer
 	p := &devnetProgress{w: w}
 	fmt.Fprintf(w, "Starting the Sovereign devnet in %s (node logs: %s)\n", dir, logPath)
