@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/ethereum/go-ethereum/rpc"
 
@@ -28,6 +29,7 @@ import (
 	"github.com/sovereign-gov/sovereign/bridge"
 	"github.com/sovereign-gov/sovereign/bridge/relaytest"
 	"github.com/sovereign-gov/sovereign/contracts/predeploy"
+	"github.com/sovereign-gov/sovereign/publicdata"
 	"github.com/sovereign-gov/sovereign/sidechains/qbft"
 )
 
@@ -696,4 +698,88 @@ func TestRelayerPassesAgainAfterSending(t *testing.T) {
 	if err := <-stopped; err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestCheckpointsCheckedByThePublic: the checkpoints the relayer anchors
+// are what a reader lists, each checked against the bridge's state and the
+// consortium; a consortium on another history, or a node inventing a
+// checkpoint log, is caught.
+func TestCheckpointsCheckedByThePublic(t *testing.T) {
+	s := sys{relaytest.NewSystem(t, 1)}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	r, err := bridge.New(ctx, bridge.Config{Consortium: dial(t, s.Cons.URL), Public: dial(t, s.Pub.URL),
+		Bridge: s.Deployed.Bridge, Key: s.Relayers[0], CheckpointEvery: 2, Poll: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var anchored []uint64
+	for range 2 {
+		sum := once(t, r)
+		if sum.Checkpoint == 0 {
+			t.Fatalf("no checkpoint: %+v", sum)
+		}
+		anchored = append(anchored, sum.Checkpoint)
+		s.Cons.Seal()
+		s.Cons.Seal()
+	}
+	reader := &publicdata.Reader{Public: s.Pub.Client, Registry: s.Deployed.Registry, Bridge: s.Deployed.Bridge, Consortium: s.Cons.Client}
+	cps, err := reader.Checkpoints(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cps) != 2 || cps[0].Number != anchored[0] || cps[1].Number != anchored[1] {
+		t.Fatalf("listed %d checkpoints, want blocks %v", len(cps), anchored)
+	}
+	for _, cp := range cps {
+		h, _ := s.Cons.Client.HeaderByNumber(ctx, new(big.Int).SetUint64(cp.Number))
+		if cp.OnConsortium == nil || !*cp.OnConsortium || cp.Hash != h.Hash() || cp.StateRoot != h.Root {
+			t.Fatalf("checkpoint %+v, consortium block %s root %s", cp, h.Hash(), h.Root)
+		}
+	}
+	latest, err := reader.LatestCheckpoint(ctx)
+	if err != nil || latest.Number != anchored[1] {
+		t.Fatalf("latest checkpoint %+v, %v; want block %d", latest, err, anchored[1])
+	}
+
+	// A consortium node on another chain has other blocks at those heights.
+	other := relaytest.NewConsortium(t, []*ecdsa.PrivateKey{relaytest.NewKey(t)}, nil)
+	for range anchored[1] {
+		other.Seal()
+	}
+	reader.Consortium = other.Client
+	if _, err := reader.LatestCheckpoint(ctx); !errors.Is(err, publicdata.ErrCheckpointMismatch) {
+		t.Fatalf("latest checkpoint against another consortium: %v, want ErrCheckpointMismatch", err)
+	}
+	cps, err = reader.Checkpoints(ctx)
+	if err != nil || cps[0].OnConsortium == nil || *cps[0].OnConsortium {
+		t.Fatalf("checkpoints against another consortium: %+v, %v", cps, err)
+	}
+
+	// A public node inventing the block a checkpoint log names.
+	p := relaytest.NewProxy(t, s.Pub.URL)
+	p.Tamper["eth_getLogs"] = func(res json.RawMessage) json.RawMessage {
+		var logs []map[string]any
+		if json.Unmarshal(res, &logs) != nil || len(logs) == 0 {
+			return res
+		}
+		topics := logs[0]["topics"].([]any)
+		topics[2] = common.Hash{0xba, 0xd}.Hex()
+		out, _ := json.Marshal(logs)
+		return out
+	}
+	lying := &publicdata.Reader{Public: ethclientDial(t, p.Srv.URL), Registry: s.Deployed.Registry, Bridge: s.Deployed.Bridge}
+	if _, err := lying.Checkpoints(ctx); err == nil || !strings.Contains(err.Error(), "the bridge's state") {
+		t.Fatalf("invented checkpoint log: %v", err)
+	}
+}
+
+func ethclientDial(t *testing.T, url string) *ethclient.Client {
+	t.Helper()
+	c, err := ethclient.Dial(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	return c
 }

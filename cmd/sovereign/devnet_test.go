@@ -29,6 +29,7 @@ import (
 	"github.com/sovereign-gov/sovereign/internal/devnet"
 	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/internal/testbin"
+	"github.com/sovereign-gov/sovereign/publicdata"
 	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultserver"
@@ -55,7 +56,7 @@ func TestDevnetRunsAndRestarts(t *testing.T) {
 	vaultPort := httpBase + 310 // the content store is at +300
 	p := proctest.Start(t, "devnet", bin, "devnet", "--datadir", dir,
 		"--http.port", strconv.Itoa(httpBase), "--p2p.port", strconv.Itoa(p2pBase), "--vault.port", strconv.Itoa(vaultPort),
-		"--verbosity", "3")
+		"--relay.checkpoint.blocks", "5", "--verbosity", "3")
 	publicURL := fmt.Sprintf("http://127.0.0.1:%d", httpBase)
 	consortiumURL := fmt.Sprintf("http://127.0.0.1:%d", httpBase+100)
 	privateURL := fmt.Sprintf("http://127.0.0.1:%d", httpBase+200)
@@ -96,6 +97,7 @@ func TestDevnetRunsAndRestarts(t *testing.T) {
 		t.Fatalf("devnet Vault at %s, want --vault.port's %s", got, want)
 	}
 	useVaultOnDevnet(t, bin, dir, p.Output(), privateURL, consortiumURL)
+	lastCheckpoint := checkDevnetCheckpoints(t, bin, dir, 0)
 	privateHead := blockNumber(privateURL)
 	p.Stop()
 	firstOutput := p.Output()
@@ -132,8 +134,54 @@ func TestDevnetRunsAndRestarts(t *testing.T) {
 		again.Public.Verifier != first.Public.Verifier || again.Private.Store != first.Private.Store {
 		t.Fatalf("the restart moved the contracts: %+v then %+v", first, again)
 	}
+	checkDevnetCheckpoints(t, bin, dir, lastCheckpoint)
 	p.Stop()
 	scanDevnetForValidatorKey(t, dir, p.Output())
+}
+
+// checkDevnetCheckpoints waits until the relayer (--relay.checkpoint.blocks
+// 5) has anchored two consortium checkpoints past after, with nothing
+// released, and checks them as the public can: each on the public chain's
+// bridge and the same block on the consortium, shown by status. Returns
+// the newest.
+func checkDevnetCheckpoints(t *testing.T, bin, dir string, after uint64) uint64 {
+	t.Helper()
+	manifest := filepath.Join(dir, deploy.ManifestFile)
+	var cps []publicdata.Checkpoint
+	proctest.WaitFor(t, 90*time.Second, fmt.Sprintf("two checkpoints after consortium block %d", after), func() bool {
+		out, err := proctest.Run(bin, "data", "checkpoints", "--manifest", manifest, "--json")
+		if err != nil {
+			t.Fatalf("data checkpoints: %v\n%s", err, out)
+		}
+		cps = nil
+		if err := json.Unmarshal([]byte(out), &cps); err != nil {
+			t.Fatalf("data checkpoints --json: %v\n%s", err, out)
+		}
+		newer := 0
+		for _, cp := range cps {
+			if cp.Number > after {
+				newer++
+			}
+		}
+		return newer >= 2
+	})
+	for i, cp := range cps {
+		if cp.OnConsortium == nil || !*cp.OnConsortium || cp.Hash == (common.Hash{}) {
+			t.Fatalf("checkpoint %d not checked against the consortium: %+v", cp.Number, cp)
+		}
+		if i > 0 && cp.Number <= cps[i-1].Number {
+			t.Fatalf("checkpoints out of order: %d after %d", cp.Number, cps[i-1].Number)
+		}
+	}
+	newest := cps[len(cps)-1].Number
+	out, err := proctest.Run(bin, "status", "--manifest", manifest)
+	if err != nil {
+		t.Fatalf("status: %v\n%s", err, out)
+	}
+	if !regexp.MustCompile(`checkpoint +consortium block \d+ .* the consortium has the same block`).MatchString(out) {
+		t.Fatalf("status shows no checkpoint:\n%s", out)
+	}
+	return newest
 }
 
 // A bad --vault.port is refused before any chain starts.

@@ -38,7 +38,11 @@ type bridgeStatus struct {
 	Approved       int    `json:"approved"`
 	Published      int    `json:"published"`
 	Missing        int    `json:"missing"` // approved decisions not yet on the public chain
-	Err            string `json:"error,omitempty"`
+	// Checkpoint is the newest consortium block anchored on the public
+	// chain (nil: none yet), checked against the consortium's own block.
+	Checkpoint    *publicdata.Checkpoint `json:"checkpoint,omitempty"`
+	CheckpointErr string                 `json:"checkpointError,omitempty"`
+	Err           string                 `json:"error,omitempty"`
 }
 
 func statusCommand() *cli.Command {
@@ -140,6 +144,9 @@ func bridgeLag(ctx context.Context, m *deploy.Manifest) *bridgeStatus {
 		return fail(err)
 	}
 	b.Approved, b.Published, b.Missing = rec.Approved, rec.Published, len(rec.Missing)
+	if b.Checkpoint, err = r.LatestCheckpoint(ctx); err != nil {
+		b.CheckpointErr = err.Error()
+	}
 	logs, err := pub.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int), Addresses: []common.Address{m.Public.Bridge},
 		Topics: [][]common.Hash{{publicdata.RelayedTopic}}})
 	if err != nil {
@@ -193,6 +200,15 @@ func printStatus(c *cli.Context, rep *statusReport) {
 		}
 		fmt.Fprintf(c.App.Writer, "bridge         %d approved decisions, %d published, %d not yet on the public chain; last relayed consortium block %d of %d\n",
 			b.Approved, b.Published, b.Missing, b.LastRelayed, b.ConsortiumHead)
+		switch cp := b.Checkpoint; {
+		case b.CheckpointErr != "":
+			fmt.Fprintf(c.App.Writer, "checkpoint     %s\n", b.CheckpointErr)
+		case cp == nil:
+			fmt.Fprintln(c.App.Writer, "checkpoint     none yet (the relayer anchors them with --checkpoint.blocks or --checkpoint.every)")
+		default:
+			fmt.Fprintf(c.App.Writer, "checkpoint     consortium block %d (%s) anchored on the public chain, %s old, the consortium has the same block\n",
+				cp.Number, publicdata.Short(cp.Hash), time.Since(cp.Time).Round(time.Second))
+		}
 	}
 }
 
@@ -211,6 +227,9 @@ func (rep *statusReport) problem() error {
 	}
 	if s := rep.Content; s != nil && s.Err != "" {
 		return fmt.Errorf("content store %s is down: %s", s.URL, s.Err)
+	}
+	if b := rep.Bridge; b != nil && b.CheckpointErr != "" {
+		return fmt.Errorf("bridge checkpoint: %s", b.CheckpointErr)
 	}
 	return nil
 }
