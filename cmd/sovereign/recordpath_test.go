@@ -53,7 +53,7 @@ func (r *recordPath) run(want int, args ...string) string {
 	r.t.Helper()
 	// --manifest goes right after the command words: flags come before
 	// a command's arguments.
-	words := map[string]int{"submit": 1, "reconcile": 1, "status": 1, "review": 2, "data": 2, "keys": 2, "supervise": 2}[args[0]]
+	words := map[string]int{"submit": 1, "reconcile": 1, "status": 1, "review": 2, "data": 2, "keys": 2, "supervise": 2, "validators": 2}[args[0]]
 	if words > 0 {
 		args = append(append(append([]string{}, args[:words]...), "--manifest", r.dir), args[words:]...)
 	}
@@ -83,8 +83,7 @@ func (r *recordPath) validator(i int) []string {
 func startRecordPath(t *testing.T) *recordPath {
 	bin := testbin.Sovereign(t)
 	r := &recordPath{t: t, bin: bin, dir: t.TempDir(), work: t.TempDir()}
-	httpBase := 20000 + rand.IntN(200)*40
-	p2pBase := 12000 + rand.IntN(200)*20
+	httpBase, p2pBase := devnetPorts(t)
 	r.devnet = proctest.Start(t, "devnet", bin, "devnet", "--datadir", r.dir,
 		"--http.port", strconv.Itoa(httpBase), "--p2p.port", strconv.Itoa(p2pBase),
 		"--vault.port", strconv.Itoa(httpBase+350), "--relay=false", "--verbosity", "3", "--processes")
@@ -368,6 +367,7 @@ func (r *recordPath) setVaultSealed(sealed bool) {
 // appears, reconcile finds nothing missing, and a sensitive column's values
 // are found nowhere outside the private chain's ciphertexts.
 func TestRecordPathEndToEnd(t *testing.T) {
+	t.Parallel() // a process test: mostly waiting on its own nodes
 	if testing.Short() {
 		t.Skip("process test")
 	}

@@ -133,6 +133,13 @@ func StartConsortium(ctx context.Context, opts ConsortiumOptions) (*ConsortiumNe
 		}
 		net.Children = append(net.Children, ch)
 		net.RPC, net.WS = append(net.RPC, ch.HTTP), append(net.WS, ch.WS)
+		enodes = append(enodes, ch.Enode)
+	}
+	// A node joining the devnet's consortium (a validator voted in)
+	// peers with these: `--p2p.static $(cat <dir>/enodes)`.
+	if err := os.WriteFile(filepath.Join(opts.Dir, "enodes"), []byte(strings.Join(enodes, ",")+"\n"), 0o644); err != nil {
+		net.Close()
+		return nil, fmt.Errorf("devnet consortium enodes: %w", err)
 	}
 	return net, nil
 }

@@ -172,7 +172,7 @@ func (v *VaultNet) FundOfficerOnConsortium(ctx context.Context, rpcURL string, a
 		}
 		targets = append(targets, acct)
 	}
-	return officer, fundAt(ctx, "consortium", rpcURL, accounts[0], targets)
+	return officer, FundAt(ctx, "consortium", rpcURL, accounts[0], targets)
 }
 
 // FundSupervisorOnPublic funds the supervisor's Vault-held key on the
@@ -187,11 +187,13 @@ func (v *VaultNet) FundSupervisorOnPublic(ctx context.Context, rpcURL string, ac
 		return common.Address{}, fmt.Errorf("devnet: supervisor's key: %w", err)
 	}
 	supervisor := common.HexToAddress(a)
-	return supervisor, fundAt(ctx, "public", rpcURL, accounts[0], []common.Address{supervisor})
+	return supervisor, FundAt(ctx, "public", rpcURL, accounts[0], []common.Address{supervisor})
 }
 
-// fundAt funds targets from `from` on the chain at rpcURL (fund), within a minute.
-func fundAt(ctx context.Context, chain, rpcURL string, from Account, targets []common.Address) error {
+// FundAt funds targets that have no balance yet from `from` on the chain at
+// rpcURL (fund), within a minute: the devnet's Vault-held keys, and an
+// account joining the devnet (a validator voted in needs gas to vote).
+func FundAt(ctx context.Context, chain, rpcURL string, from Account, targets []common.Address) error {
 	c, err := ethclient.DialContext(ctx, rpcURL)
 	if err != nil {
 		return fmt.Errorf("devnet: %s RPC: %w", chain, err)
