@@ -36,13 +36,13 @@ var storedLine = regexp.MustCompile(`record 0x([0-9a-f]{64}) stored`)
 // transaction): after the restart every record still opens, and `keys
 // rewrap` finishes the job.
 func TestDevnetKilledMidSubmitKeepsEveryRecord(t *testing.T) {
+	t.Parallel() // a process test: mostly waiting on its own nodes
 	if testing.Short() {
 		t.Skip("process test")
 	}
 	bin := testbin.Sovereign(t)
 	dir := t.TempDir()
-	httpBase := 20000 + rand.IntN(200)*40
-	p2pBase := 12000 + rand.IntN(200)*20
+	httpBase, p2pBase := devnetPorts(t)
 	p := proctest.Start(t, "devnet", bin, "devnet", "--datadir", dir,
 		"--http.port", strconv.Itoa(httpBase), "--p2p.port", strconv.Itoa(p2pBase), "--vault.port", strconv.Itoa(httpBase+310),
 		"--verbosity", "2")

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
-	"math/rand/v2"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -44,15 +43,13 @@ import (
 // its dev-only file). Afterwards no file under the folder and no output
 // line holds the private validator's Vault-held key in clear.
 func TestDevnetRunsAndRestarts(t *testing.T) {
+	t.Parallel() // a process test: mostly waiting on its own nodes
 	if testing.Short() {
 		t.Skip("process test")
 	}
 	bin := testbin.Sovereign(t)
 	dir := t.TempDir()
-	httpBase := 20000 + rand.IntN(200)*40
-	// Every port below the kernel's ephemeral range (32768+): a busy
-	// machine's outgoing connections cannot be holding them.
-	p2pBase := 12000 + rand.IntN(200)*20
+	httpBase, p2pBase := devnetPorts(t)
 	vaultPort := httpBase + 310 // the content store is at +300
 	p := proctest.Start(t, "devnet", bin, "devnet", "--datadir", dir,
 		"--http.port", strconv.Itoa(httpBase), "--p2p.port", strconv.Itoa(p2pBase), "--vault.port", strconv.Itoa(vaultPort),
@@ -458,13 +455,13 @@ func checkDevnetSystem(t *testing.T, dir, output, contentURL string) *deploy.Man
 // middle of its first deployment leaves no manifest, and the next run
 // deploys every contract afresh and writes a manifest that checks out.
 func TestDevnetKilledMidDeployDeploysAfresh(t *testing.T) {
+	t.Parallel() // a process test: mostly waiting on its own nodes
 	if testing.Short() {
 		t.Skip("process test")
 	}
 	bin := testbin.Sovereign(t)
 	dir := t.TempDir()
-	httpBase := 20000 + rand.IntN(200)*40
-	p2pBase := 12000 + rand.IntN(200)*20
+	httpBase, p2pBase := devnetPorts(t)
 	p := proctest.Start(t, "devnet", bin, "devnet", "--datadir", dir,
 		"--http.port", strconv.Itoa(httpBase), "--p2p.port", strconv.Itoa(p2pBase), "--vault.port", strconv.Itoa(httpBase+310),
 		"--relay=false")

@@ -28,6 +28,7 @@ import (
 // transactions in flight. After each restart every receipt either node ever
 // returned is still there, in the same block, on both, and the chain goes on.
 func TestPublicChainCrashKeepsEveryReceipt(t *testing.T) {
+	t.Parallel() // a process test: mostly waiting on its own nodes
 	if testing.Short() {
 		t.Skip("multi-process test")
 	}

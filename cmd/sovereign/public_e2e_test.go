@@ -151,6 +151,7 @@ func transfer(t *testing.T, c *ethclient.Client, key *ecdsa.PrivateKey, nonce ui
 // survives a killed signer that later catches up, and clique_propose votes a
 // signer in and another out on every node.
 func TestPublicChainProcesses(t *testing.T) {
+	t.Parallel() // a process test: mostly waiting on its own nodes
 	if testing.Short() {
 		t.Skip("multi-process test")
 	}

@@ -18,6 +18,7 @@ import (
 // signer process and starts a follower process afterwards: the follower
 // catches up over the sov protocol to the same head.
 func TestPublicFollowerSyncsLate(t *testing.T) {
+	t.Parallel() // a process test: mostly waiting on its own nodes
 	if testing.Short() {
 		t.Skip("multi-process test")
 	}

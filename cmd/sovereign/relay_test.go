@@ -15,6 +15,7 @@ import (
 // the flag and both chain ids; then one approved decision is relayed, and a
 // second run relays nothing.
 func TestRelayOnce(t *testing.T) {
+	t.Parallel() // a process test: mostly waiting on its own nodes
 	s := relaytest.NewSystem(t, 1)
 	v := s.Validators
 	s.Submit(1)
