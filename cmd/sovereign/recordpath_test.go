@@ -101,13 +101,25 @@ func startRecordPath(t *testing.T) *recordPath {
 	return r
 }
 
-// forgeView is a department turned attacker: it stores its table honestly
-// on the private chain, then proves it bound to another view — the whole
-// table, the withheld column's values in it — uploads that view and
-// submits it. The proof verifies (the binding covers any content hash);
-// what must catch it is that the view's columns do not give the proved
-// released root. It returns the record id.
-func (r *recordPath) forgeView(dept, dataset string, version uint64, marker string) string {
+// forgery is what a department turned attacker submits for review.
+type forgery int
+
+const (
+	// leakingView: the stored table, proved bound to another view — the
+	// whole table, the withheld column's values in it. The proof verifies
+	// (the binding covers any content hash); what must catch it is that
+	// the view's columns do not give the proved released root.
+	leakingView forgery = iota
+	// otherTable: another table than the one stored on the private chain,
+	// proved and released honestly. What must catch it is that the
+	// private chain stores another commitment than the one reviewed.
+	otherTable
+)
+
+// forge stores a table honestly on the private chain (submit
+// --private-only), then submits a forgery of kind f for that record
+// straight to the ReviewBoard. It returns the record id.
+func (r *recordPath) forge(f forgery, dept, dataset string, version uint64, marker string) string {
 	r.t.Helper()
 	ctx := context.Background()
 	name := fmt.Sprintf("%s-%s-%d", dept, dataset, version)
@@ -116,6 +128,9 @@ func (r *recordPath) forgeView(dept, dataset string, version uint64, marker stri
 	r.run(0, append([]string{"submit", "--department", dept, "--dataset", dataset, "--version", fmt.Sprint(version), "--private-only",
 		"--table", tablePath, "--columns", cols, "--policy", filepath.Join(r.dir, "policy.json"),
 		"--salt-file", salt, "--new-salt"}, r.login("dept-"+dept)...)...)
+	if f == otherTable {
+		tablePath, _ = r.table(name+"-other", 1, marker) // same columns, other values
+	}
 
 	pol, names, err := record.LoadPolicy(filepath.Join(r.dir, "policy.json"))
 	if err != nil {
@@ -141,12 +156,23 @@ func (r *recordPath) forgeView(dept, dataset string, version uint64, marker stri
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	leak, err := os.ReadFile(tablePath) // every column, the withheld one too
+	var content []byte
+	switch f {
+	case leakingView:
+		content, err = os.ReadFile(tablePath) // every column, the withheld one too
+		if err == nil {
+			st.Bind(record.Binding(deploy.DatasetID(dept, dataset), version, record.ContentHash(content)))
+		}
+	case otherTable:
+		binding, view, verr := record.ViewBinding(dept, dataset, version, table, st)
+		if content, err = view, verr; err == nil {
+			st.Bind(binding)
+		}
+	}
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	contentHash := record.ContentHash(leak)
-	st.Bind(record.Binding(deploy.DatasetID(dept, dataset), version, contentHash))
+	contentHash := record.ContentHash(content)
 	keys, err := zk.LoadKeys(filepath.Join(r.work, "zk-keys"), st.Size)
 	if err != nil {
 		r.t.Fatal(err)
@@ -155,7 +181,7 @@ func (r *recordPath) forgeView(dept, dataset string, version uint64, marker stri
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	if _, err := contentstore.Put(ctx, http.DefaultClient, r.m.Content, leak); err != nil {
+	if _, err := contentstore.Put(ctx, http.DefaultClient, r.m.Content, content); err != nil {
 		r.t.Fatal(err)
 	}
 	creds := filepath.Join(r.dir, "vault", "credentials-DEV-ONLY")
@@ -181,7 +207,7 @@ func (r *recordPath) forgeView(dept, dataset string, version uint64, marker stri
 	req := submission.Request{Department: dept, Dataset: dataset, Version: version}
 	sub, err := board.Submit(ctx, key, department.Submission(req, st, 0, contentHash), proof.Bytes)
 	if err != nil {
-		r.t.Fatalf("the forged submission was refused on chain (its proof should verify; the view is what is wrong): %v", err)
+		r.t.Fatalf("the forged submission was refused on chain (its proof should verify; what it proves is what is wrong): %v", err)
 	}
 	return hexID(sub.RecordID)
 }
@@ -436,11 +462,20 @@ func TestRecordPathEndToEnd(t *testing.T) {
 	// column: the proof verifies on chain, review test fails the view, and
 	// if a captured board (validators 1–3) approves it anyway, data verify
 	// fails it on the public chain and data get refuses it.
-	forged := r.forgeView("education", "enrolment", 1, marker)
+	forged := r.forge(leakingView, "education", "enrolment", 1, marker)
 	out = r.run(1, "review", "test", "--vault-token", r.grant("education.enrolment"), "--tested", tested,
 		"--policy", filepath.Join(r.dir, "policy.json"), forged)
 	if !strings.Contains(out, "ok   proof accepted on chain") || !strings.Contains(out, "FAIL released view in the content store") {
 		t.Fatalf("review test of a view that leaks a withheld column: want the proof ok and the view failed:\n%s", out)
+	}
+	// A department reviews one table and stores another: review test
+	// finds the private chain's commitment is not the reviewed one.
+	swapped := r.forge(otherTable, "transport", "ridership", 1, marker)
+	out = r.run(1, "review", "test", "--vault-token", r.grant("transport.ridership"), "--tested", tested,
+		"--policy", filepath.Join(r.dir, "policy.json"), swapped)
+	if !strings.Contains(out, "ok   proof accepted on chain") || !strings.Contains(out, "FAIL private record opens the commitment") ||
+		!strings.Contains(out, "not the same record") {
+		t.Fatalf("review test of a record other than the one stored: want the proof ok and the private check failed:\n%s", out)
 	}
 	for v := 1; v <= 3; v++ {
 		r.run(0, append(append([]string{"review", "approve", "--reason", "captured"}, r.validator(v)...), forged)...)
