@@ -768,18 +768,8 @@ func TestCheckpointsCheckedByThePublic(t *testing.T) {
 		out, _ := json.Marshal(logs)
 		return out
 	}
-	lying := &publicdata.Reader{Public: ethclientDial(t, p.Srv.URL), Registry: s.Deployed.Registry, Bridge: s.Deployed.Bridge}
+	lying := &publicdata.Reader{Public: ethclient.NewClient(dial(t, p.Srv.URL)), Registry: s.Deployed.Registry, Bridge: s.Deployed.Bridge}
 	if _, err := lying.Checkpoints(ctx); err == nil || !strings.Contains(err.Error(), "the bridge's state") {
 		t.Fatalf("invented checkpoint log: %v", err)
 	}
-}
-
-func ethclientDial(t *testing.T, url string) *ethclient.Client {
-	t.Helper()
-	c, err := ethclient.Dial(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(c.Close)
-	return c
 }

@@ -105,16 +105,9 @@ func Dial(ctx context.Context, url string, addr common.Address) (*Board, error) 
 
 // New uses an open client.
 func New(ctx context.Context, client *ethclient.Client, addr common.Address) (*Board, error) {
-	id, err := client.ChainID(ctx)
+	id, err := ethtx.Contract(ctx, client, addr, "ReviewBoard")
 	if err != nil {
-		return nil, fmt.Errorf("chain id: %w", err)
-	}
-	code, err := client.CodeAt(ctx, addr, nil)
-	if err != nil {
-		return nil, fmt.Errorf("code of ReviewBoard %s: %w", addr, err)
-	}
-	if len(code) == 0 {
-		return nil, fmt.Errorf("review: no contract at ReviewBoard address %s on chain %s", addr, id)
+		return nil, fmt.Errorf("review: %w", err)
 	}
 	rb := reviewboard.NewReviewBoard()
 	return &Board{client: client, addr: addr, chainID: id, abi: rb, contract: rb.Instance(client, addr),

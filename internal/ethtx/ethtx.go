@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/big"
 	"reflect"
 	"strings"
 	"time"
@@ -123,4 +124,28 @@ func Revert(err error, unpack Unpacker, contract string) error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return err
+}
+
+// Chain is what Contract needs of a node (an ethclient.Client).
+type Chain interface {
+	ChainID(ctx context.Context) (*big.Int, error)
+	CodeAt(ctx context.Context, account common.Address, blockNumber *big.Int) ([]byte, error)
+}
+
+// Contract checks that the chain behind c has code at addr, so a typo in
+// an address fails at once instead of as a call that returns nothing, and
+// returns the chain id (for signing). name says which contract, in errors.
+func Contract(ctx context.Context, c Chain, addr common.Address, name string) (*big.Int, error) {
+	id, err := c.ChainID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("chain id: %w", err)
+	}
+	code, err := c.CodeAt(ctx, addr, nil)
+	if err != nil {
+		return nil, fmt.Errorf("code of %s %s: %w", name, addr, err)
+	}
+	if len(code) == 0 {
+		return nil, fmt.Errorf("no %s contract at %s on chain %s", name, addr, id)
+	}
+	return id, nil
 }

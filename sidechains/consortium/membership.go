@@ -31,16 +31,9 @@ type Membership struct {
 
 // NewMembership uses the ValidatorSet at addr through client.
 func NewMembership(ctx context.Context, client *ethclient.Client, addr common.Address) (*Membership, error) {
-	id, err := client.ChainID(ctx)
+	id, err := ethtx.Contract(ctx, client, addr, "ValidatorSet")
 	if err != nil {
-		return nil, fmt.Errorf("consortium chain id: %w", err)
-	}
-	code, err := client.CodeAt(ctx, addr, nil)
-	if err != nil {
-		return nil, fmt.Errorf("code of ValidatorSet %s: %w", addr, err)
-	}
-	if len(code) == 0 {
-		return nil, fmt.Errorf("no ValidatorSet contract at %s on chain %s", addr, id)
+		return nil, fmt.Errorf("consortium: %w", err)
 	}
 	return &Membership{client: client, addr: addr, chainID: id, abi: validatorset.NewValidatorSet(),
 		wait: ethtx.Wait{Poll: 200 * time.Millisecond, Limit: 2 * time.Minute}}, nil
