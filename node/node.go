@@ -223,6 +223,7 @@ func ethConfig(cfg *Config) *ethconfig.Config {
 	// clean and snapshot caches in archive mode.
 	c.StateScheme = rawdb.HashScheme
 	c.NoPruning = true
+	c.LogNoHistory = raceBuild // see race_on.go
 
 	if cfg.GasCeil != 0 {
 		c.Miner.GasCeil = cfg.GasCeil
