@@ -14,6 +14,18 @@ $(PORTAL_STATIC)/verify.wasm: go.mod go.sum $(wildcard portal/browserverify/*.go
 $(PORTAL_STATIC)/wasm_exec.js:
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $@
 
+# The portal's store tests run against a real PostgreSQL server too
+# (--index.postgres): Debian's postgresql, installed when missing (CI runs
+# as root); each test binary starts a throwaway server through
+# scripts/postgres.sh. As root (CI) a missing server fails those tests
+# instead of skipping them.
+.PHONY: postgres
+SETUP += postgres
+postgres:
+	@if [ "$$(id -u)" = 0 ]; then scripts/postgres.sh install; \
+	  else scripts/postgres.sh install 2>/dev/null || echo "postgres: not root and no PostgreSQL: its store tests will skip (install Debian's postgresql)"; fi
+export SOVEREIGN_REQUIRE_POSTGRES := $(shell [ "$$(id -u)" = 0 ] && echo 1)
+
 # `make test`: the portal in a real browser and its DCAT-AP export against
 # SHACL shapes, on a fresh devnet (about 80 s; artefacts in build/portal-test).
 .PHONY: portal-test
