@@ -26,6 +26,17 @@ postgres:
 	  else scripts/postgres.sh install 2>/dev/null || echo "postgres: not root and no PostgreSQL: its store tests will skip (install Debian's postgresql)"; fi
 export SOVEREIGN_REQUIRE_POSTGRES := $(shell [ "$$(id -u)" = 0 ] && echo 1)
 
+# CKAN's DCAT harvester's parser (ckanext-dcat, vendored in
+# portal/test/ckanext-dcat) reads the portal's catalogues in the Go tests
+# (TestCKANHarvest) and in portal-test: it needs Debian's python3-rdflib and
+# friends (PyPI is not reachable). As root (CI) a missing one fails.
+.PHONY: ckan-dcat
+SETUP += ckan-dcat
+ckan-dcat:
+	@if [ "$$(id -u)" = 0 ]; then scripts/ckan-dcat.sh install; \
+	  else scripts/ckan-dcat.sh install 2>/dev/null || echo "ckan-dcat: not root and no python3-rdflib: TestCKANHarvest will skip"; fi
+export SOVEREIGN_REQUIRE_CKAN_DCAT := $(shell [ "$$(id -u)" = 0 ] && echo 1)
+
 # `make test`: the portal in a real browser and its DCAT-AP export against
 # SHACL shapes, on a fresh devnet (about 80 s; artefacts in build/portal-test).
 .PHONY: portal-test
