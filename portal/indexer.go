@@ -184,6 +184,7 @@ func (ix *Indexer) sync(ctx context.Context, f *follower) (bool, error) {
 		return changed, err
 	}
 	next = max(next, f.from)
+	total := 0
 	for lo := next; lo <= head; {
 		hi := min(head, lo+ix.cfg.LogRange-1)
 		n, err := ix.pass(ctx, f, lo, hi)
@@ -191,7 +192,14 @@ func (ix *Indexer) sync(ctx context.Context, f *follower) (bool, error) {
 			return changed, err
 		}
 		changed = changed || n > 0
+		total += n
 		lo = hi + 1
+	}
+	if total >= bulkRows {
+		// a catch-up: refresh the database's statistics (a failure only slows reads)
+		if err := ix.store.afterBulk(ctx); err != nil {
+			ix.cfg.Logger.Warn("Portal index: maintenance after a catch-up failed", "chain", f.chain, "logs", total, "err", err)
+		}
 	}
 	return changed, nil
 }

@@ -102,6 +102,20 @@ type dialect struct {
 	rebind func(string) string
 	// tables are the tables init drops when the index starts over.
 	tables func(ctx context.Context, tx *sql.Tx) ([]string, error)
+	// bulk, if set, runs after a sync indexed many rows (bulkRows).
+	bulk func(ctx context.Context, db *sql.DB) error
+}
+
+// bulkRows is how many logs one sync indexes before the store's bulk
+// maintenance runs.
+const bulkRows = 2000
+
+// afterBulk runs the dialect's maintenance after a large sync.
+func (s *Store) afterBulk(ctx context.Context) error {
+	if s.dialect.bulk == nil {
+		return nil
+	}
+	return s.dialect.bulk(ctx, s.db)
 }
 
 var sqliteDialect = &dialect{name: "sqlite", blob: "BLOB", rebind: func(q string) string { return q },

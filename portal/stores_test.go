@@ -86,6 +86,14 @@ func TestPostgresStore(t *testing.T) {
 	if err := s.db.QueryRowContext(testCtx(t), `SELECT x FROM theirs`).Scan(&x); err != nil || x != 42 {
 		t.Fatalf("a table that is not the portal's after starting over: %d %v", x, err)
 	}
+	// the maintenance after a catch-up runs on the portal's tables
+	if err := s.afterBulk(testCtx(t)); err != nil {
+		t.Fatalf("maintenance after a catch-up: %v", err)
+	}
+	var vacuumed bool
+	if err := s.db.QueryRowContext(testCtx(t), `SELECT last_vacuum IS NOT NULL AND last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'releases'`).Scan(&vacuumed); err != nil || !vacuumed {
+		t.Fatalf("releases vacuumed and analysed: %v %v", vacuumed, err)
+	}
 	for _, bad := range []string{"postgres://user:hunter2@127.0.0.1:1/db?sslmode=disable&connect_timeout=2", "postgres://x y", "host=127.0.0.1 port=1 password=hunter2 connect_timeout=2"} {
 		_, err := OpenPostgres(testCtx(t), bad, reg)
 		if err == nil || !strings.Contains(err.Error(), "--index.postgres") || strings.Contains(err.Error(), "hunter2") {
