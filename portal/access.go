@@ -33,7 +33,7 @@ func (a *AccessRequest) Expired() bool { return a.Status == "granted" && time.No
 
 // accessRequests folds the access rows matching where into requests, oldest first.
 func (s *Store) accessRequests(ctx context.Context, where string, args ...any) ([]*AccessRequest, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT request_id, record_id, kind, requester, purpose, granted, expires_at, reason, tx, block FROM access
+	rows, err := s.query(ctx, `SELECT request_id, record_id, kind, requester, purpose, granted, expires_at, reason, tx, block FROM access
 		WHERE request_id IN (SELECT request_id FROM access WHERE `+where+`) ORDER BY block, log_index`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("index access requests: %w", err)

@@ -65,6 +65,8 @@ func follow(t *testing.T, f *rt.Chain, s *Store, base dataregistry.IDataRegistry
 // page's latency (p50/p95 over filtered, searched and paged queries)
 // next to the same filtered list answered from the chain itself by the
 // reader of `sovereign data list` (publicdata.Reader.List), in the same run.
+// With PORTAL_BENCH_POSTGRES=1 the same chain is also indexed into and
+// served from PostgreSQL (pgtest's throwaway server).
 func TestBenchPortal(t *testing.T) {
 	n, _ := strconv.Atoi(os.Getenv("PORTAL_BENCH_RELEASES"))
 	if n == 0 {
@@ -88,29 +90,68 @@ func TestBenchPortal(t *testing.T) {
 	f.PublishMany(rels, 40)
 	t.Logf("published %d releases on the simulated chain in %s", n, time.Since(start).Round(time.Millisecond))
 
-	s, err := OpenStore(ctx, t.TempDir(), f.Registry)
-	if err != nil {
-		t.Fatal(err)
+	// the catalogue on each store, indexed from the same chain
+	var sqlite *Store
+	var coldMedian, p95SQLite time.Duration
+	for _, k := range storeKinds {
+		if k.name == "postgres" && os.Getenv("PORTAL_BENCH_POSTGRES") == "" {
+			continue
+		}
+		s, cold, p95 := benchStore(t, k, f, n, depts)
+		if k.name == "sqlite" {
+			sqlite, coldMedian, p95SQLite = s, cold, p95
+		}
 	}
-	defer s.Close()
-	if err := s.SetNames(ctx, &Metadata{Departments: depts}); err != nil {
-		t.Fatal(err)
+
+	// the reference: the same filtered page from the chain (the registry's views)
+	r := f.Reader()
+	r.LogRange = 2000
+	level := uint8(1)
+	var ref []time.Duration
+	for i := 0; i < 3; i++ {
+		t0 := time.Now()
+		page, err := r.List(ctx, publicdata.Filter{Level: &level, PerPage: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page.Total != (n+1)/3 && page.Total != n/3 && page.Total != (n+2)/3 {
+			t.Fatalf("reference list: %d conditional records of %d", page.Total, n)
+		}
+		ref = append(ref, time.Since(t0))
 	}
+	slices.Sort(ref)
+	fmt.Printf("reference, same run: the conditional records' first page from the chain (publicdata.Reader.List, as `sovereign data list --level conditional`): median %s → %.0f× the SQLite index's cold median, %.0f× its p95\n",
+		ref[1].Round(time.Millisecond), float64(ref[1])/float64(coldMedian), float64(ref[1])/float64(p95SQLite))
+	follow(t, f, sqlite, base, n)
+}
+
+func syncStore(t *testing.T, s *Store, f *rt.Chain) time.Duration {
 	ix, err := NewIndexer(s, IndexerConfig{Public: f.Client, Registry: f.Registry, Bridge: rt.Bridge, LogRange: 2000, Logger: quiet()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	start = time.Now()
-	if err := ix.Sync(ctx); err != nil {
+	start := time.Now()
+	if err := ix.Sync(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	took := time.Since(start)
+	return time.Since(start)
+}
+
+// benchStore indexes the chain's n releases into a fresh store of kind k
+// and measures the catalogue on it: the cold median and the warm p95.
+func benchStore(t *testing.T, k storeKind, f *rt.Chain, n int, depts []string) (*Store, time.Duration, time.Duration) {
+	ctx := context.Background()
+	s := openStore(t, k, k.place(t), f.Registry)
+	if err := s.SetNames(ctx, &Metadata{Departments: depts}); err != nil {
+		t.Fatal(err)
+	}
+	took := syncStore(t, s, f)
 	st, err := s.Stats(ctx)
 	if err != nil || st.Releases != n {
 		t.Fatalf("indexed %+v, %v; want %d releases", st, err, n)
 	}
-	fmt.Printf("portal index: %d Published events in %s: %.0f events/s (catch-up from block 0, eth_getLogs over %d blocks a call)\n",
-		n, took.Round(time.Millisecond), float64(n)/took.Seconds(), 2000)
+	fmt.Printf("portal index (%s): %d Published events in %s: %.0f events/s (catch-up from block 0, eth_getLogs over %d blocks a call)\n",
+		k.name, n, took.Round(time.Millisecond), float64(n)/took.Seconds(), 2000)
 
 	srv, err := NewServer(ServerConfig{Store: s, Logger: quiet()})
 	if err != nil {
@@ -143,27 +184,7 @@ func TestBenchPortal(t *testing.T) {
 	slices.Sort(cold)
 	slices.Sort(lat)
 	p50, p95 := lat[len(lat)/2], lat[len(lat)*95/100]
-
-	// the reference: the same filtered page from the chain (the registry's views)
-	r := f.Reader()
-	r.LogRange = 2000
-	level := uint8(1)
-	var ref []time.Duration
-	for i := 0; i < 3; i++ {
-		t0 := time.Now()
-		page, err := r.List(ctx, publicdata.Filter{Level: &level, PerPage: 20})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if page.Total != (n+1)/3 && page.Total != n/3 && page.Total != (n+2)/3 {
-			t.Fatalf("reference list: %d conditional records of %d", page.Total, n)
-		}
-		ref = append(ref, time.Since(t0))
-	}
-	slices.Sort(ref)
-	fmt.Printf("portal catalogue, %d releases indexed, 8 filtered, searched and paged queries with facet counts: first load of each (counts computed) median %s, max %s; then %d loads (counts cached until the index changes) p50 %s, p95 %s\n",
-		n, cold[len(cold)/2].Round(time.Microsecond), cold[len(cold)-1].Round(time.Microsecond), len(lat), p50.Round(time.Microsecond), p95.Round(time.Microsecond))
-	follow(t, f, s, base, n)
-	fmt.Printf("reference, same run: the conditional records' first page from the chain (publicdata.Reader.List, as `sovereign data list --level conditional`): median %s → %.0f× the index's cold median, %.0f× its p95\n",
-		ref[1].Round(time.Millisecond), float64(ref[1])/float64(cold[len(cold)/2]), float64(ref[1])/float64(p95))
+	fmt.Printf("portal catalogue (%s), %d releases indexed, 8 filtered, searched and paged queries with facet counts: first load of each (counts computed) median %s, max %s; then %d loads (counts cached until the index changes) p50 %s, p95 %s\n",
+		k.name, n, cold[len(cold)/2].Round(time.Microsecond), cold[len(cold)-1].Round(time.Microsecond), len(lat), p50.Round(time.Microsecond), p95.Round(time.Microsecond))
+	return s, cold[len(cold)/2], p95
 }

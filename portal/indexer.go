@@ -2,7 +2,6 @@ package portal
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -83,7 +82,7 @@ type follower struct {
 	from    uint64
 	addrs   []common.Address
 	topics  [][]common.Hash
-	handle  func(ctx context.Context, tx *sql.Tx, l *types.Log, h *types.Header) error
+	handle  func(ctx context.Context, tx *txn, l *types.Log, h *types.Header) error
 }
 
 // NewIndexer makes an indexer of cfg's chains into s.
@@ -185,6 +184,7 @@ func (ix *Indexer) sync(ctx context.Context, f *follower) (bool, error) {
 		return changed, err
 	}
 	next = max(next, f.from)
+	total := 0
 	for lo := next; lo <= head; {
 		hi := min(head, lo+ix.cfg.LogRange-1)
 		n, err := ix.pass(ctx, f, lo, hi)
@@ -192,7 +192,14 @@ func (ix *Indexer) sync(ctx context.Context, f *follower) (bool, error) {
 			return changed, err
 		}
 		changed = changed || n > 0
+		total += n
 		lo = hi + 1
+	}
+	if total >= bulkRows {
+		// a catch-up: refresh the database's statistics (a failure only slows reads)
+		if err := ix.store.afterBulk(ctx); err != nil {
+			ix.cfg.Logger.Warn("Portal index: maintenance after a catch-up failed", "chain", f.chain, "logs", total, "err", err)
+		}
 	}
 	return changed, nil
 }
@@ -276,8 +283,8 @@ func (ix *Indexer) pass(ctx context.Context, f *follower, lo, hi uint64) (int, e
 		}
 	}
 	n := 0
-	err = ix.store.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS touched(dataset_id TEXT PRIMARY KEY); DELETE FROM touched`); err != nil {
+	err = ix.store.tx(ctx, func(tx *txn) error {
+		if err := touch(ctx, tx); err != nil {
 			return err
 		}
 		for i := range logs {
@@ -292,12 +299,13 @@ func (ix *Indexer) pass(ctx context.Context, f *follower, lo, hi uint64) (int, e
 		}
 		for num, h := range headers {
 			withLogs := num != hi || len(logs) > 0 && logs[len(logs)-1].BlockNumber == hi
-			if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO blocks(chain, number, hash, logs) VALUES(?, ?, ?, ?)`, f.chain, num, h.Hash().Hex(), withLogs); err != nil {
+			if _, err := tx.exec(ctx, `INSERT INTO blocks(chain, number, hash, logs) VALUES(?, ?, ?, ?)
+				ON CONFLICT(chain, number) DO UPDATE SET hash = excluded.hash, logs = excluded.logs`, f.chain, num, h.Hash().Hex(), withLogs); err != nil {
 				return err
 			}
 		}
 		// keep a window of pass ends; blocks with logs stay
-		if _, err := tx.ExecContext(ctx, `DELETE FROM blocks WHERE chain = ? AND logs = 0 AND number < ?`, f.chain, int64(hi)-256); err != nil {
+		if _, err := tx.exec(ctx, `DELETE FROM blocks WHERE chain = ? AND NOT logs AND number < ?`, f.chain, int64(hi)-256); err != nil {
 			return err
 		}
 		if err := setCursor(ctx, tx, f.chain, hi+1); err != nil {
@@ -314,16 +322,17 @@ func (ix *Indexer) pass(ctx context.Context, f *follower, lo, hi uint64) (int, e
 	return n, nil
 }
 
-func (ix *Indexer) handlePublic(ctx context.Context, tx *sql.Tx, l *types.Log, h *types.Header) error {
+func (ix *Indexer) handlePublic(ctx context.Context, tx *txn, l *types.Log, h *types.Header) error {
 	if len(l.Topics) == 0 {
 		return nil
 	}
 	touch := func(record common.Hash) error {
-		_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO touched SELECT dataset_id FROM releases WHERE record_id = ?`, record.Hex())
+		_, err := tx.exec(ctx, `INSERT INTO touched SELECT dataset_id FROM releases WHERE record_id = ? ON CONFLICT DO NOTHING`, record.Hex())
 		return err
 	}
 	govern := func(record common.Hash, kind, reason string, receipt common.Hash) error {
-		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO govern(block, log_index, tx, record_id, kind, reason, receipt) VALUES(?, ?, ?, ?, ?, ?, ?)`,
+		if _, err := tx.exec(ctx, `INSERT INTO govern(block, log_index, tx, record_id, kind, reason, receipt) VALUES(?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT(block, log_index) DO UPDATE SET tx = excluded.tx, record_id = excluded.record_id, kind = excluded.kind, reason = excluded.reason, receipt = excluded.receipt`,
 			l.BlockNumber, l.Index, l.TxHash.Hex(), record.Hex(), kind, reason, receipt.Hex()); err != nil {
 			return err
 		}
@@ -335,13 +344,13 @@ func (ix *Indexer) handlePublic(ctx context.Context, tx *sql.Tx, l *types.Log, h
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO releases(record_id, dataset_id, department, version, seq, level, threshold,
-			supersedes, commitment, released_root, content_hash, block, block_hash, tx, log_index, time) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		if _, err := tx.exec(ctx, `INSERT INTO releases(record_id, dataset_id, department, version, seq, level, threshold,
+			supersedes, commitment, released_root, content_hash, block, block_hash, tx, log_index, time) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(record_id) DO UPDATE SET dataset_id = excluded.dataset_id, department = excluded.department, version = excluded.version, seq = excluded.seq, level = excluded.level, threshold = excluded.threshold, supersedes = excluded.supersedes, commitment = excluded.commitment, released_root = excluded.released_root, content_hash = excluded.content_hash, block = excluded.block, block_hash = excluded.block_hash, tx = excluded.tx, log_index = excluded.log_index, time = excluded.time`,
 			v.RecordID.Hex(), v.DatasetID.Hex(), v.Department.Hex(), v.Version, v.Seq, v.Level, v.Threshold, v.Supersedes,
 			bigHex(v.Commitment), bigHex(v.ReleasedRoot), v.ContentHash.Hex(), l.BlockNumber, l.BlockHash.Hex(), l.TxHash.Hex(), l.Index, h.Time); err != nil {
 			return fmt.Errorf("release %s: %w", v.RecordID.Hex(), err)
 		}
-		_, err = tx.ExecContext(ctx, `INSERT OR IGNORE INTO touched VALUES(?)`, v.DatasetID.Hex())
+		_, err = tx.exec(ctx, `INSERT INTO touched VALUES(?) ON CONFLICT DO NOTHING`, v.DatasetID.Hex())
 		return err
 	case l.Address == ix.cfg.Registry && l.Topics[0] == publicdata.FrozenTopic:
 		e, err := registryABI.UnpackFrozenEvent(l)
@@ -371,14 +380,15 @@ func (ix *Indexer) handlePublic(ctx context.Context, tx *sql.Tx, l *types.Log, h
 		if kind != publicdata.LogKindRelease {
 			return nil
 		}
-		_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO relayed(block, log_index, tx, record_id, number, block_hash, receipt_index, c_log_index) VALUES(?, ?, ?, ?, ?, ?, ?, ?)`,
+		_, err = tx.exec(ctx, `INSERT INTO relayed(block, log_index, tx, record_id, number, block_hash, receipt_index, c_log_index) VALUES(?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT(block, log_index) DO UPDATE SET tx = excluded.tx, record_id = excluded.record_id, number = excluded.number, block_hash = excluded.block_hash, receipt_index = excluded.receipt_index, c_log_index = excluded.c_log_index`,
 			l.BlockNumber, l.Index, l.TxHash.Hex(), subject.Hex(), c.Number, c.BlockHash.Hex(), c.ReceiptIndex, c.LogIndex)
 		return err
 	}
 	return nil
 }
 
-func (ix *Indexer) handleConsortium(ctx context.Context, tx *sql.Tx, l *types.Log, _ *types.Header) error {
+func (ix *Indexer) handleConsortium(ctx context.Context, tx *txn, l *types.Log, _ *types.Header) error {
 	if len(l.Topics) == 0 || l.Address != ix.cfg.ReviewBoard {
 		return nil
 	}
@@ -389,21 +399,24 @@ func (ix *Indexer) handleConsortium(ctx context.Context, tx *sql.Tx, l *types.Lo
 		if derr != nil {
 			return derr
 		}
-		_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO submitted(block, log_index, tx, record_id, proof) VALUES(?, ?, ?, ?, ?)`,
+		_, err = tx.exec(ctx, `INSERT INTO submitted(block, log_index, tx, record_id, proof) VALUES(?, ?, ?, ?, ?)
+			ON CONFLICT(block, log_index) DO UPDATE SET tx = excluded.tx, record_id = excluded.record_id, proof = excluded.proof`,
 			l.BlockNumber, l.Index, l.TxHash.Hex(), id.Hex(), proof)
 	case votedTopic:
 		e, derr := boardABI.UnpackVotedEvent(l)
 		if derr != nil {
 			return fmt.Errorf("event Voted in consortium block %d: %w", l.BlockNumber, derr)
 		}
-		_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO votes(block, log_index, tx, record_id, validator, approve, reason) VALUES(?, ?, ?, ?, ?, ?, ?)`,
+		_, err = tx.exec(ctx, `INSERT INTO votes(block, log_index, tx, record_id, validator, approve, reason) VALUES(?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT(block, log_index) DO UPDATE SET tx = excluded.tx, record_id = excluded.record_id, validator = excluded.validator, approve = excluded.approve, reason = excluded.reason`,
 			l.BlockNumber, l.Index, l.TxHash.Hex(), common.Hash(e.RecordId).Hex(), e.Validator.Hex(), e.Approve, e.Reason)
 	case publicdata.DecisionTopic:
 		d, derr := publicdata.DecodeDecision(l)
 		if derr != nil {
 			return derr
 		}
-		_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO decisions(block, log_index, tx, record_id, approved) VALUES(?, ?, ?, ?, ?)`,
+		_, err = tx.exec(ctx, `INSERT INTO decisions(block, log_index, tx, record_id, approved) VALUES(?, ?, ?, ?, ?)
+			ON CONFLICT(block, log_index) DO UPDATE SET tx = excluded.tx, record_id = excluded.record_id, approved = excluded.approved`,
 			l.BlockNumber, l.Index, l.TxHash.Hex(), d.RecordID.Hex(), d.Approved)
 	}
 	return err
@@ -418,7 +431,7 @@ func bigHex(v *big.Int) string {
 }
 
 // handleAccess indexes the registry's access-request events.
-func (ix *Indexer) handleAccess(ctx context.Context, tx *sql.Tx, l *types.Log) error {
+func (ix *Indexer) handleAccess(ctx context.Context, tx *txn, l *types.Log) error {
 	var a struct {
 		request, record common.Hash
 		kind            string
@@ -447,8 +460,8 @@ func (ix *Indexer) handleAccess(ctx context.Context, tx *sql.Tx, l *types.Log) e
 		}
 		a.request, a.kind, a.reason = e.RequestId, "refused", e.Reason
 	}
-	_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO access(block, log_index, tx, request_id, record_id, kind, requester, purpose, granted, expires_at, reason)
-		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, l.BlockNumber, l.Index, l.TxHash.Hex(), a.request.Hex(), a.record.Hex(), a.kind,
+	_, err := tx.exec(ctx, `INSERT INTO access(block, log_index, tx, request_id, record_id, kind, requester, purpose, granted, expires_at, reason) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT(block, log_index) DO UPDATE SET tx = excluded.tx, request_id = excluded.request_id, record_id = excluded.record_id, kind = excluded.kind, requester = excluded.requester, purpose = excluded.purpose, granted = excluded.granted, expires_at = excluded.expires_at, reason = excluded.reason`, l.BlockNumber, l.Index, l.TxHash.Hex(), a.request.Hex(), a.record.Hex(), a.kind,
 		a.requester.Hex(), a.purpose, a.granted, a.expires, a.reason)
 	return err
 }

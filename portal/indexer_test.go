@@ -30,14 +30,10 @@ func testCtx(t *testing.T) context.Context {
 func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
 // newIndex is an index of the fixture chain (playing both chains) in a
-// fresh folder.
-func newIndex(t *testing.T, f *rt.Chain) (*Store, *Indexer) {
+// fresh store of kind k.
+func newIndex(t *testing.T, k storeKind, f *rt.Chain) (*Store, *Indexer) {
 	t.Helper()
-	s, err := OpenStore(testCtx(t), t.TempDir(), f.Registry)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := openStore(t, k, k.place(t), f.Registry)
 	ix, err := NewIndexer(s, IndexerConfig{Public: f.Client, Registry: f.Registry, Bridge: rt.Bridge,
 		Consortium: f.Client, ReviewBoard: rt.ReviewBoard, LogRange: 3, Logger: quiet()})
 	if err != nil {
@@ -69,14 +65,16 @@ func syncIndex(t *testing.T, ix *Indexer) {
 // TestIndexerFollows: releases, supersede links, freezes, shreds, relays and
 // the consortium's proofs and votes land in the index, and agree with what
 // the registry itself says (publicdata's reader).
-func TestIndexerFollows(t *testing.T) {
+func TestIndexerFollows(t *testing.T) { eachStore(t, testIndexerFollows) }
+
+func testIndexerFollows(t *testing.T, k storeKind) {
 	policy := big.NewInt(0x5555)
 	rel1 := rt.Release(t, "roads", 1, 0, 0, roads1, 11)
 	rel2 := rt.Release(t, "roads", 2, 0, 1, roads2, 12)
 	parks := rt.Release(t, "parks", 1, 1, 0, parks1, 13)
 	rel2.Department = DepartmentID("transport")
 	f := rt.New(t, policy, false)
-	s, ix := newIndex(t, f)
+	s, ix := newIndex(t, k, f)
 	f.Submitted(rel1, rt.ProofBytes(1))
 	f.Commit()
 	id1 := f.Publish(rel1, 7)
@@ -125,7 +123,7 @@ func TestIndexerFollows(t *testing.T) {
 		t.Fatalf("after shred: %v", got)
 	}
 	// the index can be rebuilt from the chain: a fresh one says the same
-	s2, ix2 := newIndex(t, f)
+	s2, ix2 := newIndex(t, k, f)
 	syncIndex(t, ix2)
 	if a, b := statuses(t, s), statuses(t, s2); !equal(a, b) {
 		t.Fatalf("rebuilt index %v, followed index %v", b, a)
@@ -134,13 +132,15 @@ func TestIndexerFollows(t *testing.T) {
 
 // TestIndexerReorg: blocks the chain drops take their releases, freezes and
 // supersede links with them; the index then follows the new branch.
-func TestIndexerReorg(t *testing.T) {
+func TestIndexerReorg(t *testing.T) { eachStore(t, testIndexerReorg) }
+
+func testIndexerReorg(t *testing.T, k storeKind) {
 	policy := big.NewInt(7)
 	rel1 := rt.Release(t, "roads", 1, 0, 0, roads1, 11)
 	rel2 := rt.Release(t, "roads", 2, 0, 1, roads2, 12)
 	parks := rt.Release(t, "parks", 1, 0, 0, parks1, 13)
 	f := rt.New(t, policy, false)
-	s, ix := newIndex(t, f)
+	s, ix := newIndex(t, k, f)
 	id1 := f.Publish(rel1, 3)
 	fork := f.Head()
 	id2 := f.Publish(rel2, 4)
@@ -209,12 +209,14 @@ func equal(a, b map[common.Hash]string) bool {
 
 // TestStoreOfAnotherRegistry: an index folder made for another registry is
 // emptied, cursors included, so the new registry is indexed from its start.
-func TestStoreOfAnotherRegistry(t *testing.T) {
+func TestStoreOfAnotherRegistry(t *testing.T) { eachStore(t, testStoreOfAnotherRegistry) }
+
+func testStoreOfAnotherRegistry(t *testing.T, k storeKind) {
 	f := rt.New(t, big.NewInt(7), false)
 	f.Publish(rt.Release(t, "roads", 1, 0, 0, roads1, 11), 0)
-	dir := t.TempDir()
+	dir := k.place(t)
 	open := func(f *rt.Chain) *Store {
-		s, err := OpenStore(testCtx(t), dir, f.Registry)
+		s, err := k.open(testCtx(t), dir, f.Registry)
 		if err != nil {
 			t.Fatal(err)
 		}

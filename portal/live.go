@@ -86,6 +86,6 @@ func (s *Server) live(w http.ResponseWriter, r *http.Request) {
 // maxSeq is the highest sequence number indexed (-1: none).
 func (s *Store) maxSeq(ctx context.Context) (int64, error) {
 	var n int64
-	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), -1) FROM releases`).Scan(&n)
+	err := s.queryRow(ctx, `SELECT COALESCE(MAX(seq), -1) FROM releases`).Scan(&n)
 	return n, err
 }

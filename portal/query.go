@@ -102,7 +102,7 @@ func scanRelease(s scanner) (*Release, error) {
 }
 
 func (s *Store) releases(ctx context.Context, where string, args ...any) ([]*Release, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+releaseColumns+releaseFrom+` `+where, args...)
+	rows, err := s.query(ctx, `SELECT `+releaseColumns+releaseFrom+` `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("index query: %w", err)
 	}
@@ -173,9 +173,12 @@ func (q *Query) where(skip string) (string, []any) {
 	for _, w := range strings.Fields(strings.ToLower(q.Text)) {
 		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(w) + "%"
 		// the words are looked up in the small name tables, not per release
-		conds = append(conds, `(r.dataset_id IN (SELECT id FROM datasets WHERE lower(title) LIKE ?1 ESCAPE '\' OR lower(keywords) LIKE ?1 ESCAPE '\'
+		// numbered: each word's pattern and id are its own two arguments
+		like1, id2 := fmt.Sprintf("?%d", len(args)+1), fmt.Sprintf("?%d", len(args)+2)
+		conds = append(conds, strings.NewReplacer("?1", like1, "?2", id2).Replace(
+			`(r.dataset_id IN (SELECT id FROM datasets WHERE lower(title) LIKE ?1 ESCAPE '\' OR lower(keywords) LIKE ?1 ESCAPE '\'
 			OR lower(description) LIKE ?1 ESCAPE '\') OR r.department IN (SELECT id FROM departments WHERE lower(name) LIKE ?1 ESCAPE '\')
-			OR r.record_id = ?2 OR r.dataset_id = ?2)`)
+			OR r.record_id = ?2 OR r.dataset_id = ?2)`))
 		args = append(args, like, w)
 	}
 	if q.Department != "" && skip != "department" {
@@ -334,7 +337,7 @@ func (s *Store) searchCounts(ctx context.Context, q *Query) (*counts, error) {
 	}
 	c = &counts{}
 	where, args := q.where("")
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+" FROM releases r"+where, args...).Scan(&c.total); err != nil {
+	if err := s.queryRow(ctx, `SELECT COUNT(*)`+" FROM releases r"+where, args...).Scan(&c.total); err != nil {
 		return nil, fmt.Errorf("index count: %w", err)
 	}
 	var err error
@@ -375,7 +378,7 @@ func (s *Store) searchCounts(ctx context.Context, q *Query) (*counts, error) {
 
 // departmentNames are the known department names by id.
 func (s *Store) departmentNames(ctx context.Context) (map[string]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM departments`)
+	rows, err := s.query(ctx, `SELECT id, name FROM departments`)
 	if err != nil {
 		return nil, fmt.Errorf("index departments: %w", err)
 	}
@@ -394,7 +397,7 @@ func (s *Store) departmentNames(ctx context.Context) (map[string]string, error) 
 // facet counts q's matches (without its own filter name) by col.
 func (s *Store) facet(ctx context.Context, q *Query, name, col string) ([]Facet, error) {
 	where, args := q.where(name)
-	rows, err := s.db.QueryContext(ctx, `SELECT `+col+`, COUNT(*)`+" FROM releases r"+where+` GROUP BY `+col+` ORDER BY `+col, args...)
+	rows, err := s.query(ctx, `SELECT `+col+`, COUNT(*)`+" FROM releases r"+where+` GROUP BY `+col+` ORDER BY `+col, args...)
 	if err != nil {
 		return nil, fmt.Errorf("index facet %s: %w", name, err)
 	}
@@ -467,7 +470,7 @@ type Vote struct {
 func (s *Store) Certification(ctx context.Context, id common.Hash) (*Certification, error) {
 	c := &Certification{}
 	var bh, tx string
-	err := s.db.QueryRowContext(ctx, `SELECT number, block_hash, receipt_index, c_log_index, tx, block FROM relayed WHERE record_id = ? ORDER BY block, log_index LIMIT 1`, id.Hex()).
+	err := s.queryRow(ctx, `SELECT number, block_hash, receipt_index, c_log_index, tx, block FROM relayed WHERE record_id = ? ORDER BY block, log_index LIMIT 1`, id.Hex()).
 		Scan(&c.Number, &bh, &c.Receipt, &c.LogIndex, &tx, &c.RelayAt)
 	switch {
 	case err == nil:
@@ -475,14 +478,14 @@ func (s *Store) Certification(ctx context.Context, id common.Hash) (*Certificati
 	case !errors.Is(err, sql.ErrNoRows):
 		return nil, fmt.Errorf("index relayed: %w", err)
 	}
-	err = s.db.QueryRowContext(ctx, `SELECT approved, tx FROM decisions WHERE record_id = ? ORDER BY block DESC, log_index DESC LIMIT 1`, id.Hex()).Scan(&c.Approved, &tx)
+	err = s.queryRow(ctx, `SELECT approved, tx FROM decisions WHERE record_id = ? ORDER BY block DESC, log_index DESC LIMIT 1`, id.Hex()).Scan(&c.Approved, &tx)
 	switch {
 	case err == nil:
 		c.Decided, c.Decision = true, common.HexToHash(tx)
 	case !errors.Is(err, sql.ErrNoRows):
 		return nil, fmt.Errorf("index decisions: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT validator, approve, reason, tx, block FROM votes WHERE record_id = ? ORDER BY block, log_index`, id.Hex())
+	rows, err := s.query(ctx, `SELECT validator, approve, reason, tx, block FROM votes WHERE record_id = ? ORDER BY block, log_index`, id.Hex())
 	if err != nil {
 		return nil, fmt.Errorf("index votes: %w", err)
 	}
@@ -508,7 +511,7 @@ func (s *Store) Certification(ctx context.Context, id common.Hash) (*Certificati
 // event; ErrNotFound if the index has none.
 func (s *Store) Proof(ctx context.Context, id common.Hash) ([]byte, error) {
 	var p []byte
-	err := s.db.QueryRowContext(ctx, `SELECT proof FROM submitted WHERE record_id = ? ORDER BY block DESC, log_index DESC LIMIT 1`, id.Hex()).Scan(&p)
+	err := s.queryRow(ctx, `SELECT proof FROM submitted WHERE record_id = ? ORDER BY block DESC, log_index DESC LIMIT 1`, id.Hex()).Scan(&p)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: no Submitted proof of record %s in the index", ErrNotFound, id.Hex())
 	}
@@ -524,7 +527,7 @@ type Stats struct {
 // Stats reads them.
 func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 	st := &Stats{}
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM releases`).Scan(&st.Releases); err != nil {
+	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM releases`).Scan(&st.Releases); err != nil {
 		return nil, err
 	}
 	var err error

@@ -30,7 +30,7 @@ type portalFixture struct {
 	ids           common.Hash
 }
 
-func newPortal(t *testing.T) *portalFixture {
+func newPortal(t *testing.T, k storeKind) *portalFixture {
 	t.Helper()
 	policy := big.NewInt(0x5555)
 	rel1 := rt.Release(t, "roads", 1, 0, 0, roads1, 11)
@@ -41,7 +41,7 @@ func newPortal(t *testing.T) *portalFixture {
 	rel2.DatasetId = rel1.DatasetId
 	rel1.Department, rel2.Department = DepartmentID("transport"), DepartmentID("transport")
 	f := rt.New(t, policy, true)
-	s, ix := newIndex(t, f)
+	s, ix := newIndex(t, k, f)
 	if err := s.SetNames(testCtx(t), &Metadata{Departments: []string{"transport", "parks"}, Datasets: []DatasetMeta{
 		{Department: "transport", Dataset: "roads", Title: "Road works by district", Description: "Open road works.", Keywords: []string{"roads", "traffic"}},
 	}}); err != nil {
@@ -92,8 +92,10 @@ func mustContain(t *testing.T, what, body string, parts ...string) {
 	}
 }
 
-func TestCatalogueAndDataset(t *testing.T) {
-	p := newPortal(t)
+func TestCatalogueAndDataset(t *testing.T) { eachStore(t, testCatalogueAndDataset) }
+
+func testCatalogueAndDataset(t *testing.T, k storeKind) {
+	p := newPortal(t, k)
 	u := p.srv.URL
 	code, body, _ := get(t, u+"/")
 	if code != 200 {
@@ -102,10 +104,15 @@ func TestCatalogueAndDataset(t *testing.T) {
 	mustContain(t, "catalogue", body, "4 releases", "Road works by district", `<main id="main"`, `role="search"`, `<label for="q">`,
 		"transport</a> <span class=\"count\">(2)</span>", "frozen</a> <span class=\"count\">(1)</span>", "court order 12/2026")
 	// search by title word, department name and keyword
-	for _, q := range []string{"district", "transport", "traffic"} {
+	for _, q := range []string{"district", "transport", "traffic", "road+works", "district+transport", "roads+traffic+Transport"} {
 		_, body, _ = get(t, u+"/?q="+q)
 		mustContain(t, "search "+q, body, "2 releases")
 	}
+	// every word must match, with the other filters after them
+	_, body, _ = get(t, u+"/?q=district+parks")
+	mustContain(t, "search district parks", body, "0 releases")
+	_, body, _ = get(t, u+"/?q=road+works&status=superseded")
+	mustContain(t, "search road works, superseded", body, "1 release<")
 	_, body, _ = get(t, u+"/?status=frozen")
 	mustContain(t, "status filter", body, "1 release<", "court order")
 	_, body, _ = get(t, u+"/?level=conditional&status=current")
@@ -155,8 +162,10 @@ func TestCatalogueAndDataset(t *testing.T) {
 	}
 }
 
-func TestDownload(t *testing.T) {
-	p := newPortal(t)
+func TestDownload(t *testing.T) { eachStore(t, testDownload) }
+
+func testDownload(t *testing.T, k storeKind) {
+	p := newPortal(t, k)
 	u := p.srv.URL
 	code, body, h := get(t, u+"/download/"+p.id1.Hex()+".csv")
 	if code != 200 || body != string(roads1) || h.Get("X-Content-SHA256") != contentstore.Name(roads1) {
@@ -187,8 +196,10 @@ func TestDownload(t *testing.T) {
 	}
 }
 
-func TestCatalogFeedRPC(t *testing.T) {
-	p := newPortal(t)
+func TestCatalogFeedRPC(t *testing.T) { eachStore(t, testCatalogFeedRPC) }
+
+func testCatalogFeedRPC(t *testing.T, k storeKind) {
+	p := newPortal(t, k)
 	u := p.srv.URL
 	code, body, h := get(t, u+"/catalog.jsonld")
 	var nodes []map[string]any
@@ -243,8 +254,10 @@ func TestCatalogFeedRPC(t *testing.T) {
 
 // TestLiveFeed: a release published after a client connects reaches it
 // over the WebSocket as soon as the indexer sees it.
-func TestLiveFeed(t *testing.T) {
-	p := newPortal(t)
+func TestLiveFeed(t *testing.T) { eachStore(t, testLiveFeed) }
+
+func testLiveFeed(t *testing.T, k storeKind) {
+	p := newPortal(t, k)
 	ws, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(p.srv.URL, "http")+"/live", http.Header{"Origin": {p.srv.URL}})
 	if err != nil {
 		t.Fatal(err)
@@ -272,8 +285,10 @@ func TestLiveFeed(t *testing.T) {
 // TestAccessRequest: the form of a conditional record gives the command
 // (no JavaScript) or the calldata (a wallet); the request, once on chain,
 // has its page: pending, then granted until its expiry.
-func TestAccessRequest(t *testing.T) {
-	p := newPortal(t)
+func TestAccessRequest(t *testing.T) { eachStore(t, testAccessRequest) }
+
+func testAccessRequest(t *testing.T, k storeKind) {
+	p := newPortal(t, k)
 	u := p.srv.URL
 	// parks (conditional) is frozen: no form; unfreeze-free path: a new conditional record
 	rel := rt.Release(t, "library", 1, 1, 0, parks1, 21)

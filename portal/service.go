@@ -16,7 +16,10 @@ import (
 // Config is a whole portal: its index, what it follows and where it listens.
 type Config struct {
 	IndexDir string
-	Listen   string // host:port (port 0: any free port)
+	// IndexPostgres, if set, is the PostgreSQL URL of the index (IndexDir
+	// is then not used).
+	IndexPostgres string
+	Listen        string // host:port (port 0: any free port)
 	// The public chain (required) and, optionally, the consortium.
 	Public, Consortium         Backend
 	PublicRPC                  string // URL the browser's eth_call goes to through /rpc
@@ -48,10 +51,16 @@ func Start(ctx context.Context, cfg Config) (*Service, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	if cfg.IndexDir == "" {
-		return nil, errors.New("portal: no index folder (--index.dir)")
+	var store *Store
+	var err error
+	switch {
+	case cfg.IndexPostgres != "":
+		store, err = OpenPostgres(ctx, cfg.IndexPostgres, cfg.Registry)
+	case cfg.IndexDir == "":
+		return nil, errors.New("portal: no index folder (--index.dir) or database (--index.postgres)")
+	default:
+		store, err = OpenStore(ctx, cfg.IndexDir, cfg.Registry)
 	}
-	store, err := OpenStore(ctx, cfg.IndexDir, cfg.Registry)
 	if err != nil {
 		return nil, fmt.Errorf("portal: %w", err)
 	}

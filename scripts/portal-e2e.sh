@@ -6,6 +6,7 @@
 #   portal/test/browser.test.mjs  playwright-core + Debian's Chromium, axe-core
 #   portal/test/shacl.test.mjs    the DCAT-AP export against SHACL shapes
 #   portal/test/live.test.mjs     a new release pushed to an open page
+#   portal/test/ckan_harvest.py   CKAN's DCAT harvester's parser (ckanext-dcat) on both catalogues
 # and checks that a new release reaches the Atom feed within seconds.
 # Screenshots and logs go to $ARTIFACTS (default build/portal-test).
 set -euo pipefail
@@ -66,6 +67,11 @@ done
 # a funded dev account (3) for the browser's stand-in wallet
 WALLET_KEY="$(cast keccak "sovereign devnet account 3")" PUBLIC_RPC="$pub" node --test portal/test/browser.test.mjs
 CATALOGS="$PORTAL_URL/catalog.jsonld $PORTAL_URL/catalog.ttl" node --test portal/test/shacl.test.mjs
+# CKAN's DCAT harvester (ckanext-dcat's parser, vendored) takes every release
+for f in ttl jsonld; do
+	"$(scripts/ckan-dcat.sh python)" portal/test/ckan_harvest.py "$PORTAL_URL/catalog.$f" --check 5 >"$ARTIFACTS/ckan-harvest.$f.json"
+	echo "ok  CKAN's DCAT harvester parsed catalog.$f: $(grep -c '"key": "guid"' "$ARTIFACTS/ckan-harvest.$f.json") datasets"
+done
 
 # a new release reaches the open catalogue page (WebSocket) and the Atom
 # feed within seconds of its approval

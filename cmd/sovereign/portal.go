@@ -27,11 +27,14 @@ func portalCommand() *cli.Command {
 		Usage: "serve the public web portal: catalogue, dataset pages, downloads, browser verification, DCAT-AP and Atom",
 		Description: `The portal follows the public chain's DataRegistry (and, when it knows the
 consortium, the ReviewBoard's proofs and votes) into an SQLite index in
---index.dir, which it can always rebuild from the chains (delete the folder).
-It holds no keys. It listens on loopback unless --listen says otherwise.`,
+--index.dir, or with --index.postgres into a PostgreSQL database (for
+deployments with many readers; one portal indexes a database at a time),
+which it can always rebuild from the chains (delete the folder, or drop the
+portal's tables). It holds no keys. It listens on loopback unless --listen says otherwise.`,
 		Flags: append(flags,
 			&cli.StringFlag{Name: "listen", Usage: "host:port to serve on", Value: "127.0.0.1:8880"},
-			&cli.StringFlag{Name: "index.dir", Usage: "folder of the portal's index", Value: "portal-index"},
+			&cli.StringFlag{Name: "index.dir", Usage: "folder of the portal's SQLite index", Value: "portal-index"},
+			&cli.StringFlag{Name: "index.postgres", Usage: "PostgreSQL URL of the portal's index instead of --index.dir (postgres://user:password@host:port/db?sslmode=…)"},
 			&cli.StringFlag{Name: "metadata", Usage: "JSON file of department names and dataset titles, descriptions and keywords (see portal.Metadata)"},
 			&cli.StringFlag{Name: "base-url", Usage: "the portal's public URL, for absolute links in DCAT-AP and Atom (default: each request's host)"},
 		),
@@ -65,7 +68,13 @@ func runPortal(ctx context.Context, c *cli.Context, s *readerSetup) error {
 		slog.Warn("Portal listens beyond loopback", "listen", c.String("listen"))
 	}
 	r := s.reader
-	cfg := portal.Config{IndexDir: c.String("index.dir"), Listen: c.String("listen"),
+	if c.IsSet("index.postgres") && c.IsSet("index.dir") {
+		return fmt.Errorf("--index.postgres and --index.dir: the index is in one or the other, not both")
+	}
+	if c.IsSet("index.postgres") && c.String("index.postgres") == "" {
+		return fmt.Errorf("--index.postgres is empty: want postgres://user:password@host:port/db")
+	}
+	cfg := portal.Config{IndexDir: c.String("index.dir"), IndexPostgres: c.String("index.postgres"), Listen: c.String("listen"),
 		PublicRPC: flagOr(c, "public.rpc", manifestPublicRPC(s)),
 		Registry:  r.Registry, Bridge: r.Bridge, Verifier: r.Verifier, ReviewBoard: r.ReviewBoard,
 		FromBlock: r.FromBlock, ConsortiumFrom: r.FromBlock, LogRange: r.LogRange,
@@ -83,7 +92,11 @@ func runPortal(ctx context.Context, c *cli.Context, s *readerSetup) error {
 		return err
 	}
 	defer svc.Close()
-	fmt.Fprintf(os.Stdout, "portal at %s (index in %s)\n", svc.URL, cfg.IndexDir)
+	where := cfg.IndexDir
+	if cfg.IndexPostgres != "" {
+		where = "PostgreSQL"
+	}
+	fmt.Fprintf(os.Stdout, "portal at %s (index in %s)\n", svc.URL, where)
 	<-ctx.Done()
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
 	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/internal/testbin"
+	"github.com/sovereign-gov/sovereign/portal/pgtest"
 	rt "github.com/sovereign-gov/sovereign/publicdata/readertest"
 )
 
@@ -72,6 +74,33 @@ func TestPortalCommand(t *testing.T) {
 	}
 	p.Stop()
 
+	// the same portal with its index in a PostgreSQL database
+	pgURL := pgtest.Database(t)
+	p = proctest.Start(t, "portal-postgres", bin, "portal", "--manifest", dir, "--listen", fmt.Sprintf("127.0.0.1:%d", port),
+		"--index.postgres", pgURL, "--metadata", meta)
+	deadline = time.Now().Add(30 * time.Second)
+	for {
+		if code, body := get("/healthz"); code == 200 && strings.Contains(body, `"releases":1`) {
+			break
+		}
+		if time.Now().After(deadline) || p.Exited() {
+			t.Fatalf("the portal did not index the release into PostgreSQL:\n%s", p.Output())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if _, body := get("/?q=asphalt"); !strings.Contains(body, "Road works") {
+		t.Fatalf("catalogue from PostgreSQL:\n%s", body)
+	}
+	if !strings.Contains(p.Output(), "index in PostgreSQL") {
+		t.Fatalf("output: %s", p.Output())
+	}
+	// one portal indexes a database at a time
+	out, err := proctest.Run(bin, "portal", "--manifest", dir, "--listen", "127.0.0.1:0", "--index.postgres", pgURL)
+	if err == nil || !strings.Contains(out, "--index.postgres") || !strings.Contains(out, "another portal") {
+		t.Fatalf("a second portal on the same database: %v\n%s", err, out)
+	}
+	p.Stop()
+
 	for _, c := range []struct {
 		args []string
 		want string
@@ -79,8 +108,16 @@ func TestPortalCommand(t *testing.T) {
 		{[]string{"--metadata", filepath.Join(dir, "absent.json")}, "--metadata"},
 		{[]string{"--listen", "nowhere"}, `--listen "nowhere"`},
 		{[]string{"--registry", "0x12"}, "--registry"},
+		{[]string{"--index.postgres", "postgres://u:p@127.0.0.1:1/db?connect_timeout=2"}, "--index.postgres postgres://u:xxxxx@"},
+		{[]string{"--index.postgres", "postgres://x y"}, "--index.postgres"},
+		{[]string{"--index.postgres", ""}, "--index.postgres is empty"},
+		{[]string{"--index.postgres", "postgres://u@127.0.0.1:1/db", "--index.dir", t.TempDir()}, "--index.postgres and --index.dir"},
 	} {
-		out, err := proctest.Run(bin, append([]string{"portal", "--manifest", dir, "--index.dir", t.TempDir()}, c.args...)...)
+		args := []string{"portal", "--manifest", dir}
+		if !slices.Contains(c.args, "--index.postgres") {
+			args = append(args, "--index.dir", t.TempDir())
+		}
+		out, err := proctest.Run(bin, append(args, c.args...)...)
 		if err == nil || !strings.Contains(out, c.want) {
 			t.Fatalf("portal %v: %v\n%s\nwant an error naming %s", c.args, err, out, c.want)
 		}
