@@ -80,7 +80,7 @@ func New(cfg Config) (*Node, error) {
 	// methods, with geth's native tracers (callTracer, prestateTracer, …);
 	// served only when debug is asked for (Config.HTTPAPI, WSAPI).
 	stack.RegisterAPIs(tracers.APIs(backend.APIBackend))
-	return &Node{Stack: stack, Eth: backend, Metrics: newMetrics(), config: cfg}, nil
+	return &Node{Stack: stack, Eth: backend, Metrics: NewMetrics(), config: cfg}, nil
 }
 
 // Start opens the sockets and starts every registered service. The eth
@@ -93,7 +93,7 @@ func (n *Node) Start() error {
 	}
 	n.Eth.SetSynced()
 	if n.config.MetricsAddr != "" {
-		addr, stop, err := serveMetrics(n.config.MetricsAddr, n.Metrics)
+		addr, stop, err := ServeMetrics(n.config.MetricsAddr, n.Metrics)
 		if err != nil {
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"time"
 
+	"github.com/ethereum/go-ethereum/log"
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/urfave/cli/v2"
 
@@ -41,6 +42,7 @@ once. --once relays what is missing, prints a summary and exits.`,
 			&cli.Uint64Flag{Name: "checkpoint.blocks", Usage: "anchor the consortium head as a checkpoint once it is this many blocks past the latest (0: off)"},
 			&cli.DurationFlag{Name: "checkpoint.every", Usage: "anchor the consortium head once its time is this far past the latest checkpoint's (0: off)"},
 			&cli.DurationFlag{Name: "backoff.max", Usage: "longest wait while a chain is down", Value: time.Minute},
+			&cli.StringFlag{Name: "metrics.addr", Usage: "serve Prometheus metrics (lag, pending decisions, gas per record, and geth's process metrics) at /metrics on this address, e.g. 127.0.0.1:6065 (\"\" disables)"},
 			verbosityFlag,
 		},
 		Action: runRelay,
@@ -92,6 +94,16 @@ func runRelay(c *cli.Context) error {
 		Batch: c.Int("batch"), Interval: c.Duration("interval"),
 		CheckpointEvery: c.Uint64("checkpoint.blocks"), CheckpointPeriod: c.Duration("checkpoint.every"),
 		BackoffMax: c.Duration("backoff.max"),
+	}
+	if addr := c.String("metrics.addr"); addr != "" {
+		m := node.NewMetrics()
+		served, stop, err := serveMetricsFlag(addr, m)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		log.Info("Serving metrics", "url", "http://"+served+node.MetricsPath)
+		cfg.Metrics = bridge.NewMetrics(m.Registry)
 	}
 	if id := c.Uint64("public.chainid"); id != 0 {
 		cfg.PublicChainID = new(big.Int).SetUint64(id)
