@@ -238,8 +238,8 @@ func useVaultOnDevnet(t *testing.T, bin, dir, summary, privateURL, consortiumURL
 		if err != nil {
 			t.Fatalf("dev-only credentials of %s: %v", role, err)
 		}
-		return []string{"--vault-addr", lastMatch(t, vaultAddrLine, summary, "Vault address"),
-			"--role-id", strings.TrimSpace(string(id)), "--secret-id-file", filepath.Join(creds, role+".secret-id"),
+		return []string{"--vault.addr", lastMatch(t, vaultAddrLine, summary, "Vault address"),
+			"--vault.role-id", strings.TrimSpace(string(id)), "--vault.secret-id-file", filepath.Join(creds, role+".secret-id"),
 			"--rpc", privateURL, "--store", lastMatch(t, storeLine, summary, "SensitiveStore"), "--blobs", filepath.Join(work, "blobs")}
 	}
 	out, err := proctest.Run(bin, append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "1", "--private-only",

@@ -59,7 +59,7 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 			t.Fatal(err)
 		}
 		f := keysWriteFile(t, filepath.Join(dir, role+".secret"), secret)
-		return []string{"--vault-addr", srv.Addr, "--role-id", id, "--secret-id-file", f}
+		return []string{"--vault.addr", srv.Addr, "--vault.role-id", id, "--vault.secret-id-file", f}
 	}
 	dept, officer := creds(naming.DepartmentRole("health")), creds(naming.SecurityOfficerRole)
 
@@ -253,7 +253,7 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	}{
 		{append([]string{"keys", "shred", "--key", "health.stays"}, officer...), "add --yes to confirm"},
 		{append([]string{"keys", "grant", "--key", "Health"}, officer...), "--key: invalid transit key"},
-		{[]string{"keys", "grant", "--key", "health.stays", "--vault-addr", srv.Addr}, "no Vault login"},
+		{[]string{"keys", "grant", "--key", "health.stays", "--vault.addr", srv.Addr}, "no Vault login"},
 		{append([]string{"keys", "grant", "--key", "health.stays", "--ttl", "-1s"}, officer...), "TTL must be positive"},
 		{append([]string{"keys", "rewrap", "--key", "health.stays"}, officer...), "--store (the SensitiveStore address) is required"},
 		{append(append([]string{"keys", "rewrap", "--key", "health.stays"}, officer...), "--store", "0x12"), "not a 0x-prefixed 20-byte hex address"},

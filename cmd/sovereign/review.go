@@ -83,7 +83,7 @@ current validators approves, rejected once approval can no longer reach it.`,
 				Usage:     "check a submission: its proof on chain, schema and policy, and (under a Vault grant) the decrypted record and released view",
 				ArgsUsage: "RECORD_ID",
 				Description: `Log in to Vault with a time-limited grant for the record's dataset
-(--vault-token, issued by a security officer with 'sovereign keys grant') to
+(--vault.token, issued by a security officer with 'sovereign keys grant') to
 check that the decrypted record opens the reviewed commitment and that the
 released view is its released columns. A record that passes is remembered in
 --tested for 'review approve --all-tested'.`,
