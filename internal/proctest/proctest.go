@@ -68,6 +68,7 @@ func (p *Proc) start() {
 	p.t.Helper()
 	p.cmd = exec.Command(p.bin, p.args...)
 	p.cmd.Stdout, p.cmd.Stderr = p.out, p.out
+	p.cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL} // no orphans if the test binary dies
 	p.done = make(chan struct{})
 	if err := p.cmd.Start(); err != nil {
 		p.t.Fatalf("starting %s: %v", p.Name, err)
@@ -95,6 +96,26 @@ func (p *Proc) Stop() {
 
 // Restart starts the process again with the same arguments.
 func (p *Proc) Restart() { p.start() }
+
+// RestartWith starts the process again with args instead (e.g. peers found
+// since the first start); later Restarts use them too.
+func (p *Proc) RestartWith(args ...string) {
+	p.args = args
+	p.start()
+}
+
+// KillAll sends SIGKILL to every process at once, then waits for each: a
+// crash of them all within a moment, not one after another's exit.
+func KillAll(ps ...*Proc) {
+	for _, p := range ps {
+		if p.cmd.Process != nil {
+			p.cmd.Process.Signal(syscall.SIGKILL)
+		}
+	}
+	for _, p := range ps {
+		p.Kill()
+	}
+}
 
 // Output is everything the process wrote so far.
 func (p *Proc) Output() string { return p.out.String() }
