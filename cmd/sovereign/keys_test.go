@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"math/big"
 	"net"
 	"os"
@@ -102,6 +104,30 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 		t.Fatalf("submit output:\n%s", out)
 	}
 	id := submission.RecordID("health", "stays", 1)
+	// --json, the same submission again: found stored (resumed); stdout is
+	// the JSON alone, the text lines go to stderr
+	again := exec.Command(bin, append(append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "1", "--private-only",
+		"--table", tablePath, "--columns", cols, "--policy", policy, "--salt-file", filepath.Join(dir, "salt"), "--json"}, dept...), chain...)...)
+	again.Env = append(os.Environ(), "VAULT_TOKEN=", "VAULT_ADDR=")
+	var stdout, stderr bytes.Buffer
+	again.Stdout, again.Stderr = &stdout, &stderr
+	if err := again.Run(); err != nil {
+		t.Fatalf("submit --json: %v\n%s%s", err, stdout.String(), stderr.String())
+	}
+	outputs = append(outputs, stdout.String(), stderr.String())
+	var sj struct {
+		Record, Key, Commitment string
+		Resumed                 bool
+		Columns, Rows, Level    int
+		KeyVersion              uint32
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &sj); err != nil {
+		t.Fatalf("submit --json: %v\n%s", err, stdout.String())
+	}
+	if sj.Record != fmt.Sprintf("0x%x", id) || !sj.Resumed || sj.Columns != 3 || sj.Rows != 2 || sj.Level != 2 || sj.Key != "health.stays" ||
+		sj.KeyVersion != 1 || len(sj.Commitment) != 66 || !strings.Contains(stderr.String(), "already stored (resumed)") {
+		t.Fatalf("submit --json: %+v\nstdout:\n%s\nstderr:\n%s", sj, stdout.String(), stderr.String())
+	}
 	reader, _ := chainstore.New(sim.Client(), storeAddr, deptOpts, blobs)
 
 	v1, err := reader.Get(ctx, id)
