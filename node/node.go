@@ -203,6 +203,7 @@ func ethConfig(cfg *Config) *ethconfig.Config {
 		c.NetworkId = cfg.Genesis.Config.ChainID.Uint64()
 	}
 	c.SyncMode = ethconfig.FullSync
+	c.LogNoHistory = cfg.NoLogIndex
 
 	cache := cfg.CacheMB
 	if cache == 0 {

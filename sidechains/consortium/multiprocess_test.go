@@ -121,7 +121,11 @@ func (m *mpNet) launch(i int) {
 		"--datadir", p.dir, "--genesis", m.genesis,
 		"--validator.keystore", p.keyFile, "--validator.password", m.pwFile,
 		"--p2p.addr", p.p2pAddr, "--http.addr", p.httpHost, "--http.port", fmt.Sprint(p.httpPort),
-		"--verbosity", "3")
+		"--verbosity", "3",
+		// no log index: these tests read no events, and loading the index
+		// at a restart took a race-built validator over a minute on a busy
+		// machine (between "HTTP server started" and "Started log indexer")
+		"--history.logs.disable")
 	if len(static) > 0 {
 		args = append(args, "--p2p.static", strings.Join(static, ","))
 	}
