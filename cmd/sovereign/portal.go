@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"os"
 
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/urfave/cli/v2"
@@ -83,7 +82,7 @@ func runPortal(ctx context.Context, c *cli.Context, s *readerSetup) error {
 		return err
 	}
 	defer svc.Close()
-	fmt.Fprintf(os.Stdout, "portal at %s (index in %s)\n", svc.URL, cfg.IndexDir)
+	fmt.Fprintf(c.App.Writer, "portal at %s (index in %s)\n", svc.URL, cfg.IndexDir)
 	<-ctx.Done()
 	return nil
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -117,5 +119,29 @@ func TestVaultFlagsDottedWithOldAliases(t *testing.T) {
 	err := app.Run([]string{"sovereign", "keys", "grant", "--key", "health.stays", "--vault.addr", "http://127.0.0.1:1"})
 	if err == nil || err.Error() != errNoLogin.Error() || !strings.Contains(err.Error(), "--vault.role-id and --vault.secret-id-file, or --vault.token") {
 		t.Errorf("no login: err = %v", err)
+	}
+}
+
+// Commands print through the app's writers (c.App.Writer, ErrWriter), so
+// that tests and embedders capture what they print: no command code writes
+// to os.Stdout (logs go to stderr through the loggers).
+func TestCommandsPrintThroughAppWriters(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			if strings.Contains(line, "os.Stdout") || strings.Contains(line, "fmt.Print") {
+				t.Errorf("%s:%d prints around the app's writer: %s", f, i+1, strings.TrimSpace(line))
+			}
+		}
 	}
 }
