@@ -285,13 +285,18 @@ func keysGrantCommand() *cli.Command {
 		Usage: "grant a time-limited right to decrypt one dataset (a Vault token, optionally response-wrapped)",
 		Flags: append([]cli.Flag{keyFlag,
 			&cli.DurationFlag{Name: "ttl", Usage: "how long the grant lasts", Value: time.Hour},
-			&cli.DurationFlag{Name: "wrap-ttl", Usage: "hand out a single-use wrapping token valid this long instead of the token"}},
+			&cli.DurationFlag{Name: "wrap-ttl", Usage: "hand out a single-use wrapping token valid this long instead of the token"},
+			&cli.BoolFlag{Name: "json", Usage: "print the grant as JSON"}},
 			vaultFlags...),
 		Action: func(c *cli.Context) error {
 			return withOfficer(c, func(ctx context.Context, v *vaultclient.Client, key string) error {
 				g, err := v.GrantDecrypt(ctx, key, c.Duration("ttl"), c.Duration("wrap-ttl"))
 				if err != nil {
 					return err
+				}
+				if c.Bool("json") {
+					return printJSON(c.App.Writer, grantJSON{Key: key, ExpiresAt: g.ExpiresAt.UTC(), Policy: g.Policy, Accessor: g.Accessor,
+						Token: g.Token, WrappingToken: g.WrappingToken})
 				}
 				fmt.Fprintf(c.App.Writer, "grant on %s until %s (policy %s, accessor %s)\n", key, g.ExpiresAt.UTC().Format(time.RFC3339), g.Policy, g.Accessor)
 				if g.WrappingToken != "" {
@@ -303,6 +308,17 @@ func keysGrantCommand() *cli.Command {
 			})
 		},
 	}
+}
+
+// grantJSON is the grant of `keys grant --json`: Token, or WrappingToken
+// with --wrap-ttl.
+type grantJSON struct {
+	Key           string    `json:"key"`
+	ExpiresAt     time.Time `json:"expiresAt"`
+	Policy        string    `json:"policy"`
+	Accessor      string    `json:"accessor"`
+	Token         string    `json:"token,omitempty"`
+	WrappingToken string    `json:"wrappingToken,omitempty"`
 }
 
 func keysAuditAnchorCommand() *cli.Command {

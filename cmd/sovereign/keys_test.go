@@ -172,13 +172,24 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	}
 
 	// grant: works for its TTL, then not
-	out = runSovereign(t, bin, 0, append([]string{"keys", "grant", "--key", "health.stays", "--ttl", "6s"}, officer...)...)
-	outputs = append(outputs, out)
-	token := regexp.MustCompile(`token: (\S+)`).FindStringSubmatch(out)
-	if token == nil {
-		t.Fatalf("grant output:\n%s", out)
+	// (--json: the token read as a script would)
+	gcmd := exec.Command(bin, append([]string{"keys", "grant", "--key", "health.stays", "--ttl", "6s", "--json"}, officer...)...)
+	gcmd.Env = append(os.Environ(), "VAULT_TOKEN=", "VAULT_ADDR=")
+	var gout, gerr bytes.Buffer
+	gcmd.Stdout, gcmd.Stderr = &gout, &gerr
+	if err := gcmd.Run(); err != nil {
+		t.Fatalf("keys grant --json: %v\n%s", err, gerr.String())
 	}
-	gc, _ := vaultclient.New(srv.Addr, vaultclient.WithToken(token[1]))
+	outputs = append(outputs, gerr.String()) // stdout holds the token, on purpose
+	var grant struct {
+		Key, Policy, Accessor, Token, WrappingToken string
+		ExpiresAt                                   time.Time
+	}
+	if err := json.Unmarshal(gout.Bytes(), &grant); err != nil || grant.Key != "health.stays" || grant.Token == "" || grant.WrappingToken != "" ||
+		grant.Accessor == "" || time.Until(grant.ExpiresAt) > 7*time.Second || time.Until(grant.ExpiresAt) < 0 {
+		t.Fatalf("keys grant --json: %+v %v\n%s", grant, err, gout.String())
+	}
+	gc, _ := vaultclient.New(srv.Addr, vaultclient.WithToken(grant.Token))
 	got, err := sensitive.New(gc, reader).Open(ctx, id)
 	if err != nil {
 		t.Fatalf("grant holder opens the record: %v", err)
