@@ -172,16 +172,17 @@ func enableGethMetrics() {
 	}
 }
 
-// serveMetricsFlag serves m and geth's metrics at --metrics.addr addr, for
-// a command that is not a node (a node serves its own: node.Config.MetricsAddr).
-func serveMetricsFlag(addr string, m *node.Metrics) (string, func(), error) {
+// serveMetricsFlag serves m and geth's metrics at addr, given as --flag,
+// for a command that is not a node (a node serves its own:
+// node.Config.MetricsAddr).
+func serveMetricsFlag(flag, addr string, m *node.Metrics) (string, func(), error) {
 	if _, _, err := net.SplitHostPort(addr); err != nil {
-		return "", nil, fmt.Errorf("--metrics.addr %q: %w", addr, err)
+		return "", nil, fmt.Errorf("--%s %q: %w", flag, addr, err)
 	}
 	enableGethMetrics()
 	served, stop, err := node.ServeMetrics(addr, m)
 	if err != nil {
-		return "", nil, fmt.Errorf("--metrics.addr: %w", err)
+		return "", nil, fmt.Errorf("--%s: %w", flag, err)
 	}
 	return served, stop, nil
 }

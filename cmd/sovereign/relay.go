@@ -101,7 +101,7 @@ func runRelay(c *cli.Context) error {
 	}
 	if addr := c.String("metrics.addr"); addr != "" {
 		m := node.NewMetrics()
-		served, stop, err := serveMetricsFlag(addr, m)
+		served, stop, err := serveMetricsFlag("metrics.addr", addr, m)
 		if err != nil {
 			return err
 		}
