@@ -26,6 +26,7 @@ import (
 	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/sovereign-gov/sovereign/bindings/sensitivestore"
+	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/internal/testbin"
 	"github.com/sovereign-gov/sovereign/sidechains/private/auditchain"
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
@@ -106,27 +107,24 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	id := submission.RecordID("health", "stays", 1)
 	// --json, the same submission again: found stored (resumed); stdout is
 	// the JSON alone, the text lines go to stderr
-	again := exec.Command(bin, append(append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "1", "--private-only",
+	stdout, stderr, err := proctest.RunSplit(noVaultEnv, bin, append(append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "1", "--private-only",
 		"--table", tablePath, "--columns", cols, "--policy", policy, "--salt-file", filepath.Join(dir, "salt"), "--json"}, dept...), chain...)...)
-	again.Env = append(os.Environ(), "VAULT_TOKEN=", "VAULT_ADDR=")
-	var stdout, stderr bytes.Buffer
-	again.Stdout, again.Stderr = &stdout, &stderr
-	if err := again.Run(); err != nil {
-		t.Fatalf("submit --json: %v\n%s%s", err, stdout.String(), stderr.String())
+	if err != nil {
+		t.Fatalf("submit --json: %v\n%s%s", err, stdout, stderr)
 	}
-	outputs = append(outputs, stdout.String(), stderr.String())
+	outputs = append(outputs, stdout, stderr)
 	var sj struct {
 		Record, Key, Commitment string
 		Resumed                 bool
 		Columns, Rows, Level    int
 		KeyVersion              uint32
 	}
-	if err := json.Unmarshal(stdout.Bytes(), &sj); err != nil {
-		t.Fatalf("submit --json: %v\n%s", err, stdout.String())
+	if err := json.Unmarshal([]byte(stdout), &sj); err != nil {
+		t.Fatalf("submit --json: %v\n%s", err, stdout)
 	}
 	if sj.Record != fmt.Sprintf("0x%x", id) || !sj.Resumed || sj.Columns != 3 || sj.Rows != 2 || sj.Level != 2 || sj.Key != "health.stays" ||
-		sj.KeyVersion != 1 || len(sj.Commitment) != 66 || !strings.Contains(stderr.String(), "already stored (resumed)") {
-		t.Fatalf("submit --json: %+v\nstdout:\n%s\nstderr:\n%s", sj, stdout.String(), stderr.String())
+		sj.KeyVersion != 1 || len(sj.Commitment) != 66 || !strings.Contains(stderr, "already stored (resumed)") {
+		t.Fatalf("submit --json: %+v\nstdout:\n%s\nstderr:\n%s", sj, stdout, stderr)
 	}
 	reader, _ := chainstore.New(sim.Client(), storeAddr, deptOpts, blobs)
 
@@ -173,21 +171,18 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 
 	// grant: works for its TTL, then not
 	// (--json: the token read as a script would)
-	gcmd := exec.Command(bin, append([]string{"keys", "grant", "--key", "health.stays", "--ttl", "6s", "--json"}, officer...)...)
-	gcmd.Env = append(os.Environ(), "VAULT_TOKEN=", "VAULT_ADDR=")
-	var gout, gerr bytes.Buffer
-	gcmd.Stdout, gcmd.Stderr = &gout, &gerr
-	if err := gcmd.Run(); err != nil {
-		t.Fatalf("keys grant --json: %v\n%s", err, gerr.String())
+	gout, gerr, err := proctest.RunSplit(noVaultEnv, bin, append([]string{"keys", "grant", "--key", "health.stays", "--ttl", "6s", "--json"}, officer...)...)
+	if err != nil {
+		t.Fatalf("keys grant --json: %v\n%s", err, gerr)
 	}
-	outputs = append(outputs, gerr.String()) // stdout holds the token, on purpose
+	outputs = append(outputs, gout, gerr)
 	var grant struct {
 		Key, Policy, Accessor, Token, WrappingToken string
 		ExpiresAt                                   time.Time
 	}
-	if err := json.Unmarshal(gout.Bytes(), &grant); err != nil || grant.Key != "health.stays" || grant.Token == "" || grant.WrappingToken != "" ||
+	if err := json.Unmarshal([]byte(gout), &grant); err != nil || grant.Key != "health.stays" || grant.Token == "" || grant.WrappingToken != "" ||
 		grant.Accessor == "" || time.Until(grant.ExpiresAt) > 7*time.Second || time.Until(grant.ExpiresAt) < 0 {
-		t.Fatalf("keys grant --json: %+v %v\n%s", grant, err, gout.String())
+		t.Fatalf("keys grant --json: %+v %v\n%s", grant, err, gout)
 	}
 	gc, _ := vaultclient.New(srv.Addr, vaultclient.WithToken(grant.Token))
 	got, err := sensitive.New(gc, reader).Open(ctx, id)
@@ -318,10 +313,14 @@ func TestBenchVaultCommand(t *testing.T) {
 }
 
 // runSovereign runs the binary and checks its exit code; it returns stdout+stderr.
+// noVaultEnv keeps a Vault address or token of the caller's environment
+// from reaching the commands under test.
+var noVaultEnv = []string{"VAULT_TOKEN=", "VAULT_ADDR="}
+
 func runSovereign(t *testing.T, bin string, wantCode int, args ...string) string {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), "VAULT_TOKEN=", "VAULT_ADDR=")
+	cmd.Env = append(os.Environ(), noVaultEnv...)
 	var buf bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &buf, &buf
 	err := cmd.Run()

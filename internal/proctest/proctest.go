@@ -136,6 +136,18 @@ func Run(bin string, args ...string) (string, error) {
 	return string(out), err
 }
 
+// RunSplit runs bin to completion with env added to the environment and
+// returns its stdout and stderr apart (e.g. a --json result and the log
+// lines beside it).
+func RunSplit(env []string, bin string, args ...string) (stdout, stderr string, err error) {
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err = cmd.Run()
+	return out.String(), errOut.String(), err
+}
+
 // FreePort returns a loopback TCP port free at the time of the call.
 func FreePort(t testing.TB) int {
 	t.Helper()
