@@ -54,6 +54,7 @@ type Config struct {
 	Poll       time.Duration // receipt polling (default 250 ms)
 	TxTimeout  time.Duration // wait for a receipt at most this long (default 2 min)
 	Logger     log.Logger
+	Metrics    *Metrics // lag, pending decisions and gas per record (nil: none)
 }
 
 // Summary says what a pass or a run did.
@@ -416,13 +417,15 @@ func backoff(lo, hi time.Duration, n int) time.Duration {
 
 // pass scans the consortium from the cursor to its head and relays what the
 // bridge is missing, block by block (a set change before any later block).
-func (r *Relayer) pass(ctx context.Context) (Summary, error) {
-	var sum Summary
-	head, err := r.consortium.BlockNumber(ctx)
+func (r *Relayer) pass(ctx context.Context) (sum Summary, err error) {
+	var head uint64
+	defer func() { r.observePass(ctx, head, sum, err) }()
+	head, err = r.consortium.BlockNumber(ctx)
 	if err != nil {
 		return sum, consortiumErr(fmt.Errorf("head: %w", err))
 	}
 	from := max(r.cursor, r.startBlock)
+	r.observeBacklog(ctx, from, head)
 	next := head + 1 // the cursor after this pass
 	if from <= head {
 		blocks, err := r.blocksWithLogs(ctx, from, head)

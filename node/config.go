@@ -70,6 +70,13 @@ type Config struct {
 	// and geth's) at /metrics; "" serves none.
 	MetricsAddr string
 
+	// NoLogIndex keeps no log search index (geth's --history.logs.disable):
+	// eth_getLogs still answers, scanning blocks (slow over a long range).
+	// For nodes few read events from; it spares a restart loading the
+	// index's head map before the node runs, which under the race detector
+	// on a busy machine took over a minute.
+	NoLogIndex bool
+
 	CacheMB     int    // database and trie caches in MiB
 	GasCeil     uint64 // block gas limit the local builder aims for
 	MinGasPrice uint64 // wei; transactions paying less are refused by the pool

@@ -10,7 +10,7 @@ import (
 )
 
 // GrafanaDashboard is grafana/sovereign.json: a Grafana dashboard of the
-// metrics the nodes serve at --metrics.addr (import it with a Prometheus
+// metrics the nodes and `sovereign relay` serve at --metrics.addr (import it with a Prometheus
 // data source).
 //
 //go:embed grafana/sovereign.json
@@ -18,7 +18,7 @@ var GrafanaDashboard []byte
 
 // metricName matches the project's own metric names in a query, and the
 // prefix of a name pattern (`qbft_rejected_` in `qbft_rejected_.+`).
-var metricName = regexp.MustCompile(`\b(?:qbft|clique)_[a-z_]+`)
+var metricName = regexp.MustCompile(`\b(?:qbft|clique|sovereign)_[a-z_]+`)
 
 // DashboardMetrics lists the project's metric names (or name prefixes)
 // starting with prefix that GrafanaDashboard queries, sorted, each once;

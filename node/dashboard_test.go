@@ -10,7 +10,7 @@ func TestDashboardMetrics(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"qbft_height", "qbft_finality", "qbft_rejected_", "clique_sealed", "clique_rejected_"} {
+	for _, want := range []string{"qbft_height", "qbft_finality", "qbft_rejected_", "clique_sealed", "clique_rejected_", "sovereign_relayer_lag_blocks", "sovereign_relayer_pending_decisions", "sovereign_relayer_gas_per_record"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("dashboard metrics %v lack %s", names, want)
 		}

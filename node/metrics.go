@@ -26,7 +26,9 @@ type Metrics struct {
 	refresh []func()
 }
 
-func newMetrics() *Metrics { return &Metrics{Registry: metrics.NewRegistry()} }
+// NewMetrics is an empty registry of a process's own metrics (a node makes its
+// own; a relayer serves one with ServeMetrics).
+func NewMetrics() *Metrics { return &Metrics{Registry: metrics.NewRegistry()} }
 
 // OnScrape adds f, run before every scrape: it brings values sampled from
 // elsewhere (heights, peers, refusal counts) up to date in the registry.
@@ -73,9 +75,9 @@ func (m *Metrics) Handler() http.Handler {
 // written for geth.
 const MetricsPath = "/metrics"
 
-// serveMetrics listens on addr and serves m until the returned stop is
+// ServeMetrics listens on addr and serves m until the returned stop is
 // called.
-func serveMetrics(addr string, m *Metrics) (string, func(), error) {
+func ServeMetrics(addr string, m *Metrics) (string, func(), error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return "", nil, fmt.Errorf("metrics listener on %s: %w", addr, err)

@@ -80,7 +80,7 @@ func New(cfg Config) (*Node, error) {
 	// methods, with geth's native tracers (callTracer, prestateTracer, …);
 	// served only when debug is asked for (Config.HTTPAPI, WSAPI).
 	stack.RegisterAPIs(tracers.APIs(backend.APIBackend))
-	return &Node{Stack: stack, Eth: backend, Metrics: newMetrics(), config: cfg}, nil
+	return &Node{Stack: stack, Eth: backend, Metrics: NewMetrics(), config: cfg}, nil
 }
 
 // Start opens the sockets and starts every registered service. The eth
@@ -93,7 +93,7 @@ func (n *Node) Start() error {
 	}
 	n.Eth.SetSynced()
 	if n.config.MetricsAddr != "" {
-		addr, stop, err := serveMetrics(n.config.MetricsAddr, n.Metrics)
+		addr, stop, err := ServeMetrics(n.config.MetricsAddr, n.Metrics)
 		if err != nil {
 			return err
 		}
@@ -203,6 +203,7 @@ func ethConfig(cfg *Config) *ethconfig.Config {
 		c.NetworkId = cfg.Genesis.Config.ChainID.Uint64()
 	}
 	c.SyncMode = ethconfig.FullSync
+	c.LogNoHistory = cfg.NoLogIndex || raceBuild // raceBuild: see race_on.go
 
 	cache := cfg.CacheMB
 	if cache == 0 {
@@ -223,7 +224,6 @@ func ethConfig(cfg *Config) *ethconfig.Config {
 	// clean and snapshot caches in archive mode.
 	c.StateScheme = rawdb.HashScheme
 	c.NoPruning = true
-	c.LogNoHistory = raceBuild // see race_on.go
 
 	if cfg.GasCeil != 0 {
 		c.Miner.GasCeil = cfg.GasCeil

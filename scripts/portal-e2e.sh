@@ -57,7 +57,7 @@ for _ in $(seq 90); do
 done
 creds="$work/devnet/vault/credentials-DEV-ONLY"
 "$S" supervise freeze --manifest "$work/devnet" --reason "$FROZEN" \
-	--role-id "$(cat "$creds/supervisor.role-id")" --secret-id-file "$creds/supervisor.secret-id" \
+	--vault.role-id "$(cat "$creds/supervisor.role-id")" --vault.secret-id-file "$creds/supervisor.secret-id" \
 	"$(json "$RECORDS" ".conditional")" >/dev/null 2>&1
 for _ in $(seq 30); do
 	curl -sf "$PORTAL_URL/?status=frozen" | grep -q "figures under appeal" && break
@@ -84,7 +84,7 @@ for _ in $(seq 60); do
 done
 printf 'item,amount\nroads,10\nschools,20\n' >"$work/budget.csv"
 printf '{"item": "aggregate", "amount": "aggregate"}' >"$work/budget.columns.json"
-login() { echo --role-id "$(cat "$work/devnet/vault/credentials-DEV-ONLY/dept-$1.role-id")" --secret-id-file "$work/devnet/vault/credentials-DEV-ONLY/dept-$1.secret-id"; }
+login() { echo --vault.role-id "$(cat "$work/devnet/vault/credentials-DEV-ONLY/dept-$1.role-id")" --vault.secret-id-file "$work/devnet/vault/credentials-DEV-ONLY/dept-$1.secret-id"; }
 # shellcheck disable=SC2046
 id="$("$S" submit --manifest "$work/devnet" --department finance --dataset budget --version 1 --table "$work/budget.csv" \
 	--columns "$work/budget.columns.json" --policy "$work/devnet/policy.json" --salt-file "$work/budget.salt" --new-salt \

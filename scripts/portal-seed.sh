@@ -10,7 +10,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 D=$1 W=$2 S=${SOVEREIGN:-$root/build/bin/sovereign}
 mkdir -p "$W"
-login() { echo --role-id "$(cat "$D/vault/credentials-DEV-ONLY/dept-$1.role-id")" --secret-id-file "$D/vault/credentials-DEV-ONLY/dept-$1.secret-id"; }
+login() { echo --vault.role-id "$(cat "$D/vault/credentials-DEV-ONLY/dept-$1.role-id")" --vault.secret-id-file "$D/vault/credentials-DEV-ONLY/dept-$1.secret-id"; }
 validator() { echo --keystore "$D/consortium/validator$1.keystore.json" --password "$D/consortium/validator$1.password.DEV-ONLY"; }
 [ -d "$W/zk-keys" ] || "$S" zk setup --dev --size 16 --out "$W/zk-keys" >/dev/null
 printf 'region,count\nnorth,3\nsouth,5\n' >"$W/traffic1.csv"

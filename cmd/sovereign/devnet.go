@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/urfave/cli/v2"
 
+	"github.com/sovereign-gov/sovereign/bridge"
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
 	"github.com/sovereign-gov/sovereign/internal/devnet"
 	"github.com/sovereign-gov/sovereign/node"
@@ -63,6 +64,7 @@ again).`,
 			&cli.DurationFlag{Name: "relay.interval", Usage: "time between the relayer's passes", Value: 2 * time.Second},
 			&cli.Uint64Flag{Name: "relay.checkpoint.blocks", Usage: "the relayer anchors the consortium head as a checkpoint once it is this many blocks past the latest (0: off)"},
 			&cli.DurationFlag{Name: "relay.checkpoint.every", Usage: "the relayer anchors the consortium head once its time is this far past the latest checkpoint's (0: off)", Value: 10 * time.Minute},
+			&cli.StringFlag{Name: "relay.metrics.addr", Usage: "serve the relayer's Prometheus metrics (as `sovereign relay --metrics.addr`) at /metrics on this address (\"\" disables)"},
 			&cli.BoolFlag{Name: "processes", Usage: "run consortium validator 3 and the public signer as their own processes (this binary's `node` command, pids in <datadir>/run, output in <datadir>/logs), supervised: restarted when they die, so a kill -9 shows the system riding out a lost validator or signer"},
 			pprofFlag,
 			verbosityFlag,
@@ -241,11 +243,23 @@ func runDevnet(c *cli.Context) error {
 	if c.Bool("relay") {
 		done = p.step("starting the relayer")
 		key := pub.Accounts[devnet.RelayerAccount].Key
+		var rm *bridge.Metrics
+		var metricsURL string
+		if addr := c.String("relay.metrics.addr"); addr != "" {
+			m := node.NewMetrics()
+			served, stop, err := serveMetricsFlag("relay.metrics.addr", addr, m)
+			if err != nil {
+				fmt.Fprintln(w, "failed")
+				return err
+			}
+			defer stop()
+			rm, metricsURL = bridge.NewMetrics(m.Registry), "http://"+served+node.MetricsPath
+		}
 		r, err := devnet.StartRelayer(ctx, devnet.RelayerOptions{
 			ConsortiumURL: manifest.Consortium.RPC[0], PublicURL: manifest.Public.RPC[0], Bridge: manifest.Public.Bridge,
 			Key: key, Interval: c.Duration("relay.interval"),
 			CheckpointBlocks: c.Uint64("relay.checkpoint.blocks"), CheckpointEvery: c.Duration("relay.checkpoint.every"),
-			Logger: log.Root().With("service", "relayer"),
+			Logger: log.Root().With("service", "relayer"), Metrics: rm,
 		})
 		if err != nil {
 			fmt.Fprintln(w, "failed")
@@ -254,6 +268,9 @@ func runDevnet(c *cli.Context) error {
 		defer r.Close()
 		relayState = fmt.Sprintf("running as %s (dev account %d), a pass every %s, to ReleaseBridge %s; its log lines in %s",
 			r.Address.Hex(), devnet.RelayerAccount, c.Duration("relay.interval"), manifest.Public.Bridge.Hex(), logPath)
+		if metricsURL != "" {
+			relayState += "; metrics at " + metricsURL
+		}
 		done("running")
 	} else {
 		p.step("relayer")("off (--relay=false)")

@@ -81,8 +81,8 @@ func TestDevnetKilledMidSubmitKeepsEveryRecord(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return []string{"--vault-addr", lastMatch(t, vaultAddrLine, summary, "Vault address"),
-			"--role-id", strings.TrimSpace(string(id)), "--secret-id-file", filepath.Join(creds, role+".secret-id"),
+		return []string{"--vault.addr", lastMatch(t, vaultAddrLine, summary, "Vault address"),
+			"--vault.role-id", strings.TrimSpace(string(id)), "--vault.secret-id-file", filepath.Join(creds, role+".secret-id"),
 			"--rpc", privateURL, "--store", lastMatch(t, storeLine, summary, "SensitiveStore"), "--blobs", blobs}
 	}
 	var (
@@ -194,16 +194,16 @@ func checkRecords(t *testing.T, round int, login []string, ids [][32]byte) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	v, err := vaultclient.New(flag("--vault-addr"))
+	v, err := vaultclient.New(flag("--vault.addr"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer v.Close()
-	secret, err := os.ReadFile(flag("--secret-id-file"))
+	secret, err := os.ReadFile(flag("--vault.secret-id-file"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := v.LoginAppRole(ctx, flag("--role-id"), strings.TrimSpace(string(secret))); err != nil {
+	if err := v.LoginAppRole(ctx, flag("--vault.role-id"), strings.TrimSpace(string(secret))); err != nil {
 		t.Fatalf("round %d: department login: %v", round, err)
 	}
 	client, err := ethclient.DialContext(ctx, flag("--rpc"))

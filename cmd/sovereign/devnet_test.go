@@ -28,6 +28,7 @@ import (
 	"github.com/sovereign-gov/sovereign/internal/devnet"
 	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/internal/testbin"
+	"github.com/sovereign-gov/sovereign/node"
 	"github.com/sovereign-gov/sovereign/publicdata"
 	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
@@ -51,9 +52,10 @@ func TestDevnetRunsAndRestarts(t *testing.T) {
 	dir := t.TempDir()
 	httpBase, p2pBase := devnetPorts(t)
 	vaultPort := httpBase + 310 // the content store is at +300
+	relayMetrics := fmt.Sprintf("127.0.0.1:%d", httpBase+320)
 	p := proctest.Start(t, "devnet", bin, "devnet", "--datadir", dir,
 		"--http.port", strconv.Itoa(httpBase), "--p2p.port", strconv.Itoa(p2pBase), "--vault.port", strconv.Itoa(vaultPort),
-		"--relay.checkpoint.blocks", "5", "--verbosity", "3")
+		"--relay.checkpoint.blocks", "5", "--relay.metrics.addr", relayMetrics, "--verbosity", "3")
 	publicURL := fmt.Sprintf("http://127.0.0.1:%d", httpBase)
 	consortiumURL := fmt.Sprintf("http://127.0.0.1:%d", httpBase+100)
 	privateURL := fmt.Sprintf("http://127.0.0.1:%d", httpBase+200)
@@ -90,6 +92,20 @@ func TestDevnetRunsAndRestarts(t *testing.T) {
 	}
 	checkDevnetVaultAndStore(t, p, privateURL)
 	first := checkDevnetSystem(t, dir, p.Output(), fmt.Sprintf("http://127.0.0.1:%d", httpBase+300))
+	// the in-process relayer serves the metrics the dashboard queries
+	metricsURL := "http://" + relayMetrics + node.MetricsPath
+	if !strings.Contains(p.Output(), "metrics at "+metricsURL) {
+		t.Fatalf("the devnet console does not name the relayer's metrics URL %s:\n%s", metricsURL, p.Output())
+	}
+	proctest.WaitFor(t, 30*time.Second, "a relayer pass counted", func() bool {
+		m, err := proctest.TryScrape(metricsURL)
+		return err == nil && m["sovereign_relayer_passes_total"] >= 1
+	})
+	want, err := node.DashboardMetrics("sovereign_relayer_")
+	if err != nil {
+		t.Fatal(err)
+	}
+	proctest.ExpectServed(t, proctest.Scrape(t, metricsURL), want, "queried by the Grafana dashboard")
 	if got, want := lastMatch(t, vaultAddrLine, p.Output(), "Vault address"), fmt.Sprintf("http://127.0.0.1:%d", vaultPort); got != want {
 		t.Fatalf("devnet Vault at %s, want --vault.port's %s", got, want)
 	}
@@ -283,8 +299,8 @@ func useVaultOnDevnet(t *testing.T, bin, dir, summary, privateURL, consortiumURL
 		if err != nil {
 			t.Fatalf("dev-only credentials of %s: %v", role, err)
 		}
-		return []string{"--vault-addr", lastMatch(t, vaultAddrLine, summary, "Vault address"),
-			"--role-id", strings.TrimSpace(string(id)), "--secret-id-file", filepath.Join(creds, role+".secret-id"),
+		return []string{"--vault.addr", lastMatch(t, vaultAddrLine, summary, "Vault address"),
+			"--vault.role-id", strings.TrimSpace(string(id)), "--vault.secret-id-file", filepath.Join(creds, role+".secret-id"),
 			"--rpc", privateURL, "--store", lastMatch(t, storeLine, summary, "SensitiveStore"), "--blobs", filepath.Join(work, "blobs")}
 	}
 	out, err := proctest.Run(bin, append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "1", "--private-only",

@@ -158,10 +158,31 @@ func applyServeFlags(c *cli.Context, cfg *node.Config, chain string) error {
 			return fmt.Errorf("--metrics.addr %q: %w", addr, err)
 		}
 		cfg.MetricsAddr = addr
-		if !metrics.Enabled() {
-			metrics.Enable()
-			go metrics.CollectProcessMetrics(3 * time.Second)
-		}
+		enableGethMetrics()
 	}
 	return nil
+}
+
+// enableGethMetrics switches geth's process-wide metrics on (geth samples
+// its histograms, timers and meters only then), once.
+func enableGethMetrics() {
+	if !metrics.Enabled() {
+		metrics.Enable()
+		go metrics.CollectProcessMetrics(3 * time.Second)
+	}
+}
+
+// serveMetricsFlag serves m and geth's metrics at addr, given as --flag,
+// for a command that is not a node (a node serves its own:
+// node.Config.MetricsAddr).
+func serveMetricsFlag(flag, addr string, m *node.Metrics) (string, func(), error) {
+	if _, _, err := net.SplitHostPort(addr); err != nil {
+		return "", nil, fmt.Errorf("--%s %q: %w", flag, addr, err)
+	}
+	enableGethMetrics()
+	served, stop, err := node.ServeMetrics(addr, m)
+	if err != nil {
+		return "", nil, fmt.Errorf("--%s: %w", flag, err)
+	}
+	return served, stop, nil
 }

@@ -25,10 +25,13 @@ import (
 
 // Flags shared by the commands that talk to Vault and the private chain.
 var (
-	vaultAddrFlag = &cli.StringFlag{Name: "vault-addr", Usage: "Vault server address", EnvVars: []string{"VAULT_ADDR"}, Value: "http://127.0.0.1:8200"}
-	roleIDFlag    = &cli.StringFlag{Name: "role-id", Usage: "AppRole role ID", EnvVars: []string{"SOVEREIGN_VAULT_ROLE_ID"}}
-	secretIDFlag  = &cli.StringFlag{Name: "secret-id-file", Usage: "file holding the AppRole secret ID", EnvVars: []string{"SOVEREIGN_VAULT_SECRET_ID_FILE"}}
-	tokenFlag     = &cli.StringFlag{Name: "vault-token", Usage: "use this token (e.g. a grant) instead of an AppRole login", EnvVars: []string{"VAULT_TOKEN"}}
+	// Vault flags in geth's dotted style, as the nodes' --vault.*; the
+	// earlier spellings (vault-addr, role-id, secret-id-file, vault-token)
+	// still parse.
+	vaultAddrFlag = &cli.StringFlag{Name: "vault.addr", Aliases: []string{"vault-addr"}, Usage: "Vault server address", EnvVars: []string{"VAULT_ADDR"}, Value: "http://127.0.0.1:8200"}
+	roleIDFlag    = &cli.StringFlag{Name: "vault.role-id", Aliases: []string{"role-id"}, Usage: "AppRole role ID", EnvVars: []string{"SOVEREIGN_VAULT_ROLE_ID"}}
+	secretIDFlag  = &cli.StringFlag{Name: "vault.secret-id-file", Aliases: []string{"secret-id-file"}, Usage: "file holding the AppRole secret ID", EnvVars: []string{"SOVEREIGN_VAULT_SECRET_ID_FILE"}}
+	tokenFlag     = &cli.StringFlag{Name: "vault.token", Aliases: []string{"vault-token"}, Usage: "use this token (e.g. a grant) instead of an AppRole login", EnvVars: []string{"VAULT_TOKEN"}}
 	keyFlag       = &cli.StringFlag{Name: "key", Usage: "transit key of a dataset: <department>.<dataset>", Required: true}
 	rpcFlag       = &cli.StringFlag{Name: "rpc", Usage: "JSON-RPC URL of the private chain", Value: "http://127.0.0.1:8745"}
 	storeFlag     = &cli.StringFlag{Name: "store", Usage: "SensitiveStore contract address on the private chain"}
@@ -46,7 +49,7 @@ func keysCommand() *cli.Command {
 		Name:  "keys",
 		Usage: "security officers: rotate, rewrap, shred and grant Vault keys; anchor the audit log",
 		Description: `Transit keys are named <department>.<dataset>. Log in with the AppRole
-credentials of the security officer (--role-id, --secret-id-file); chain writes
+credentials of the security officer (--vault.role-id, --vault.secret-id-file); chain writes
 are signed with a key read from Vault KV into memory.`,
 		Subcommands: []*cli.Command{
 			keysRotateCommand(),
@@ -60,7 +63,7 @@ are signed with a key read from Vault KV into memory.`,
 
 var (
 	// errNoLogin is returned without AppRole credentials or a token.
-	errNoLogin = errors.New("no Vault login: give --role-id and --secret-id-file, or --vault-token")
+	errNoLogin = errors.New("no Vault login: give --vault.role-id and --vault.secret-id-file, or --vault.token")
 	// errNoStore is returned when a chain command lacks the store address.
 	errNoStore = errors.New("--store (the SensitiveStore address) is required")
 	// errShredNotConfirmed is returned by shred without --yes.
@@ -90,7 +93,7 @@ func vaultLogin(ctx context.Context, c *cli.Context, log *slog.Logger) (*vaultcl
 	return v, nil
 }
 
-// vaultAddr is --vault-addr, or the manifest's Vault when the flag is not given.
+// vaultAddr is --vault.addr, or the manifest's Vault when the flag is not given.
 func vaultAddr(c *cli.Context) string {
 	if m, err := loadManifest(c); err == nil && m != nil && m.Vault != "" {
 		return flagOr(c, vaultAddrFlag.Name, m.Vault)
@@ -282,13 +285,18 @@ func keysGrantCommand() *cli.Command {
 		Usage: "grant a time-limited right to decrypt one dataset (a Vault token, optionally response-wrapped)",
 		Flags: append([]cli.Flag{keyFlag,
 			&cli.DurationFlag{Name: "ttl", Usage: "how long the grant lasts", Value: time.Hour},
-			&cli.DurationFlag{Name: "wrap-ttl", Usage: "hand out a single-use wrapping token valid this long instead of the token"}},
+			&cli.DurationFlag{Name: "wrap-ttl", Usage: "hand out a single-use wrapping token valid this long instead of the token"},
+			&cli.BoolFlag{Name: "json", Usage: "print the grant as JSON"}},
 			vaultFlags...),
 		Action: func(c *cli.Context) error {
 			return withOfficer(c, func(ctx context.Context, v *vaultclient.Client, key string) error {
 				g, err := v.GrantDecrypt(ctx, key, c.Duration("ttl"), c.Duration("wrap-ttl"))
 				if err != nil {
 					return err
+				}
+				if c.Bool("json") {
+					return printJSON(c.App.Writer, grantJSON{Key: key, ExpiresAt: g.ExpiresAt.UTC(), Policy: g.Policy, Accessor: g.Accessor,
+						Token: g.Token, WrappingToken: g.WrappingToken})
 				}
 				fmt.Fprintf(c.App.Writer, "grant on %s until %s (policy %s, accessor %s)\n", key, g.ExpiresAt.UTC().Format(time.RFC3339), g.Policy, g.Accessor)
 				if g.WrappingToken != "" {
@@ -300,6 +308,17 @@ func keysGrantCommand() *cli.Command {
 			})
 		},
 	}
+}
+
+// grantJSON is the grant of `keys grant --json`: Token, or WrappingToken
+// with --wrap-ttl.
+type grantJSON struct {
+	Key           string    `json:"key"`
+	ExpiresAt     time.Time `json:"expiresAt"`
+	Policy        string    `json:"policy"`
+	Accessor      string    `json:"accessor"`
+	Token         string    `json:"token,omitempty"`
+	WrappingToken string    `json:"wrappingToken,omitempty"`
 }
 
 func keysAuditAnchorCommand() *cli.Command {

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"math/big"
 	"net"
 	"os"
@@ -24,6 +26,7 @@ import (
 	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/sovereign-gov/sovereign/bindings/sensitivestore"
+	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/internal/testbin"
 	"github.com/sovereign-gov/sovereign/sidechains/private/auditchain"
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
@@ -59,7 +62,7 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 			t.Fatal(err)
 		}
 		f := keysWriteFile(t, filepath.Join(dir, role+".secret"), secret)
-		return []string{"--vault-addr", srv.Addr, "--role-id", id, "--secret-id-file", f}
+		return []string{"--vault.addr", srv.Addr, "--vault.role-id", id, "--vault.secret-id-file", f}
 	}
 	dept, officer := creds(naming.DepartmentRole("health")), creds(naming.SecurityOfficerRole)
 
@@ -102,6 +105,27 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 		t.Fatalf("submit output:\n%s", out)
 	}
 	id := submission.RecordID("health", "stays", 1)
+	// --json, the same submission again: found stored (resumed); stdout is
+	// the JSON alone, the text lines go to stderr
+	stdout, stderr, err := proctest.RunSplit(noVaultEnv, bin, append(append([]string{"submit", "--department", "health", "--dataset", "stays", "--version", "1", "--private-only",
+		"--table", tablePath, "--columns", cols, "--policy", policy, "--salt-file", filepath.Join(dir, "salt"), "--json"}, dept...), chain...)...)
+	if err != nil {
+		t.Fatalf("submit --json: %v\n%s%s", err, stdout, stderr)
+	}
+	outputs = append(outputs, stdout, stderr)
+	var sj struct {
+		Record, Key, Commitment string
+		Resumed                 bool
+		Columns, Rows, Level    int
+		KeyVersion              uint32
+	}
+	if err := json.Unmarshal([]byte(stdout), &sj); err != nil {
+		t.Fatalf("submit --json: %v\n%s", err, stdout)
+	}
+	if sj.Record != fmt.Sprintf("0x%x", id) || !sj.Resumed || sj.Columns != 3 || sj.Rows != 2 || sj.Level != 2 || sj.Key != "health.stays" ||
+		sj.KeyVersion != 1 || len(sj.Commitment) != 66 || !strings.Contains(stderr, "already stored (resumed)") {
+		t.Fatalf("submit --json: %+v\nstdout:\n%s\nstderr:\n%s", sj, stdout, stderr)
+	}
 	reader, _ := chainstore.New(sim.Client(), storeAddr, deptOpts, blobs)
 
 	v1, err := reader.Get(ctx, id)
@@ -146,13 +170,21 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	}
 
 	// grant: works for its TTL, then not
-	out = runSovereign(t, bin, 0, append([]string{"keys", "grant", "--key", "health.stays", "--ttl", "6s"}, officer...)...)
-	outputs = append(outputs, out)
-	token := regexp.MustCompile(`token: (\S+)`).FindStringSubmatch(out)
-	if token == nil {
-		t.Fatalf("grant output:\n%s", out)
+	// (--json: the token read as a script would)
+	gout, gerr, err := proctest.RunSplit(noVaultEnv, bin, append([]string{"keys", "grant", "--key", "health.stays", "--ttl", "6s", "--json"}, officer...)...)
+	if err != nil {
+		t.Fatalf("keys grant --json: %v\n%s", err, gerr)
 	}
-	gc, _ := vaultclient.New(srv.Addr, vaultclient.WithToken(token[1]))
+	outputs = append(outputs, gout, gerr)
+	var grant struct {
+		Key, Policy, Accessor, Token, WrappingToken string
+		ExpiresAt                                   time.Time
+	}
+	if err := json.Unmarshal([]byte(gout), &grant); err != nil || grant.Key != "health.stays" || grant.Token == "" || grant.WrappingToken != "" ||
+		grant.Accessor == "" || time.Until(grant.ExpiresAt) > 7*time.Second || time.Until(grant.ExpiresAt) < 0 {
+		t.Fatalf("keys grant --json: %+v %v\n%s", grant, err, gout)
+	}
+	gc, _ := vaultclient.New(srv.Addr, vaultclient.WithToken(grant.Token))
 	got, err := sensitive.New(gc, reader).Open(ctx, id)
 	if err != nil {
 		t.Fatalf("grant holder opens the record: %v", err)
@@ -253,7 +285,7 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	}{
 		{append([]string{"keys", "shred", "--key", "health.stays"}, officer...), "add --yes to confirm"},
 		{append([]string{"keys", "grant", "--key", "Health"}, officer...), "--key: invalid transit key"},
-		{[]string{"keys", "grant", "--key", "health.stays", "--vault-addr", srv.Addr}, "no Vault login"},
+		{[]string{"keys", "grant", "--key", "health.stays", "--vault.addr", srv.Addr}, "no Vault login"},
 		{append([]string{"keys", "grant", "--key", "health.stays", "--ttl", "-1s"}, officer...), "TTL must be positive"},
 		{append([]string{"keys", "rewrap", "--key", "health.stays"}, officer...), "--store (the SensitiveStore address) is required"},
 		{append(append([]string{"keys", "rewrap", "--key", "health.stays"}, officer...), "--store", "0x12"), "not a 0x-prefixed 20-byte hex address"},
@@ -281,10 +313,14 @@ func TestBenchVaultCommand(t *testing.T) {
 }
 
 // runSovereign runs the binary and checks its exit code; it returns stdout+stderr.
+// noVaultEnv keeps a Vault address or token of the caller's environment
+// from reaching the commands under test.
+var noVaultEnv = []string{"VAULT_TOKEN=", "VAULT_ADDR="}
+
 func runSovereign(t *testing.T, bin string, wantCode int, args ...string) string {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), "VAULT_TOKEN=", "VAULT_ADDR=")
+	cmd.Env = append(os.Environ(), noVaultEnv...)
 	var buf bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &buf, &buf
 	err := cmd.Run()

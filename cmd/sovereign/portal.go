@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"os"
 
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/urfave/cli/v2"
@@ -96,7 +95,7 @@ func runPortal(ctx context.Context, c *cli.Context, s *readerSetup) error {
 	if cfg.IndexPostgres != "" {
 		where = "PostgreSQL"
 	}
-	fmt.Fprintf(os.Stdout, "portal at %s (index in %s)\n", svc.URL, where)
+	fmt.Fprintf(c.App.Writer, "portal at %s (index in %s)\n", svc.URL, where)
 	<-ctx.Done()
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/log"
+	"github.com/ethereum/go-ethereum/metrics"
 	"github.com/urfave/cli/v2"
 
 	"github.com/sovereign-gov/sovereign/sidechains/private"
@@ -44,6 +45,9 @@ func validatorKey(c *cli.Context, vaultAllowed bool) (*ecdsa.PrivateKey, error) 
 		SecretIDFile: c.String("vault.secret-id-file"),
 		Key:          c.String("vault.key"),
 		Logger:       slog.New(log.Root().Handler()),
+		// geth's process-wide registry, which --metrics.addr serves with
+		// the node's own: the Vault errors of the key's load
+		Metrics: metrics.DefaultRegistry,
 	})
 }
 

@@ -69,7 +69,7 @@ func (r *recordPath) login(role string) []string {
 	if err != nil {
 		r.t.Fatalf("dev-only credentials of %s: %v", role, err)
 	}
-	return []string{"--role-id", strings.TrimSpace(string(id)), "--secret-id-file", filepath.Join(creds, role+".secret-id")}
+	return []string{"--vault.role-id", strings.TrimSpace(string(id)), "--vault.secret-id-file", filepath.Join(creds, role+".secret-id")}
 }
 
 // validator is the keystore flags of consortium validator i.
@@ -439,7 +439,7 @@ func TestRecordPathEndToEnd(t *testing.T) {
 	grants := map[string]string{"open": "education.schools", "correction": "education.schools", "conditional": "transport.traffic",
 		"sensitive": "health.stays", "rejected": "finance.budget"}
 	for what, id := range ids {
-		out := r.run(0, "review", "test", "--vault-token", r.grant(grants[what]), "--tested", tested,
+		out := r.run(0, "review", "test", "--vault.token", r.grant(grants[what]), "--tested", tested,
 			"--policy", filepath.Join(r.dir, "policy.json"), id)
 		if !strings.Contains(out, "passed every test") || strings.Contains(out, "FAIL") {
 			t.Fatalf("review test %s:\n%s", what, out)
@@ -463,7 +463,7 @@ func TestRecordPathEndToEnd(t *testing.T) {
 	// if a captured board (validators 1–3) approves it anyway, data verify
 	// fails it on the public chain and data get refuses it.
 	forged := r.forge(leakingView, "education", "enrolment", 1, marker)
-	out = r.run(1, "review", "test", "--vault-token", r.grant("education.enrolment"), "--tested", tested,
+	out = r.run(1, "review", "test", "--vault.token", r.grant("education.enrolment"), "--tested", tested,
 		"--policy", filepath.Join(r.dir, "policy.json"), forged)
 	if !strings.Contains(out, "ok   proof accepted on chain") || !strings.Contains(out, "FAIL released view in the content store") {
 		t.Fatalf("review test of a view that leaks a withheld column: want the proof ok and the view failed:\n%s", out)
@@ -471,7 +471,7 @@ func TestRecordPathEndToEnd(t *testing.T) {
 	// A department reviews one table and stores another: review test
 	// finds the private chain's commitment is not the reviewed one.
 	swapped := r.forge(otherTable, "transport", "ridership", 1, marker)
-	out = r.run(1, "review", "test", "--vault-token", r.grant("transport.ridership"), "--tested", tested,
+	out = r.run(1, "review", "test", "--vault.token", r.grant("transport.ridership"), "--tested", tested,
 		"--policy", filepath.Join(r.dir, "policy.json"), swapped)
 	if !strings.Contains(out, "ok   proof accepted on chain") || !strings.Contains(out, "FAIL private record opens the commitment") ||
 		!strings.Contains(out, "not the same record") {

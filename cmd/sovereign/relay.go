@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"time"
 
+	"github.com/ethereum/go-ethereum/log"
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/urfave/cli/v2"
 
@@ -38,9 +39,11 @@ once. --once relays what is missing, prints a summary and exits.`,
 			&cli.IntFlag{Name: "batch", Usage: "logs per relay transaction", Value: 32},
 			&cli.DurationFlag{Name: "interval", Usage: "time between passes while following", Value: 5 * time.Second},
 			&cli.BoolFlag{Name: "once", Usage: "relay what is missing, print a summary and exit"},
+			&cli.BoolFlag{Name: "json", Usage: "with --once: print the summary as JSON"},
 			&cli.Uint64Flag{Name: "checkpoint.blocks", Usage: "anchor the consortium head as a checkpoint once it is this many blocks past the latest (0: off)"},
 			&cli.DurationFlag{Name: "checkpoint.every", Usage: "anchor the consortium head once its time is this far past the latest checkpoint's (0: off)"},
 			&cli.DurationFlag{Name: "backoff.max", Usage: "longest wait while a chain is down", Value: time.Minute},
+			&cli.StringFlag{Name: "metrics.addr", Usage: "serve Prometheus metrics (lag, pending decisions, gas per record, and geth's process metrics) at /metrics on this address, e.g. 127.0.0.1:6065 (\"\" disables)"},
 			verbosityFlag,
 		},
 		Action: runRelay,
@@ -70,6 +73,9 @@ func runRelay(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("--bridge: %w", err)
 	}
+	if c.Bool("json") && !c.Bool("once") {
+		return errors.New("--json: only with --once (a following relayer logs its progress)")
+	}
 	if c.Int("batch") < 1 {
 		return fmt.Errorf("--batch %d: at least 1", c.Int("batch"))
 	}
@@ -93,6 +99,16 @@ func runRelay(c *cli.Context) error {
 		CheckpointEvery: c.Uint64("checkpoint.blocks"), CheckpointPeriod: c.Duration("checkpoint.every"),
 		BackoffMax: c.Duration("backoff.max"),
 	}
+	if addr := c.String("metrics.addr"); addr != "" {
+		m := node.NewMetrics()
+		served, stop, err := serveMetricsFlag("metrics.addr", addr, m)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		log.Info("Serving metrics", "url", "http://"+served+node.MetricsPath)
+		cfg.Metrics = bridge.NewMetrics(m.Registry)
+	}
 	if id := c.Uint64("public.chainid"); id != 0 {
 		cfg.PublicChainID = new(big.Int).SetUint64(id)
 	}
@@ -102,10 +118,54 @@ func runRelay(c *cli.Context) error {
 	}
 	if c.Bool("once") {
 		s, err := r.Once(ctx)
-		fmt.Fprintln(c.App.Writer, s.String())
+		if c.Bool("json") {
+			if perr := printJSON(c.App.Writer, newRelayJSON(s, err)); perr != nil {
+				return perr
+			}
+		} else {
+			fmt.Fprintln(c.App.Writer, s.String())
+		}
 		return err
 	}
 	return r.Run(ctx)
+}
+
+// relayJSON is the summary of `relay --once --json`.
+type relayJSON struct {
+	Summary       string `json:"summary"` // the line printed without --json
+	Records       int    `json:"records"` // logs relayed: approved + rejected + access + setChanges
+	Approved      int    `json:"approved"`
+	Rejected      int    `json:"rejected"`
+	Access        int    `json:"access"`
+	SetChanges    int    `json:"setChanges"`
+	Refused       int    `json:"refused"`
+	Skipped       int    `json:"skipped"`
+	InFlight      int    `json:"inFlight"`
+	Parked        int    `json:"parked"`
+	Unrelayable   int    `json:"unrelayable"`
+	FromBlock     uint64 `json:"fromBlock"`
+	ToBlock       uint64 `json:"toBlock"`
+	Txs           int    `json:"txs"`
+	Reverted      int    `json:"reverted"`
+	GasUsed       uint64 `json:"gasUsed"`
+	GasPerRecord  uint64 `json:"gasPerRecord"`
+	Checkpoint    uint64 `json:"checkpoint"`
+	CheckpointGas uint64 `json:"checkpointGas"`
+	Error         string `json:"error,omitempty"`
+}
+
+func newRelayJSON(s bridge.Summary, err error) relayJSON {
+	out := relayJSON{Summary: s.String(), Records: s.Records(), Approved: s.Approved, Rejected: s.Rejected, Access: s.Access,
+		SetChanges: s.SetChanges, Refused: s.Refused, Skipped: s.Skipped, InFlight: s.InFlight, Parked: s.Parked,
+		Unrelayable: s.Unrelayable, FromBlock: s.FromBlock, ToBlock: s.ToBlock, Txs: s.Txs, Reverted: s.Reverted,
+		GasUsed: s.GasUsed, Checkpoint: s.Checkpoint, CheckpointGas: s.CheckpointGas}
+	if s.Records() > 0 {
+		out.GasPerRecord = s.GasUsed / uint64(s.Records())
+	}
+	if err != nil {
+		out.Error = err.Error()
+	}
+	return out
 }
 
 // newRelayer connects, naming the flag whose endpoint is wrong; while an

@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/hex"
+	"encoding/json"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -78,5 +81,67 @@ func TestRelayOnce(t *testing.T) {
 	out, err = run(s.Cons.URL)
 	if err != nil || !strings.Contains(out, "nothing to relay") {
 		t.Fatalf("second run: %v\n%s", err, out)
+	}
+
+	// --json: what scripts read; a rejection now
+	s.Submit(2)
+	s.Cons.Seal()
+	s.Vote(2, false, v[0], v[1])
+	s.Cons.Seal()
+	var js bytes.Buffer
+	app = newApp()
+	app.Writer, app.ErrWriter = &js, io.Discard
+	if err := app.Run([]string{"sovereign", "relay", "--consortium.rpc", s.Cons.URL, "--public.rpc", s.Pub.URL,
+		"--bridge", s.Deployed.Bridge.Hex(), "--keystore", keystore, "--password", password, "--once", "--json", "--verbosity", "2"}); err != nil {
+		t.Fatal(err)
+	}
+	var sum struct {
+		Summary                          string
+		Records, Approved, Rejected, Txs int
+		GasUsed, GasPerRecord, FromBlock uint64
+	}
+	if err := json.Unmarshal(js.Bytes(), &sum); err != nil {
+		t.Fatalf("relay --once --json: %v\n%s", err, js.String())
+	}
+	if sum.Records != 1 || sum.Rejected != 1 || sum.Approved != 0 || sum.Txs != 1 || sum.GasPerRecord == 0 || sum.GasUsed != sum.GasPerRecord ||
+		sum.FromBlock == 0 || !strings.HasPrefix(sum.Summary, "relayed 1 decisions (0 approved, 1 rejected)") {
+		t.Fatalf("relay --once --json: %+v\n%s", sum, js.String())
+	}
+
+	// review list --json, on the same board: version 1 approved, 2 rejected
+	js.Reset()
+	app = newApp()
+	app.Writer, app.ErrWriter = &js, io.Discard
+	if err := app.Run([]string{"sovereign", "review", "list", "--consortium.rpc", s.Cons.URL, "--review-board", s.ReviewBoard.Hex(),
+		"--status", "all", "--json"}); err != nil {
+		t.Fatal(err)
+	}
+	var list []struct {
+		Record, Status string
+		Version        uint64
+		Approvals      uint64
+		Rejections     uint64
+		DecidedAt      uint64
+	}
+	if err := json.Unmarshal(js.Bytes(), &list); err != nil {
+		t.Fatalf("review list --json: %v\n%s", err, js.String())
+	}
+	if len(list) != 2 || list[0].Version != 1 || list[0].Status != "approved" || list[0].Approvals != 3 || list[0].DecidedAt == 0 ||
+		list[1].Version != 2 || list[1].Status != "rejected" || list[1].Rejections != 2 || list[0].Record != "0x"+hex.EncodeToString(relaytest.RecordID(1).Bytes()) {
+		t.Fatalf("review list --json:\n%s", js.String())
+	}
+	js.Reset()
+	app = newApp()
+	app.Writer, app.ErrWriter = &js, io.Discard
+	if err := app.Run([]string{"sovereign", "review", "list", "--consortium.rpc", s.Cons.URL, "--review-board", s.ReviewBoard.Hex(), "--json"}); err != nil || strings.TrimSpace(js.String()) != "[]" {
+		t.Fatalf("review list --json with none pending: %v %q", err, js.String())
+	}
+
+	js.Reset()
+	app = newApp()
+	app.Writer, app.ErrWriter = &js, &js
+	if err := app.Run([]string{"sovereign", "relay", "--consortium.rpc", s.Cons.URL, "--public.rpc", s.Pub.URL,
+		"--bridge", s.Deployed.Bridge.Hex(), "--keystore", keystore, "--password", password, "--json"}); err == nil || !strings.Contains(err.Error(), "--json: only with --once") {
+		t.Fatalf("--json without --once: %v", err)
 	}
 }

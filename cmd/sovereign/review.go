@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -53,6 +54,7 @@ current validators approves, rejected once approval can no longer reach it.`,
 				ArgsUsage: " ",
 				Flags: append([]cli.Flag{
 					&cli.StringFlag{Name: "status", Usage: "pending, approved, rejected or all", Value: "pending"},
+					&cli.BoolFlag{Name: "json", Usage: "print JSON: an array of submissions"},
 				}, site...),
 				Action: func(c *cli.Context) error {
 					return withBoard(c, func(ctx context.Context, b *review.Board) error { return reviewList(c, ctx, b) })
@@ -83,7 +85,7 @@ current validators approves, rejected once approval can no longer reach it.`,
 				Usage:     "check a submission: its proof on chain, schema and policy, and (under a Vault grant) the decrypted record and released view",
 				ArgsUsage: "RECORD_ID",
 				Description: `Log in to Vault with a time-limited grant for the record's dataset
-(--vault-token, issued by a security officer with 'sovereign keys grant') to
+(--vault.token, issued by a security officer with 'sovereign keys grant') to
 check that the decrypted record opens the reviewed commitment and that the
 released view is its released columns. A record that passes is remembered in
 --tested for 'review approve --all-tested'.`,
@@ -219,13 +221,24 @@ func reviewList(c *cli.Context, ctx context.Context, b *review.Board) error {
 	if err != nil {
 		return err
 	}
+	if want != "all" {
+		entries = slices.DeleteFunc(entries, func(e *review.Entry) bool { return e.Tally.Status != filter })
+	}
+	if c.Bool("json") {
+		out := make([]reviewListItem, 0, len(entries))
+		for _, e := range entries {
+			out = append(out, reviewListItem{
+				Record: hexID(e.RecordID), Dataset: fmt.Sprintf("0x%x", e.Submission.DatasetId), Version: e.Submission.Version,
+				Level: record.Level(e.Submission.Level).String(), Status: e.Tally.Status.String(),
+				Approvals: e.Tally.Approvals, Rejections: e.Tally.Rejections, Submitter: e.Submitter, Block: e.Block, DecidedAt: e.DecidedAt,
+			})
+		}
+		return printJSON(c.App.Writer, out)
+	}
 	w := tabwriter.NewWriter(c.App.Writer, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "RECORD\tDATASET\tVERSION\tLEVEL\tSTATUS\tVOTES\tSUBMITTER\tBLOCK")
 	n := 0
 	for _, e := range entries {
-		if want != "all" && e.Tally.Status != filter {
-			continue
-		}
 		n++
 		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%d✓ %d✗\t%s\t%d\n", hexID(e.RecordID), short(e.Submission.DatasetId), e.Submission.Version,
 			record.Level(e.Submission.Level), e.Tally.Status, e.Tally.Approvals, e.Tally.Rejections, e.Submitter.Hex(), e.Block)
@@ -233,6 +246,20 @@ func reviewList(c *cli.Context, ctx context.Context, b *review.Board) error {
 	w.Flush()
 	fmt.Fprintf(c.App.Writer, "%d %s records\n", n, want)
 	return nil
+}
+
+// reviewListItem is one submission of `review list --json`.
+type reviewListItem struct {
+	Record     string         `json:"record"`
+	Dataset    string         `json:"dataset"`
+	Version    uint64         `json:"version"`
+	Level      string         `json:"level"`
+	Status     string         `json:"status"`
+	Approvals  uint64         `json:"approvals"`
+	Rejections uint64         `json:"rejections"`
+	Submitter  common.Address `json:"submitter"`
+	Block      uint64         `json:"block"`     // of the submission
+	DecidedAt  uint64         `json:"decidedAt"` // block of the decision, 0 while pending
 }
 
 func printEntry(c *cli.Context, e *review.Entry) {

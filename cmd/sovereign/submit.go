@@ -60,6 +60,7 @@ flags. Run again after any failure: finished steps are recognised and skipped.
 			&cli.StringFlag{Name: "consortium.rpc", Usage: "JSON-RPC URL of a consortium node (default: the manifest's)"},
 			&cli.StringFlag{Name: "review-board", Usage: "ReviewBoard address (default: the manifest's)"},
 			&cli.BoolFlag{Name: "private-only", Usage: "only store the record on the private chain (step 1)"},
+			&cli.BoolFlag{Name: "json", Usage: "print the result as JSON (the lines it replaces go to stderr)"},
 			&cli.DurationFlag{Name: "timeout", Usage: "give up after this long", Value: 10 * time.Minute},
 		}, vaultFlags...), chainFlags...),
 		Action: runSubmit,
@@ -123,6 +124,10 @@ func runSubmit(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
+		if c.Bool("json") {
+			printStored(c.App.ErrWriter, res)
+			return printJSON(c.App.Writer, newSubmitJSON(res, nil))
+		}
 		printStored(c.App.Writer, res)
 		return nil
 	}
@@ -143,11 +148,18 @@ func runSubmit(c *cli.Context) error {
 		Step: step,
 	}
 	out, err := sub.Submit(ctx, req, c.Uint64("supersedes"))
+	w := c.App.Writer
+	if c.Bool("json") {
+		w = c.App.ErrWriter
+	}
 	if out != nil && out.Stored != nil {
-		printStored(c.App.Writer, out.Stored)
+		printStored(w, out.Stored)
 	}
 	if err != nil {
 		return err
+	}
+	if c.Bool("json") {
+		return printJSON(c.App.Writer, newSubmitJSON(out.Stored, out))
 	}
 	fmt.Fprintf(c.App.Writer, "proved in %s\n", out.ProveTime.Round(time.Millisecond))
 	if out.Uploaded {
@@ -197,6 +209,41 @@ func checkCorrectable(ctx context.Context, c *cli.Context, req submission.Reques
 		return fmt.Errorf("--supersedes %d: record %s is frozen by the supervisor%s: a correction of a frozen record is refused until the freeze is lifted", supersedes, old.Hex(), reason)
 	}
 	return nil
+}
+
+// submitJSON is the result of `submit --json`.
+type submitJSON struct {
+	Record     string `json:"record"`
+	Resumed    bool   `json:"resumed"` // already stored on the private chain
+	Columns    int    `json:"columns"`
+	Rows       int    `json:"rows"`
+	Level      int    `json:"level"`
+	Key        string `json:"key"` // transit key
+	KeyVersion uint32 `json:"keyVersion"`
+	Commitment string `json:"commitment"`
+	// set unless --private-only
+	ProveTimeMs   int64  `json:"proveTimeMs,omitempty"`
+	ContentHash   string `json:"contentHash,omitempty"`
+	ContentSize   int    `json:"contentSize,omitempty"`
+	Uploaded      bool   `json:"uploaded,omitempty"`
+	ReviewBlock   uint64 `json:"reviewBlock,omitempty"`
+	ReviewTx      string `json:"reviewTx,omitempty"`
+	ReviewResumed bool   `json:"reviewResumed,omitempty"` // already on the board
+}
+
+func newSubmitJSON(res *submission.Result, out *department.Outcome) submitJSON {
+	j := submitJSON{Record: fmt.Sprintf("0x%x", res.Record.ID), Resumed: res.Resumed, Columns: res.Columns, Rows: res.Rows,
+		Level: int(res.Level), Key: res.Record.TransitKey, KeyVersion: res.Record.KeyVersion, Commitment: fmt.Sprintf("0x%x", res.Commitment)}
+	if out != nil {
+		j.ProveTimeMs, j.ContentHash, j.ContentSize, j.Uploaded = out.ProveTime.Milliseconds(), fmt.Sprintf("0x%x", out.ContentHash), out.ContentSize, out.Uploaded
+		if out.Review != nil {
+			j.ReviewBlock, j.ReviewResumed = out.Review.Block, out.Review.Already
+			if !out.Review.Already {
+				j.ReviewTx = out.Review.Tx.Hex()
+			}
+		}
+	}
+	return j
 }
 
 func printStored(w io.Writer, res *submission.Result) {

@@ -33,8 +33,8 @@ func superviseCommand() *cli.Command {
 		Name:  "supervise",
 		Usage: "the supervisor: freeze and unfreeze records on the public registry with a public reason; list every review decision",
 		Description: `freeze and unfreeze sign with the supervisor's key, read from Vault KV
-into memory after an AppRole login as the supervisor role (--role-id,
---secret-id-file): the public registry accepts them from that key only, and
+into memory after an AppRole login as the supervisor role (--vault.role-id,
+--vault.secret-id-file): the public registry accepts them from that key only, and
 the reason is public (data show prints it). decisions reads the consortium's
 ReviewBoard: every submission, every vote with its reason, and the decision.`,
 		Subcommands: []*cli.Command{superviseFreezeCommand(true), superviseFreezeCommand(false), superviseDecisionsCommand()},

@@ -49,10 +49,10 @@ func benchCatchUp(ctx context.Context, dir string, blocks int, out io.Writer) (s
 	if err != nil {
 		return 0, 0, err
 	}
-	defer src.Close()
 	start := time.Now()
 	for i := 1; i <= blocks; i++ {
 		if _, err := src.Clique.SealNow(ctx); err != nil {
+			src.Close()
 			return 0, 0, fmt.Errorf("sealing block %d: %w", i, err)
 		}
 		if i%2000 == 0 {
@@ -60,25 +60,34 @@ func benchCatchUp(ctx context.Context, dir string, blocks int, out io.Writer) (s
 		}
 	}
 
-	// Reference: the same blocks inserted straight into a fresh chain.
-	ref, err := open("reference", false, nil)
-	if err != nil {
-		return 0, 0, err
+	// A quiet source: the reference used to run right after sealing, next
+	// to a source still busy with what it had sealed, and once measured
+	// slower than the sync it should bound (1.28x). Restarted, the source
+	// has written everything and only serves.
+	src.Close()
+	if src, err = open("source", true, nil); err != nil {
+		return 0, 0, fmt.Errorf("reopening the source: %w", err)
 	}
+	defer src.Close()
 	chain := make(types.Blocks, 0, blocks)
 	for n := 1; n <= blocks; n++ {
-		chain = append(chain, src.Eth.BlockChain().GetBlockByNumber(uint64(n)))
-	}
-	refStart := time.Now() // blocks are in memory: only import is timed
-	for from := 0; from < blocks; from += 256 {
-		if _, err := ref.Eth.BlockChain().InsertChain(chain[from:min(from+256, blocks)]); err != nil {
-			ref.Close()
-			return 0, 0, fmt.Errorf("reference import: %w", err)
+		b := src.Eth.BlockChain().GetBlockByNumber(uint64(n))
+		if b == nil {
+			return 0, 0, fmt.Errorf("the source lost block %d on restart", n)
 		}
+		chain = append(chain, b)
 	}
-	importRate = float64(blocks) / time.Since(refStart).Seconds()
-	ref.Close()
-	fmt.Fprintf(out, "  direct import: %.0f blocks/s\n", importRate)
+
+	// Reference: the same blocks inserted straight into a fresh chain, the
+	// best of two runs (a ceiling, not one sample of a busy moment).
+	for run := range 2 {
+		rate, err := importRef(open, fmt.Sprintf("reference-%d", run), chain)
+		if err != nil {
+			return 0, 0, err
+		}
+		importRate = max(importRate, rate)
+	}
+	fmt.Fprintf(out, "  direct import: %.0f blocks/s (best of 2)\n", importRate)
 
 	// Measured: a follower started now, catching up over the sov protocol.
 	syncStart := time.Now()
@@ -97,4 +106,21 @@ func benchCatchUp(ctx context.Context, dir string, blocks int, out io.Writer) (s
 	syncRate = float64(blocks) / time.Since(syncStart).Seconds()
 	fmt.Fprintf(out, "  follower sync: %.0f blocks/s\n", syncRate)
 	return syncRate, importRate, nil
+}
+
+// importRef inserts chain into a fresh node named name and returns the
+// blocks per second of the import alone (the blocks are in memory).
+func importRef(open func(string, bool, []string) (*public.Node, error), name string, chain types.Blocks) (float64, error) {
+	ref, err := open(name, false, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer ref.Close()
+	start := time.Now()
+	for from := 0; from < len(chain); from += 256 {
+		if _, err := ref.Eth.BlockChain().InsertChain(chain[from:min(from+256, len(chain))]); err != nil {
+			return 0, fmt.Errorf("reference import: %w", err)
+		}
+	}
+	return float64(len(chain)) / time.Since(start).Seconds(), nil
 }

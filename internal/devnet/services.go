@@ -66,6 +66,7 @@ type RelayerOptions struct {
 	CheckpointBlocks         uint64
 	CheckpointEvery          time.Duration
 	Logger                   log.Logger
+	Metrics                  *bridge.Metrics // nil: none
 }
 
 // Relayer is the devnet's running relayer.
@@ -92,7 +93,7 @@ func StartRelayer(ctx context.Context, opts RelayerOptions) (*Relayer, error) {
 	r, err := bridge.New(ctx, bridge.Config{
 		Consortium: cons, Public: pub, Bridge: opts.Bridge, Key: opts.Key,
 		Interval: opts.Interval, CheckpointEvery: opts.CheckpointBlocks, CheckpointPeriod: opts.CheckpointEvery,
-		Logger: opts.Logger,
+		Logger: opts.Logger, Metrics: opts.Metrics,
 	})
 	if err != nil {
 		cons.Close()

@@ -107,7 +107,7 @@ func StartVault(ctx context.Context, opts VaultOptions) (*VaultNet, error) {
 }
 
 // writeCredentials writes the CLI roles' role ID and secret ID to files, so
-// that `sovereign submit --role-id … --secret-id-file …` works against the
+// that `sovereign submit --vault.role-id … --vault.secret-id-file …` works against the
 // devnet. Validators' credentials stay in memory: their nodes run inside
 // the devnet process. A real deployment hands each secret ID to its holder.
 func (v *VaultNet) writeCredentials() error {

@@ -2,6 +2,7 @@ package proctest
 
 import (
 	"bufio"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -12,13 +13,22 @@ import (
 // summary's quantiles are keyed with their label (`x {quantile="0.5"}`).
 func Scrape(t testing.TB, url string) map[string]float64 {
 	t.Helper()
-	res, err := http.Get(url)
+	out, err := TryScrape(url)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return out
+}
+
+// TryScrape is Scrape for a server that may not be up yet.
+func TryScrape(url string) (map[string]float64, error) {
+	res, err := http.Get(url)
+	if err != nil {
+		return nil, err
+	}
 	defer res.Body.Close()
 	if res.StatusCode != http.StatusOK {
-		t.Fatalf("GET %s: %s", url, res.Status)
+		return nil, fmt.Errorf("GET %s: %s", url, res.Status)
 	}
 	out := map[string]float64{}
 	sc := bufio.NewScanner(res.Body)
@@ -36,9 +46,9 @@ func Scrape(t testing.TB, url string) map[string]float64 {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		t.Fatalf("reading %s: %v", url, err)
+		return nil, fmt.Errorf("reading %s: %w", url, err)
 	}
-	return out
+	return out, nil
 }
 
 // ExpectMetrics fails t for each name in checks that was not scraped or

@@ -68,6 +68,7 @@ func (p *Proc) start() {
 	p.t.Helper()
 	p.cmd = exec.Command(p.bin, p.args...)
 	p.cmd.Stdout, p.cmd.Stderr = p.out, p.out
+	p.cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL} // no orphans if the test binary dies
 	p.done = make(chan struct{})
 	if err := p.cmd.Start(); err != nil {
 		p.t.Fatalf("starting %s: %v", p.Name, err)
@@ -96,6 +97,26 @@ func (p *Proc) Stop() {
 // Restart starts the process again with the same arguments.
 func (p *Proc) Restart() { p.start() }
 
+// RestartWith starts the process again with args instead (e.g. peers found
+// since the first start); later Restarts use them too.
+func (p *Proc) RestartWith(args ...string) {
+	p.args = args
+	p.start()
+}
+
+// KillAll sends SIGKILL to every process at once, then waits for each: a
+// crash of them all within a moment, not one after another's exit.
+func KillAll(ps ...*Proc) {
+	for _, p := range ps {
+		if p.cmd.Process != nil {
+			p.cmd.Process.Signal(syscall.SIGKILL)
+		}
+	}
+	for _, p := range ps {
+		p.Kill()
+	}
+}
+
 // Output is everything the process wrote so far.
 func (p *Proc) Output() string { return p.out.String() }
 
@@ -113,6 +134,18 @@ func (p *Proc) Exited() bool {
 func Run(bin string, args ...string) (string, error) {
 	out, err := exec.Command(bin, args...).CombinedOutput()
 	return string(out), err
+}
+
+// RunSplit runs bin to completion with env added to the environment and
+// returns its stdout and stderr apart (e.g. a --json result and the log
+// lines beside it).
+func RunSplit(env []string, bin string, args ...string) (stdout, stderr string, err error) {
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err = cmd.Run()
+	return out.String(), errOut.String(), err
 }
 
 // FreePort returns a loopback TCP port free at the time of the call.

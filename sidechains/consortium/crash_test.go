@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -18,6 +17,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/params"
+
+	"github.com/sovereign-gov/sovereign/internal/proctest"
 )
 
 // Issue 12: a kill -9 of every validator must never lose a final block or a
@@ -170,12 +171,11 @@ func crashRounds(t *testing.T, chain string, validators, rounds int) {
 			how = fmt.Sprintf("%v into the round", d.Round(time.Millisecond))
 			time.Sleep(d)
 		}
+		var ps []*proctest.Proc
 		for _, p := range m.procs {
-			p.cmd.Process.Kill()
+			ps = append(ps, p.proc)
 		}
-		for _, p := range m.procs {
-			m.kill(p)
-		}
+		proctest.KillAll(ps...)
 		cancel()
 		<-done
 		s.mu.Lock()
@@ -213,8 +213,8 @@ func crashRounds(t *testing.T, chain string, validators, rounds int) {
 		t.Fatalf("only %d receipts in %d rounds", len(s.acked), rounds)
 	}
 	for i := range m.procs {
-		b, _ := os.ReadFile(m.procs[i].logPath)
-		if strings.Contains(string(b), "SetHead invalidated finalized block") || strings.Contains(string(b), "Head state missing") {
+		out := m.procs[i].output()
+		if strings.Contains(out, "SetHead invalidated finalized block") || strings.Contains(out, "Head state missing") {
 			t.Errorf("validator %d rewound its chain on restart", i)
 		}
 	}

@@ -3,12 +3,9 @@ package consortium
 import (
 	"context"
 	"fmt"
-	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -17,11 +14,12 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/rpc"
 
+	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/internal/testbin"
 	"github.com/sovereign-gov/sovereign/node"
 )
 
-// proc is one `sovereign node consortium` process.
+// proc is one `sovereign node consortium` validator, run by proctest.
 type proc struct {
 	dir      string
 	p2pAddr  string // host:port
@@ -31,9 +29,15 @@ type proc struct {
 	extra    []string // extra flags (e.g. --byzantine.equivocate)
 	wrap     []string // command prefix (e.g. ip netns exec ns)
 	enode    string
-	cmd      *exec.Cmd
-	done     chan struct{}
-	logPath  string
+	proc     *proctest.Proc // nil until first launched
+}
+
+// output is everything validator p logged so far, over all its runs.
+func (p *proc) output() string {
+	if p.proc == nil {
+		return ""
+	}
+	return p.proc.Output()
 }
 
 // mpNet is a consortium of validator processes on loopback.
@@ -46,16 +50,6 @@ type mpNet struct {
 	pwFile  string
 	procs   []*proc
 	alloc   string // --alloc of the genesis ("" = none)
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
 }
 
 // newMPNet writes keys, a password file and a genesis with n validators by
@@ -81,9 +75,8 @@ func newChainNet(t *testing.T, chain string, n int, alloc string) *mpNet {
 		if err := node.WriteKey(p.keyFile, key, "test password", true); err != nil {
 			t.Fatal(err)
 		}
-		p.p2pAddr = fmt.Sprintf("127.0.0.1:%d", freePort(t))
-		p.httpPort = freePort(t)
-		p.logPath = filepath.Join(m.dir, fmt.Sprintf("v%d.log", i))
+		p.p2pAddr = fmt.Sprintf("127.0.0.1:%d", proctest.FreePort(t))
+		p.httpPort = proctest.FreePort(t)
 		m.procs = append(m.procs, p)
 		addrs = append(addrs, crypto.PubkeyToAddress(key.PublicKey).Hex())
 	}
@@ -92,22 +85,10 @@ func newChainNet(t *testing.T, chain string, n int, alloc string) *mpNet {
 	if alloc != "" {
 		gargs = append(gargs, "--alloc", alloc)
 	}
-	out, err := exec.Command(m.bin, gargs...).CombinedOutput()
-	if err != nil {
+	if out, err := proctest.Run(m.bin, gargs...); err != nil {
 		t.Fatalf("genesis %s: %v\n%s", chain, err, out)
 	}
-	t.Cleanup(func() {
-		for _, p := range m.procs {
-			m.kill(p)
-		}
-		if t.Failed() {
-			for i, p := range m.procs {
-				b, _ := os.ReadFile(p.logPath)
-				lines := strings.Split(string(b), "\n")
-				t.Logf("---- last log lines of validator %d ----\n%s", i, strings.Join(lines[max(0, len(lines)-25):], "\n"))
-			}
-		}
-	})
+	// each validator is killed, and its output's tail printed on failure, by proctest
 	return m
 }
 
@@ -140,23 +121,20 @@ func (m *mpNet) launch(i int) {
 		"--datadir", p.dir, "--genesis", m.genesis,
 		"--validator.keystore", p.keyFile, "--validator.password", m.pwFile,
 		"--p2p.addr", p.p2pAddr, "--http.addr", p.httpHost, "--http.port", fmt.Sprint(p.httpPort),
-		"--verbosity", "3")
+		"--verbosity", "3",
+		// no log index: these tests read no events, and loading the index
+		// at a restart took a race-built validator over a minute on a busy
+		// machine (between "HTTP server started" and "Started log indexer")
+		"--history.logs.disable")
 	if len(static) > 0 {
 		args = append(args, "--p2p.static", strings.Join(static, ","))
 	}
 	args = append(args, p.extra...)
-	logf, err := os.OpenFile(p.logPath, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
-	if err != nil {
-		m.t.Fatal(err)
+	if p.proc == nil {
+		p.proc = proctest.Start(m.t, fmt.Sprintf("validator %d", i), args[0], args[1:]...)
+	} else {
+		p.proc.RestartWith(args[1:]...)
 	}
-	cmd := exec.Command(args[0], args[1:]...)
-	cmd.Stdout, cmd.Stderr = logf, logf
-	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL} // no orphans if the test dies
-	if err := cmd.Start(); err != nil {
-		m.t.Fatal(err)
-	}
-	p.cmd, p.done = cmd, make(chan struct{})
-	go func() { cmd.Wait(); logf.Close(); close(p.done) }()
 }
 
 // waitStarted waits until launched validator i has written its enode URL.
@@ -178,10 +156,8 @@ func (m *mpNet) waitStarted(i int) {
 			p.enode = url[:at+1] + p.p2pAddr + url[q:]
 			break
 		}
-		select {
-		case <-p.done:
-			m.t.Fatalf("validator %d exited at start; see %s", i, p.logPath)
-		default:
+		if p.proc.Exited() {
+			m.t.Fatalf("validator %d exited at start", i)
 		}
 		if time.Now().After(deadline) {
 			m.t.Fatalf("validator %d did not start", i)
@@ -190,36 +166,22 @@ func (m *mpNet) waitStarted(i int) {
 	}
 }
 
-// kill ends validator i abruptly (SIGKILL): a crash.
+// kill ends validator p abruptly (SIGKILL): a crash.
 func (m *mpNet) kill(p *proc) {
-	if p.cmd == nil {
-		return
+	if p.proc != nil {
+		p.proc.Kill()
 	}
-	select {
-	case <-p.done:
-	default:
-		p.cmd.Process.Kill()
-		<-p.done
-	}
-	p.cmd = nil
 }
 
 // stop ends validator i cleanly (SIGTERM).
 func (m *mpNet) stop(i int) {
-	p := m.procs[i]
-	if p.cmd == nil {
-		return
+	if p := m.procs[i]; p.proc != nil && !p.proc.Exited() {
+		p.proc.Stop()
 	}
-	p.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-p.done:
-	case <-time.After(20 * time.Second):
-		m.kill(p)
-	}
-	p.cmd = nil
 }
 
-func (m *mpNet) running(i int) bool { return m.procs[i].cmd != nil }
+// running reports whether validator i was started and has not ended.
+func (m *mpNet) running(i int) bool { p := m.procs[i]; return p.proc != nil && !p.proc.Exited() }
 
 func (m *mpNet) call(i int, out any, method string, args ...any) error {
 	p := m.procs[i]
@@ -409,8 +371,7 @@ func TestMultiProcessByzantineDoubleSigner(t *testing.T) {
 	m.checkNoFork()
 	found := false
 	for _, i := range []int{0, 2, 3} {
-		b, _ := os.ReadFile(m.procs[i].logPath)
-		if strings.Contains(string(b), "QBFT equivocation") {
+		if strings.Contains(m.procs[i].output(), "QBFT equivocation") {
 			found = true
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/ethereum/go-ethereum/metrics"
+
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
 )
@@ -21,6 +23,9 @@ type VaultKeySource struct {
 	SecretIDFile string // file holding the AppRole secret ID
 	Key          string // validator name: the key is read from validator-keys/<Key>
 	Logger       *slog.Logger
+	// Metrics, when set, counts the Vault client's errors by kind
+	// (vaultclient.WithMetrics).
+	Metrics metrics.Registry
 }
 
 var (
@@ -70,6 +75,9 @@ func LoadValidatorKey(ctx context.Context, s VaultKeySource) (*ecdsa.PrivateKey,
 	opts := []vaultclient.Option{}
 	if s.Logger != nil {
 		opts = append(opts, vaultclient.WithLogger(s.Logger))
+	}
+	if s.Metrics != nil {
+		opts = append(opts, vaultclient.WithMetrics(s.Metrics))
 	}
 	c, err := vaultclient.New(s.Addr, opts...)
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/internal/testbin"
+	"github.com/sovereign-gov/sovereign/node"
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultserver"
@@ -32,6 +33,7 @@ type vaultValidator struct {
 	secretIDFile  string
 	datadir       string
 	httpPort, p2p int
+	metricsPort   int // serves --metrics.addr when set
 	enode         string
 	proc          *proctest.Proc
 	rpc           *ethclient.Client
@@ -95,6 +97,9 @@ func (v *vaultValidator) args(vaultAddr, genesis string, peers []string) []strin
 	if len(peers) > 0 {
 		args = append(args, "--p2p.static", strings.Join(peers, ","))
 	}
+	if v.metricsPort != 0 {
+		args = append(args, "--metrics.addr", fmt.Sprintf("127.0.0.1:%d", v.metricsPort))
+	}
 	return args
 }
 
@@ -129,6 +134,7 @@ func TestVaultValidatorsProduceBlocksAndResume(t *testing.T) {
 	dir := t.TempDir()
 	srv := vaulttest.Dev(t)
 	vals := setUpVaultValidators(t, srv, dir, "v0", "v1")
+	vals[0].metricsPort = proctest.FreePort(t)
 
 	genesis := filepath.Join(dir, "genesis.json")
 	addrs := []string{}
@@ -156,6 +162,17 @@ func TestVaultValidatorsProduceBlocksAndResume(t *testing.T) {
 			t.Fatalf("%s: want an AppRole login as its validator role and the token revoked:\n%s", v.name, out)
 		}
 	}
+
+	// v0 serves the Vault client's error counters the dashboard queries
+	// (none: its key loaded at the first attempt)
+	m := proctest.Scrape(t, fmt.Sprintf("http://127.0.0.1:%d%s", vals[0].metricsPort, node.MetricsPath))
+	want, err := node.DashboardMetrics("sovereign_vault_")
+	if err != nil || len(want) == 0 {
+		t.Fatalf("dashboard Vault metrics: %v %v", want, err)
+	}
+	proctest.ExpectServed(t, m, want, "queried by the Grafana dashboard")
+	proctest.ExpectMetrics(t, m, map[string]bool{"sovereign_vault_errors_forbidden": m["sovereign_vault_errors_forbidden"] == 0,
+		"sovereign_vault_errors_unreachable": m["sovereign_vault_errors_unreachable"] == 0})
 
 	// v1 crashes: one of two validators is below quorum, so no block is final.
 	v0, v1 := vals[0], vals[1]

@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ethereum/go-ethereum/metrics"
 	vault "github.com/hashicorp/vault/api"
 
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
@@ -53,6 +54,7 @@ type options struct {
 	timeout time.Duration
 	token   string
 	retries int
+	metrics metrics.Registry
 }
 
 // Option configures a Client.
@@ -94,6 +96,9 @@ func New(addr string, opts ...Option) (*Client, error) {
 		// once, a sealed Vault first of all.
 		cfg.MaxRetries, cfg.MinRetryWait, cfg.MaxRetryWait = 10, 250*time.Millisecond, 2*time.Second
 		cfg.CheckRetry = retryStandby
+	}
+	if o.metrics != nil {
+		cfg.HttpClient.Transport = newCountingTransport(cfg.HttpClient.Transport, o.metrics)
 	}
 	api, err := vault.NewClient(cfg)
 	if err != nil {

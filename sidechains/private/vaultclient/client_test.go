@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/metrics"
+
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultsetup"
@@ -121,4 +123,67 @@ func TestWrappedVersion(t *testing.T) {
 			t.Errorf("%q: want a malformed-key error, got %v", bad, err)
 		}
 	}
+}
+
+// TestErrorMetrics counts a real Vault's refusals by kind: a wrong AppRole
+// secret (400), a path outside the role's policy (403), then a stopped
+// server (no answer); successful requests count nothing.
+func TestErrorMetrics(t *testing.T) {
+	ctx := context.Background()
+	srv := vaulttest.Dev(t)
+	root, _ := srv.Client()
+	if err := vaultsetup.Apply(ctx, root, vaultsetup.Config{
+		Datasets: map[string][]string{"health": {"stays"}, "tax": {"returns"}}, AuditLogPath: filepath.Join(t.TempDir(), "audit.log"),
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
+	id, secret, err := vaultsetup.Credentials(ctx, root, naming.DepartmentRole("health"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := metrics.NewRegistry()
+	c, err := vaultclient.New(srv.Addr, vaultclient.WithMetrics(reg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	count := func(kind string) int64 {
+		m, ok := reg.Get("sovereign/vault/errors/" + kind).(*metrics.Counter)
+		if !ok {
+			t.Fatalf("no counter for %s", kind)
+		}
+		return m.Snapshot().Count()
+	}
+	expect := func(when string, want map[string]int64) {
+		t.Helper()
+		for _, k := range []string{"badrequest", "forbidden", "notfound", "client", "server", "sealed", "unreachable", "canceled"} {
+			if got := count(k); got != want[k] {
+				t.Errorf("%s: %s errors = %d, want %d", when, k, got, want[k])
+			}
+		}
+	}
+	expect("at start", nil)
+	if err := c.LoginAppRole(ctx, id, "wrong-secret"); err == nil {
+		t.Fatal("wrong secret: logged in")
+	}
+	expect("wrong secret", map[string]int64{"badrequest": 1})
+	if err := c.LoginAppRole(ctx, id, secret); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.NewDataKey(ctx, "health.stays"); err != nil {
+		t.Fatal(err)
+	}
+	expect("own key", map[string]int64{"badrequest": 1})
+	if _, err := c.NewDataKey(ctx, "tax.returns"); !errors.Is(err, vaultclient.ErrForbidden) {
+		t.Fatalf("another department's key: %v", err)
+	}
+	expect("another department's key", map[string]int64{"badrequest": 1, "forbidden": 1})
+	c.Close() // no renewals while the server is down
+	if err := srv.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.NewDataKey(ctx, "health.stays"); !errors.Is(err, vaultclient.ErrUnavailable) {
+		t.Fatalf("stopped server: %v", err)
+	}
+	expect("stopped server", map[string]int64{"badrequest": 1, "forbidden": 1, "unreachable": 1})
 }

@@ -44,6 +44,7 @@ type cluster struct {
 	byzantine map[int]bool
 	skipEmpty bool
 	metrics   bool     // serve metrics on a free loopback port
+	noLogIdx  bool     // node.Config.NoLogIndex
 	httpAPI   []string // the APIs served over HTTP (nil: the default)
 	genesis   *core.Genesis
 	keys      []*ecdsa.PrivateKey
@@ -97,6 +98,7 @@ func (c *cluster) start(i int) *Node {
 	if c.metrics {
 		cfg.Node.MetricsAddr = "127.0.0.1:0"
 	}
+	cfg.Node.NoLogIndex = c.noLogIdx
 	cfg.Node.HTTPAPI = c.httpAPI
 	if i < len(c.keys) {
 		cfg.Signer = qbft.NewKeySigner(c.keys[i])
