@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.37;
+
+import {ChainFixture} from "../utils/ChainFixture.sol";
+import {IReleaseBridge} from "../../src/interfaces/IReleaseBridge.sol";
+import {IReviewBoard} from "../../src/interfaces/IReviewBoard.sol";
+import {Vm} from "forge-std/Vm.sol";
+
+/// A relay shaped like the devnet's `sovereign bench pipeline` (issue 14):
+/// the deciding validator's ReviewBoard.voteBatch receipt (EIP-1559, index 6
+/// of 7 receipts in the block, a 3-node proof) with N records, each a Voted
+/// log (reason "bench: approved") followed by its Decision; the relay carries
+/// the N Decisions (log indices 1, 3, 5, ...), new versions of the four
+/// departments' datasets that already exist, level 1. Storage and accounts
+/// are made cold (vm.cool) as in a real transaction, so the figures hold with
+/// and without --isolate. Transaction gas = 21k + calldata (London: 4/16 per
+/// byte) + the relay call's own gas; printed per record next to the same
+/// run's reference: DataRegistry.publish alone, cold, of the same kind.
+contract RelayRealisticTest is ChainFixture {
+    uint256 internal constant DATASETS = 4;
+    uint256 internal constant RECEIPTS = 7;
+    uint256 internal constant TARGET = 6;
+
+    function setUp() public {
+        _deployPublic(4);
+        // the four departments' datasets exist (version 1 of each)
+        for (uint256 d = 0; d < DATASETS; d++) {
+            vm.prank(address(bridge));
+            registry.publish(release(_ds(d), 1, 0));
+        }
+    }
+
+    function _ds(uint256 d) internal pure returns (bytes32) {
+        return keccak256(abi.encode("department dataset", d));
+    }
+
+    function votedLog(bytes32 recordId, address validator) internal pure returns (Ev memory e) {
+        e.emitter = REVIEW_BOARD;
+        e.topics = new bytes32[](3);
+        e.topics[0] = IReviewBoard.Voted.selector;
+        e.topics[1] = recordId;
+        e.topics[2] = bytes32(uint256(uint160(validator)));
+        e.data = abi.encode(true, "bench: approved");
+    }
+
+    /// Decision of record i: dataset i % 4, version 2 + i / 4, level 1.
+    function _decision(uint256 i) internal pure returns (Ev memory e) {
+        bytes32 ds = _ds(i % DATASETS);
+        uint64 version = uint64(2 + i / DATASETS);
+        e = decisionLog(ds, version, 0, true);
+        e.data = abi.encode(
+            DEPT,
+            version,
+            uint8(1),
+            uint8(0),
+            uint256(keccak256(abi.encode("commitment", ds, version))),
+            uint256(keccak256(abi.encode("root", ds, version))),
+            keccak256(abi.encode("content", ds, version)),
+            uint64(0),
+            true
+        );
+    }
+
+    /// Calldata of the relay of n records and the certified block it is in.
+    function _call(uint256 n) internal view returns (bytes memory call) {
+        Ev[] memory logs = new Ev[](2 * n);
+        for (uint256 i = 0; i < n; i++) {
+            Ev memory d = _decision(i);
+            logs[2 * i] = votedLog(d.topics[1], vals[2]);
+            logs[2 * i + 1] = d;
+        }
+        bytes[] memory receipts = new bytes[](RECEIPTS);
+        for (uint256 r = 0; r < RECEIPTS; r++) {
+            // the other validators' votes on other records: one Voted each
+            receipts[r] = receipt(one(votedLog(keccak256(abi.encode("other", r)), vals[r % 4])));
+        }
+        receipts[TARGET] = receipt(logs);
+        (bytes32 root, bytes[][] memory nodes) = receiptTrie(receipts);
+        bytes memory hdr = header(134, root);
+        IReleaseBridge.Certificate memory c = certify(134, hdr, 3);
+        IReleaseBridge.LogProof[] memory p = new IReleaseBridge.LogProof[](n);
+        for (uint256 i = 0; i < n; i++) {
+            p[i] = IReleaseBridge.LogProof({
+                receiptIndex: TARGET, nodes: i == 0 ? nodes[TARGET] : new bytes[](0), logIndex: 2 * i + 1
+            });
+        }
+        call = abi.encodeCall(bridge.relay, (c, hdr, epochSet(), p));
+    }
+
+    function _calldataGas(bytes memory call) internal pure returns (uint256 g) {
+        for (uint256 i = 0; i < call.length; i++) g += call[i] == 0 ? 4 : 16;
+    }
+
+    function _cold() internal {
+        vm.cool(address(bridge));
+        vm.cool(address(registry));
+    }
+
+    function _case(uint256 n) internal returns (uint256 perRecord) {
+        bytes memory call = _call(n);
+        uint256 cd = _calldataGas(call);
+        uint256 before = registry.recordCount();
+        _cold();
+        (bool ok,) = address(bridge).call(call);
+        assertTrue(ok, "relay failed");
+        Vm.Gas memory g = vm.lastCallGas();
+        assertEq(registry.recordCount(), before + n);
+        uint256 txGas = 21_000 + cd + g.gasTotalUsed;
+        perRecord = txGas / n;
+
+        // same-run reference: the next version of dataset 0, published alone, cold
+        _cold();
+        vm.prank(address(bridge));
+        registry.publish(release(_ds(0), uint64(100), 0));
+        uint256 ref = vm.lastCallGas().gasTotalUsed;
+
+        emit log_named_uint("records", n);
+        emit log_named_uint("calldata bytes", call.length);
+        emit log_named_uint("calldata gas", cd);
+        emit log_named_uint("relay call gas (cold)", g.gasTotalUsed);
+        emit log_named_uint("transaction gas (21k + calldata + relay)", txGas);
+        emit log_named_uint("transaction gas per record", perRecord);
+        emit log_named_uint("same-run reference: DataRegistry.publish alone, cold", ref);
+        emit log_named_decimal_uint("ratio per record / reference", perRecord * 100 / ref, 2);
+    }
+
+    function test_gas_realistic_4() public {
+        _case(4);
+    }
+
+    /// Goal (issue 14): ≤ 100k gas per published record, batched, at the devnet's typical batch.
+    function test_gas_realistic_8() public {
+        _case(8);
+    }
+
+    function test_gas_realistic_16() public {
+        _case(16);
+    }
+}
