@@ -5,6 +5,8 @@ import {ChainFixture} from "../utils/ChainFixture.sol";
 import {IReleaseBridge} from "../../src/interfaces/IReleaseBridge.sol";
 import {IReviewBoard} from "../../src/interfaces/IReviewBoard.sol";
 import {Vm} from "forge-std/Vm.sol";
+import {Receipts} from "../../src/libraries/Receipts.sol";
+import {MerklePatriciaProof} from "../../src/libraries/MerklePatriciaProof.sol";
 
 /// A relay shaped like the devnet's `sovereign bench pipeline` (issue 14):
 /// the deciding validator's ReviewBoard.voteBatch receipt (EIP-1559, index 6
@@ -62,7 +64,16 @@ contract RelayRealisticTest is ChainFixture {
     }
 
     /// Calldata of the relay of n records and the certified block it is in.
-    function _call(uint256 n) internal view returns (bytes memory call) {
+    function _call(uint256 n) internal view returns (bytes memory) {
+        (IReleaseBridge.Certificate memory c, bytes memory hdr, IReleaseBridge.LogProof[] memory p) = _parts(n);
+        return abi.encodeCall(bridge.relay, (c, hdr, epochSet(), p));
+    }
+
+    function _parts(uint256 n)
+        internal
+        view
+        returns (IReleaseBridge.Certificate memory c, bytes memory hdr, IReleaseBridge.LogProof[] memory p)
+    {
         Ev[] memory logs = new Ev[](2 * n);
         for (uint256 i = 0; i < n; i++) {
             Ev memory d = _decision(i);
@@ -76,15 +87,14 @@ contract RelayRealisticTest is ChainFixture {
         }
         receipts[TARGET] = receipt(logs);
         (bytes32 root, bytes[][] memory nodes) = receiptTrie(receipts);
-        bytes memory hdr = header(134, root);
-        IReleaseBridge.Certificate memory c = certify(134, hdr, 3);
-        IReleaseBridge.LogProof[] memory p = new IReleaseBridge.LogProof[](n);
+        hdr = header(134, root);
+        c = certify(134, hdr, 3);
+        p = new IReleaseBridge.LogProof[](n);
         for (uint256 i = 0; i < n; i++) {
             p[i] = IReleaseBridge.LogProof({
                 receiptIndex: TARGET, nodes: i == 0 ? nodes[TARGET] : new bytes[](0), logIndex: 2 * i + 1
             });
         }
-        call = abi.encodeCall(bridge.relay, (c, hdr, epochSet(), p));
     }
 
     function _calldataGas(bytes memory call) internal pure returns (uint256 g) {
@@ -130,10 +140,69 @@ contract RelayRealisticTest is ChainFixture {
 
     /// Goal (issue 14): ≤ 100k gas per published record, batched, at the devnet's typical batch.
     function test_gas_realistic_8() public {
-        _case(8);
+        assertLe(_case(8), 100_000, "realistic batch of 8 over 100k per record");
     }
 
     function test_gas_realistic_16() public {
         _case(16);
+    }
+
+    // ---- the same relay refused ----
+
+    /// A Voted log of the batch is no log the bridge relays.
+    function test_RevertWhen_realisticVotedLog() public {
+        (IReleaseBridge.Certificate memory c, bytes memory hdr, IReleaseBridge.LogProof[] memory p) = _parts(8);
+        p[3].logIndex = 6;
+        vm.expectRevert(abi.encodeWithSelector(IReleaseBridge.UnknownLog.selector, REVIEW_BOARD, IReviewBoard.Voted.selector));
+        relay_(c, hdr, p);
+    }
+
+    function test_RevertWhen_realisticLogIndexOutOfRange() public {
+        (IReleaseBridge.Certificate memory c, bytes memory hdr, IReleaseBridge.LogProof[] memory p) = _parts(8);
+        p[7].logIndex = 16;
+        vm.expectRevert(abi.encodeWithSelector(Receipts.LogIndexOutOfRange.selector, 16, 16));
+        relay_(c, hdr, p);
+    }
+
+    function test_RevertWhen_realisticRelayedTwice() public {
+        (IReleaseBridge.Certificate memory c, bytes memory hdr, IReleaseBridge.LogProof[] memory p) = _parts(8);
+        relay_(c, hdr, p);
+        IReleaseBridge.LogProof[] memory again = new IReleaseBridge.LogProof[](1);
+        again[0] = p[0];
+        again[0].logIndex = 5;
+        vm.expectRevert(abi.encodeWithSelector(IReleaseBridge.AlreadyRelayed.selector, c.blockHash, TARGET, 5));
+        relay_(c, hdr, again);
+    }
+
+    /// A byte of the receipt changed: the leaf no longer hashes to its reference.
+    function test_RevertWhen_realisticReceiptChanged() public {
+        (IReleaseBridge.Certificate memory c, bytes memory hdr, IReleaseBridge.LogProof[] memory p) = _parts(8);
+        bytes memory leaf = p[0].nodes[2];
+        leaf[leaf.length - 300] ^= 0x01;
+        vm.expectRevert(abi.encodeWithSelector(MerklePatriciaProof.ProofHashMismatch.selector, 2));
+        relay_(c, hdr, p);
+    }
+
+    /// The proof of receipt 6 given for receipt 5: the walk for key 5 wants
+    /// receipt 5's leaf where the proof has receipt 6's.
+    function test_RevertWhen_realisticWrongReceiptIndex() public {
+        (IReleaseBridge.Certificate memory c, bytes memory hdr, IReleaseBridge.LogProof[] memory p) = _parts(8);
+        for (uint256 i = 0; i < p.length; i++) p[i].receiptIndex = 5;
+        vm.expectRevert(abi.encodeWithSelector(MerklePatriciaProof.ProofHashMismatch.selector, 2));
+        relay_(c, hdr, p);
+    }
+
+    function test_RevertWhen_realisticHeaderChanged() public {
+        (IReleaseBridge.Certificate memory c, bytes memory hdr, IReleaseBridge.LogProof[] memory p) = _parts(8);
+        hdr[hdr.length - 1] ^= 0x01;
+        vm.expectRevert(abi.encodeWithSelector(IReleaseBridge.HeaderHashMismatch.selector, c.blockHash, keccak256(hdr)));
+        relay_(c, hdr, p);
+    }
+
+    function test_RevertWhen_realisticForgedSeal() public {
+        (IReleaseBridge.Certificate memory c, bytes memory hdr, IReleaseBridge.LogProof[] memory p) = _parts(8);
+        c.seals[1] = seal(uint256(keccak256("not a validator")), 134, c.blockHash);
+        vm.expectPartialRevert(IReleaseBridge.SealNotValidator.selector);
+        relay_(c, hdr, p);
     }
 }
