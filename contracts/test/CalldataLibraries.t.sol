@@ -241,6 +241,21 @@ contract CalldataLibrariesTest is ChainFixture {
         _rlpTwins(b);
     }
 
+    /// Long-form prefixes of any length (canonical or not, in bounds or not),
+    /// alone and as the item of a list.
+    function testFuzz_twins_longForm(bool isList, bool twoBytes, uint16 plen, uint16 haveRaw) public view {
+        uint256 have = bound(haveRaw, 0, 600);
+        bytes memory pre = twoBytes
+            ? abi.encodePacked(uint8(isList ? 0xf9 : 0xb9), plen)
+            : abi.encodePacked(uint8(isList ? 0xf8 : 0xb8), uint8(plen));
+        bytes memory it = bytes.concat(pre, new bytes(have));
+        _rlpTwins(it);
+        bytes memory l = it.length < 56
+            ? bytes.concat(bytes1(uint8(0xc0 + it.length)), it)
+            : bytes.concat(hex"f9", bytes2(uint16(it.length)), it);
+        _rlpTwins(l);
+    }
+
     /// Garbage inside a well-formed list prefix: the walk over its items.
     function testFuzz_twins_listOfGarbage(bytes memory raw) public view {
         bytes memory l = raw.length < 56

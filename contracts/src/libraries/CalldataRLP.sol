@@ -175,27 +175,42 @@ library CalldataRLP {
                 out := mload(0x40)
                 let slot := add(out, 32)
                 for { let p := add(ptr, hlen) } lt(p, end) {} {
-                    // fast path: a single byte, or a short string but the
-                    // one-byte one (whose canonical form hdr checks)
-                    let b0 := byte(0, calldataload(p))
-                    let l := 0
-                    switch lt(b0, 0x80)
-                    case 1 { l := 1 }
-                    default { if and(lt(b0, 0xb8), iszero(eq(b0, 0x81))) { l := sub(b0, 0x7f) } }
-                    switch l
-                    case 0 {
-                        let ch, cp, cl, ce := hdr(p, sub(end, p))
-                        if ce {
-                            e := ce
-                            break
+                    // hdr(p, end - p) inlined, same checks in the same order
+                    let avail := sub(end, p)
+                    let w := calldataload(p)
+                    let b0 := byte(0, w)
+                    let l := 1 // a single byte
+                    if gt(b0, 0x7f) {
+                        let isL := gt(b0, 0xbf)
+                        switch or(lt(b0, 0xb8), and(isL, lt(b0, 0xf8)))
+                        case 1 {
+                            // short string (0x80..0xb7) or short list (0xc0..0xf7)
+                            l := sub(b0, add(0x7f, mul(0x40, isL)))
+                            if and(eq(b0, 0x81), iszero(gt(l, avail))) {
+                                if lt(byte(1, w), 0x80) {
+                                    e := 4 // BAD_CANONICAL
+                                    break
+                                }
+                            }
                         }
-                        l := add(ch, cp)
+                        default {
+                            // long form: ll is 1..8
+                            let ll := sub(b0, add(0xb7, mul(0x40, isL)))
+                            if lt(avail, add(1, ll)) {
+                                e := 3 // BAD_BOUNDS
+                                break
+                            }
+                            let pl := shr(sub(256, shl(3, ll)), shl(8, w))
+                            if or(lt(pl, 56), iszero(shr(shl(3, sub(ll, 1)), pl))) {
+                                e := 4
+                                break
+                            }
+                            l := add(add(1, ll), pl)
+                        }
                     }
-                    default {
-                        if gt(l, sub(end, p)) {
-                            e := 3 // BAD_BOUNDS
-                            break
-                        }
+                    if gt(l, avail) {
+                        e := 3
+                        break
                     }
                     mstore(slot, or(shl(128, p), l))
                     slot := add(slot, 32)
