@@ -229,7 +229,32 @@ library CalldataRLP {
     /// @notice Offset and length of a string item's payload.
     function payload(uint256 it) internal pure returns (uint256 ptr, uint256 len) {
         ptr = it >> 128;
-        (uint256 hlen, uint256 plen, bool list) = header(ptr, it & LOW);
+        uint256 avail = it & LOW;
+        bool fast;
+        assembly {
+            // what header() returns without error for a single byte, or a
+            // short string in bounds but the one-byte one (canonical check)
+            if avail {
+                let b0 := byte(0, calldataload(ptr))
+                switch lt(b0, 0x80)
+                case 1 {
+                    len := 1
+                    fast := 1
+                }
+                default {
+                    if and(lt(b0, 0xb8), iszero(eq(b0, 0x81))) {
+                        let pl := sub(b0, 0x80)
+                        if iszero(gt(add(1, pl), avail)) {
+                            len := pl
+                            ptr := add(ptr, 1)
+                            fast := 1
+                        }
+                    }
+                }
+            }
+        }
+        if (fast) return (ptr, len);
+        (uint256 hlen, uint256 plen, bool list) = header(ptr, avail);
         if (list) revert RLPReader.RLPMalformed(6);
         return (ptr + hlen, plen);
     }
