@@ -107,14 +107,16 @@ contract ReleaseBridge is IReleaseBridge {
     {
         if (proofs.length == 0) revert NoProofs();
         BlockHeader.Header memory h = _certified(cert, header, set);
-        bytes memory receipt; // kept alive: logs point into it
-        RLPReader.Item[] memory logs;
+        // The receipt and its logs are read in place in calldata (CalldataRLP):
+        // nothing of the proof is copied but a Decision's 288 bytes of data.
+        uint256[] memory logs;
         Receipts.LogView memory v;
         for (uint256 i = 0; i < proofs.length; i++) {
             LogProof calldata p = proofs[i];
             if (p.nodes.length != 0) {
-                receipt = MerklePatriciaProof.get(h.receiptsRoot, RLPReader.encodeUint(p.receiptIndex), p.nodes);
-                logs = Receipts.logList(receipt);
+                (uint256 rp, uint256 rl) =
+                    MerklePatriciaProof.getCalldata(h.receiptsRoot, RLPReader.encodeUint(p.receiptIndex), p.nodes);
+                logs = Receipts.logListCalldata(rp, rl);
             } else if (i == 0 || proofs[i - 1].receiptIndex != p.receiptIndex) {
                 revert MissingProof(i);
             }
@@ -123,15 +125,16 @@ contract ReleaseBridge is IReleaseBridge {
             // Decisions, the bulk of relays, are read in place when their
             // encoding is the canonical one; any other log is decoded in full.
             Receipts.Log memory l;
-            bool decoded = !Receipts.viewDecisionShaped(logs[p.logIndex], v);
+            uint256 item = logs[p.logIndex];
+            bool decoded = !Receipts.viewDecisionShapedCalldata(item, v);
             if (decoded) {
-                l = Receipts.decodeLog(logs[p.logIndex]);
+                l = Receipts.decodeLogCalldata(item);
                 Receipts.viewOf(l, v);
             }
             if (_isDecision(v)) {
                 _relayDecision(cert, p, v);
             } else {
-                _relayOther(cert, decoded ? l : Receipts.decodeLog(logs[p.logIndex]), p);
+                _relayOther(cert, decoded ? l : Receipts.decodeLogCalldata(item), p);
             }
         }
     }
@@ -189,7 +192,7 @@ contract ReleaseBridge is IReleaseBridge {
         view
         returns (BlockHeader.Header memory h)
     {
-        h = BlockHeader.decode(header);
+        h = BlockHeader.decodeCalldata(header);
         if (h.hash != cert.blockHash) revert HeaderHashMismatch(cert.blockHash, h.hash);
         if (h.number != cert.number) revert HeaderNumberMismatch(cert.number, h.number);
         bytes32 setHash = _covering(cert.number, set.epoch);

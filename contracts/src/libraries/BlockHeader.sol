@@ -2,6 +2,7 @@
 pragma solidity 0.8.37;
 
 import {RLPReader} from "./RLPReader.sol";
+import {CalldataRLP} from "./CalldataRLP.sol";
 
 /// @title BlockHeader — the fields the bridge needs from a geth header's RLP
 /// @notice Post-merge geth v1.17 header: [parentHash, uncleHash, coinbase,
@@ -44,6 +45,32 @@ library BlockHeader {
             bytes32 x;
             assembly {
                 x := mload(ptr)
+            }
+            h.extra = x;
+        }
+    }
+
+    /// @notice decode, read in place from calldata (same rules, same errors).
+    function decodeCalldata(bytes calldata rlp) internal pure returns (Header memory h) {
+        uint256[] memory f = CalldataRLP.toList(CalldataRLP.toItem(rlp));
+        if (f.length < 15) revert HeaderTooShort(f.length);
+        uint256 ptr;
+        assembly {
+            ptr := rlp.offset
+        }
+        h.hash = CalldataRLP.keccak(ptr, rlp.length);
+        h.parentHash = CalldataRLP.toBytes32(f[0]);
+        h.stateRoot = CalldataRLP.toBytes32(f[3]);
+        h.receiptsRoot = CalldataRLP.toBytes32(f[5]);
+        h.number = CalldataRLP.toUint(f[8]);
+        h.time = CalldataRLP.toUint(f[11]);
+        uint256 len;
+        (ptr, len) = CalldataRLP.payload(f[12]);
+        h.extraLen = len;
+        if (len == 32) {
+            bytes32 x;
+            assembly {
+                x := calldataload(ptr)
             }
             h.extra = x;
         }

@@ -2,6 +2,7 @@
 pragma solidity 0.8.37;
 
 import {RLPReader} from "./RLPReader.sol";
+import {CalldataRLP} from "./CalldataRLP.sol";
 
 /// @title MerklePatriciaProof — value lookup in an Ethereum Merkle-Patricia trie
 /// @notice proof = the RLP nodes from the root down (as go-ethereum's trie.Prove
@@ -96,5 +97,105 @@ library MerklePatriciaProof {
     function _nibble(bytes memory key, uint256 i) private pure returns (uint256) {
         uint8 b = uint8(key[i / 2]);
         return i % 2 == 0 ? b >> 4 : b & 0x0f;
+    }
+
+    /// @notice get, read in place from calldata (same rules, same errors):
+    /// returns where the value lies in calldata.
+    function getCalldata(bytes32 root, bytes memory key, bytes[] calldata proof)
+        internal
+        pure
+        returns (uint256 valuePtr, uint256 valueLen)
+    {
+        uint256 nibbleCount = key.length * 2;
+        uint256 at = 0; // nibbles of key consumed
+        if (proof.length == 0) revert ProofTooShort();
+        uint256 node = _nodeAt(proof, 0);
+        if (_hashOf(node) != root) revert ProofHashMismatch(0);
+        node = _checkedNode(node);
+        uint256 p = 1; // next proof element
+        for (;;) {
+            uint256[] memory items = CalldataRLP.toList(node);
+            uint256 next;
+            if (items.length == 17) {
+                if (at == nibbleCount) return _valueCd(items[16]);
+                next = items[_nibble(key, at)];
+                at++;
+            } else if (items.length == 2) {
+                bool leaf;
+                (at, leaf) = _matchPathCd(items[0], key, at, nibbleCount);
+                if (leaf) {
+                    if (at != nibbleCount) revert KeyNotInTrie();
+                    return _valueCd(items[1]);
+                }
+                next = items[1];
+            } else {
+                revert BadNode();
+            }
+            // follow the reference: an embedded node (list) or a 32-byte hash
+            if (CalldataRLP.isList(next)) {
+                node = next;
+                continue;
+            }
+            (, uint256 refLen) = CalldataRLP.payload(next);
+            if (refLen == 0) revert KeyNotInTrie();
+            bytes32 want = CalldataRLP.toBytes32(next);
+            if (p >= proof.length) revert ProofTooShort();
+            node = _nodeAt(proof, p);
+            if (_hashOf(node) != want) revert ProofHashMismatch(p);
+            node = _checkedNode(node);
+            p++;
+        }
+    }
+
+    /// proof[i] as an item over all its bytes (not yet checked as RLP).
+    function _nodeAt(bytes[] calldata proof, uint256 i) private pure returns (uint256) {
+        bytes calldata b = proof[i];
+        uint256 ptr;
+        assembly {
+            ptr := b.offset
+        }
+        return CalldataRLP.item(ptr, b.length);
+    }
+
+    function _hashOf(uint256 it) private pure returns (bytes32) {
+        return CalldataRLP.keccak(CalldataRLP.ptrOf(it), CalldataRLP.lenOf(it));
+    }
+
+    /// RLPReader.toItem of a whole proof node: one item, no trailing bytes.
+    function _checkedNode(uint256 it) private pure returns (uint256) {
+        (uint256 hlen, uint256 plen,) = CalldataRLP.header(CalldataRLP.ptrOf(it), CalldataRLP.lenOf(it));
+        if (hlen + plen != CalldataRLP.lenOf(it)) revert RLPReader.RLPMalformed(5);
+        return it;
+    }
+
+    function _matchPathCd(uint256 path, bytes memory key, uint256 at, uint256 nibbleCount)
+        private
+        pure
+        returns (uint256, bool leaf)
+    {
+        (uint256 ptr, uint256 len) = CalldataRLP.payload(path);
+        if (len == 0) revert BadNode();
+        uint256 flag;
+        assembly {
+            flag := shr(4, byte(0, calldataload(ptr)))
+        }
+        if (flag > 3) revert BadNode();
+        uint256 skip = flag & 1 == 1 ? 1 : 2; // odd paths start in the first byte's low nibble
+        uint256 pathNibbles = 2 * len - skip;
+        if (at + pathNibbles > nibbleCount) revert KeyNotInTrie();
+        for (uint256 i = 0; i < pathNibbles; i++) {
+            uint256 j = i + skip;
+            uint256 b;
+            assembly {
+                b := byte(0, calldataload(add(ptr, shr(1, j))))
+            }
+            if ((j & 1 == 0 ? b >> 4 : b & 0x0f) != _nibble(key, at + i)) revert KeyNotInTrie();
+        }
+        return (at + pathNibbles, flag >= 2);
+    }
+
+    function _valueCd(uint256 it) private pure returns (uint256 ptr, uint256 len) {
+        (ptr, len) = CalldataRLP.payload(it);
+        if (len == 0) revert KeyNotInTrie();
     }
 }

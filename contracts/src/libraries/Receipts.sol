@@ -2,6 +2,7 @@
 pragma solidity 0.8.37;
 
 import {RLPReader} from "./RLPReader.sol";
+import {CalldataRLP} from "./CalldataRLP.sol";
 
 /// @title Receipts — one log out of a consensus-encoded receipt
 /// @notice Receipt = legacy rlp([status, cumulativeGas, bloom, logs]) or typed
@@ -128,5 +129,76 @@ library Receipts {
             l.topics[i] = t[i].toBytes32();
         }
         l.data = lf[2].toBytes();
+    }
+
+    /// @notice logList, read in place from calldata (same rules, same
+    /// errors): the receipt is calldata [ptr, ptr + len); returns its logs
+    /// as CalldataRLP items, still encoded.
+    function logListCalldata(uint256 ptr, uint256 len) internal pure returns (uint256[] memory) {
+        if (len == 0) revert BadReceipt();
+        uint256 first;
+        assembly {
+            first := byte(0, calldataload(ptr))
+        }
+        if (first < 0x80) {
+            if (first == 0) revert BadReceipt();
+            ptr += 1; // typed receipt: skip the type byte
+            len -= 1;
+        }
+        (uint256 hlen, uint256 plen,) = CalldataRLP.header(ptr, len);
+        if (hlen + plen != len) revert BadReceipt();
+        uint256[] memory f = CalldataRLP.toList(CalldataRLP.item(ptr, len));
+        if (f.length != 4) revert BadReceipt();
+        if (CalldataRLP.toUint(f[0]) != 1) revert ReceiptFailed();
+        return CalldataRLP.toList(f[3]);
+    }
+
+    /// @notice viewDecisionShaped of a log item in calldata; the 288 bytes of
+    /// data are copied to memory (v.dataPtr points there).
+    function viewDecisionShapedCalldata(uint256 it, LogView memory v) internal pure returns (bool ok) {
+        if (CalldataRLP.lenOf(it) != 416) return false;
+        uint256 p = CalldataRLP.ptrOf(it);
+        uint256 head;
+        uint256 topicsHead;
+        uint256 dataHead;
+        uint256 dataPrefix;
+        assembly {
+            head := calldataload(p) // f9 01 9d 94 | address (20 bytes) | f8 63 a0 | 5 bytes of topic0
+            topicsHead := calldataload(add(p, 59)) // a0 | 31 bytes of topic1
+            dataHead := calldataload(add(p, 92)) // a0 | topic2 (32) ...
+            dataPrefix := shr(232, calldataload(add(p, 125)))
+        }
+        if (head >> 224 != 0xf9019d94 || (head >> 40) & 0xffffff != 0xf863a0) return false;
+        if (topicsHead >> 248 != 0xa0 || dataHead >> 248 != 0xa0) return false;
+        if (dataPrefix != 0xb90120) return false;
+        address emitter;
+        bytes32 t0;
+        bytes32 t1;
+        bytes32 t2;
+        assembly {
+            emitter := shr(96, calldataload(add(p, 4)))
+            t0 := calldataload(add(p, 27))
+            t1 := calldataload(add(p, 60))
+            t2 := calldataload(add(p, 93))
+        }
+        v.emitter = emitter;
+        v.topicCount = 3;
+        v.topics[0] = t0;
+        v.topics[1] = t1;
+        v.topics[2] = t2;
+        bytes memory data = CalldataRLP.copy(p + 128, 288);
+        uint256 d;
+        assembly {
+            d := add(data, 32)
+        }
+        v.dataPtr = d;
+        v.dataLen = 288;
+        return true;
+    }
+
+    /// @notice decodeLog of a log item in calldata (copied to memory first).
+    function decodeLogCalldata(uint256 it) internal pure returns (Log memory) {
+        bytes memory b = CalldataRLP.copy(CalldataRLP.ptrOf(it), CalldataRLP.lenOf(it));
+        return decodeLog(RLPReader.toItem(b));
     }
 }
