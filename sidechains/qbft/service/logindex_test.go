@@ -24,7 +24,7 @@ func TestNoLogIndex(t *testing.T) {
 			_, ok, err := rawdb.ReadFilterMapsRange(v.Eth.ChainDb())
 			return ok && err == nil
 		}
-		if !off {
+		if !off && !raceDetector {
 			waitFor(t, 30*time.Second, "a log index", indexed)
 		} else {
 			time.Sleep(2 * time.Second)
