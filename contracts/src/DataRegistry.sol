@@ -102,6 +102,8 @@ contract DataRegistry is IDataRegistry {
             Stored storage old = _records[keccak256(abi.encode(r.datasetId, r.supersedes))];
             if (old.supersededBy != 0) return PublishOutcome.AlreadySuperseded;
             if (old.frozen) return PublishOutcome.SupersedesFrozen;
+            // a shred is final: no version may be made to correct destroyed data
+            if (old.shredded) return PublishOutcome.SupersedesShredded;
         }
         return PublishOutcome.Published;
     }

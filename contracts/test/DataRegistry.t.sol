@@ -184,6 +184,14 @@ contract DataRegistryTest is ChainFixture {
         _refused(release(DS, 2, 1), IDataRegistry.PublishOutcome.SupersedesFrozen);
     }
 
+    function test_supersede_refusedWhenShredded() public {
+        bytes32 id = _publish(release(DS, 1, 0));
+        vm.prank(officer);
+        registry.recordShred(id, keccak256("shred receipt"));
+        _refused(release(DS, 2, 1), IDataRegistry.PublishOutcome.SupersedesShredded);
+        assertEq(registry.recordCount(), 1);
+    }
+
     function test_freezeUnfreeze() public {
         bytes32 id = _publish(release(DS, 1, 0));
         vm.prank(supervisor);

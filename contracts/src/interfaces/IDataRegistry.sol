@@ -67,7 +67,8 @@ interface IDataRegistry {
         InvalidSupersedes, // not below version
         AlreadyPublished,
         AlreadySuperseded, // the version it corrects was corrected by another version
-        SupersedesFrozen // the version it corrects is frozen
+        SupersedesFrozen, // the version it corrects is frozen
+        SupersedesShredded // the version it corrects was shredded: its data is gone for good
     }
 
     enum AccessStatus {
