@@ -8,11 +8,10 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
-	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/sovereign-gov/sovereign/bindings/validatorset"
 	"github.com/sovereign-gov/sovereign/internal/ethtx"
@@ -98,26 +97,12 @@ func (m *Membership) Propose(ctx context.Context, key *ecdsa.PrivateKey, candida
 	if err != nil {
 		return nil, fmt.Errorf("vote from %s refused: %w", from, ethtx.Revert(err, m.abi.UnpackError, "ValidatorSet"))
 	}
-	nonce, err := m.client.PendingNonceAt(ctx, from)
+	opts := bind.NewKeyedTransactor(key, m.chainID)
+	opts.Context = ctx
+	opts.GasLimit = 2*gas + 100_000 // the deciding vote also rewrites the sorted list: room for it
+	tx, err := bind.Transact(m.abi.Instance(m.client, m.addr), opts, data)
 	if err != nil {
-		return nil, fmt.Errorf("nonce of %s: %w", from, err)
-	}
-	head, err := m.client.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return nil, fmt.Errorf("consortium head: %w", err)
-	}
-	tip := big.NewInt(params.GWei)
-	feeCap := new(big.Int).Add(new(big.Int).Mul(head.BaseFee, big.NewInt(2)), tip)
-	tx, err := types.SignNewTx(key, types.LatestSignerForChainID(m.chainID), &types.DynamicFeeTx{
-		ChainID: m.chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap,
-		// the deciding vote also rewrites the sorted list: room for it
-		Gas: 2*gas + 100_000, To: &m.addr, Data: data,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("signing the vote: %w", err)
-	}
-	if err := m.client.SendTransaction(ctx, tx); err != nil {
-		return nil, fmt.Errorf("sending the vote: %w", err)
+		return nil, fmt.Errorf("sending the vote: %w", ethtx.Revert(err, m.abi.UnpackError, "ValidatorSet"))
 	}
 	rc, err := m.wait.Success(ctx, m.client, tx.Hash())
 	if err != nil {
