@@ -425,7 +425,6 @@ func (r *Relayer) pass(ctx context.Context) (sum Summary, err error) {
 		return sum, consortiumErr(fmt.Errorf("head: %w", err))
 	}
 	from := max(r.cursor, r.startBlock)
-	r.observeBacklog(ctx, from, head)
 	next := head + 1 // the cursor after this pass
 	if from <= head {
 		blocks, err := r.blocksWithLogs(ctx, from, head)
