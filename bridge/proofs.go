@@ -42,10 +42,11 @@ var (
 	DecisionTopic       = reviewboard.NewReviewBoard().GetABI().Events["Decision"].ID
 	AccessDecisionTopic = reviewboard.NewReviewBoard().GetABI().Events["AccessDecision"].ID
 	SetChangedTopic     = validatorset.NewValidatorSet().GetABI().Events["ValidatorSetChanged"].ID
+	ShreddedTopic       = reviewboard.NewReviewBoard().GetABI().Events["Shredded"].ID
 )
 
 // Watch says which consortium logs the bridge takes: ReviewBoard's
-// Decision and AccessDecision, ValidatorSet's ValidatorSetChanged.
+// Decision, AccessDecision and Shredded, ValidatorSet's ValidatorSetChanged.
 type Watch struct {
 	ReviewBoard  common.Address
 	ValidatorSet common.Address
@@ -59,10 +60,11 @@ const (
 	KindDecision Kind = iota
 	KindAccess
 	KindSetChange
+	KindShred
 )
 
 func (k Kind) String() string {
-	return [...]string{"decision", "access decision", "set change"}[k]
+	return [...]string{"decision", "access decision", "set change", "shred receipt"}[k]
 }
 
 // kindOf says whether l is a log the bridge relays.
@@ -77,6 +79,8 @@ func (w Watch) kindOf(l *types.Log) (Kind, bool) {
 		return KindAccess, true
 	case l.Address == w.ValidatorSet && l.Topics[0] == SetChangedTopic:
 		return KindSetChange, true
+	case l.Address == w.ReviewBoard && l.Topics[0] == ShreddedTopic:
+		return KindShred, true
 	}
 	return 0, false
 }

@@ -575,6 +575,58 @@ func TestRelayerAccessDecisions(t *testing.T) {
 	}
 }
 
+// TestRelayerCarriesShredReceipt: the security officer records a
+// dataset's shred on ReviewBoard after version 1 was approved; the relayer
+// carries the Decision and the Shredded log, and the public registry shows
+// version 1 shredded with the officer's receipt. An approval of the still
+// pending version 2 is refused on the consortium, so nothing of the dataset
+// reaches the public chain as approved after its shred.
+func TestRelayerCarriesShredReceipt(t *testing.T) {
+	s := sys{relaytest.NewSystem(t, 1)}
+	v := s.Validators
+	s.Submit(1, 2)
+	s.Cons.Seal()
+	s.Vote(1, true, v[0], v[1], v[2])
+	s.Cons.Seal()
+	rb := reviewboard.NewReviewBoard()
+	receipt := common.Hash{0x5e, 0xed}
+	s.Cons.Send(s.Officer, &s.ReviewBoard, rb.PackRecordShred(relaytest.DatasetID, receipt))
+	s.Cons.Seal()
+	// a validator approving version 2 now is refused (the transaction reverts)
+	_, err := s.Cons.Client.CallContract(context.Background(), ethereum.CallMsg{From: relaytest.Addr(v[0]), To: &s.ReviewBoard,
+		Data: rb.PackVote(relaytest.RecordID(2), true, "ok")}, nil)
+	if err == nil || !strings.Contains(err.Error(), "revert") {
+		t.Fatalf("approving a version of a shredded dataset: %v", err)
+	}
+
+	r := s.relayer(t, s.Relayers[0], s.Cons.URL, 32)
+	sum := once(t, r)
+	if sum.Approved != 1 || sum.Shreds != 1 {
+		t.Fatalf("summary %+v; want the release and the shred receipt relayed", sum)
+	}
+	dr := dataregistry.NewDataRegistry()
+	rec, err := bind.Call(dr.Instance(s.Pub.Client, s.Deployed.Registry), nil, dr.PackGetRecord(relaytest.RecordID(1)), dr.UnpackGetRecord)
+	if err != nil || !rec.Shredded {
+		t.Fatalf("version 1 on the registry: %+v, %v; want shredded", rec, err)
+	}
+	var found bool
+	logs, err := s.Pub.Client.FilterLogs(context.Background(), ethereum.FilterQuery{Addresses: []common.Address{s.Deployed.Registry}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range logs {
+		if ev, err := dr.UnpackShreddedEvent(&l); err == nil && ev.DatasetId == relaytest.DatasetID && ev.Receipt == receipt {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("no Shredded event with the officer's receipt on the registry")
+	}
+	if again := once(t, r); again.Txs != 0 {
+		t.Fatalf("second run %+v; want nothing sent", again)
+	}
+}
+
 // TestRelayerCheckpointByTime: with CheckpointPeriod the head is anchored at
 // once (no checkpoint yet), not again while the consortium's head time is
 // within the period of it, and again once it is past it.

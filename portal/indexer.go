@@ -330,13 +330,19 @@ func (ix *Indexer) handlePublic(ctx context.Context, tx *txn, l *types.Log, h *t
 		_, err := tx.exec(ctx, `INSERT INTO touched SELECT dataset_id FROM releases WHERE record_id = ? ON CONFLICT DO NOTHING`, record.Hex())
 		return err
 	}
-	govern := func(record common.Hash, kind, reason string, receipt common.Hash) error {
+	// govern keeps a governance event of subject: a record, or for a
+	// shred the dataset (a shred covers every version, published or to come)
+	govern := func(subject common.Hash, kind, reason string, receipt common.Hash) error {
 		if _, err := tx.exec(ctx, `INSERT INTO govern(block, log_index, tx, record_id, kind, reason, receipt) VALUES(?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT(block, log_index) DO UPDATE SET tx = excluded.tx, record_id = excluded.record_id, kind = excluded.kind, reason = excluded.reason, receipt = excluded.receipt`,
-			l.BlockNumber, l.Index, l.TxHash.Hex(), record.Hex(), kind, reason, receipt.Hex()); err != nil {
+			l.BlockNumber, l.Index, l.TxHash.Hex(), subject.Hex(), kind, reason, receipt.Hex()); err != nil {
 			return err
 		}
-		return touch(record)
+		if kind == "shredded" {
+			_, err := tx.exec(ctx, `INSERT INTO touched VALUES(?) ON CONFLICT DO NOTHING`, subject.Hex())
+			return err
+		}
+		return touch(subject)
 	}
 	switch {
 	case l.Address == ix.cfg.Registry && l.Topics[0] == publicdata.PublishedTopic:
@@ -369,7 +375,7 @@ func (ix *Indexer) handlePublic(ctx context.Context, tx *txn, l *types.Log, h *t
 		if err != nil {
 			return fmt.Errorf("event Shredded in block %d: %w", l.BlockNumber, err)
 		}
-		return govern(e.RecordId, "shredded", "", e.Receipt)
+		return govern(e.DatasetId, "shredded", "", e.Receipt)
 	case l.Address == ix.cfg.Registry && (l.Topics[0] == accessRequestedTopic || l.Topics[0] == accessResolvedTopic || l.Topics[0] == grantRefusedTopic):
 		return ix.handleAccess(ctx, tx, l)
 	case l.Address == ix.cfg.Bridge && l.Topics[0] == publicdata.RelayedTopic:

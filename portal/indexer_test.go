@@ -116,10 +116,11 @@ func testIndexerFollows(t *testing.T, k storeKind) {
 		t.Fatalf("proof: %x %v", p, err)
 	}
 	// shred and unfreeze
-	f.Shred(id2, common.Hash{9})
+	f.Shred(rel2.DatasetId, common.Hash{9})
 	f.Freeze(idp, "second order")
 	syncIndex(t, ix)
-	if got := statuses(t, s); got[id2] != publicdata.StatusShredded {
+	// a shred covers every version of the dataset
+	if got := statuses(t, s); got[id2] != publicdata.StatusShredded || got[id1] != publicdata.StatusShredded {
 		t.Fatalf("after shred: %v", got)
 	}
 	// the index can be rebuilt from the chain: a fresh one says the same

@@ -186,8 +186,8 @@ func testDownload(t *testing.T, k storeKind) {
 	if code, _, _ := get(t, u+"/download/"+p.id1.Hex()+".xml"); code != 404 {
 		t.Fatalf("xml: %d", code)
 	}
-	// a shredded record: its receipt on the page, no download
-	p.chain.Shred(p.id2, common.Hash{0xab})
+	// a shredded dataset: its receipt on the page, no download
+	p.chain.Shred(record.DatasetID("transport", "roads"), common.Hash{0xab})
 	syncIndex(t, p.ix)
 	_, body, _ = get(t, u+"/dataset/"+p.id2.Hex())
 	mustContain(t, "shredded", body, `<h2 id="shred-h">Shredded</h2>`, common.Hash{0xab}.Hex(), "its content is no longer available")

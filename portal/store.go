@@ -27,7 +27,7 @@ import (
 
 // schemaVersion changes whenever the tables change: an index of another
 // version is dropped and rebuilt from the chain.
-const schemaVersion = "4"
+const schemaVersion = "5"
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -53,7 +53,8 @@ CREATE INDEX IF NOT EXISTS releases_department ON releases(department, level, st
 CREATE INDEX IF NOT EXISTS releases_level_seq ON releases(level, seq);
 CREATE INDEX IF NOT EXISTS releases_status_seq ON releases(status, seq);
 CREATE INDEX IF NOT EXISTS releases_department_seq ON releases(department, seq);
--- Frozen, Unfrozen and Shredded events of the registry
+-- Frozen, Unfrozen and Shredded events of the registry (record_id of a
+-- Shredded row is its dataset id: a shred covers every version)
 CREATE TABLE IF NOT EXISTS govern(block BIGINT NOT NULL, log_index BIGINT NOT NULL, tx TEXT NOT NULL, record_id TEXT NOT NULL,
 	kind TEXT NOT NULL, reason TEXT NOT NULL, receipt TEXT NOT NULL, PRIMARY KEY(block, log_index));
 CREATE INDEX IF NOT EXISTS govern_record ON govern(record_id, block, log_index);
@@ -390,8 +391,8 @@ func recompute(ctx context.Context, tx *txn) error {
 		superseded_by = COALESCE((SELECT MIN(n.version) FROM releases n WHERE n.dataset_id = releases.dataset_id AND n.supersedes = releases.version), 0),
 		frozen = COALESCE(`+fmt.Sprintf(last, "g.kind = 'frozen'")+`, false),
 		frozen_reason = COALESCE(`+fmt.Sprintf(last, "g.reason")+`, ''),
-		shredded = EXISTS(SELECT 1 FROM govern g WHERE g.record_id = releases.record_id AND g.kind = 'shredded'),
-		shred_receipt = COALESCE((SELECT g.receipt FROM govern g WHERE g.record_id = releases.record_id AND g.kind = 'shredded' ORDER BY g.block, g.log_index LIMIT 1), '')
+		shredded = EXISTS(SELECT 1 FROM govern g WHERE g.record_id = releases.dataset_id AND g.kind = 'shredded'),
+		shred_receipt = COALESCE((SELECT g.receipt FROM govern g WHERE g.record_id = releases.dataset_id AND g.kind = 'shredded' ORDER BY g.block, g.log_index LIMIT 1), '')
 		WHERE dataset_id IN (SELECT dataset_id FROM touched)`)
 	if err != nil {
 		return fmt.Errorf("recompute: %w", err)

@@ -140,7 +140,7 @@ type Refusal struct {
 
 // outcomes are IDataRegistry.PublishOutcome's names.
 var outcomes = []string{"Published", "InvalidDatasetId", "InvalidVersion", "InvalidLevel", "InvalidSupersedes",
-	"AlreadyPublished", "AlreadySuperseded", "SupersedesFrozen", "SupersedesShredded"}
+	"AlreadyPublished", "AlreadySuperseded", "SupersedesFrozen"}
 
 // OutcomeName names a PublishOutcome.
 func OutcomeName(o uint8) string {

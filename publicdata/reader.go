@@ -522,15 +522,16 @@ func (r *Reader) Show(ctx context.Context, id common.Hash) (*Detail, error) {
 		v = byVersion[v].SupersededBy
 	}
 	if rec.Frozen || rec.Shredded {
-		err := r.scan(ctx, r.Public, r.Registry, [][]common.Hash{{FrozenTopic, ShreddedTopic}, {id}}, func(l *types.Log) error {
-			switch l.Topics[0] {
-			case FrozenTopic:
+		// a freeze names the record, a shred its dataset (every version)
+		err := r.scan(ctx, r.Public, r.Registry, [][]common.Hash{{FrozenTopic, ShreddedTopic}, {id, rec.Dataset}}, func(l *types.Log) error {
+			switch {
+			case l.Topics[0] == FrozenTopic && l.Topics[1] == id:
 				e, err := registryABI.UnpackFrozenEvent(l)
 				if err != nil {
 					return err
 				}
 				d.FrozenReason = e.Reason
-			case ShreddedTopic:
+			case l.Topics[0] == ShreddedTopic && l.Topics[1] == rec.Dataset:
 				e, err := registryABI.UnpackShreddedEvent(l)
 				if err != nil {
 					return err

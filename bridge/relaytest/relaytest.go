@@ -209,6 +209,7 @@ type System struct {
 	Pub                      *Public
 	Validators               []*ecdsa.PrivateKey
 	Newcomer, Dept, Deployer *ecdsa.PrivateKey
+	Officer                  *ecdsa.PrivateKey // records shred receipts on ReviewBoard
 	Relayers                 []*ecdsa.PrivateKey
 	ReviewBoard              common.Address
 	Deployed                 *deploy.Public
@@ -216,20 +217,20 @@ type System struct {
 
 func NewSystem(t *testing.T, nRelayers int) *System {
 	t.Helper()
-	s := &System{Newcomer: NewKey(t), Dept: NewKey(t), Deployer: NewKey(t)}
+	s := &System{Newcomer: NewKey(t), Dept: NewKey(t), Deployer: NewKey(t), Officer: NewKey(t)}
 	for range 4 {
 		s.Validators = append(s.Validators, NewKey(t))
 	}
 	for range nRelayers {
 		s.Relayers = append(s.Relayers, NewKey(t))
 	}
-	s.Cons = NewConsortium(t, s.Validators, append([]*ecdsa.PrivateKey{s.Dept, s.Newcomer}, s.Validators...))
+	s.Cons = NewConsortium(t, s.Validators, append([]*ecdsa.PrivateKey{s.Dept, s.Newcomer, s.Officer}, s.Validators...))
 	s.Cons.Keys[Addr(s.Newcomer)] = s.Newcomer
 	s.Pub = NewPublic(t, NewKey(t), append([]*ecdsa.PrivateKey{s.Deployer}, s.Relayers...))
 
 	rb := reviewboard.NewReviewBoard()
 	tx := s.Cons.Send(s.Dept, nil, append(common.FromHex(reviewboard.ReviewBoardMetaData.Bin),
-		rb.PackConstructor(predeploy.ValidatorSetAddress, acceptAllVerifier, big.NewInt(0x5555))...))
+		rb.PackConstructor(predeploy.ValidatorSetAddress, acceptAllVerifier, big.NewInt(0x5555), Addr(s.Officer))...))
 	s.Cons.Seal()
 	rc, err := s.Cons.Client.TransactionReceipt(context.Background(), tx)
 	if err != nil {

@@ -44,11 +44,16 @@ func deployCommand() *cli.Command {
 					&cli.IntFlag{Name: "size", Usage: "circuit size of the verifier: 16 or 64 columns", Value: record.SizeSmall},
 					&cli.BoolFlag{Name: "insecure-dev-verifier", Usage: "use the INSECURE dev verifier (anyone can forge its proofs): only on the local devnet's consortium chain id"},
 					&cli.StringFlag{Name: "policy", Usage: "the published policy file (JSON, as the prover reads it); packed and printed before it is pinned", Required: true},
+					&cli.StringFlag{Name: "security-officer", Usage: "security officer address (records shred receipts)", Required: true},
 				}, shared...),
 				Action: func(c *cli.Context) error {
 					vs, err := parseAddress(c.String("validator-set"))
 					if err != nil {
 						return fmt.Errorf("--validator-set: %w", err)
+					}
+					officer, err := parseAddress(c.String("security-officer"))
+					if err != nil {
+						return fmt.Errorf("--security-officer: %w", err)
 					}
 					ver, err := parseAddress(c.String("verifier"))
 					if err != nil {
@@ -83,7 +88,7 @@ func deployCommand() *cli.Command {
 							return nil, fmt.Errorf("--verifier %s: %w", ver, err)
 						}
 						fmt.Fprintf(c.App.ErrWriter, "verifier %s accepts a proof made with the %d-column keys and refuses it tampered\n", ver, keys.Size)
-						return d.DeployConsortium(ctx, vs, ver, policy)
+						return d.DeployConsortium(ctx, vs, ver, policy, officer)
 					})
 				},
 			},

@@ -48,7 +48,7 @@ func TestZKProveVerifyCLI(t *testing.T) {
 	// The dev keys never pass for a real verifier's keys (issue 13 item 10),
 	// and the verifier is checked: both before any chain is contacted.
 	deployArgs := []string{"deploy", "consortium", "--rpc", "http://127.0.0.1:1", "--keystore", "k", "--password", "p",
-		"--verifier", "0x00000000000000000000000000000000000c1a55", "--policy", writeZKFile(t, dir, "deploy-policy.json", `{"categories": [{"id": 0, "level": 2}]}`)}
+		"--verifier", "0x00000000000000000000000000000000000c1a55", "--security-officer", "0x0000000000000000000000000000000000000ff1", "--policy", writeZKFile(t, dir, "deploy-policy.json", `{"categories": [{"id": 0, "level": 2}]}`)}
 	if out, err := runZK(t, bin, append(deployArgs, "--keys", keys)...); err == nil || !strings.Contains(out, "these are the INSECURE dev keys") {
 		t.Fatalf("deploy with the dev keys as real keys: %v\n%s", err, out)
 	}

@@ -312,7 +312,7 @@ func setup(t *testing.T) *fixture {
 
 	rb := reviewboard.NewReviewBoard()
 	f.reviewBoard = f.consortium.deploy(f.department, reviewboard.ReviewBoardMetaData.Bin,
-		rb.PackConstructor(predeploy.ValidatorSetAddress, acceptAllVerifier, big.NewInt(0x5555)))
+		rb.PackConstructor(predeploy.ValidatorSetAddress, acceptAllVerifier, big.NewInt(0x5555), f.newcomer.addr))
 	var err error
 	f.start, err = deploy.CheckpointAt(context.Background(), f.consortium.client, driverCerts{f.consortium.driver},
 		predeploy.ValidatorSetAddress, f.consortium.driver.Head())

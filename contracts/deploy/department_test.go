@@ -69,7 +69,7 @@ func consortiumWithBoard(t *testing.T, ctx context.Context, funded ...common.Add
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := d.DeployConsortium(ctx, predeploy.ValidatorSetAddress, verifierAt, big.NewInt(0x1234))
+	c, err := d.DeployConsortium(ctx, predeploy.ValidatorSetAddress, verifierAt, big.NewInt(0x1234), testOfficer)
 	if err != nil {
 		t.Fatalf("DeployConsortium: %v", err)
 	}

@@ -56,6 +56,9 @@ func (s sealingCerts) Certificate(ctx context.Context, number uint64) (*qbft.Cer
 // needs code at the verifier's address.
 var verifierAt = common.HexToAddress("0x00000000000000000000000000000000000c1a55")
 
+// testOfficer is the security officer pinned in the test ReviewBoards.
+var testOfficer = common.HexToAddress("0x0000000000000000000000000000000000000ff1")
+
 func key(t *testing.T) (*ecdsa.PrivateKey, common.Address) {
 	t.Helper()
 	k, err := crypto.GenerateKey()
@@ -138,7 +141,7 @@ func TestDeployAllThreeChains(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := cd.DeployConsortium(ctx, predeploy.ValidatorSetAddress, verifierAt, big.NewInt(0x1234))
+	c, err := cd.DeployConsortium(ctx, predeploy.ValidatorSetAddress, verifierAt, big.NewInt(0x1234), testOfficer)
 	if err != nil {
 		t.Fatalf("DeployConsortium: %v", err)
 	}
@@ -232,11 +235,11 @@ func TestDeployErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = d.DeployConsortium(ctx, predeploy.ValidatorSetAddress, verifierAt, big.NewInt(1))
+	_, err = d.DeployConsortium(ctx, predeploy.ValidatorSetAddress, verifierAt, big.NewInt(1), testOfficer)
 	if err == nil || !strings.Contains(err.Error(), "no contract code at address: ValidatorSet") && !strings.Contains(err.Error(), "no contract code at address: verifier") {
 		t.Fatalf("DeployConsortium without a ValidatorSet: %v", err)
 	}
-	_, err = d.DeployConsortium(ctx, common.Address{}, verifierAt, big.NewInt(1))
+	_, err = d.DeployConsortium(ctx, common.Address{}, verifierAt, big.NewInt(1), testOfficer)
 	if err == nil || !strings.Contains(err.Error(), "required address is zero") {
 		t.Fatalf("DeployConsortium with zero address: %v", err)
 	}

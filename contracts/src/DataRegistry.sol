@@ -19,12 +19,12 @@ contract DataRegistry is IDataRegistry {
         uint32 publishedAt; // seconds, until 2106
         uint8 level;
         uint8 threshold;
-        bool frozen;
-        bool shredded; // 4 + 8 + 8 + 4 + 4 + 4 = 32 bytes
+        bool frozen; // 4 + 8 + 8 + 4 + 4 + 3 = 31 bytes
         bytes32 valuesHash;
     }
 
-    /// One slot per dataset; its id lives once in _datasetIds.
+    /// One slot per dataset; its id lives once in _datasetIds. A shred may
+    /// arrive before any version is published: shredded is set, exists not.
     struct Dataset {
         uint32 index; // into _datasetIds
         uint32 count;
@@ -32,6 +32,7 @@ contract DataRegistry is IDataRegistry {
         uint32 latestSeq; // seq + 1 of the highest version
         uint32 lastSeq; // seq + 1 of the version published last (head of the prevInDataset list)
         bool exists;
+        bool shredded;
     }
 
     struct Request {
@@ -102,8 +103,10 @@ contract DataRegistry is IDataRegistry {
             Stored storage old = _records[keccak256(abi.encode(r.datasetId, r.supersedes))];
             if (old.supersededBy != 0) return PublishOutcome.AlreadySuperseded;
             if (old.frozen) return PublishOutcome.SupersedesFrozen;
-            // a shred is final: no version may be made to correct destroyed data
-            if (old.shredded) return PublishOutcome.SupersedesShredded;
+            // A shredded dataset is not refused here: ReviewBoard approves
+            // nothing of it after its shred, so what arrives was approved
+            // before, and refusing it would make the end state depend on
+            // whether the bridge relayed the shred or the Decision first.
         }
         return PublishOutcome.Published;
     }
@@ -167,17 +170,27 @@ contract DataRegistry is IDataRegistry {
         emit Unfrozen(recordId, reason);
     }
 
-    function recordShred(bytes32 recordId, bytes32 receipt) external {
-        if (msg.sender != securityOfficer) revert NotSecurityOfficer(msg.sender);
-        Stored storage s = _stored(recordId);
-        if (s.shredded) revert AlreadyShredded(recordId);
-        s.shredded = true;
-        emit Shredded(recordId, receipt);
+    function recordShred(bytes32 datasetId, bytes32 receipt) external {
+        if (msg.sender != bridge) revert NotBridge(msg.sender);
+        Dataset storage d = _datasets[datasetId];
+        if (d.shredded) revert AlreadyShredded(datasetId);
+        d.shredded = true;
+        emit Shredded(datasetId, receipt);
+    }
+
+    function isShredded(bytes32 datasetId) external view returns (bool) {
+        return _datasets[datasetId].shredded;
+    }
+
+    /// Whether the record's dataset is shredded (the record is stored).
+    function _shredded(Stored storage s) private view returns (bool) {
+        uint64 key = _keys[s.seq1 - 1];
+        return _datasets[_datasetIds[(key & ~HIGH_VERSION) >> 32]].shredded;
     }
 
     function requestAccess(bytes32 recordId, string calldata purpose) external returns (bytes32 requestId) {
         Stored storage s = _stored(recordId);
-        if (s.level != 1 || s.frozen || s.shredded) revert NotRequestable(recordId);
+        if (s.level != 1 || s.frozen || _shredded(s)) revert NotRequestable(recordId);
         if (bytes(purpose).length == 0) revert EmptyReason();
         requestId = keccak256(abi.encode(block.chainid, address(this), ++_requestNonce));
         _requests[requestId] = Request({recordId: recordId, requester: msg.sender, status: AccessStatus.Pending, expiresAt: 0});
@@ -196,8 +209,8 @@ contract DataRegistry is IDataRegistry {
         if (granted) {
             // a grant that cannot be honoured now is a refusal, recorded as
             // such: the relay of the decision must not revert for ever
-            Stored storage s = _records[recordId];
-            string memory why = s.shredded ? "shredded" : s.frozen ? "frozen" : expiresAt <= block.timestamp ? "expired" : "";
+            Stored storage s = _stored(recordId);
+            string memory why = _shredded(s) ? "shredded" : s.frozen ? "frozen" : expiresAt <= block.timestamp ? "expired" : "";
             if (bytes(why).length != 0) {
                 granted = false;
                 emit AccessGrantRefused(requestId, why);
@@ -214,7 +227,7 @@ contract DataRegistry is IDataRegistry {
             return false;
         }
         Stored storage s = _records[q.recordId];
-        return !s.frozen && !s.shredded;
+        return !s.frozen && !_shredded(s);
     }
 
     function accessRequest(bytes32 requestId)
@@ -301,7 +314,7 @@ contract DataRegistry is IDataRegistry {
             supersededBy: s.supersededBy,
             publishedAt: s.publishedAt,
             frozen: s.frozen,
-            shredded: s.shredded,
+            shredded: _datasets[datasetId].shredded,
             valuesHash: s.valuesHash
         });
     }

@@ -19,6 +19,7 @@ contract ReleaseBridge is IReleaseBridge {
     bytes32 private constant DECISION_SIG = IReviewBoard.Decision.selector;
     bytes32 private constant ACCESS_SIG = IReviewBoard.AccessDecision.selector;
     bytes32 private constant SET_CHANGED_SIG = IValidatorSet.ValidatorSetChanged.selector;
+    bytes32 private constant SHREDDED_SIG = IReviewBoard.Shredded.selector;
 
     IDataRegistry private immutable _registry;
     uint256 public immutable consortiumChainId;
@@ -300,6 +301,10 @@ contract ReleaseBridge is IReleaseBridge {
             (address requester, bool granted, uint64 expiresAt) = abi.decode(l.data, (address, bool, uint64));
             _registry.resolveAccess(l.topics[1], l.topics[2], requester, granted, expiresAt);
             (kind, subject) = (LogKind.Access, l.topics[1]);
+        } else if (l.emitter == reviewBoard && topic0 == SHREDDED_SIG && l.topics.length == 2) {
+            bytes32 receipt = abi.decode(l.data, (bytes32));
+            _registry.recordShred(l.topics[1], receipt);
+            (kind, subject) = (LogKind.Shredded, l.topics[1]);
         } else if (l.emitter == validatorSet && topic0 == SET_CHANGED_SIG && l.topics.length == 2) {
             (kind, subject) = (LogKind.ValidatorSetChanged, _applySetChange(cert.number, l));
         } else {

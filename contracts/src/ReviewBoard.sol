@@ -51,6 +51,9 @@ contract ReviewBoard is IReviewBoard {
     IValidatorSet private immutable _validators;
     IClassificationVerifier private immutable _verifier;
     uint256 public immutable policy;
+    address public immutable securityOfficer;
+    /// datasetId => the receipt of its shred (0: not shredded)
+    mapping(bytes32 => bytes32) public shredReceipt;
 
     mapping(bytes32 => Submission) private _submissions;
     mapping(bytes32 => Tally) private _tallies;
@@ -60,11 +63,14 @@ contract ReviewBoard is IReviewBoard {
     bytes32[] private _anchors;
     uint64 private _nextAuditIndex;
 
-    constructor(IValidatorSet validators_, IClassificationVerifier verifier_, uint256 policy_) {
-        if (address(validators_) == address(0) || address(verifier_) == address(0)) revert ZeroAddress();
+    constructor(IValidatorSet validators_, IClassificationVerifier verifier_, uint256 policy_, address securityOfficer_) {
+        if (address(validators_) == address(0) || address(verifier_) == address(0) || securityOfficer_ == address(0)) {
+            revert ZeroAddress();
+        }
         _validators = validators_;
         _verifier = verifier_;
         policy = policy_;
+        securityOfficer = securityOfficer_;
     }
 
     modifier onlyValidator() {
@@ -128,6 +134,7 @@ contract ReviewBoard is IReviewBoard {
         if (s.threshold > 1) revert InvalidSubmission("threshold");
         if (s.supersedes >= s.version) revert InvalidSubmission("supersedes");
         if (s.contentHash == bytes32(0)) revert InvalidSubmission("contentHash");
+        if (shredReceipt[s.datasetId] != bytes32(0)) revert DatasetShredded(s.datasetId);
         recordId = keccak256(abi.encode(s.datasetId, s.version));
         if (_tallies[recordId].status != Status.None) revert AlreadySubmitted(recordId);
         if (s.supersedes != 0) {
@@ -170,6 +177,10 @@ contract ReviewBoard is IReviewBoard {
         Tally storage t = _tallies[recordId];
         if (t.status != Status.Pending) revert NotPending(recordId);
         if (t.ballot[msg.sender] != NO_VOTE) revert AlreadyVoted(recordId, msg.sender);
+        Submission storage s = _submissions[recordId];
+        // nothing of a shredded dataset is approved after its shred: a
+        // pending review of it can only be closed by rejections
+        if (approve && shredReceipt[s.datasetId] != bytes32(0)) revert DatasetShredded(s.datasetId);
         t.ballot[msg.sender] = approve ? APPROVE : REJECT;
         emit Voted(recordId, msg.sender, approve, reason);
 
@@ -178,7 +189,6 @@ contract ReviewBoard is IReviewBoard {
         (bool decided, bool approved) = _decided(approvals, rejections, current.length);
         if (!decided) return;
         t.status = approved ? Status.Approved : Status.Rejected;
-        Submission storage s = _submissions[recordId];
         emit Decision(
             recordId,
             s.datasetId,
@@ -226,6 +236,8 @@ contract ReviewBoard is IReviewBoard {
             revert NotPending(requestId);
         }
         if (grant && _tallies[recordId].status != Status.Approved) revert InvalidSubmission("recordId");
+        bytes32 datasetId = _submissions[recordId].datasetId;
+        if (grant && shredReceipt[datasetId] != bytes32(0)) revert DatasetShredded(datasetId);
         if (t.ballot[msg.sender] != NO_VOTE) revert AlreadyVoted(requestId, msg.sender);
         t.ballot[msg.sender] = grant ? APPROVE : REJECT;
         t.terms[msg.sender] = _terms(grant, recordId, requester, expiresAt);
@@ -290,6 +302,15 @@ contract ReviewBoard is IReviewBoard {
             return (t.status, approvals, rejections);
         }
         return (t.status, t.approvals, t.rejections);
+    }
+
+    function recordShred(bytes32 datasetId, bytes32 receipt) external {
+        if (msg.sender != securityOfficer) revert NotSecurityOfficer(msg.sender);
+        if (datasetId == bytes32(0)) revert InvalidSubmission("datasetId");
+        if (receipt == bytes32(0)) revert InvalidSubmission("receipt");
+        if (shredReceipt[datasetId] != bytes32(0)) revert AlreadyShredded(datasetId);
+        shredReceipt[datasetId] = receipt;
+        emit Shredded(datasetId, receipt);
     }
 
     function anchorAudit(bytes32 auditHash, uint64 firstIndex, uint64 lastIndex)

@@ -184,12 +184,34 @@ contract DataRegistryTest is ChainFixture {
         _refused(release(DS, 2, 1), IDataRegistry.PublishOutcome.SupersedesFrozen);
     }
 
-    function test_supersede_refusedWhenShredded() public {
-        bytes32 id = _publish(release(DS, 1, 0));
-        vm.prank(officer);
-        registry.recordShred(id, keccak256("shred receipt"));
-        _refused(release(DS, 2, 1), IDataRegistry.PublishOutcome.SupersedesShredded);
-        assertEq(registry.recordCount(), 1);
+    /// Issue 15 item 4: a shred relayed before versions approved earlier
+    /// (a correction among them) ends as a shred relayed after them: every
+    /// version published, every one shown shredded. (A registry refusing the
+    /// correction when the shred came first, as before, ended differently
+    /// depending on the relayer's order.)
+    function test_shred_endStateDoesNotDependOnRelayOrder() public {
+        bytes32 ds = DS;
+        vm.prank(address(bridge));
+        registry.recordShred(ds, keccak256("shred receipt"));
+        assertTrue(registry.isShredded(ds));
+        bytes32 v1 = _publish(release(ds, 1, 0));
+        bytes32 v2 = _publish(release(ds, 2, 1));
+        IDataRegistry.Record memory a1 = registry.getRecord(v1);
+        IDataRegistry.Record memory a2 = registry.getRecord(v2);
+
+        // the other order, on a fresh registry
+        setUp();
+        v1 = _publish(release(ds, 1, 0));
+        v2 = _publish(release(ds, 2, 1));
+        vm.prank(address(bridge));
+        registry.recordShred(ds, keccak256("shred receipt"));
+        IDataRegistry.Record memory b1 = registry.getRecord(v1);
+        IDataRegistry.Record memory b2 = registry.getRecord(v2);
+        assertTrue(a1.shredded && a2.shredded && b1.shredded && b2.shredded, "not shown shredded");
+        assertEq(a2.supersedes, b2.supersedes);
+        assertEq(a1.supersededBy, b1.supersededBy);
+        assertEq(a1.supersededBy, 2);
+        assertEq(registry.recordCount(), 2);
     }
 
     function test_freezeUnfreeze() public {
@@ -225,18 +247,28 @@ contract DataRegistryTest is ChainFixture {
         registry.unfreeze(id, "x");
     }
 
+    /// A shred comes from the consortium through the bridge only (the
+    /// officer's own account no longer marks the public registry: the
+    /// receipt is on the consortium first), once, for every version.
     function test_recordShred() public {
         bytes32 id = _publish(release(DS, 1, 0));
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotSecurityOfficer.selector, address(this)));
-        registry.recordShred(id, keccak256("vault receipt"));
+        bytes32 id2 = _publish(release(DS, 2, 0));
+        bytes32 other = _publish(release(DS2, 1, 0));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotBridge.selector, address(this)));
+        registry.recordShred(DS, keccak256("vault receipt"));
         vm.prank(officer);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotBridge.selector, officer));
+        registry.recordShred(DS, keccak256("vault receipt"));
+        vm.prank(address(bridge));
         vm.expectEmit(true, false, false, true);
-        emit IDataRegistry.Shredded(id, keccak256("vault receipt"));
-        registry.recordShred(id, keccak256("vault receipt"));
+        emit IDataRegistry.Shredded(DS, keccak256("vault receipt"));
+        registry.recordShred(DS, keccak256("vault receipt"));
         assertTrue(registry.getRecord(id).shredded);
-        vm.prank(officer);
-        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.AlreadyShredded.selector, id));
-        registry.recordShred(id, keccak256("again"));
+        assertTrue(registry.getRecord(id2).shredded);
+        assertFalse(registry.getRecord(other).shredded, "another dataset shredded");
+        vm.prank(address(bridge));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.AlreadyShredded.selector, DS));
+        registry.recordShred(DS, keccak256("again"));
     }
 
     function _conditional(uint64 v) internal returns (bytes32) {
@@ -311,9 +343,12 @@ contract DataRegistryTest is ChainFixture {
         vm.prank(supervisor);
         registry.unfreeze(id, "cleared");
         assertTrue(registry.hasAccess(reqLive, alice));
-        vm.prank(officer);
-        registry.recordShred(id, keccak256("vault receipt"));
+        vm.prank(address(bridge));
+        registry.recordShred(DS, keccak256("vault receipt"));
         assertFalse(registry.hasAccess(reqLive, alice), "shredded");
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotRequestable.selector, id));
+        registry.requestAccess(id, "study");
     }
 
     function test_RevertWhen_accessBad() public {

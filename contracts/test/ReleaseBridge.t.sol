@@ -394,6 +394,30 @@ contract ReleaseBridgeTest is ChainFixture {
         relay_(c, h, p);
     }
 
+    /// Issue 15 item 4: a certified Shredded log marks every version of its
+    /// dataset on the registry; the same log from any other contract, or a
+    /// second time, is refused.
+    function test_relay_shredReceipt() public {
+        (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = _releaseBlock(10, 1);
+        relay_(c, h, p);
+        bytes32 rc = keccak256("officer's shred receipt");
+        Ev memory forged = shredLog(DS, rc);
+        forged.emitter = address(0xEE1);
+        (c, h, p) = block_(11, one(forged));
+        vm.expectRevert(abi.encodeWithSelector(IReleaseBridge.UnknownLog.selector, address(0xEE1), forged.topics[0]));
+        relay_(c, h, p);
+
+        (c, h, p) = block_(12, one(shredLog(DS, rc)));
+        vm.expectEmit(true, false, false, true, address(registry));
+        emit IDataRegistry.Shredded(DS, rc);
+        vm.expectEmit(true, true, false, true, address(bridge));
+        emit IReleaseBridge.Relayed(12, c.blockHash, 0, 0, IReleaseBridge.LogKind.Shredded, DS);
+        relay_(c, h, p);
+        assertTrue(registry.getRecord(keccak256(abi.encode(DS, uint64(1)))).shredded);
+        vm.expectRevert(abi.encodeWithSelector(IReleaseBridge.AlreadyRelayed.selector, c.blockHash, 0, 0));
+        relay_(c, h, p);
+    }
+
     function _conditional() internal pure returns (IDataRegistry.Release memory r) {
         r = release(DS, 1, 0);
         r.level = 1;

@@ -20,6 +20,7 @@ contract ReviewBoardTest is Test {
     address internal dept = address(0xDE97);
     address internal taxDept = address(0x7A7);
     address internal requester = address(0x5EEC);
+    address internal officer = address(0x0FF1CE);
     bytes32 internal constant HEALTH = keccak256("health");
     bytes32 internal constant TAX = keccak256("tax");
     bytes32 internal constant DATASET = keccak256("traffic counts");
@@ -28,7 +29,7 @@ contract ReviewBoardTest is Test {
         for (uint256 i = 1; i <= 4; i++) vals.push(address(uint160(0x100 * i)));
         set = new ValidatorSet(vals);
         verifier = new VerifierDouble();
-        board = new ReviewBoard(set, verifier, POLICY);
+        board = new ReviewBoard(set, verifier, POLICY, officer);
         _register(board, vals, dept, HEALTH);
     }
 
@@ -75,6 +76,7 @@ contract ReviewBoardTest is Test {
         assertEq(board.policy(), POLICY);
         assertEq(board.validatorSet(), address(set));
         assertEq(board.verifier(), address(verifier));
+        assertEq(board.securityOfficer(), officer);
         assertEq(board.categoryLevel(1), 1);
         assertEq(board.categoryLevel(2), 2);
         assertEq(board.categoryLevel(9), 3);
@@ -82,9 +84,11 @@ contract ReviewBoardTest is Test {
 
     function test_RevertWhen_constructorZero() public {
         vm.expectRevert(IReviewBoard.ZeroAddress.selector);
-        new ReviewBoard(IValidatorSet(address(0)), verifier, POLICY);
+        new ReviewBoard(IValidatorSet(address(0)), verifier, POLICY, officer);
         vm.expectRevert(IReviewBoard.ZeroAddress.selector);
-        new ReviewBoard(set, IClassificationVerifier(address(0)), POLICY);
+        new ReviewBoard(set, IClassificationVerifier(address(0)), POLICY, officer);
+        vm.expectRevert(IReviewBoard.ZeroAddress.selector);
+        new ReviewBoard(set, verifier, POLICY, address(0));
     }
 
     function test_RevertWhen_categoryOutOfRange() public {
@@ -281,7 +285,7 @@ contract ReviewBoardTest is Test {
         address[] memory vs = new address[](n);
         for (uint256 i = 0; i < n; i++) vs[i] = address(uint160(0x1000 + i));
         ValidatorSet s = new ValidatorSet(vs);
-        ReviewBoard b = new ReviewBoard(s, verifier, POLICY);
+        ReviewBoard b = new ReviewBoard(s, verifier, POLICY, officer);
         _register(b, vs, dept, HEALTH);
         IReviewBoard.Submission memory sub = _sub(1);
         bytes memory proof = _proof(sub);
@@ -388,6 +392,65 @@ contract ReviewBoardTest is Test {
         vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AlreadyVoted.selector, req, vals[0]));
         board.reviewAccess(req, id, requester, true, 1, "");
         vm.stopPrank();
+    }
+
+    /// Issue 15 item 4: the officer records a dataset's shred once; only the
+    /// officer, never a zero dataset or receipt.
+    function test_recordShred() public {
+        bytes32 ds = _datasetId(HEALTH, DATASET);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotSecurityOfficer.selector, vals[0]));
+        vm.prank(vals[0]);
+        board.recordShred(ds, keccak256("receipt"));
+        vm.startPrank(officer);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "datasetId"));
+        board.recordShred(bytes32(0), keccak256("receipt"));
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidSubmission.selector, "receipt"));
+        board.recordShred(ds, bytes32(0));
+        vm.expectEmit(true, false, false, true);
+        emit IReviewBoard.Shredded(ds, keccak256("receipt"));
+        board.recordShred(ds, keccak256("receipt"));
+        assertEq(board.shredReceipt(ds), keccak256("receipt"));
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.AlreadyShredded.selector, ds));
+        board.recordShred(ds, keccak256("another"));
+        vm.stopPrank();
+    }
+
+    /// After its shred a dataset takes no new version, no approval of a
+    /// pending one and no access grant; rejections still close a pending
+    /// review, and an approval from before the shred stands. So every
+    /// approved Decision of the dataset is older than its Shredded log.
+    function test_shreddedDataset_noNewVersionNoApprovalNoGrant() public {
+        bytes32 approved = _submit(1);
+        _approve(approved);
+        bytes32 pending = _submit(2);
+        vm.prank(vals[0]);
+        board.vote(pending, true, "ok before the shred");
+        bytes32 ds = _datasetId(HEALTH, DATASET);
+        vm.prank(officer);
+        board.recordShred(ds, keccak256("receipt"));
+
+        IReviewBoard.Submission memory s = _sub(3);
+        bytes memory proof = _proof(s);
+        vm.prank(dept);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.DatasetShredded.selector, ds));
+        board.submit(s, proof);
+        vm.prank(vals[1]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.DatasetShredded.selector, ds));
+        board.vote(pending, true, "ok");
+        vm.prank(vals[1]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.DatasetShredded.selector, ds));
+        board.reviewAccess(keccak256("req"), approved, requester, true, 1000, "ok");
+
+        vm.prank(vals[1]);
+        board.vote(pending, false, "dataset shredded");
+        vm.prank(vals[2]);
+        vm.expectEmit(true, true, false, false);
+        emit IReviewBoard.Decision(pending, ds, HEALTH, 2, 1, 0, 111, 222, keccak256("content"), 0, false);
+        board.vote(pending, false, "dataset shredded");
+        (IReviewBoard.Status st,,) = board.review(pending);
+        assertEq(uint256(st), uint256(IReviewBoard.Status.Rejected));
+        (st,,) = board.review(approved);
+        assertEq(uint256(st), uint256(IReviewBoard.Status.Approved));
     }
 
     /// Issue 13 item 1: validators 0 and 1 approve, validator 0 is removed,

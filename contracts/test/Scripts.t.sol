@@ -25,12 +25,13 @@ contract DeployScriptsTest is Test {
         vm.setEnv("VALIDATOR_SET", vm.toString(address(vs)));
         vm.setEnv("VERIFIER", vm.toString(address(verifier)));
         vm.setEnv("POLICY", "0x1234");
+        vm.setEnv("SECURITY_OFFICER", vm.toString(address(0x6)));
         ReviewBoard board = new DeployConsortium().run();
         assertEq(board.policy(), 0x1234);
         assertEq(board.validatorSet(), address(vs));
+        assertEq(board.securityOfficer(), address(0x6));
 
         vm.setEnv("SUPERVISOR", vm.toString(address(0x5)));
-        vm.setEnv("SECURITY_OFFICER", vm.toString(address(0x6)));
         vm.setEnv("CONSORTIUM_CHAIN_ID", "4242");
         vm.setEnv("REVIEW_BOARD", vm.toString(address(board)));
         vm.setEnv("VALIDATORS", "0x0000000000000000000000000000000000000100,0x0000000000000000000000000000000000000200,0x0000000000000000000000000000000000000300");
@@ -61,6 +62,7 @@ contract DeployScriptsTest is Test {
         vm.setEnv("VALIDATOR_SET", vm.toString(address(new ValidatorSet(vals))));
         vm.setEnv("VERIFIER", vm.toString(address(0xdead)));
         vm.setEnv("POLICY", "1");
+        vm.setEnv("SECURITY_OFFICER", vm.toString(address(0x6)));
         DeployConsortium s = new DeployConsortium();
         vm.expectRevert(bytes("DeployConsortium: no verifier code at VERIFIER"));
         s.run();

@@ -159,7 +159,7 @@ func DeploySystem(ctx context.Context, o SystemOptions) (*deploy.Manifest, error
 	}
 	done(verifier.Hex())
 	done = step("deploying ReviewBoard on the consortium")
-	c, err := cd.DeployConsortium(ctx, predeploy.ValidatorSetAddress, verifier, policy)
+	c, err := cd.DeployConsortium(ctx, predeploy.ValidatorSetAddress, verifier, policy, o.Officer)
 	if err != nil {
 		return nil, fmt.Errorf("devnet consortium: %w", err)
 	}

@@ -357,9 +357,9 @@ func (c *Chain) Head() common.Hash {
 	return h.Hash()
 }
 
-// Shred records a shred receipt for a record (the test key is the security officer).
-func (c *Chain) Shred(id, receipt common.Hash) {
-	c.send(&c.Registry, registryABI.PackRecordShred(id, receipt))
+// Shred records a dataset's shred receipt (the test key is the bridge).
+func (c *Chain) Shred(datasetID, receipt common.Hash) {
+	c.send(&c.Registry, registryABI.PackRecordShred(datasetID, receipt))
 	c.Commit()
 }
 

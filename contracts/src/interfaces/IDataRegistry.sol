@@ -13,8 +13,8 @@ pragma solidity 0.8.37;
 /// kept and shows once it is published. A frozen record cannot be superseded.
 /// publish does not revert for a release it refuses: it returns why
 /// (PublishOutcome), so one refused release does not sink the bridge's batch. The supervisor freezes/unfreezes records with a public reason;
-/// the security officer records shred receipts (the record's Vault key was
-/// destroyed). Anyone may request access to a conditional (level 1) record;
+/// a dataset's shred receipt (its Vault key was destroyed: every version of
+/// it is shredded) arrives from the consortium through the bridge. Anyone may request access to a conditional (level 1) record;
 /// the consortium's answer arrives through the bridge.
 /// Reads are paged and cost O(page): by global sequence number, or per
 /// dataset newest-first through a per-dataset linked list.
@@ -67,8 +67,7 @@ interface IDataRegistry {
         InvalidSupersedes, // not below version
         AlreadyPublished,
         AlreadySuperseded, // the version it corrects was corrected by another version
-        SupersedesFrozen, // the version it corrects is frozen
-        SupersedesShredded // the version it corrects was shredded: its data is gone for good
+        SupersedesFrozen // the version it corrects is frozen
     }
 
     enum AccessStatus {
@@ -99,7 +98,9 @@ interface IDataRegistry {
     event Superseded(bytes32 indexed oldRecordId, bytes32 indexed newRecordId, bytes32 indexed datasetId);
     event Frozen(bytes32 indexed recordId, string reason);
     event Unfrozen(bytes32 indexed recordId, string reason);
-    event Shredded(bytes32 indexed recordId, bytes32 receipt);
+    /// @notice Every version of the dataset, published or still to come, is
+    /// shredded; receipt is the consortium's (IReviewBoard.Shredded).
+    event Shredded(bytes32 indexed datasetId, bytes32 receipt);
     event AccessRequested(bytes32 indexed requestId, bytes32 indexed recordId, address indexed requester, string purpose);
     event AccessResolved(bytes32 indexed requestId, bytes32 indexed recordId, bool granted, uint64 expiresAt);
     /// @notice A consortium grant recorded as denied: reason is "frozen", "shredded" or "expired".
@@ -114,7 +115,7 @@ interface IDataRegistry {
     error InvalidRelease(string field);
     error UnknownRecord(bytes32 recordId);
     error NotFrozen(bytes32 recordId);
-    error AlreadyShredded(bytes32 recordId);
+    error AlreadyShredded(bytes32 datasetId);
     error EmptyReason();
     /// @notice Access requests are only for conditional (level 1) records not frozen or shredded.
     error NotRequestable(bytes32 recordId);
@@ -131,7 +132,7 @@ interface IDataRegistry {
     function policy() external view returns (uint256);
     /// @notice The regulator's account: freeze/unfreeze.
     function supervisor() external view returns (address);
-    /// @notice The security office's account: shred receipts.
+    /// @notice The security office's account.
     function securityOfficer() external view returns (address);
 
     /// @notice One-time wiring by the deployer (the bridge needs the registry's address first).
@@ -147,8 +148,14 @@ interface IDataRegistry {
     /// @notice Lift a freeze; supervisor only; reason is public.
     function unfreeze(bytes32 recordId, string calldata reason) external;
 
-    /// @notice Record that the record's Vault key was destroyed; security officer only.
-    function recordShred(bytes32 recordId, bytes32 receipt) external;
+    /// @notice Record that a dataset's Vault key was destroyed (the consortium's
+    /// Shredded log); bridge only, once per dataset. It may arrive before
+    /// versions of the dataset approved earlier: they are published all the
+    /// same, shown shredded, so the end state does not depend on relay order.
+    /// The dataset's shred receipt is in its Shredded event.
+    function recordShred(bytes32 datasetId, bytes32 receipt) external;
+    /// @notice Whether the dataset is shredded.
+    function isShredded(bytes32 datasetId) external view returns (bool);
 
     /// @notice Ask for a conditional record; returns the request id the consortium votes on.
     function requestAccess(bytes32 recordId, string calldata purpose) external returns (bytes32 requestId);

@@ -35,6 +35,7 @@ import {IDataRegistry} from "./IDataRegistry.sol";
 ///     expiresAt)) → DataRegistry.resolveAccess, which checks the request's
 ///     record and requester and records a grant it can no longer honour
 ///     (record frozen or shredded, expiry past) as denied;
+///     ReviewBoard Shredded(datasetId, receipt) → DataRegistry.recordShred;
 ///     ValidatorSet ValidatorSetChanged(epoch, validators) → the next epoch.
 ///
 /// Validator set seen from outside (DESIGN.md). The consortium's header
@@ -96,7 +97,8 @@ interface IReleaseBridge {
         Rejection,
         Access,
         ValidatorSetChanged,
-        ReleaseRefused
+        ReleaseRefused,
+        Shredded // a dataset's shred receipt (IReviewBoard.Shredded), subject its datasetId
     }
 
     event Relayed(uint64 indexed number, bytes32 indexed blockHash, uint256 receiptIndex, uint256 logIndex, LogKind kind, bytes32 subject);

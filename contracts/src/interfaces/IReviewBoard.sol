@@ -105,6 +105,13 @@ interface IReviewBoard {
     /// @notice A quorum decided: account now belongs to department (registered)
     /// or no longer does (registered false; department is the one it left).
     event DepartmentChanged(address indexed account, bytes32 indexed department, bool registered);
+    /// @notice The security officer destroyed a dataset's Vault key: every
+    /// version of it is shredded for good. receipt is the hash of the
+    /// officer's shred receipt (chainstore.ReceiptHash: transit key, records,
+    /// time), the one SensitiveStore keeps on the private chain. The
+    /// ReleaseBridge relays it to DataRegistry.recordShred:
+    /// topics = [sig, datasetId], data = abi.encode(receipt).
+    event Shredded(bytes32 indexed datasetId, bytes32 receipt);
     /// @notice A validator anchored a span of the Vault audit log (hash of entries firstIndex..lastIndex).
     event AuditAnchored(uint256 indexed anchor, address indexed validator, bytes32 auditHash, uint64 firstIndex, uint64 lastIndex);
 
@@ -130,8 +137,15 @@ interface IReviewBoard {
     error AuditGap(uint64 expectedFirst, uint64 firstIndex, uint64 lastIndex);
     /// @notice An anchor may cover at most MAX_AUDIT_SPAN entries.
     error AuditSpanTooLarge(uint64 firstIndex, uint64 lastIndex, uint64 maxSpan);
-    /// @notice The verifier or validator set address is zero.
+    /// @notice The verifier, validator set or security officer address is zero.
     error ZeroAddress();
+    /// @notice The caller is not the security officer.
+    error NotSecurityOfficer(address caller);
+    /// @notice The dataset's key was destroyed: it takes no new version and
+    /// no approval (a rejection still closes a pending review).
+    error DatasetShredded(bytes32 datasetId);
+    /// @notice The dataset's shred receipt is already recorded.
+    error AlreadyShredded(bytes32 datasetId);
 
     /// @notice The pinned classification policy (2 bits per category; see IClassificationVerifier).
     function policy() external view returns (uint256);
@@ -141,6 +155,10 @@ interface IReviewBoard {
     function validatorSet() external view returns (address);
     /// @notice The classification verifier every submission's proof goes through.
     function verifier() external view returns (address);
+    /// @notice The security officer, who records shred receipts.
+    function securityOfficer() external view returns (address);
+    /// @notice The receipt of a dataset's shred (0: not shredded).
+    function shredReceipt(bytes32 datasetId) external view returns (bytes32);
 
     /// @notice The department id of an account (0: none). An account belongs to
     /// at most one department; a department may have several accounts.
@@ -190,6 +208,13 @@ interface IReviewBoard {
     ) external;
     /// @notice Status, grants and denials of an access request.
     function accessReview(bytes32 requestId) external view returns (Status status, uint256 approvals, uint256 rejections);
+
+    /// @notice The security officer records that a dataset's Vault key was
+    /// destroyed (receipt non-zero, once per dataset). From then on the
+    /// dataset takes no submission and no approval, so every approved
+    /// Decision of it precedes its Shredded log on this chain, and the public
+    /// registry ends the same whatever order the bridge relays them in.
+    function recordShred(bytes32 datasetId, bytes32 receipt) external;
 
     /// @notice Anchor the hash of Vault audit entries firstIndex..lastIndex; anchors are contiguous from 0.
     function anchorAudit(bytes32 auditHash, uint64 firstIndex, uint64 lastIndex) external returns (uint256 anchor);

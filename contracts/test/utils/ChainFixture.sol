@@ -165,6 +165,15 @@ contract ChainFixture is Test {
         e.data = abi.encode(requester, granted, expiresAt);
     }
 
+    /// ReviewBoard's Shredded(datasetId, receipt).
+    function shredLog(bytes32 datasetId, bytes32 shredReceipt) internal pure returns (Ev memory e) {
+        e.emitter = REVIEW_BOARD;
+        e.topics = new bytes32[](2);
+        e.topics[0] = IReviewBoard.Shredded.selector;
+        e.topics[1] = datasetId;
+        e.data = abi.encode(shredReceipt);
+    }
+
     function encodeLog(Ev memory e) internal pure returns (bytes memory) {
         bytes[] memory t = new bytes[](e.topics.length);
         for (uint256 i = 0; i < t.length; i++) t[i] = RLPWriter.b32(e.topics[i]);

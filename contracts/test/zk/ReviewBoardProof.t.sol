@@ -29,7 +29,8 @@ contract ReviewBoardProofTest is Test {
         board = new ReviewBoard(
             IValidatorSet(address(new ValidatorSet(vals))),
             IClassificationVerifier(address(new ClassificationVerifier16())),
-            input[2] // the policy the fixture was proven under
+            input[2], // the policy the fixture was proven under
+            address(0x0FF1CE)
         );
         _register(board, vals);
     }
@@ -142,7 +143,8 @@ contract ReviewBoardProofTest is Test {
         ReviewBoard other = new ReviewBoard(
             IValidatorSet(address(new ValidatorSet(vals))),
             IClassificationVerifier(address(new ClassificationVerifier16())),
-            otherPolicy
+            otherPolicy,
+            address(0x0FF1CE)
         );
         _register(other, vals);
         vm.expectRevert(ClassificationVerifier16.ProofInvalid.selector);
