@@ -305,6 +305,39 @@ func (b *Board) Vote(ctx context.Context, key *ecdsa.PrivateKey, ballots []Ballo
 	return rc.TxHash, nil
 }
 
+// ErrShredReceiptDiffers is returned when a dataset's shred is already
+// recorded on the board with another receipt than the one given.
+var ErrShredReceiptDiffers = errors.New("review: the dataset's shred is recorded with another receipt")
+
+// ShredReceipt is the receipt of a dataset's shred on the board (zero: not shredded).
+func (b *Board) ShredReceipt(ctx context.Context, datasetID [32]byte) ([32]byte, error) {
+	r, err := bind.Call(b.contract, &bind.CallOpts{Context: ctx}, b.abi.PackShredReceipt(datasetID), b.abi.UnpackShredReceipt)
+	if err != nil {
+		return [32]byte{}, fmt.Errorf("review: shredReceipt(%x): %w", datasetID, err)
+	}
+	return r, nil
+}
+
+// RecordShred records a dataset's shred receipt, signed by the security
+// officer's key. Run again after a crash it finishes: a receipt already
+// recorded is no error when it is the same one (already reports it), and
+// ErrShredReceiptDiffers when it is not.
+func (b *Board) RecordShred(ctx context.Context, key *ecdsa.PrivateKey, datasetID, receipt [32]byte) (tx common.Hash, already bool, err error) {
+	switch have, err := b.ShredReceipt(ctx, datasetID); {
+	case err != nil:
+		return common.Hash{}, false, err
+	case have == receipt:
+		return common.Hash{}, true, nil
+	case have != [32]byte{}:
+		return common.Hash{}, false, fmt.Errorf("%w: dataset %x has 0x%x, not 0x%x", ErrShredReceiptDiffers, datasetID, have, receipt)
+	}
+	rc, err := b.send(ctx, key, b.abi.PackRecordShred(datasetID, receipt), "recordShred")
+	if err != nil {
+		return common.Hash{}, false, err
+	}
+	return rc.TxHash, false, nil
+}
+
 // send simulates data from key's account (a revert is returned as the
 // contract's named error), sends it and waits for a successful receipt.
 func (b *Board) send(ctx context.Context, key *ecdsa.PrivateKey, data []byte, what string) (*types.Receipt, error) {

@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/urfave/cli/v2"
 
+	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/sidechains/private/auditchain"
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/records/chainstore"
@@ -247,15 +248,28 @@ func rewrap(ctx context.Context, c *cli.Context, v *vaultclient.Client, key stri
 func keysShredCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "shred",
-		Usage: "destroy a dataset's transit key and record the shred receipt on chain",
-		Flags: append(append([]cli.Flag{keyFlag, &cli.BoolFlag{Name: "yes", Usage: "confirm: the data becomes unreadable for good"}},
+		Usage: "destroy a dataset's transit key, mark its records on the private chain and record the shred receipt on the consortium (the relayer carries it to the public registry)",
+		Description: `The steps run in this order, each finished or skipped when already done, so
+a run cut short at any point is finished by running it again: the Vault
+shred mark, the key's deletion, the private chain's marks, the receipt on
+ReviewBoard (signed with the officer's Vault-held key). From the receipt on,
+the consortium takes no new version, approval or access grant of the dataset.`,
+		Flags: append(append([]cli.Flag{keyFlag, &cli.BoolFlag{Name: "yes", Usage: "confirm: the data becomes unreadable for good"},
+			reviewRPCFlag, reviewBoardFlag},
 			vaultFlags...), chainFlags...),
 		Action: func(c *cli.Context) error {
 			if !c.Bool("yes") {
 				return errShredNotConfirmed
 			}
 			return withOfficer(c, func(ctx context.Context, v *vaultclient.Client, key string) error {
-				store, err := chainStore(ctx, c, v, naming.WriterKey(naming.SecurityOfficerRole))
+				// the consortium is reached before anything is destroyed: a
+				// wrong address fails here, not after the key is gone
+				board, err := dialBoard(ctx, c)
+				if err != nil {
+					return err
+				}
+				defer board.Close()
+				store, officer, err := chainStoreWithKey(ctx, c, v, naming.WriterKey(naming.SecurityOfficerRole))
 				if err != nil {
 					return err
 				}
@@ -264,7 +278,7 @@ func keysShredCommand() *cli.Command {
 					return err
 				}
 				if rc.AlreadyShredded {
-					fmt.Fprintf(c.App.Writer, "%s was already shredded at %s: %d records, receipt 0x%x (the one on chain); nothing more to do\n",
+					fmt.Fprintf(c.App.Writer, "%s was already shredded at %s: %d records, receipt 0x%x (the one on the private chain)\n",
 						key, rc.At.Format(time.RFC3339), rc.Records, chainstore.ReceiptHash(rc.ShredReceipt))
 				} else {
 					fmt.Fprintf(c.App.Writer, "shredded %s: %d records, receipt 0x%x\n", key, rc.Records, chainstore.ReceiptHash(rc.ShredReceipt))
@@ -273,6 +287,17 @@ func keysShredCommand() *cli.Command {
 					return fmt.Errorf("the key %s still answers after the shred: %v", key, err)
 				}
 				fmt.Fprintf(c.App.Writer, "check: transit key %s no longer exists; its records cannot be decrypted\n", key)
+				department, dataset, _ := naming.SplitTransitKey(key)
+				datasetID, receipt := record.DatasetID(department, dataset), chainstore.ReceiptHash(rc.ShredReceipt)
+				tx, already, err := board.RecordShred(ctx, officer, datasetID, receipt)
+				if err != nil {
+					return fmt.Errorf("the key is destroyed, the receipt is not yet on the consortium (run again to finish): %w", err)
+				}
+				if already {
+					fmt.Fprintf(c.App.Writer, "receipt 0x%x was already on the consortium's ReviewBoard for dataset 0x%x: nothing more to do\n", receipt, datasetID)
+				} else {
+					fmt.Fprintf(c.App.Writer, "receipt 0x%x recorded on the consortium's ReviewBoard for dataset 0x%x (tx %s); the relayer carries it to the public registry\n", receipt, datasetID, tx.Hex())
+				}
 				return nil
 			})
 		},

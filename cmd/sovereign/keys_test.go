@@ -25,9 +25,11 @@ import (
 	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/params"
 
+	"github.com/sovereign-gov/sovereign/bindings/reviewboard"
 	"github.com/sovereign-gov/sovereign/bindings/sensitivestore"
 	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/internal/testbin"
+	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/sidechains/private/auditchain"
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/records/chainstore"
@@ -237,22 +239,57 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// shred: key gone, receipt on chain, decryption fails
-	out = runSovereign(t, bin, 0, append(append([]string{"keys", "shred", "--key", "health.stays", "--yes"}, officer...), chain...)...)
-	outputs = append(outputs, out)
-	if !strings.Contains(out, "shredded health.stays: 1 records") || !strings.Contains(out, "no longer exists") {
+	// The consortium's ReviewBoard, on the same test chain: one whose
+	// security officer is someone else (the receipt is refused there), and
+	// the real one.
+	boardOf := func(officer common.Address) []string {
+		rb := reviewboard.NewReviewBoard()
+		addr, tx, err := bind.DeployContract(deptOpts, common.FromHex(reviewboard.ReviewBoardMetaData.Bin), sim.Client(),
+			rb.PackConstructor(common.Address{0x5e}, common.Address{0xfe}, big.NewInt(1), officer))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := bind.WaitDeployed(ctx, sim.Client(), tx.Hash()); err != nil {
+			t.Fatal(err)
+		}
+		return []string{"--consortium.rpc", rpcURL, "--review-board", addr.Hex()}
+	}
+	wrongBoard, board := boardOf(crypto.PubkeyToAddress(deptKey.PublicKey)), boardOf(officerAddr)
+	shred := func(code int, board []string) string {
+		out := runSovereign(t, bin, code, append(append(append([]string{"keys", "shred", "--key", "health.stays", "--yes"}, officer...), chain...), board...)...)
+		outputs = append(outputs, out)
+		return out
+	}
+
+	// shred, cut short after the key is gone (the consortium refuses the
+	// receipt): the key is gone, the private chain has the receipt, and the
+	// error says to run again
+	out = shred(1, wrongBoard)
+	if !strings.Contains(out, "shredded health.stays: 1 records") || !strings.Contains(out, "no longer exists") ||
+		!strings.Contains(out, "run again to finish") || !strings.Contains(out, "NotSecurityOfficer") {
 		t.Fatalf("shred output:\n%s", out)
 	}
 	rc, err := reader.ShredReceipt(ctx, id)
 	if err != nil || rc == ([32]byte{}) {
 		t.Fatalf("shred receipt on chain: %x %v", rc, err)
 	}
-	// Shredded stays shredded: a second shred prints the receipt on chain,
-	// a grant is refused.
-	out = runSovereign(t, bin, 0, append(append([]string{"keys", "shred", "--key", "health.stays", "--yes"}, officer...), chain...)...)
-	outputs = append(outputs, out)
-	if !strings.Contains(out, "health.stays was already shredded at") || !strings.Contains(out, common.Bytes2Hex(rc[:])) || !strings.Contains(out, "nothing more to do") {
+	// run again: the same receipt goes to the consortium
+	out = shred(0, board)
+	if !strings.Contains(out, "health.stays was already shredded at") || !strings.Contains(out, common.Bytes2Hex(rc[:])) ||
+		!strings.Contains(out, "recorded on the consortium's ReviewBoard") {
 		t.Fatalf("second shred output (want receipt %x):\n%s", rc, out)
+	}
+	rb := reviewboard.NewReviewBoard()
+	onBoard, err := bind.Call(rb.Instance(sim.Client(), common.HexToAddress(board[3])), nil,
+		rb.PackShredReceipt(record.DatasetID("health", "stays")), rb.UnpackShredReceipt)
+	if err != nil || onBoard != rc {
+		t.Fatalf("receipt on ReviewBoard %x, %v; want %x", onBoard, err, rc)
+	}
+	// Shredded stays shredded: a third shred finds everything done, a grant
+	// is refused.
+	out = shred(0, board)
+	if !strings.Contains(out, "nothing more to do") || !strings.Contains(out, "was already on the consortium's ReviewBoard") {
+		t.Fatalf("third shred output (want receipt %x):\n%s", rc, out)
 	}
 	out = runSovereign(t, bin, 1, append([]string{"keys", "grant", "--key", "health.stays"}, officer...)...)
 	if !strings.Contains(out, "grant on health.stays: dataset shredded at") {

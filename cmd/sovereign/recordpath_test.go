@@ -632,6 +632,38 @@ func TestRecordPathEndToEnd(t *testing.T) {
 		t.Fatalf("supervise decisions of an unknown department:\n%s", out)
 	}
 
+	// Shredding (issue 15 item 4): the security officer destroys the
+	// dataset's key; its receipt goes to the consortium, and the relayer
+	// carries it to the public registry, where data show shows it. A
+	// correction is then refused with the reason, and not even Vault's root
+	// token opens the record.
+	rel3 := r.relayer("relayer-c", 5, true)
+	out = r.run(0, append([]string{"keys", "shred", "--key", "transport.traffic", "--yes"}, r.login("security-officer")...)...)
+	m := regexp.MustCompile(`receipt (0x[0-9a-f]{64}) recorded on the consortium's ReviewBoard`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("keys shred: want the receipt recorded on the consortium:\n%s", out)
+	}
+	proctest.WaitFor(t, 3*time.Minute, "the shred receipt on the public registry", func() bool {
+		out, err := proctest.Run(r.bin, "data", "show", "--manifest", r.dir, cond)
+		return err == nil && strings.Contains(out, "shredded") && strings.Contains(out, m[1])
+	})
+	rel3.Stop()
+	out = r.run(1, append([]string{"submit", "--department", "transport", "--dataset", "traffic", "--version", "2", "--supersedes", "1",
+		"--table", fix, "--columns", fcols, "--policy", filepath.Join(r.dir, "policy.json"),
+		"--salt-file", filepath.Join(r.work, "transport-traffic-2.salt"), "--new-salt", "--keys", filepath.Join(r.work, "zk-keys")}, r.login("dept-transport")...)...)
+	if !strings.Contains(out, "shredded") {
+		t.Fatalf("a correction of a shredded record: want a refusal naming the shred:\n%s", out)
+	}
+	var unseal struct {
+		RootToken string `json:"root_token"`
+	}
+	if b, err := os.ReadFile(filepath.Join(r.dir, "vault", "dev-only-unseal.json")); err != nil || json.Unmarshal(b, &unseal) != nil || unseal.RootToken == "" {
+		t.Fatalf("the devnet's dev-only root token: %v", err)
+	}
+	if out := r.run(1, "review", "test", "--vault.token", unseal.RootToken, "--tested", filepath.Join(r.work, "shredded-tested.json"), cond); !strings.Contains(out, "FAIL private record opens the commitment: decrypting under the grant") {
+		t.Fatalf("a shredded record opened with Vault's root token:\n%s", out)
+	}
+
 	// Bad input: unknown record, malformed id, wrong role credentials, a
 	// relayer pointed at the wrong chain id.
 	unknown := hexID(crypto.Keccak256Hash([]byte("no such record")))

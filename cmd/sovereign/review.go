@@ -373,9 +373,24 @@ func grantedStore(ctx context.Context, c *cli.Context, m *deploy.Manifest) (*sen
 }
 
 func withBoard(c *cli.Context, fn func(context.Context, *review.Board) error) error {
-	m, err := loadManifest(c)
+	ctx, cancel := signalContext()
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, 5*time.Minute)
+	defer cancelT()
+	b, err := dialBoard(ctx, c)
 	if err != nil {
 		return err
+	}
+	defer b.Close()
+	return fn(ctx, b)
+}
+
+// dialBoard dials the ReviewBoard of --consortium.rpc and --review-board,
+// or of the manifest.
+func dialBoard(ctx context.Context, c *cli.Context) (*review.Board, error) {
+	m, err := loadManifest(c)
+	if err != nil {
+		return nil, err
 	}
 	rpc, boardAddr := c.String(reviewRPCFlag.Name), c.String(reviewBoardFlag.Name)
 	if m != nil {
@@ -383,22 +398,13 @@ func withBoard(c *cli.Context, fn func(context.Context, *review.Board) error) er
 		boardAddr = flagOr(c, reviewBoardFlag.Name, m.Consortium.ReviewBoard.Hex())
 	}
 	if rpc == "" || boardAddr == "" {
-		return errors.New("--consortium.rpc and --review-board are required (no manifest found)")
+		return nil, errors.New("--consortium.rpc and --review-board are required (no manifest found)")
 	}
 	addr, err := parseAddress(boardAddr)
 	if err != nil {
-		return fmt.Errorf("--review-board: %w", err)
+		return nil, fmt.Errorf("--review-board: %w", err)
 	}
-	ctx, cancel := signalContext()
-	defer cancel()
-	ctx, cancelT := context.WithTimeout(ctx, 5*time.Minute)
-	defer cancelT()
-	b, err := review.Dial(ctx, rpc, addr)
-	if err != nil {
-		return err
-	}
-	defer b.Close()
-	return fn(ctx, b)
+	return review.Dial(ctx, rpc, addr)
 }
 
 // parseRecordID reads a record id (0x and 64 hex digits).

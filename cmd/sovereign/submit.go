@@ -200,7 +200,7 @@ func checkCorrectable(ctx context.Context, c *cli.Context, req submission.Reques
 	case err != nil:
 		return fmt.Errorf("--supersedes %d: reading record %s on the public registry: %w", supersedes, old.Hex(), err)
 	case rec.Shredded:
-		return fmt.Errorf("--supersedes %d: record %s was shredded: a shredded record cannot be corrected (submit a new version without --supersedes)", supersedes, old.Hex())
+		return fmt.Errorf("--supersedes %d: record %s was shredded: its dataset's key is destroyed, and a shredded dataset takes no correction or new version", supersedes, old.Hex())
 	case rec.Frozen:
 		reason := ""
 		if d, err := r.Show(ctx, old); err == nil && d.FrozenReason != "" {
