@@ -43,10 +43,12 @@ var (
 	AccessDecisionTopic = reviewboard.NewReviewBoard().GetABI().Events["AccessDecision"].ID
 	SetChangedTopic     = validatorset.NewValidatorSet().GetABI().Events["ValidatorSetChanged"].ID
 	ShreddedTopic       = reviewboard.NewReviewBoard().GetABI().Events["Shredded"].ID
+	VerifierTopic       = reviewboard.NewReviewBoard().GetABI().Events["VerifierAdopted"].ID
 )
 
 // Watch says which consortium logs the bridge takes: ReviewBoard's
-// Decision, AccessDecision and Shredded, ValidatorSet's ValidatorSetChanged.
+// Decision, AccessDecision, Shredded and VerifierAdopted, ValidatorSet's
+// ValidatorSetChanged.
 type Watch struct {
 	ReviewBoard  common.Address
 	ValidatorSet common.Address
@@ -61,10 +63,11 @@ const (
 	KindAccess
 	KindSetChange
 	KindShred
+	KindVerifier
 )
 
 func (k Kind) String() string {
-	return [...]string{"decision", "access decision", "set change", "shred receipt"}[k]
+	return [...]string{"decision", "access decision", "set change", "shred receipt", "verifier adoption"}[k]
 }
 
 // kindOf says whether l is a log the bridge relays.
@@ -81,6 +84,8 @@ func (w Watch) kindOf(l *types.Log) (Kind, bool) {
 		return KindSetChange, true
 	case l.Address == w.ReviewBoard && l.Topics[0] == ShreddedTopic:
 		return KindShred, true
+	case l.Address == w.ReviewBoard && l.Topics[0] == VerifierTopic:
+		return KindVerifier, true
 	}
 	return 0, false
 }

@@ -65,6 +65,7 @@ type Summary struct {
 	Access             int    // access decisions relayed
 	SetChanges         int    // validator set changes relayed
 	Shreds             int    // shred receipts relayed
+	Verifiers          int    // verifier adoptions relayed
 	Refused            int    // releases the registry refused (ReleaseRefused)
 	Skipped            int    // logs found relayed by someone else before we sent them
 	Txs                int    // relay and checkpoint transactions mined
@@ -79,7 +80,9 @@ type Summary struct {
 }
 
 // Records is the number of logs relayed.
-func (s Summary) Records() int { return s.Approved + s.Rejected + s.Access + s.SetChanges + s.Shreds }
+func (s Summary) Records() int {
+	return s.Approved + s.Rejected + s.Access + s.SetChanges + s.Shreds + s.Verifiers
+}
 
 func (s Summary) String() string {
 	if s.Records() == 0 {
@@ -90,8 +93,8 @@ func (s Summary) String() string {
 		return out + s.tail()
 	}
 	perRecord := s.GasUsed / uint64(s.Records())
-	out := fmt.Sprintf("relayed %d decisions (%d approved, %d rejected), %d access decisions, %d set changes, %d shred receipts from consortium blocks %d–%d in %d txs (%d reverted), %dk gas/record",
-		s.Approved+s.Rejected, s.Approved, s.Rejected, s.Access, s.SetChanges, s.Shreds, s.FromBlock, s.ToBlock, s.Txs, s.Reverted, (perRecord+500)/1000)
+	out := fmt.Sprintf("relayed %d decisions (%d approved, %d rejected), %d access decisions, %d set changes, %d shred receipts, %d verifier adoptions from consortium blocks %d–%d in %d txs (%d reverted), %dk gas/record",
+		s.Approved+s.Rejected, s.Approved, s.Rejected, s.Access, s.SetChanges, s.Shreds, s.Verifiers, s.FromBlock, s.ToBlock, s.Txs, s.Reverted, (perRecord+500)/1000)
 	if s.Refused > 0 {
 		out += fmt.Sprintf("; the registry refused %d releases (ReleaseRefused)", s.Refused)
 	}
@@ -126,6 +129,7 @@ func (s *Summary) add(o Summary) {
 	s.Access += o.Access
 	s.SetChanges += o.SetChanges
 	s.Shreds += o.Shreds
+	s.Verifiers += o.Verifiers
 	s.Refused += o.Refused
 	s.Skipped += o.Skipped
 	s.Txs += o.Txs
@@ -181,8 +185,8 @@ func (e *WrongChainError) Is(target error) bool { return target == ErrWrongChain
 // reason than a log already relayed: it is not sent.
 var ErrWouldRevert = errors.New("relay would revert")
 
-// Relayer relays every consortium Decision, AccessDecision, Shredded and
-// ValidatorSetChanged log the bridge has not seen, in block order. It keeps
+// Relayer relays every consortium Decision, AccessDecision, Shredded,
+// VerifierAdopted and ValidatorSetChanged log the bridge has not seen, in block order. It keeps
 // no state that matters: the cursor is an optimisation re-derived from the
 // bridge's start block on restart.
 type Relayer struct {
@@ -466,7 +470,7 @@ func (r *Relayer) blocksWithLogs(ctx context.Context, from, to uint64) ([]uint64
 		logs, err := r.consortium.FilterLogs(ctx, ethereum.FilterQuery{
 			FromBlock: new(big.Int).SetUint64(lo), ToBlock: new(big.Int).SetUint64(hi),
 			Addresses: []common.Address{r.watch.ReviewBoard, r.watch.ValidatorSet},
-			Topics:    [][]common.Hash{{DecisionTopic, AccessDecisionTopic, SetChangedTopic, ShreddedTopic}},
+			Topics:    [][]common.Hash{{DecisionTopic, AccessDecisionTopic, SetChangedTopic, ShreddedTopic, VerifierTopic}},
 		})
 		if err != nil {
 			return nil, consortiumErr(fmt.Errorf("eth_getLogs %d–%d: %w", lo, hi, err))
@@ -804,6 +808,8 @@ func (r *Relayer) account(b *Block, rc *types.Receipt, sum *Summary) {
 				sum.Approved++
 			case 5:
 				sum.Shreds++
+			case 6:
+				sum.Verifiers++
 			}
 			continue
 		}

@@ -32,7 +32,7 @@ func TestBackoffGrowsWithJitterWithinBounds(t *testing.T) {
 
 func TestSummaryString(t *testing.T) {
 	s := Summary{FromBlock: 100, ToBlock: 140, Approved: 10, Rejected: 2, Txs: 1, GasUsed: 12 * 94_000}
-	if got := s.String(); !strings.HasPrefix(got, "relayed 12 decisions (10 approved, 2 rejected), 0 access decisions, 0 set changes, 0 shred receipts from consortium blocks 100–140 in 1 txs (0 reverted), 94k gas/record") {
+	if got := s.String(); !strings.HasPrefix(got, "relayed 12 decisions (10 approved, 2 rejected), 0 access decisions, 0 set changes, 0 shred receipts, 0 verifier adoptions from consortium blocks 100–140 in 1 txs (0 reverted), 94k gas/record") {
 		t.Fatalf("summary %q", got)
 	}
 	var total Summary

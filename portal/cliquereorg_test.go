@@ -97,7 +97,7 @@ func testIndexerCliqueReorg(t *testing.T, k storeKind) {
 			to   *common.Address
 			data []byte
 		}{
-			{nil, append(common.FromHex(dataregistry.DataRegistryMetaData.Bin), registryABI.PackConstructor(from, from, big.NewInt(7))...)},
+			{nil, append(common.FromHex(dataregistry.DataRegistryMetaData.Bin), registryABI.PackConstructor(from, from, big.NewInt(7), crypto.Keccak256Hash([]byte("verifier v1")))...)},
 			{&registry, registryABI.PackSetBridge(from)},
 			{&registry, registryABI.PackPublish(r)},
 		} {

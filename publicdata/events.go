@@ -48,9 +48,10 @@ type Values struct {
 	Commitment   *big.Int    `json:"commitment"`
 	ReleasedRoot *big.Int    `json:"releasedRoot"`
 	ContentHash  common.Hash `json:"contentHash"`
+	// VerifierVersion is the consortium verifier the proof passed at
+	// submission (IReviewBoard.verifierAt); its release is checked with it.
+	VerifierVersion uint32 `json:"verifierVersion"`
 	// Department is keccak256(bytes(name)) of the submitting department.
-	// Zero for now: today's Published and Decision events do not carry it
-	// (another branch adds it; then set it in decodePublished/decodeDecision).
 	Department common.Hash `json:"department"`
 	// Where the event is.
 	Block uint64      `json:"block"`
@@ -66,8 +67,8 @@ func DecodePublished(l *types.Log) (*Values, error) {
 	return &Values{
 		RecordID: e.RecordId, DatasetID: e.DatasetId, Version: e.Version, Seq: e.Seq, Level: e.Level, Threshold: e.Threshold,
 		Supersedes: e.Supersedes, Commitment: e.Commitment, ReleasedRoot: e.ReleasedRoot, ContentHash: e.ContentHash,
-		Department: e.Department,
-		Block:      l.BlockNumber, Tx: l.TxHash,
+		VerifierVersion: e.VerifierVersion, Department: e.Department,
+		Block: l.BlockNumber, Tx: l.TxHash,
 	}, nil
 }
 
@@ -86,8 +87,8 @@ func DecodeDecision(l *types.Log) (*Decision, error) {
 	return &Decision{Values: Values{
 		RecordID: e.RecordId, DatasetID: e.DatasetId, Version: e.Version, Level: e.Level, Threshold: e.Threshold,
 		Supersedes: e.Supersedes, Commitment: e.Commitment, ReleasedRoot: e.ReleasedRoot, ContentHash: e.ContentHash,
-		Department: e.Department,
-		Block:      l.BlockNumber, Tx: l.TxHash,
+		VerifierVersion: e.VerifierVersion, Department: e.Department,
+		Block: l.BlockNumber, Tx: l.TxHash,
 	}, Approved: e.Approved}, nil
 }
 
@@ -140,7 +141,7 @@ type Refusal struct {
 
 // outcomes are IDataRegistry.PublishOutcome's names.
 var outcomes = []string{"Published", "InvalidDatasetId", "InvalidVersion", "InvalidLevel", "InvalidSupersedes",
-	"AlreadyPublished", "AlreadySuperseded", "SupersedesFrozen"}
+	"AlreadyPublished", "AlreadySuperseded", "SupersedesFrozen", "InvalidVerifierVersion"}
 
 // OutcomeName names a PublishOutcome.
 func OutcomeName(o uint8) string {

@@ -240,7 +240,7 @@ func TestSensitiveRecord(t *testing.T) {
 	}
 	rel := dataregistry.IDataRegistryRelease{DatasetId: record.DatasetID(zk.FixtureDepartment, zk.FixtureDataset), Version: zk.FixtureVersion,
 		Level: uint8(pf.Inputs[1].Uint64()), Threshold: uint8(pf.Inputs[3].Uint64()),
-		Commitment: pf.Inputs[0], ReleasedRoot: pf.Inputs[4], ContentHash: contentHash}
+		Commitment: pf.Inputs[0], ReleasedRoot: pf.Inputs[4], ContentHash: contentHash, VerifierVersion: 1}
 	if rel.Level != 2 {
 		t.Fatalf("fixture level %d, want 2", rel.Level)
 	}
@@ -281,6 +281,51 @@ func TestSensitiveRecord(t *testing.T) {
 	}
 	if _, err := publicdata.LoadProofFile(filepath.Join(dir, "absent.json")); err == nil {
 		t.Fatal("absent proof file accepted")
+	}
+}
+
+// TestVerifierVersions: each release is checked with the public chain's
+// verifier of the version its proof passed on the consortium. A release of
+// version 2 fails until version 2 is announced and a contract of its code
+// is registered (the version-1 verifier is not taken for it); then it
+// verifies with version 2, and a release of version 1 still verifies with
+// version 1.
+func TestVerifierVersions(t *testing.T) {
+	policy := big.NewInt(0x5555)
+	old := rt.Release(t, "roads", 1, 0, 0, roads1, 11)
+	next := rt.Release(t, "roads", 2, 0, 0, roads2, 12)
+	next.VerifierVersion = 2
+	pOld, pNext := rt.ProofBytes(1), rt.ProofBytes(2)
+	callOld, callNext := rt.VerifyCall(t, pOld, rt.Inputs(old, policy)), rt.VerifyCall(t, pNext, rt.Inputs(next, policy))
+	f := newFixture(t, policy, false, callOld) // version 1 accepts the old keys' proof only
+	f.Put(roads1)
+	f.Put(roads2)
+	f.Submitted(old, pOld)
+	f.Submitted(next, pNext)
+	f.Commit()
+	idOld, idNext := f.Publish(old, 7), f.Publish(next, 8)
+	r := f.Reader()
+	c := ctx(t)
+	proof := func(id common.Hash) publicdata.Check {
+		rep, err := r.Verify(c, id, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return check(rep, "proof")
+	}
+	if p := proof(idNext); p.OK || !strings.Contains(p.Detail, "version 2 is not announced") {
+		t.Fatalf("version 2 before its announcement: %+v", p)
+	}
+	f.AnnounceVerifier(2, rt.VerifierCodeHash(callNext))
+	if p := proof(idNext); p.OK || !strings.Contains(p.Detail, "is not verifier version 2") {
+		t.Fatalf("version 2 announced, none registered (the reader's version-1 verifier must not do): %+v", p)
+	}
+	f.RegisterVerifier(2, f.DeployVerifier(callNext))
+	if p := proof(idNext); !p.OK || !strings.Contains(p.Detail, "verifier version 2") {
+		t.Fatalf("version 2 registered: %+v", p)
+	}
+	if p := proof(idOld); !p.OK || !strings.Contains(p.Detail, "verifier version 1") {
+		t.Fatalf("a version-1 release after version 2: %+v", p)
 	}
 }
 

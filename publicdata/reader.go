@@ -141,12 +141,14 @@ func RecordID(dataset common.Hash, version uint64) common.Hash {
 	return crypto.Keccak256Hash(buf[:])
 }
 
-// ValuesHash is DataRegistry.hashValues: keccak256(abi.encode(commitment, releasedRoot, contentHash)).
-func ValuesHash(commitment, releasedRoot *big.Int, contentHash common.Hash) common.Hash {
-	var buf [96]byte
+// ValuesHash is DataRegistry.hashValues: keccak256(abi.encode(commitment,
+// releasedRoot, contentHash, verifierVersion)).
+func ValuesHash(commitment, releasedRoot *big.Int, contentHash common.Hash, verifierVersion uint32) common.Hash {
+	var buf [128]byte
 	commitment.FillBytes(buf[:32])
 	releasedRoot.FillBytes(buf[32:64])
-	copy(buf[64:], contentHash[:])
+	copy(buf[64:96], contentHash[:])
+	new(big.Int).SetUint64(uint64(verifierVersion)).FillBytes(buf[96:])
 	return crypto.Keccak256Hash(buf[:])
 }
 
@@ -449,7 +451,7 @@ func (r *Reader) published(ctx context.Context, rec *Record) (*Values, error) {
 	if found == nil {
 		return nil, fmt.Errorf("record %s: no Published event on the registry %s from block %d", rec.ID.Hex(), r.Registry, r.FromBlock)
 	}
-	if h := ValuesHash(found.Commitment, found.ReleasedRoot, found.ContentHash); h != rec.ValuesHash {
+	if h := ValuesHash(found.Commitment, found.ReleasedRoot, found.ContentHash, found.VerifierVersion); h != rec.ValuesHash {
 		return nil, fmt.Errorf("record %s: the Published event's values hash to %s, the registry stores %s", rec.ID.Hex(), h.Hex(), rec.ValuesHash.Hex())
 	}
 	rec.Published, rec.Department = found, found.Department

@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/sovereign-gov/sovereign/record"
 )
@@ -113,8 +114,8 @@ func (r *Reader) Verify(ctx context.Context, id common.Hash, proofFile *ProofFil
 			add("released root", err, fmt.Sprintf("recomputed from the released columns: %#x", v.ReleasedRoot))
 		}
 	}
-	src, err := r.checkProof(ctx, rec, v, proofFile)
-	add("proof", err, fmt.Sprintf("accepted by the verifier %s on the public chain (proof from %s)", r.Verifier, src))
+	src, verifier, err := r.checkProof(ctx, rec, v, proofFile)
+	add("proof", err, fmt.Sprintf("accepted by verifier version %d, %s, on the public chain (proof from %s)", v.VerifierVersion, verifier, src))
 	c, err := r.certified(ctx, rec)
 	if err == nil {
 		rep.Certified = c
@@ -151,13 +152,58 @@ func Inputs(datasetID common.Hash, version uint64, level, threshold uint8, polic
 
 var inputNames = [record.NumPublicInputs]string{"commitment", "level", "policy", "threshold", "releasedRoot", "binding"}
 
-// checkProof checks the record's proof with the public verifier against the
-// registry's public inputs; it returns where the proof came from.
-func (r *Reader) checkProof(ctx context.Context, rec *Record, v *Values, file *ProofFile) (string, error) {
+// checkProof checks the record's proof against the registry's public inputs
+// with the public chain's verifier of the release's verifier version; it
+// returns where the proof came from and the verifier.
+func (r *Reader) checkProof(ctx context.Context, rec *Record, v *Values, file *ProofFile) (string, common.Address, error) {
 	inputs, err := r.Inputs(ctx, rec, v)
 	if err != nil {
-		return "", err
+		return "", common.Address{}, err
 	}
+	verifier, err := r.verifierOf(ctx, v.VerifierVersion)
+	if err != nil {
+		return "", common.Address{}, err
+	}
+	src, err := r.checkProofWith(ctx, verifier, rec, inputs, file)
+	return src, verifier, err
+}
+
+// ErrNoVerifier is wrapped when the public chain has no verifier for a
+// release's verifier version.
+var ErrNoVerifier = errors.New("no verifier for this version on the public chain")
+
+// verifierOf is the public chain's verifier of a version: the one
+// registered on the registry, else Reader.Verifier when its code is the
+// version's announced code.
+func (r *Reader) verifierOf(ctx context.Context, version uint32) (common.Address, error) {
+	out, err := callRegistry(ctx, r, registryABI.PackVerifierOf(version), registryABI.UnpackVerifierOf)
+	if err != nil {
+		return common.Address{}, err
+	}
+	if out.CodeHash == ([32]byte{}) {
+		return common.Address{}, fmt.Errorf("%w: version %d is not announced on the registry (the relayer carries the consortium's adoption)", ErrNoVerifier, version)
+	}
+	verifier := out.Verifier
+	if verifier == (common.Address{}) {
+		verifier = r.Verifier
+	}
+	if verifier == (common.Address{}) {
+		return common.Address{}, fmt.Errorf("%w: no contract is registered as version %d (code hash %x): deploy it and run 'sovereign zk register'", ErrNoVerifier, version, out.CodeHash)
+	}
+	code, err := r.Public.CodeAt(ctx, verifier, nil)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("code of the verifier %s: %w", verifier, err)
+	}
+	if crypto.Keccak256Hash(code) != out.CodeHash {
+		return common.Address{}, fmt.Errorf("%w: %s is not verifier version %d (its code hash is %s, the consortium adopted %x); none is registered: deploy it and run 'sovereign zk register'",
+			ErrNoVerifier, verifier, version, crypto.Keccak256Hash(code), out.CodeHash)
+	}
+	return verifier, nil
+}
+
+// checkProofWith checks the proof (from file, or as submitted) with verifier.
+func (r *Reader) checkProofWith(ctx context.Context, verifier common.Address, rec *Record, inputs [record.NumPublicInputs]*big.Int, file *ProofFile) (string, error) {
+	var err error
 	var proof []byte
 	src := "the proof file"
 	if file != nil {
@@ -172,22 +218,12 @@ func (r *Reader) checkProof(ctx context.Context, rec *Record, v *Values, file *P
 			return "", err
 		}
 	}
-	if r.Verifier == (common.Address{}) {
-		return src, errors.New("no verifier address")
-	}
 	data, err := VerifierCall(proof, inputs)
 	if err != nil {
 		return src, fmt.Errorf("packing verifyProof: %w", err)
 	}
-	code, err := r.Public.CodeAt(ctx, r.Verifier, nil)
-	if err != nil {
-		return src, fmt.Errorf("code of the verifier %s: %w", r.Verifier, err)
-	}
-	if len(code) == 0 {
-		return src, fmt.Errorf("no contract at the verifier address %s", r.Verifier)
-	}
-	if _, err := r.Public.CallContract(ctx, ethereum.CallMsg{To: &r.Verifier, Data: data}, nil); err != nil {
-		return src, fmt.Errorf("the verifier %s refused the proof (from %s) for the registry's public inputs: %v", r.Verifier, src, err)
+	if _, err := r.Public.CallContract(ctx, ethereum.CallMsg{To: &verifier, Data: data}, nil); err != nil {
+		return src, fmt.Errorf("the verifier %s refused the proof (from %s) for the registry's public inputs: %v", verifier, src, err)
 	}
 	return src, nil
 }

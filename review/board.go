@@ -141,6 +141,65 @@ func (b *Board) Verifier(ctx context.Context) (common.Address, error) {
 	return a, nil
 }
 
+// ProvedWith is the verifier version a record's proof passed at submission
+// and that version's contract.
+func (b *Board) ProvedWith(ctx context.Context, id [32]byte) (uint32, common.Address, error) {
+	opts := &bind.CallOpts{Context: ctx}
+	v, err := bind.Call(b.contract, opts, b.abi.PackProvedWith(id), b.abi.UnpackProvedWith)
+	if err != nil {
+		return 0, common.Address{}, fmt.Errorf("review: provedWith(%x): %w", id, err)
+	}
+	if v == 0 {
+		return 0, common.Address{}, fmt.Errorf("review: record %x: %w", id, ErrNotFound)
+	}
+	at, err := b.VerifierAt(ctx, v)
+	return v, at, err
+}
+
+// VerifierAt is the verifier adopted as version (zero address: none).
+func (b *Board) VerifierAt(ctx context.Context, version uint32) (common.Address, error) {
+	at, err := bind.Call(b.contract, &bind.CallOpts{Context: ctx}, b.abi.PackVerifierAt(version), b.abi.UnpackVerifierAt)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("review: verifierAt(%d): %w", version, err)
+	}
+	return at, nil
+}
+
+// VerifierVersion is the current verifier's version.
+func (b *Board) VerifierVersion(ctx context.Context) (uint32, error) {
+	v, err := bind.Call(b.contract, &bind.CallOpts{Context: ctx}, b.abi.PackVerifierVersion(), b.abi.UnpackVerifierVersion)
+	if err != nil {
+		return 0, fmt.Errorf("review: verifierVersion(): %w", err)
+	}
+	return v, nil
+}
+
+// VerifierVote is what a verifier vote did: decided (adopted) or counted.
+type VerifierVote struct {
+	Tx      common.Hash
+	Block   uint64
+	Adopted bool
+}
+
+// VoteVerifier votes, with a validator's key, to adopt the verifier at addr
+// as version (the next one) with a reason.
+func (b *Board) VoteVerifier(ctx context.Context, key *ecdsa.PrivateKey, version uint32, addr common.Address, reason string) (*VerifierVote, error) {
+	if strings.TrimSpace(reason) == "" {
+		return nil, errNoReason
+	}
+	rc, err := b.send(ctx, key, b.abi.PackVoteVerifier(version, addr, reason), "voteVerifier")
+	if err != nil {
+		return nil, err
+	}
+	out := &VerifierVote{Tx: rc.TxHash, Block: rc.BlockNumber.Uint64()}
+	for _, l := range rc.Logs {
+		if _, err := b.abi.UnpackVerifierAdoptedEvent(l); err == nil && l.Address == b.addr {
+			out.Adopted = true
+		}
+	}
+	return out, nil
+}
+
 // Tally is a record's status and counts of current validators' votes.
 type Tally struct {
 	Status                Status

@@ -91,7 +91,8 @@ func (t *Tester) Test(ctx context.Context, id [32]byte) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	verifier, err := t.Board.Verifier(ctx)
+	// the verifier the proof passed at submission, which may be older than the current one
+	version, verifier, err := t.Board.ProvedWith(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +103,7 @@ func (t *Tester) Test(ctx context.Context, id [32]byte) (*Report, error) {
 	if verr != nil {
 		verr = fmt.Errorf("the verifier %s refuses the proof: %v", verifier, verr)
 	}
-	rep.add("proof accepted on chain", verr, "verifier "+verifier.Hex())
+	rep.add("proof accepted on chain", verr, fmt.Sprintf("verifier version %d at %s", version, verifier.Hex()))
 
 	st, table := t.private(ctx, rep, id, s, pol)
 	t.content(ctx, rep, s, st, table)

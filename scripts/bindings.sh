@@ -9,8 +9,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 # The contracts that get bindings: deployed by Go code or called from it
-# (ClassificationVerifier16: the INSECURE dev verifier the devnet deploys).
-contracts=(ValidatorSet ReviewBoard DataRegistry ReleaseBridge SensitiveStore ClassificationVerifier16)
+# (ClassificationVerifier16: the INSECURE dev verifier the devnet deploys;
+# ClassificationVerifier16Next: the second dev keys' verifier, adopted as a new version in tests).
+contracts=(ValidatorSet ReviewBoard DataRegistry ReleaseBridge SensitiveStore ClassificationVerifier16 ClassificationVerifier16Next)
 
 gen() {
 	local dest="$1" c pkg art tmp

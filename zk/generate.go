@@ -16,6 +16,15 @@ import (
 // and local chains only.
 const DevSeed = "sovereign.zk.dev.v1"
 
+// DevSeedNext is the seed of a second set of dev keys of the 16-column
+// circuit, as another ceremony would make: its checked-in verifier
+// (NextVerifierContract) lets the devnet and the tests adopt a new verifier
+// version. INSECURE like DevSeed.
+const DevSeedNext = "sovereign.zk.dev.v2"
+
+// NextVerifierContract is the contract name of DevSeedNext's verifier.
+const NextVerifierContract = "ClassificationVerifier16Next"
+
 // Paths of the generated files, relative to the repository root.
 const (
 	GeneratedVerifierDir = "contracts/src/generated"
@@ -35,6 +44,22 @@ func fixtureProofPath(size int) string {
 
 // Artifacts are the generated files of one size, by path.
 type Artifacts map[string][]byte
+
+// GenerateNextVerifier makes the Solidity verifier of DevSetup(16,
+// DevSeedNext), by path (see DevSeedNext).
+func GenerateNextVerifier() (Artifacts, error) {
+	keys, err := DevSetup(record.SizeSmall, []byte(DevSeedNext))
+	if err != nil {
+		return nil, err
+	}
+	var verifier bytes.Buffer
+	prov := fmt.Sprintf("INSECURE dev setup, seed %q (anyone can forge proofs for these keys)", DevSeedNext)
+	if err := ExportSolidity(&verifier, keys, ExportOptions{Provenance: prov, InterfaceImport: "../interfaces/IClassificationVerifier.sol",
+		ContractName: NextVerifierContract}); err != nil {
+		return nil, err
+	}
+	return Artifacts{filepath.Join(GeneratedVerifierDir, NextVerifierContract+".sol"): verifier.Bytes()}, nil
+}
 
 // GenerateArtifacts makes, deterministically, the Solidity verifier of the
 // dev keys of size and a fixture: a real proof of an example table by the Go

@@ -50,6 +50,13 @@ func TestDevVerifyingKeyHashes(t *testing.T) {
 		}
 		keys[record.SizeLarge] = k
 	}
+	next, err := DevSetup(record.SizeSmall, []byte(DevSeedNext))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dev, err := IsDevVerifyingKey(record.SizeSmall, next.VK); err != nil || !dev {
+		t.Errorf("the second dev keys (DevSeedNext) are not recognised as dev keys: %v, %v", dev, err)
+	}
 	for size, k := range keys {
 		h, err := VerifyingKeyHash(k.VK)
 		if err != nil {

@@ -68,6 +68,10 @@ var devVerifyingKeyHashes = map[int]string{
 	record.SizeLarge: "d147f561adeae8acaad48a81c297934c03b78dc95dbdee70def0b26a4fd66fa1",
 }
 
+// devNextVerifyingKeyHash is VerifyingKeyHash of DevSetup(16, DevSeedNext),
+// the second dev keys: refused like the first.
+const devNextVerifyingKeyHash = "6bc4114454e50d363f94d78534c13426ddc77b1520f75df08acd44d051f2a047"
+
 // VerifyingKeyHash is the sha256 of a verifying key's encoding, hex: the
 // name by which a ceremony's transcript and deploy refer to it.
 func VerifyingKeyHash(vk *groth16bn254.VerifyingKey) (string, error) {
@@ -85,7 +89,7 @@ func IsDevVerifyingKey(size int, vk *groth16bn254.VerifyingKey) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return h == devVerifyingKeyHashes[size], nil
+	return h == devVerifyingKeyHashes[size] || (size == record.SizeSmall && h == devNextVerifyingKeyHash), nil
 }
 
 // DevSetup makes keys whose every secret is derived from the public seed:

@@ -42,22 +42,23 @@ type IDataRegistryRecord struct {
 
 // IDataRegistryRelease is an auto generated low-level Go binding around an user-defined struct.
 type IDataRegistryRelease struct {
-	DatasetId    [32]byte
-	Department   [32]byte
-	Version      uint64
-	Level        uint8
-	Threshold    uint8
-	Commitment   *big.Int
-	ReleasedRoot *big.Int
-	ContentHash  [32]byte
-	Supersedes   uint64
+	DatasetId       [32]byte
+	Department      [32]byte
+	Version         uint64
+	Level           uint8
+	Threshold       uint8
+	Commitment      *big.Int
+	ReleasedRoot    *big.Int
+	ContentHash     [32]byte
+	Supersedes      uint64
+	VerifierVersion uint32
 }
 
 // DataRegistryMetaData contains all meta data concerning the DataRegistry contract.
 var DataRegistryMetaData = bind.MetaData{
-	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"supervisor_\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"securityOfficer_\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"policy_\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"accessRequest\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"requester\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"status\",\"type\":\"uint8\",\"internalType\":\"enumIDataRegistry.AccessStatus\"},{\"name\":\"expiresAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"bridge\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"dataset\",\"inputs\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"count\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"latestVersion\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"freeze\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"reason\",\"type\":\"string\",\"internalType\":\"string\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"getRecord\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"tuple\",\"internalType\":\"structIDataRegistry.Record\",\"components\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"seq\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"supersededBy\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"publishedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"frozen\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"shredded\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"valuesHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"hasAccess\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"hashValues\",\"inputs\":[{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"releasedRoot\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"contentHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"pure\"},{\"type\":\"function\",\"name\":\"isShredded\",\"inputs\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"policy\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"publish\",\"inputs\":[{\"name\":\"r\",\"type\":\"tuple\",\"internalType\":\"structIDataRegistry.Release\",\"components\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"department\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"releasedRoot\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"contentHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]}],\"outputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"outcome\",\"type\":\"uint8\",\"internalType\":\"enumIDataRegistry.PublishOutcome\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"recordAt\",\"inputs\":[{\"name\":\"seq\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"tuple\",\"internalType\":\"structIDataRegistry.Record\",\"components\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"seq\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"supersededBy\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"publishedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"frozen\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"shredded\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"valuesHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"recordCount\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"recordShred\",\"inputs\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"receipt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"recordsByDataset\",\"inputs\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"cursor\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"limit\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"page\",\"type\":\"tuple[]\",\"internalType\":\"structIDataRegistry.Record[]\",\"components\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"seq\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"supersededBy\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"publishedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"frozen\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"shredded\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"valuesHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"name\":\"next\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"recordsInRange\",\"inputs\":[{\"name\":\"from\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"limit\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"page\",\"type\":\"tuple[]\",\"internalType\":\"structIDataRegistry.Record[]\",\"components\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"seq\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"supersededBy\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"publishedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"frozen\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"shredded\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"valuesHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"requestAccess\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"purpose\",\"type\":\"string\",\"internalType\":\"string\"}],\"outputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"resolveAccess\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"requester\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"granted\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"expiresAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"securityOfficer\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"setBridge\",\"inputs\":[{\"name\":\"bridge_\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"supervisor\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"unfreeze\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"reason\",\"type\":\"string\",\"internalType\":\"string\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"event\",\"name\":\"AccessGrantRefused\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"reason\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"AccessRequested\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"requester\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"purpose\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"AccessResolved\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"granted\",\"type\":\"bool\",\"indexed\":false,\"internalType\":\"bool\"},{\"name\":\"expiresAt\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"BridgeSet\",\"inputs\":[{\"name\":\"bridge\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Frozen\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"reason\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Published\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"indexed\":true,\"internalType\":\"uint64\"},{\"name\":\"department\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"seq\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"releasedRoot\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"contentHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Shredded\",\"inputs\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"receipt\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Superseded\",\"inputs\":[{\"name\":\"oldRecordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"newRecordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Unfrozen\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"reason\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"AlreadyShredded\",\"inputs\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"BridgeAlreadySet\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"EmptyReason\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"InvalidRelease\",\"inputs\":[{\"name\":\"field\",\"type\":\"string\",\"internalType\":\"string\"}]},{\"type\":\"error\",\"name\":\"NotAdmin\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotBridge\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotFrozen\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"NotRequestable\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"NotSecurityOfficer\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotSupervisor\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"RequestNotPending\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"RequestRecordMismatch\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"RequestRequesterMismatch\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"requester\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"UnknownRecord\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"UnknownRequest\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"ZeroAddress\",\"inputs\":[]}]",
+	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"supervisor_\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"securityOfficer_\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"policy_\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"firstVerifierCodeHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"accessRequest\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"requester\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"status\",\"type\":\"uint8\",\"internalType\":\"enumIDataRegistry.AccessStatus\"},{\"name\":\"expiresAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"announceVerifier\",\"inputs\":[{\"name\":\"version\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"codeHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"bridge\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"dataset\",\"inputs\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"count\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"latestVersion\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"freeze\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"reason\",\"type\":\"string\",\"internalType\":\"string\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"getRecord\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"tuple\",\"internalType\":\"structIDataRegistry.Record\",\"components\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"seq\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"supersededBy\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"publishedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"frozen\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"shredded\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"valuesHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"hasAccess\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"hashValues\",\"inputs\":[{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"releasedRoot\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"contentHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"verifierVersion\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"pure\"},{\"type\":\"function\",\"name\":\"isShredded\",\"inputs\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"policy\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"publish\",\"inputs\":[{\"name\":\"r\",\"type\":\"tuple\",\"internalType\":\"structIDataRegistry.Release\",\"components\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"department\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"releasedRoot\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"contentHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"verifierVersion\",\"type\":\"uint32\",\"internalType\":\"uint32\"}]}],\"outputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"outcome\",\"type\":\"uint8\",\"internalType\":\"enumIDataRegistry.PublishOutcome\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"recordAt\",\"inputs\":[{\"name\":\"seq\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"tuple\",\"internalType\":\"structIDataRegistry.Record\",\"components\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"seq\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"supersededBy\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"publishedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"frozen\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"shredded\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"valuesHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"recordCount\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"recordShred\",\"inputs\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"receipt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"recordsByDataset\",\"inputs\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"cursor\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"limit\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"page\",\"type\":\"tuple[]\",\"internalType\":\"structIDataRegistry.Record[]\",\"components\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"seq\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"supersededBy\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"publishedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"frozen\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"shredded\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"valuesHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"name\":\"next\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"recordsInRange\",\"inputs\":[{\"name\":\"from\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"limit\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"page\",\"type\":\"tuple[]\",\"internalType\":\"structIDataRegistry.Record[]\",\"components\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"seq\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"supersededBy\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"publishedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"frozen\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"shredded\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"valuesHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"registerVerifier\",\"inputs\":[{\"name\":\"version\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"verifier\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"requestAccess\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"purpose\",\"type\":\"string\",\"internalType\":\"string\"}],\"outputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"resolveAccess\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"requester\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"granted\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"expiresAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"securityOfficer\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"setBridge\",\"inputs\":[{\"name\":\"bridge_\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"supervisor\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"unfreeze\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"reason\",\"type\":\"string\",\"internalType\":\"string\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"verifierOf\",\"inputs\":[{\"name\":\"version\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"outputs\":[{\"name\":\"codeHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"verifier\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"event\",\"name\":\"AccessGrantRefused\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"reason\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"AccessRequested\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"requester\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"purpose\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"AccessResolved\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"granted\",\"type\":\"bool\",\"indexed\":false,\"internalType\":\"bool\"},{\"name\":\"expiresAt\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"BridgeSet\",\"inputs\":[{\"name\":\"bridge\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Frozen\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"reason\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Published\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"indexed\":true,\"internalType\":\"uint64\"},{\"name\":\"department\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"seq\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"level\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"},{\"name\":\"supersedes\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"commitment\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"releasedRoot\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"contentHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"verifierVersion\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Shredded\",\"inputs\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"receipt\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Superseded\",\"inputs\":[{\"name\":\"oldRecordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"newRecordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"datasetId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Unfrozen\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"reason\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"VerifierAnnounced\",\"inputs\":[{\"name\":\"version\",\"type\":\"uint32\",\"indexed\":true,\"internalType\":\"uint32\"},{\"name\":\"codeHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"VerifierRegistered\",\"inputs\":[{\"name\":\"version\",\"type\":\"uint32\",\"indexed\":true,\"internalType\":\"uint32\"},{\"name\":\"verifier\",\"type\":\"address\",\"indexed\":false,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"AlreadyShredded\",\"inputs\":[{\"name\":\"datasetId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"BridgeAlreadySet\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"EmptyReason\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"InvalidRelease\",\"inputs\":[{\"name\":\"field\",\"type\":\"string\",\"internalType\":\"string\"}]},{\"type\":\"error\",\"name\":\"NotAdmin\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotBridge\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotFrozen\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"NotRequestable\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"NotSecurityOfficer\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotSupervisor\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"RequestNotPending\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"RequestRecordMismatch\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"RequestRequesterMismatch\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"requester\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"UnknownRecord\",\"inputs\":[{\"name\":\"recordId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"UnknownRequest\",\"inputs\":[{\"name\":\"requestId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"UnknownVerifierVersion\",\"inputs\":[{\"name\":\"version\",\"type\":\"uint32\",\"internalType\":\"uint32\"}]},{\"type\":\"error\",\"name\":\"VerifierAlreadyAnnounced\",\"inputs\":[{\"name\":\"version\",\"type\":\"uint32\",\"internalType\":\"uint32\"}]},{\"type\":\"error\",\"name\":\"VerifierAlreadyRegistered\",\"inputs\":[{\"name\":\"version\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"verifier\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"VerifierCodeMismatch\",\"inputs\":[{\"name\":\"version\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"want\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"got\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"ZeroAddress\",\"inputs\":[]}]",
 	ID:  "DataRegistry",
-	Bin: "0x61010060405234801561001157600080fd5b506040516124a73803806124a7833981016040819052610030916100a6565b6001600160a01b038316158061004d57506001600160a01b038216155b1561006b5760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b03928316608052911660a05260c0523360e0526100e2565b80516001600160a01b03811681146100a157600080fd5b919050565b6000806000606084860312156100bb57600080fd5b6100c48461008a565b92506100d26020850161008a565b9150604084015190509250925092565b60805160a05160c05160e05161237e6101296000396000610ccc01526000610141015260006101f5015260008181610234015281816104b8015261089f015261237e6000f3fe608060405234801561001057600080fd5b50600436106101375760003560e01c806383177db3116100b8578063d0c0abd21161007c578063d0c0abd214610346578063d5a1d93a146103a6578063d768add7146103b9578063d87f969e14610474578063e78cea9214610487578063fb483fb11461049a57600080fd5b806383177db3146102cb5780638dd14802146102ee578063900407bc146103015780639bdd1e6d14610309578063b9dd66511461033357600080fd5b806356e4b68b116100ff57806356e4b68b1461022f5780635f227d2f1461025657806360b083641461027657806364c6beee1461029757806365e87d01146102aa57600080fd5b80630505c8c91461013c5780630b5b62831461017657806313eceee1146101bb578063213681cd146101d0578063421ffee9146101f0575b600080fd5b6101637f000000000000000000000000000000000000000000000000000000000000000081565b6040519081526020015b60405180910390f35b610163610184366004611e2c565b6040805160208082019590955280820193909352606080840192909252805180840390920182526080909201909152805191012090565b6101ce6101c9366004611e58565b6104ad565b005b6101e36101de366004611ed4565b610580565b60405161016d9190611fe6565b6102177f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b03909116815260200161016d565b6102177f000000000000000000000000000000000000000000000000000000000000000081565b610269610264366004611ff5565b6105ee565b60405161016d919061205f565b610289610284366004612072565b61070d565b60405161016d9291906120a4565b6101ce6102a5366004611e58565b610894565b6102bd6102b8366004611e2c565b61097a565b60405161016d9291906120c8565b6102de6102d9366004612101565b610c0d565b604051901515815260200161016d565b6101ce6102fc36600461212d565b610cc1565b600254610163565b6102de610317366004611ed4565b600090815260056020526040902054600160c81b900460ff1690565b6101ce61034136600461215f565b610da5565b610396610354366004611ed4565b6000908152600660205260409020805460019091015490916001600160a01b03821691600160a01b810460ff1691600160a81b9091046001600160401b031690565b60405161016d94939291906121bd565b6101ce6103b4366004611ff5565b61109f565b6104546103c7366004611ed4565b600090815260056020908152604091829020825160e081018452905463ffffffff8082168352640100000000820481169383018490526001600160401b03600160401b830416948301859052600160801b820481166060840152600160a01b820416608083015260ff600160c01b82048116151560a0840152600160c81b90910416151560c09091015291565b604080516001600160401b0393841681529290911660208301520161016d565b610163610482366004611e58565b611159565b600054610217906001600160a01b031681565b6101e36104a8366004611ed4565b61133a565b336001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016146104fd5760405163d0b5d22360e01b81523360048201526024015b60405180910390fd5b600081900361051f5760405163db72b02360e01b815260040160405180910390fd5b600061052a84611370565b805460ff60f01b1916600160f01b17815560405190915084907f840fec36d449415555dc2dbd3cda028f545e098e18d074c3b056b89253989a2b906105729086908690612201565b60405180910390a250505050565b610588611dc8565b60008281526001602052604081208054909163ffffffff90911690036105c45760405163b21a3f0560e01b8152600481018490526024016104f4565b80546105e7906105dc9060019063ffffffff16612246565b63ffffffff166113b1565b9392505050565b6002546060908084101580610601575082155b15610640576040805160008082526020820190925290610637565b610624611dc8565b81526020019060019003908161061c5790505b50915050610707565b600061064c8583612278565b84116106615761065c848661228b565b610663565b815b905061066f8582612278565b6001600160401b0381111561068657610686612262565b6040519080825280602002602001820160405280156106bf57816020015b6106ac611dc8565b8152602001906001900390816106a45790505b509250845b81811015610703576106d5816113b1565b846106e08884612278565b815181106106f0576106f061229e565b60209081029190910101526001016106c4565b5050505b92915050565b6000805481906001600160a01b0316331461073d57604051637c8da0cf60e11b81523360048201526024016104f4565b823561074f60608501604086016122b4565b6040516020016107729291909182526001600160401b0316602082015260400190565b604051602081830303815290604052805190602001209150610794838361156e565b905060008160078111156107aa576107aa61208e565b146107b457915091565b60006107c084846116f7565b90506107d260608501604086016122b4565b6001600160401b03168435847fcf60ddef64e3ab7591a4bdc1e1722355c9d0516431a0583de296a532461be10b60208801358561081560808b0160608c016122cf565b61082560a08c0160808d016122cf565b6108376101208d016101008e016122b4565b604080519586526001600160401b03948516602087015260ff938416908601529116606084015216608082015260a0808a01359082015260c0808a01359082015260e0808a0135908201526101000160405180910390a450915091565b336001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016146108df5760405163d0b5d22360e01b81523360048201526024016104f4565b60008190036109015760405163db72b02360e01b815260040160405180910390fd5b600061090c84611370565b8054909150600160f01b900460ff1661093b576040516320a02faf60e01b8152600481018590526024016104f4565b805460ff60f01b1916815560405184907f667c11723918d08629e2e3995ada8a647ed586707ecc76b248aca3e56194aff2906105729086908690612201565b6000838152600560209081526040808320815160e081018352905463ffffffff808216835264010000000082048116948301949094526001600160401b03600160401b82041692820192909252600160801b82048316606082810191909152600160a01b8304909316608082015260ff600160c01b8304811615801560a0840152600160c81b90930416151560c08201529192919080610a18575083155b15610a5b576040805160008082526020820190925290610a4e565b610a3b611dc8565b815260200190600190039081610a335790505b5060009250925050610c05565b8415610a675784610a73565b806080015163ffffffff165b600254909250821180610af35750805163ffffffff166020678000000000000000196002610aa2600187612278565b81548110610ab257610ab261229e565b90600052602060002090600491828204019190066008029054906101000a90046001600160401b0316166001600160401b0316901c6001600160401b031614155b15610b2a57604051633fa092bd60e11b815260206004820152600660248201526531bab939b7b960d11b60448201526064016104f4565b6000846001600160401b03811115610b4457610b44612262565b604051908082528060200260200182016040528015610b7d57816020015b610b6a611dc8565b815260200190600190039081610b625790505b50905060005b8315801590610b9157508581105b15610bff576000610bab610ba6600187612278565b6113b1565b9050808383610bb9816122f2565b945081518110610bcb57610bcb61229e565b6020908102919091018101919091529051600090815260019091526040902054600160a01b900463ffffffff169350610b83565b81529250505b935093915050565b600082815260066020526040812060026001820154600160a01b900460ff166003811115610c3d57610c3d61208e565b141580610c5a575060018101546001600160a01b03848116911614155b80610c7a5750600181015442600160a81b9091046001600160401b031611155b15610c89576000915050610707565b805460009081526001602052604090208054600160f01b900460ff16158015610cb85750610cb681611d09565b155b95945050505050565b336001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001614610d0c57604051630bd4212160e11b81523360048201526024016104f4565b6000546001600160a01b031615610d36576040516322f0750560e21b815260040160405180910390fd5b6001600160a01b038116610d5d5760405163d92e233d60e01b815260040160405180910390fd5b600080546001600160a01b0319166001600160a01b038316908117825560405190917fa49730bff544fd0b716395c592e39c6fd2d2481a19b9229b5b240483db95a49591a250565b6000546001600160a01b03163314610dd257604051637c8da0cf60e11b81523360048201526024016104f4565b6000858152600660205260408120906001820154600160a01b900460ff166003811115610e0157610e0161208e565b03610e2257604051637bbe34c960e01b8152600481018790526024016104f4565b600180820154600160a01b900460ff166003811115610e4357610e4361208e565b14610e64576040516390106aaf60e01b8152600481018790526024016104f4565b80548514610e8f57604051631e8e92c960e21b815260048101879052602481018690526044016104f4565b60018101546001600160a01b03858116911614610ed157604051634868c77960e01b8152600481018790526001600160a01b03851660248201526044016104f4565b8215610fdf576000610ee286611370565b90506000610eef82611d09565b610f72578154600160f01b900460ff16610f4e5742846001600160401b03161115610f295760405180602001604052806000815250610f94565b60405180604001604052806007815260200166195e1c1a5c995960ca1b815250610f94565b60405180604001604052806006815260200165333937bd32b760d11b815250610f94565b604051806040016040528060088152602001671cda1c995919195960c21b8152505b90508051600014610fdc5760009450877f61a54d14a1c820a57e4a64789cfdeb2898de53e713c22769dbb07b65fc84fdf982604051610fd3919061230b565b60405180910390a25b50505b82610feb576003610fee565b60025b60018201805460ff60a01b1916600160a01b8360038111156110125761101261208e565b021790555082611023576000611025565b815b60018201805467ffffffffffffffff60a81b1916600160a81b6001600160401b0393841681029190911791829055604080518715158152919092049092166020830152869188917fa763a8dd77c7d40baaa92c7fdf60d2c6c9176d4e5265f3f9f29e07b5b482ebe2910160405180910390a3505050505050565b6000546001600160a01b031633146110cc57604051637c8da0cf60e11b81523360048201526024016104f4565b60008281526005602052604090208054600160c81b900460ff16156111075760405163a920d56360e01b8152600481018490526024016104f4565b805460ff60c81b1916600160c81b17815560405183907fbdd4d5d37000e2c699120530ac685451ec97b552f94d2c1da6d939cab39e578f9061114c9085815260200190565b60405180910390a2505050565b60008061116585611370565b8054909150600160e01b900460ff16600114158061118b57508054600160f01b900460ff165b8061119a575061119a81611d09565b156111bb5760405163dc2f6e8760e01b8152600481018690526024016104f4565b60008390036111dd5760405163db72b02360e01b815260040160405180910390fd5b46306007600081546111ee906122f2565b918290555060405161121f939291906020019283526001600160a01b03919091166020830152604082015260600190565b60408051601f19818403018152828252805160209182012060808401835288845233918401919091529350810160018152600060209182018190528481526006825260409081902083518155918301516001830180546001600160a01b039092166001600160a01b0319831681178255928501519290916001600160a81b03191617600160a01b8360038111156112b8576112b861208e565b021790555060608201518160010160156101000a8154816001600160401b0302191690836001600160401b03160217905550905050336001600160a01b031685837fb7954899571364ed4183d8647676655aed92b9272cc1602d780af910f437ac1b878760405161132a929190612201565b60405180910390a4509392505050565b611342611dc8565b60025482106113675760405163b21a3f0560e01b8152600481018390526024016104f4565b610707826113b1565b60008181526001602052604081208054909163ffffffff90911690036113ac5760405163b21a3f0560e01b8152600481018390526024016104f4565b919050565b6113b9611dc8565b6000600283815481106113ce576113ce61229e565b90600052602060002090600491828204019190066008029054906101000a90046001600160401b031690506000600460206001603f1b1984166001600160401b0316901c6001600160401b03168154811061142b5761142b61229e565b600091825260209091200154905063ffffffff82166001603f1b83161561146c5760008581526003602090815260409091205467ffffffff00000000911b16175b600082826040516020016114939291909182526001600160401b0316602082015260400190565b60408051601f19818403018152828252805160209182012060008181526001808452848220610180870186529286528584018990526001600160401b039b8c1686860152968b166060860152815460ff600160e01b820481166080880152600160e81b8204811660a088015264010000000082048d1660c0880152600160601b8204909c1660e087015263ffffffff600160c01b820416610100870152600160f01b90048b1615156101208601529687526005909152942054600160c81b900490961615156101408701525001546101608401525090919050565b6000823561157e57506001610707565b61158e60608401604085016122b4565b6001600160401b03166000036115a657506002610707565b60026115b860808501606086016122cf565b60ff1611156115c957506003610707565b6115d960608401604085016122b4565b6001600160401b03166115f4610120850161010086016122b4565b6001600160401b03161061160a57506004610707565b60008281526001602052604090205463ffffffff161561162c57506005610707565b61163e610120840161010085016122b4565b6001600160401b0316156116ee5760006001818535611665610120880161010089016122b4565b6040516020016116889291909182526001600160401b0316602082015260400190565b60408051808303601f190181529181528151602092830120835290820192909252016000208054909150600160601b90046001600160401b0316156116d1576006915050610707565b8054600160f01b900460ff16156116ec576007915050610707565b505b50600092915050565b81356000908152600560209081526040808320815160e081018352905463ffffffff808216835264010000000082048116948301949094526001600160401b03600160401b82041692820192909252600160801b820483166060820152600160a01b8204909216608083015260ff600160c01b82048116151560a08401819052600160c81b90920416151560c0830152611812576004546380000000116117cc57604051633fa092bd60e11b8152602060048201526008602482015267646174617365747360c01b60448201526064016104f4565b600160a082018190526004805463ffffffff81168452918201815560005284357f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b909101555b600254915063ffffffff821061185157604051633fa092bd60e11b815260206004820152600360248201526273657160e81b60448201526064016104f4565b600061186360608601604087016122b4565b825163ffffffff91909116602091821b67ffffffff000000001617915061189060608701604088016122b4565b6001600160401b0316901c6001600160401b03166000146118f3576001603f1b1760206118c360608701604088016122b4565b6000858152600360205260409020805463ffffffff19166001600160401b039290921690921c63ffffffff161790555b611905610120860161010087016122b4565b6001600160401b0316156119df5760008535611929610120880161010089016122b4565b60405160200161194c9291909182526001600160401b0316602082015260400190565b60405160208183030381529060405280519060200120905085604001602081019061197791906122b4565b60008281526001602052604080822080546001600160401b0394909416600160601b0267ffffffffffffffff60601b19909416939093179092559051873591879184917f96e8e8e732d19624886541a19c8e4faa7b9ea21cd1450f489b408d918635b39e91a4505b6000848152600160208190526040909120906119fc90859061228b565b815463ffffffff191663ffffffff91909116178155611a23610120870161010088016122b4565b815460808581015177ffffffff0000000000000000ffffffffffffffff00000000199092166401000000006001600160401b03949094169390930263ffffffff60a01b191692909217600160a01b63ffffffff928316021763ffffffff60c01b1916600160c01b429290921691909102178255611aa5908701606088016122cf565b815460ff91909116600160e01b0260ff60e01b19909116178155611acf60a08701608088016122cf565b815460ff91909116600160e81b0260ff60e81b199091161781556040805160a088013560208083019190915260c08901358284015260e089013560608084019190915283518084039091018152608090920190925280519101206001828101919091556002805491820181556000527f405787fa12a823e0f2b7631cc41b3ba8828b3321ca811111fa75cd3aa3bb5ace6004820401805460039092166008026101000a6001600160401b03818102199093169285160291909117905560208301805190611b9b82612359565b63ffffffff16905250611baf84600161228b565b63ffffffff1660808401526040808401516001600160401b031690611bda90606089019089016122b4565b6001600160401b03161115611c1e57611bf960608701604088016122b4565b6001600160401b03166040840152611c1284600161228b565b63ffffffff1660608401525b505092356000908152600560209081526040918290208551815492870151938701516060880151608089015160a08a015160c0909a01511515600160c81b0260ff60c81b199a1515600160c01b0260ff60c01b1963ffffffff938416600160a01b021664ffffffffff60a01b19948416600160801b0263ffffffff60801b196001600160401b03909716600160401b029690961673ffffffffffffffffffffffff0000000000000000199a85166401000000000267ffffffffffffffff19909a1694909716939093179790971797909716939093179190911716179190911794909416179092555090565b80546000908190600290611d259060019063ffffffff16612246565b63ffffffff1681548110611d3b57611d3b61229e565b90600052602060002090600491828204019190066008029054906101000a90046001600160401b0316905060056000600460206001603f1b1985166001600160401b0316901c6001600160401b031681548110611d9a57611d9a61229e565b6000918252602080832090910154835282019290925260400190205460ff600160c81b909104169392505050565b6040805161018081018252600080825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e0810182905261010081018290526101208101829052610140810182905261016081019190915290565b600080600060608486031215611e4157600080fd5b505081359360208301359350604090920135919050565b600080600060408486031215611e6d57600080fd5b8335925060208401356001600160401b03811115611e8a57600080fd5b8401601f81018613611e9b57600080fd5b80356001600160401b03811115611eb157600080fd5b866020828401011115611ec357600080fd5b939660209190910195509293505050565b600060208284031215611ee657600080fd5b5035919050565b80518252602081015160208301526040810151611f1560408401826001600160401b03169052565b506060810151611f3060608401826001600160401b03169052565b506080810151611f45608084018260ff169052565b5060a0810151611f5a60a084018260ff169052565b5060c0810151611f7560c08401826001600160401b03169052565b5060e0810151611f9060e08401826001600160401b03169052565b50610100810151611fad6101008401826001600160401b03169052565b50610120810151611fc361012084018215159052565b50610140810151611fd961014084018215159052565b5061016090810151910152565b61018081016107078284611eed565b6000806040838503121561200857600080fd5b50508035926020909101359150565b600081518084526020840193506020830160005b828110156120555761203e868351611eed565b61018095909501946020919091019060010161202b565b5093949350505050565b6020815260006105e76020830184612017565b600061012082840312801561208657600080fd5b509092915050565b634e487b7160e01b600052602160045260246000fd5b82815260408101600883106120bb576120bb61208e565b8260208301529392505050565b6040815260006120db6040830185612017565b90508260208301529392505050565b80356001600160a01b03811681146113ac57600080fd5b6000806040838503121561211457600080fd5b82359150612124602084016120ea565b90509250929050565b60006020828403121561213f57600080fd5b6105e7826120ea565b80356001600160401b03811681146113ac57600080fd5b600080600080600060a0868803121561217757600080fd5b853594506020860135935061218e604087016120ea565b9250606086013580151581146121a357600080fd5b91506121b160808701612148565b90509295509295909350565b8481526001600160a01b038416602082015260808101600484106121e3576121e361208e565b8360408301526001600160401b038316606083015295945050505050565b60208152816020820152818360408301376000818301604090810191909152601f909201601f19160101919050565b634e487b7160e01b600052601160045260246000fd5b63ffffffff828116828216039081111561070757610707612230565b634e487b7160e01b600052604160045260246000fd5b8181038181111561070757610707612230565b8082018082111561070757610707612230565b634e487b7160e01b600052603260045260246000fd5b6000602082840312156122c657600080fd5b6105e782612148565b6000602082840312156122e157600080fd5b813560ff811681146105e757600080fd5b60006001820161230457612304612230565b5060010190565b602081526000825180602084015260005b81811015612339576020818601810151604086840101520161231c565b506000604082850101526040601f19601f83011684010191505092915050565b600063ffffffff821663ffffffff810361237557612375612230565b6001019291505056",
+	Bin: "0x61010060405234801561001157600080fd5b5060405161294338038061294383398101604081905261003091610161565b6001600160a01b038416158061004d57506001600160a01b038316155b1561006b5760405163d92e233d60e01b815260040160405180910390fd5b806100bd57604051633fa092bd60e11b815260206004820152601560248201527f66697273745665726966696572436f6465486173680000000000000000000000604482015260640160405180910390fd5b6001600160a01b03848116608052831660a05260c08290523360e05260016000819052600860209081527fad67d757c34507f157cacfa2e3153e9f260a2244f30428821be7be64587ac55f8390556040518381527f11499233f3cc28bfeea8f1e36915e85f53879797f430b93f0e186e896bc55114910160405180910390a2505050506101a4565b80516001600160a01b038116811461015c57600080fd5b919050565b6000806000806080858703121561017757600080fd5b61018085610145565b935061018e60208601610145565b6040860151606090960151949790965092505050565b60805160a05160c05160e0516127586101eb6000396000610d31015260006101620152600061022d01526000818161026c0152818161056801526107c801526127586000f3fe608060405234801561001057600080fd5b50600436106101585760003560e01c8063900407bc116100c3578063d6aa26061161007c578063d6aa260614610404578063d768add714610417578063d87f969e146104d2578063e78cea92146104e5578063fb483fb1146104f8578063fbfc562f1461050b57600080fd5b8063900407bc1461032b5780639bdd1e6d14610333578063b9dd66511461035d578063d0c0abd214610370578063d54182a4146103d0578063d5a1d93a146103f157600080fd5b80635f227d2f116101155780635f227d2f1461028e57806364c6beee146102ae57806365e87d01146102c157806383177db3146102e25780638d155a35146103055780638dd148021461031857600080fd5b80630505c8c91461015d57806313eceee114610197578063213681cd146101ac5780632e5f17af146101cc578063421ffee91461022857806356e4b68b14610267575b600080fd5b6101847f000000000000000000000000000000000000000000000000000000000000000081565b6040519081526020015b60405180910390f35b6101aa6101a5366004612144565b61055d565b005b6101bf6101ba3660046121c0565b610630565b60405161018e91906122d2565b61020b6101da3660046122f5565b63ffffffff1660009081526008602090815260408083205460099092529091205490916001600160a01b0390911690565b604080519283526001600160a01b0390911660208301520161018e565b61024f7f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b03909116815260200161018e565b61024f7f000000000000000000000000000000000000000000000000000000000000000081565b6102a161029c366004612310565b61069e565b60405161018e919061237a565b6101aa6102bc366004612144565b6107bd565b6102d46102cf36600461238d565b6108a3565b60405161018e9291906123b9565b6102f56102f03660046123f2565b610b36565b604051901515815260200161018e565b6101aa61031336600461241e565b610bea565b6101aa610326366004612448565b610d26565b600254610184565b6102f56103413660046121c0565b600090815260056020526040902054600160c81b900460ff1690565b6101aa61036b36600461247a565b610e0a565b6103c061037e3660046121c0565b6000908152600660205260409020805460019091015490916001600160a01b03821691600160a01b810460ff1691600160a81b9091046001600160401b031690565b60405161018e94939291906124ee565b6103e36103de366004612532565b611104565b60405161018e92919061254e565b6101aa6103ff366004612310565b6112b6565b6101aa610412366004612572565b611370565b6104b26104253660046121c0565b600090815260056020908152604091829020825160e081018452905463ffffffff8082168352640100000000820481169383018490526001600160401b03600160401b830416948301859052600160801b820481166060840152600160a01b820416608083015260ff600160c01b82048116151560a0840152600160c81b90910416151560c09091015291565b604080516001600160401b0393841681529290911660208301520161018e565b6101846104e0366004612144565b611466565b60005461024f906001600160a01b031681565b6101bf6105063660046121c0565b611647565b61018461051936600461259c565b6040805160208082019690965280820194909452606084019290925263ffffffff166080808401919091528151808403909101815260a09092019052805191012090565b336001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016146105ad5760405163d0b5d22360e01b81523360048201526024015b60405180910390fd5b60008190036105cf5760405163db72b02360e01b815260040160405180910390fd5b60006105da8461167d565b805460ff60f01b1916600160f01b17815560405190915084907f840fec36d449415555dc2dbd3cda028f545e098e18d074c3b056b89253989a2b9061062290869086906125db565b60405180910390a250505050565b6106386120e0565b60008281526001602052604081208054909163ffffffff90911690036106745760405163b21a3f0560e01b8152600481018490526024016105a4565b80546106979061068c9060019063ffffffff16612620565b63ffffffff166116be565b9392505050565b60025460609080841015806106b1575082155b156106f05760408051600080825260208201909252906106e7565b6106d46120e0565b8152602001906001900390816106cc5790505b509150506107b7565b60006106fc8583612652565b84116107115761070c8486612665565b610713565b815b905061071f8582612652565b6001600160401b038111156107365761073661263c565b60405190808252806020026020018201604052801561076f57816020015b61075c6120e0565b8152602001906001900390816107545790505b509250845b818110156107b357610785816116be565b846107908884612652565b815181106107a0576107a0612678565b6020908102919091010152600101610774565b5050505b92915050565b336001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016146108085760405163d0b5d22360e01b81523360048201526024016105a4565b600081900361082a5760405163db72b02360e01b815260040160405180910390fd5b60006108358461167d565b8054909150600160f01b900460ff16610864576040516320a02faf60e01b8152600481018590526024016105a4565b805460ff60f01b1916815560405184907f667c11723918d08629e2e3995ada8a647ed586707ecc76b248aca3e56194aff29061062290869086906125db565b6000838152600560209081526040808320815160e081018352905463ffffffff808216835264010000000082048116948301949094526001600160401b03600160401b82041692820192909252600160801b82048316606082810191909152600160a01b8304909316608082015260ff600160c01b8304811615801560a0840152600160c81b90930416151560c08201529192919080610941575083155b15610984576040805160008082526020820190925290610977565b6109646120e0565b81526020019060019003908161095c5790505b5060009250925050610b2e565b8415610990578461099c565b806080015163ffffffff165b600254909250821180610a1c5750805163ffffffff1660206780000000000000001960026109cb600187612652565b815481106109db576109db612678565b90600052602060002090600491828204019190066008029054906101000a90046001600160401b0316166001600160401b0316901c6001600160401b031614155b15610a5357604051633fa092bd60e11b815260206004820152600660248201526531bab939b7b960d11b60448201526064016105a4565b6000846001600160401b03811115610a6d57610a6d61263c565b604051908082528060200260200182016040528015610aa657816020015b610a936120e0565b815260200190600190039081610a8b5790505b50905060005b8315801590610aba57508581105b15610b28576000610ad4610acf600187612652565b6116be565b9050808383610ae28161268e565b945081518110610af457610af4612678565b6020908102919091018101919091529051600090815260019091526040902054600160a01b900463ffffffff169350610aac565b81529250505b935093915050565b600082815260066020526040812060026001820154600160a01b900460ff166003811115610b6657610b666124d8565b141580610b83575060018101546001600160a01b03848116911614155b80610ba35750600181015442600160a81b9091046001600160401b031611155b15610bb25760009150506107b7565b805460009081526001602052604090208054600160f01b900460ff16158015610be15750610bdf8161187b565b155b95945050505050565b63ffffffff821660009081526008602052604090205480610c265760405163fcf5f4e160e01b815263ffffffff841660048201526024016105a4565b63ffffffff83166000908152600960205260409020546001600160a01b03168015610c7b576040516304ca427160e41b815263ffffffff851660048201526001600160a01b03821660248201526044016105a4565b81836001600160a01b03163f14610cc457604051631d79e13f60e21b815263ffffffff85166004820152602481018390526001600160a01b0384163f60448201526064016105a4565b63ffffffff841660008181526009602090815260409182902080546001600160a01b0319166001600160a01b03881690811790915591519182527f3aa50a5907ed9b8dbb205fc3933f95b32ed98ce23b659bec3d7e530a835672b69101610622565b336001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001614610d7157604051630bd4212160e11b81523360048201526024016105a4565b6000546001600160a01b031615610d9b576040516322f0750560e21b815260040160405180910390fd5b6001600160a01b038116610dc25760405163d92e233d60e01b815260040160405180910390fd5b600080546001600160a01b0319166001600160a01b038316908117825560405190917fa49730bff544fd0b716395c592e39c6fd2d2481a19b9229b5b240483db95a49591a250565b6000546001600160a01b03163314610e3757604051637c8da0cf60e11b81523360048201526024016105a4565b6000858152600660205260408120906001820154600160a01b900460ff166003811115610e6657610e666124d8565b03610e8757604051637bbe34c960e01b8152600481018790526024016105a4565b600180820154600160a01b900460ff166003811115610ea857610ea86124d8565b14610ec9576040516390106aaf60e01b8152600481018790526024016105a4565b80548514610ef457604051631e8e92c960e21b815260048101879052602481018690526044016105a4565b60018101546001600160a01b03858116911614610f3657604051634868c77960e01b8152600481018790526001600160a01b03851660248201526044016105a4565b8215611044576000610f478661167d565b90506000610f548261187b565b610fd7578154600160f01b900460ff16610fb35742846001600160401b03161115610f8e5760405180602001604052806000815250610ff9565b60405180604001604052806007815260200166195e1c1a5c995960ca1b815250610ff9565b60405180604001604052806006815260200165333937bd32b760d11b815250610ff9565b604051806040016040528060088152602001671cda1c995919195960c21b8152505b905080516000146110415760009450877f61a54d14a1c820a57e4a64789cfdeb2898de53e713c22769dbb07b65fc84fdf98260405161103891906126a7565b60405180910390a25b50505b82611050576003611053565b60025b60018201805460ff60a01b1916600160a01b836003811115611077576110776124d8565b02179055508261108857600061108a565b815b60018201805467ffffffffffffffff60a81b1916600160a81b6001600160401b0393841681029190911791829055604080518715158152919092049092166020830152869188917fa763a8dd77c7d40baaa92c7fdf60d2c6c9176d4e5265f3f9f29e07b5b482ebe2910160405180910390a3505050505050565b6000805481906001600160a01b0316331461113457604051637c8da0cf60e11b81523360048201526024016105a4565b823561114660608501604086016126f5565b6040516020016111699291909182526001600160401b0316602082015260400190565b60405160208183030381529060405280519060200120915061118b838361193a565b905060008160088111156111a1576111a16124d8565b146111ab57915091565b60006111b78484611aea565b90506111c960608501604086016126f5565b6001600160401b03168435847f1145df8b79ed399137fac0dfccb35b0df76547c4b54bc38b019256c788b3323e60208801358561120c60808b0160608c01612710565b61121c60a08c0160808d01612710565b61122e6101208d016101008e016126f5565b8c60a001358d60c001358e60e001358f61012001602081019061125191906122f5565b60408051998a526001600160401b0398891660208b015260ff978816908a015295909416606088015294909116608086015260a085015260c084019290925260e083019190915263ffffffff166101008201526101200160405180910390a450915091565b6000546001600160a01b031633146112e357604051637c8da0cf60e11b81523360048201526024016105a4565b60008281526005602052604090208054600160c81b900460ff161561131e5760405163a920d56360e01b8152600481018490526024016105a4565b805460ff60c81b1916600160c81b17815560405183907fbdd4d5d37000e2c699120530ac685451ec97b552f94d2c1da6d939cab39e578f906113639085815260200190565b60405180910390a2505050565b6000546001600160a01b0316331461139d57604051637c8da0cf60e11b81523360048201526024016105a4565b63ffffffff821615806113ae575080155b156113d45760405163fcf5f4e160e01b815263ffffffff831660048201526024016105a4565b63ffffffff82166000908152600860205260409020541561141057604051631632872360e01b815263ffffffff831660048201526024016105a4565b63ffffffff821660008181526008602052604090819020839055517f11499233f3cc28bfeea8f1e36915e85f53879797f430b93f0e186e896bc551149061145a9084815260200190565b60405180910390a25050565b6000806114728561167d565b8054909150600160e01b900460ff16600114158061149857508054600160f01b900460ff165b806114a757506114a78161187b565b156114c85760405163dc2f6e8760e01b8152600481018690526024016105a4565b60008390036114ea5760405163db72b02360e01b815260040160405180910390fd5b46306007600081546114fb9061268e565b918290555060405161152c939291906020019283526001600160a01b03919091166020830152604082015260600190565b60408051601f19818403018152828252805160209182012060808401835288845233918401919091529350810160018152600060209182018190528481526006825260409081902083518155918301516001830180546001600160a01b039092166001600160a01b0319831681178255928501519290916001600160a81b03191617600160a01b8360038111156115c5576115c56124d8565b021790555060608201518160010160156101000a8154816001600160401b0302191690836001600160401b03160217905550905050336001600160a01b031685837fb7954899571364ed4183d8647676655aed92b9272cc1602d780af910f437ac1b87876040516116379291906125db565b60405180910390a4509392505050565b61164f6120e0565b60025482106116745760405163b21a3f0560e01b8152600481018390526024016105a4565b6107b7826116be565b60008181526001602052604081208054909163ffffffff90911690036116b95760405163b21a3f0560e01b8152600481018390526024016105a4565b919050565b6116c66120e0565b6000600283815481106116db576116db612678565b90600052602060002090600491828204019190066008029054906101000a90046001600160401b031690506000600460206001603f1b1984166001600160401b0316901c6001600160401b03168154811061173857611738612678565b600091825260209091200154905063ffffffff82166001603f1b8316156117795760008581526003602090815260409091205467ffffffff00000000911b16175b600082826040516020016117a09291909182526001600160401b0316602082015260400190565b60408051601f19818403018152828252805160209182012060008181526001808452848220610180870186529286528584018990526001600160401b039b8c1686860152968b166060860152815460ff600160e01b820481166080880152600160e81b8204811660a088015264010000000082048d1660c0880152600160601b8204909c1660e087015263ffffffff600160c01b820416610100870152600160f01b90048b1615156101208601529687526005909152942054600160c81b900490961615156101408701525001546101608401525090919050565b805460009081906002906118979060019063ffffffff16612620565b63ffffffff16815481106118ad576118ad612678565b90600052602060002090600491828204019190066008029054906101000a90046001600160401b0316905060056000600460206001603f1b1985166001600160401b0316901c6001600160401b03168154811061190c5761190c612678565b6000918252602080832090910154835282019290925260400190205460ff600160c81b909104169392505050565b6000823561194a575060016107b7565b61195a60608401604085016126f5565b6001600160401b0316600003611972575060026107b7565b60026119846080850160608601612710565b60ff161115611995575060036107b7565b6119a560608401604085016126f5565b6001600160401b03166119c0610120850161010086016126f5565b6001600160401b0316106119d6575060046107b7565b6119e8610140840161012085016122f5565b63ffffffff166000036119fd575060086107b7565b60008281526001602052604090205463ffffffff1615611a1f575060056107b7565b611a31610120840161010085016126f5565b6001600160401b031615611ae15760006001818535611a58610120880161010089016126f5565b604051602001611a7b9291909182526001600160401b0316602082015260400190565b60408051808303601f190181529181528151602092830120835290820192909252016000208054909150600160601b90046001600160401b031615611ac45760069150506107b7565b8054600160f01b900460ff1615611adf5760079150506107b7565b505b50600092915050565b81356000908152600560209081526040808320815160e081018352905463ffffffff808216835264010000000082048116948301949094526001600160401b03600160401b82041692820192909252600160801b820483166060820152600160a01b8204909216608083015260ff600160c01b82048116151560a08401819052600160c81b90920416151560c0830152611c0557600454638000000011611bbf57604051633fa092bd60e11b8152602060048201526008602482015267646174617365747360c01b60448201526064016105a4565b600160a082018190526004805463ffffffff81168452918201815560005284357f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b909101555b600254915063ffffffff8210611c4457604051633fa092bd60e11b815260206004820152600360248201526273657160e81b60448201526064016105a4565b6000611c5660608601604087016126f5565b825163ffffffff91909116602091821b67ffffffff0000000016179150611c8360608701604088016126f5565b6001600160401b0316901c6001600160401b0316600014611ce6576001603f1b176020611cb660608701604088016126f5565b6000858152600360205260409020805463ffffffff19166001600160401b039290921690921c63ffffffff161790555b611cf8610120860161010087016126f5565b6001600160401b031615611dd25760008535611d1c610120880161010089016126f5565b604051602001611d3f9291909182526001600160401b0316602082015260400190565b604051602081830303815290604052805190602001209050856040016020810190611d6a91906126f5565b60008281526001602052604080822080546001600160401b0394909416600160601b0267ffffffffffffffff60601b19909416939093179092559051873591879184917f96e8e8e732d19624886541a19c8e4faa7b9ea21cd1450f489b408d918635b39e91a4505b600084815260016020819052604090912090611def908590612665565b815463ffffffff191663ffffffff91909116178155611e16610120870161010088016126f5565b815460808581015177ffffffff0000000000000000ffffffffffffffff00000000199092166401000000006001600160401b03949094169390930263ffffffff60a01b191692909217600160a01b63ffffffff928316021763ffffffff60c01b1916600160c01b429290921691909102178255611e9890870160608801612710565b815460ff91909116600160e01b0260ff60e01b19909116178155611ec260a0870160808801612710565b815460ff91909116600160e81b0260ff60e81b19909116178155611f0060a087013560c088013560e08901356105196101408b016101208c016122f5565b6001828101919091556002805491820181556000527f405787fa12a823e0f2b7631cc41b3ba8828b3321ca811111fa75cd3aa3bb5ace6004820401805460039092166008026101000a6001600160401b03818102199093169285160291909117905560208301805190611f7282612733565b63ffffffff16905250611f86846001612665565b63ffffffff1660808401526040808401516001600160401b031690611fb190606089019089016126f5565b6001600160401b03161115611ff557611fd060608701604088016126f5565b6001600160401b03166040840152611fe9846001612665565b63ffffffff1660608401525b505092356000908152600560209081526040918290208551815492870151938701516060880151608089015160a08a015160c0909a01511515600160c81b0260ff60c81b199a1515600160c01b0260ff60c01b1963ffffffff938416600160a01b021664ffffffffff60a01b19948416600160801b0263ffffffff60801b196001600160401b03909716600160401b029690961673ffffffffffffffffffffffff0000000000000000199a85166401000000000267ffffffffffffffff19909a1694909716939093179790971797909716939093179190911716179190911794909416179092555090565b6040805161018081018252600080825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e0810182905261010081018290526101208101829052610140810182905261016081019190915290565b60008060006040848603121561215957600080fd5b8335925060208401356001600160401b0381111561217657600080fd5b8401601f8101861361218757600080fd5b80356001600160401b0381111561219d57600080fd5b8660208284010111156121af57600080fd5b939660209190910195509293505050565b6000602082840312156121d257600080fd5b5035919050565b8051825260208101516020830152604081015161220160408401826001600160401b03169052565b50606081015161221c60608401826001600160401b03169052565b506080810151612231608084018260ff169052565b5060a081015161224660a084018260ff169052565b5060c081015161226160c08401826001600160401b03169052565b5060e081015161227c60e08401826001600160401b03169052565b506101008101516122996101008401826001600160401b03169052565b506101208101516122af61012084018215159052565b506101408101516122c561014084018215159052565b5061016090810151910152565b61018081016107b782846121d9565b803563ffffffff811681146116b957600080fd5b60006020828403121561230757600080fd5b610697826122e1565b6000806040838503121561232357600080fd5b50508035926020909101359150565b600081518084526020840193506020830160005b82811015612370576123598683516121d9565b610180959095019460209190910190600101612346565b5093949350505050565b6020815260006106976020830184612332565b6000806000606084860312156123a257600080fd5b505081359360208301359350604090920135919050565b6040815260006123cc6040830185612332565b90508260208301529392505050565b80356001600160a01b03811681146116b957600080fd5b6000806040838503121561240557600080fd5b82359150612415602084016123db565b90509250929050565b6000806040838503121561243157600080fd5b61243a836122e1565b9150612415602084016123db565b60006020828403121561245a57600080fd5b610697826123db565b80356001600160401b03811681146116b957600080fd5b600080600080600060a0868803121561249257600080fd5b85359450602086013593506124a9604087016123db565b9250606086013580151581146124be57600080fd5b91506124cc60808701612463565b90509295509295909350565b634e487b7160e01b600052602160045260246000fd5b8481526001600160a01b03841660208201526080810160048410612514576125146124d8565b8360408301526001600160401b038316606083015295945050505050565b600061014082840312801561254657600080fd5b509092915050565b8281526040810160098310612565576125656124d8565b8260208301529392505050565b6000806040838503121561258557600080fd5b61258e836122e1565b946020939093013593505050565b600080600080608085870312156125b257600080fd5b8435935060208501359250604085013591506125d0606086016122e1565b905092959194509250565b60208152816020820152818360408301376000818301604090810191909152601f909201601f19160101919050565b634e487b7160e01b600052601160045260246000fd5b63ffffffff82811682821603908111156107b7576107b761260a565b634e487b7160e01b600052604160045260246000fd5b818103818111156107b7576107b761260a565b808201808211156107b7576107b761260a565b634e487b7160e01b600052603260045260246000fd5b6000600182016126a0576126a061260a565b5060010190565b602081526000825180602084015260005b818110156126d557602081860181015160408684010152016126b8565b506000604082850101526040601f19601f83011684010191505092915050565b60006020828403121561270757600080fd5b61069782612463565b60006020828403121561272257600080fd5b813560ff8116811461069757600080fd5b600063ffffffff821663ffffffff810361274f5761274f61260a565b6001019291505056",
 }
 
 // DataRegistry is an auto generated Go binding around an Ethereum contract.
@@ -88,9 +89,9 @@ func (c *DataRegistry) Instance(backend bind.ContractBackend, addr common.Addres
 // PackConstructor is the Go binding used to pack the parameters required for
 // contract deployment.
 //
-// Solidity: constructor(address supervisor_, address securityOfficer_, uint256 policy_) returns()
-func (dataRegistry *DataRegistry) PackConstructor(supervisor_ common.Address, securityOfficer_ common.Address, policy_ *big.Int) []byte {
-	enc, err := dataRegistry.abi.Pack("", supervisor_, securityOfficer_, policy_)
+// Solidity: constructor(address supervisor_, address securityOfficer_, uint256 policy_, bytes32 firstVerifierCodeHash) returns()
+func (dataRegistry *DataRegistry) PackConstructor(supervisor_ common.Address, securityOfficer_ common.Address, policy_ *big.Int, firstVerifierCodeHash [32]byte) []byte {
+	enc, err := dataRegistry.abi.Pack("", supervisor_, securityOfficer_, policy_, firstVerifierCodeHash)
 	if err != nil {
 		panic(err)
 	}
@@ -143,6 +144,28 @@ func (dataRegistry *DataRegistry) UnpackAccessRequest(data []byte) (AccessReques
 	outstruct.Status = *abi.ConvertType(out[2], new(uint8)).(*uint8)
 	outstruct.ExpiresAt = *abi.ConvertType(out[3], new(uint64)).(*uint64)
 	return *outstruct, nil
+}
+
+// PackAnnounceVerifier is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd6aa2606.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function announceVerifier(uint32 version, bytes32 codeHash) returns()
+func (dataRegistry *DataRegistry) PackAnnounceVerifier(version uint32, codeHash [32]byte) []byte {
+	enc, err := dataRegistry.abi.Pack("announceVerifier", version, codeHash)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAnnounceVerifier is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd6aa2606.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function announceVerifier(uint32 version, bytes32 codeHash) returns()
+func (dataRegistry *DataRegistry) TryPackAnnounceVerifier(version uint32, codeHash [32]byte) ([]byte, error) {
+	return dataRegistry.abi.Pack("announceVerifier", version, codeHash)
 }
 
 // PackBridge is the Go binding used to pack the parameters required for calling
@@ -317,12 +340,12 @@ func (dataRegistry *DataRegistry) UnpackHasAccess(data []byte) (bool, error) {
 }
 
 // PackHashValues is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x0b5b6283.  This method will panic if any
+// the contract method with ID 0xfbfc562f.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function hashValues(uint256 commitment, uint256 releasedRoot, bytes32 contentHash) pure returns(bytes32)
-func (dataRegistry *DataRegistry) PackHashValues(commitment *big.Int, releasedRoot *big.Int, contentHash [32]byte) []byte {
-	enc, err := dataRegistry.abi.Pack("hashValues", commitment, releasedRoot, contentHash)
+// Solidity: function hashValues(uint256 commitment, uint256 releasedRoot, bytes32 contentHash, uint32 verifierVersion) pure returns(bytes32)
+func (dataRegistry *DataRegistry) PackHashValues(commitment *big.Int, releasedRoot *big.Int, contentHash [32]byte, verifierVersion uint32) []byte {
+	enc, err := dataRegistry.abi.Pack("hashValues", commitment, releasedRoot, contentHash, verifierVersion)
 	if err != nil {
 		panic(err)
 	}
@@ -330,18 +353,18 @@ func (dataRegistry *DataRegistry) PackHashValues(commitment *big.Int, releasedRo
 }
 
 // TryPackHashValues is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x0b5b6283.  This method will return an error
+// the contract method with ID 0xfbfc562f.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function hashValues(uint256 commitment, uint256 releasedRoot, bytes32 contentHash) pure returns(bytes32)
-func (dataRegistry *DataRegistry) TryPackHashValues(commitment *big.Int, releasedRoot *big.Int, contentHash [32]byte) ([]byte, error) {
-	return dataRegistry.abi.Pack("hashValues", commitment, releasedRoot, contentHash)
+// Solidity: function hashValues(uint256 commitment, uint256 releasedRoot, bytes32 contentHash, uint32 verifierVersion) pure returns(bytes32)
+func (dataRegistry *DataRegistry) TryPackHashValues(commitment *big.Int, releasedRoot *big.Int, contentHash [32]byte, verifierVersion uint32) ([]byte, error) {
+	return dataRegistry.abi.Pack("hashValues", commitment, releasedRoot, contentHash, verifierVersion)
 }
 
 // UnpackHashValues is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x0b5b6283.
+// from invoking the contract method with ID 0xfbfc562f.
 //
-// Solidity: function hashValues(uint256 commitment, uint256 releasedRoot, bytes32 contentHash) pure returns(bytes32)
+// Solidity: function hashValues(uint256 commitment, uint256 releasedRoot, bytes32 contentHash, uint32 verifierVersion) pure returns(bytes32)
 func (dataRegistry *DataRegistry) UnpackHashValues(data []byte) ([32]byte, error) {
 	out, err := dataRegistry.abi.Unpack("hashValues", data)
 	if err != nil {
@@ -422,10 +445,10 @@ func (dataRegistry *DataRegistry) UnpackPolicy(data []byte) (*big.Int, error) {
 }
 
 // PackPublish is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x60b08364.  This method will panic if any
+// the contract method with ID 0xd54182a4.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function publish((bytes32,bytes32,uint64,uint8,uint8,uint256,uint256,bytes32,uint64) r) returns(bytes32 recordId, uint8 outcome)
+// Solidity: function publish((bytes32,bytes32,uint64,uint8,uint8,uint256,uint256,bytes32,uint64,uint32) r) returns(bytes32 recordId, uint8 outcome)
 func (dataRegistry *DataRegistry) PackPublish(r IDataRegistryRelease) []byte {
 	enc, err := dataRegistry.abi.Pack("publish", r)
 	if err != nil {
@@ -435,10 +458,10 @@ func (dataRegistry *DataRegistry) PackPublish(r IDataRegistryRelease) []byte {
 }
 
 // TryPackPublish is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x60b08364.  This method will return an error
+// the contract method with ID 0xd54182a4.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function publish((bytes32,bytes32,uint64,uint8,uint8,uint256,uint256,bytes32,uint64) r) returns(bytes32 recordId, uint8 outcome)
+// Solidity: function publish((bytes32,bytes32,uint64,uint8,uint8,uint256,uint256,bytes32,uint64,uint32) r) returns(bytes32 recordId, uint8 outcome)
 func (dataRegistry *DataRegistry) TryPackPublish(r IDataRegistryRelease) ([]byte, error) {
 	return dataRegistry.abi.Pack("publish", r)
 }
@@ -451,9 +474,9 @@ type PublishOutput struct {
 }
 
 // UnpackPublish is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x60b08364.
+// from invoking the contract method with ID 0xd54182a4.
 //
-// Solidity: function publish((bytes32,bytes32,uint64,uint8,uint8,uint256,uint256,bytes32,uint64) r) returns(bytes32 recordId, uint8 outcome)
+// Solidity: function publish((bytes32,bytes32,uint64,uint8,uint8,uint256,uint256,bytes32,uint64,uint32) r) returns(bytes32 recordId, uint8 outcome)
 func (dataRegistry *DataRegistry) UnpackPublish(data []byte) (PublishOutput, error) {
 	out, err := dataRegistry.abi.Unpack("publish", data)
 	outstruct := new(PublishOutput)
@@ -636,6 +659,28 @@ func (dataRegistry *DataRegistry) UnpackRecordsInRange(data []byte) ([]IDataRegi
 	return out0, nil
 }
 
+// PackRegisterVerifier is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8d155a35.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function registerVerifier(uint32 version, address verifier) returns()
+func (dataRegistry *DataRegistry) PackRegisterVerifier(version uint32, verifier common.Address) []byte {
+	enc, err := dataRegistry.abi.Pack("registerVerifier", version, verifier)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRegisterVerifier is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8d155a35.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function registerVerifier(uint32 version, address verifier) returns()
+func (dataRegistry *DataRegistry) TryPackRegisterVerifier(version uint32, verifier common.Address) ([]byte, error) {
+	return dataRegistry.abi.Pack("registerVerifier", version, verifier)
+}
+
 // PackRequestAccess is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xd87f969e.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -805,6 +850,50 @@ func (dataRegistry *DataRegistry) PackUnfreeze(recordId [32]byte, reason string)
 // Solidity: function unfreeze(bytes32 recordId, string reason) returns()
 func (dataRegistry *DataRegistry) TryPackUnfreeze(recordId [32]byte, reason string) ([]byte, error) {
 	return dataRegistry.abi.Pack("unfreeze", recordId, reason)
+}
+
+// PackVerifierOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2e5f17af.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function verifierOf(uint32 version) view returns(bytes32 codeHash, address verifier)
+func (dataRegistry *DataRegistry) PackVerifierOf(version uint32) []byte {
+	enc, err := dataRegistry.abi.Pack("verifierOf", version)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVerifierOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2e5f17af.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function verifierOf(uint32 version) view returns(bytes32 codeHash, address verifier)
+func (dataRegistry *DataRegistry) TryPackVerifierOf(version uint32) ([]byte, error) {
+	return dataRegistry.abi.Pack("verifierOf", version)
+}
+
+// VerifierOfOutput serves as a container for the return parameters of contract
+// method VerifierOf.
+type VerifierOfOutput struct {
+	CodeHash [32]byte
+	Verifier common.Address
+}
+
+// UnpackVerifierOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x2e5f17af.
+//
+// Solidity: function verifierOf(uint32 version) view returns(bytes32 codeHash, address verifier)
+func (dataRegistry *DataRegistry) UnpackVerifierOf(data []byte) (VerifierOfOutput, error) {
+	out, err := dataRegistry.abi.Unpack("verifierOf", data)
+	outstruct := new(VerifierOfOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.CodeHash = *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	outstruct.Verifier = *abi.ConvertType(out[1], new(common.Address)).(*common.Address)
+	return *outstruct, nil
 }
 
 // DataRegistryAccessGrantRefused represents a AccessGrantRefused event raised by the DataRegistry contract.
@@ -1037,18 +1126,19 @@ func (dataRegistry *DataRegistry) UnpackFrozenEvent(log *types.Log) (*DataRegist
 
 // DataRegistryPublished represents a Published event raised by the DataRegistry contract.
 type DataRegistryPublished struct {
-	RecordId     [32]byte
-	DatasetId    [32]byte
-	Version      uint64
-	Department   [32]byte
-	Seq          uint64
-	Level        uint8
-	Threshold    uint8
-	Supersedes   uint64
-	Commitment   *big.Int
-	ReleasedRoot *big.Int
-	ContentHash  [32]byte
-	Raw          *types.Log // Blockchain specific contextual infos
+	RecordId        [32]byte
+	DatasetId       [32]byte
+	Version         uint64
+	Department      [32]byte
+	Seq             uint64
+	Level           uint8
+	Threshold       uint8
+	Supersedes      uint64
+	Commitment      *big.Int
+	ReleasedRoot    *big.Int
+	ContentHash     [32]byte
+	VerifierVersion uint32
+	Raw             *types.Log // Blockchain specific contextual infos
 }
 
 const DataRegistryPublishedEventName = "Published"
@@ -1061,7 +1151,7 @@ func (DataRegistryPublished) ContractEventName() string {
 // UnpackPublishedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event Published(bytes32 indexed recordId, bytes32 indexed datasetId, uint64 indexed version, bytes32 department, uint64 seq, uint8 level, uint8 threshold, uint64 supersedes, uint256 commitment, uint256 releasedRoot, bytes32 contentHash)
+// Solidity: event Published(bytes32 indexed recordId, bytes32 indexed datasetId, uint64 indexed version, bytes32 department, uint64 seq, uint8 level, uint8 threshold, uint64 supersedes, uint256 commitment, uint256 releasedRoot, bytes32 contentHash, uint32 verifierVersion)
 func (dataRegistry *DataRegistry) UnpackPublishedEvent(log *types.Log) (*DataRegistryPublished, error) {
 	event := "Published"
 	if len(log.Topics) == 0 {
@@ -1225,6 +1315,96 @@ func (dataRegistry *DataRegistry) UnpackUnfrozenEvent(log *types.Log) (*DataRegi
 	return out, nil
 }
 
+// DataRegistryVerifierAnnounced represents a VerifierAnnounced event raised by the DataRegistry contract.
+type DataRegistryVerifierAnnounced struct {
+	Version  uint32
+	CodeHash [32]byte
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const DataRegistryVerifierAnnouncedEventName = "VerifierAnnounced"
+
+// ContractEventName returns the user-defined event name.
+func (DataRegistryVerifierAnnounced) ContractEventName() string {
+	return DataRegistryVerifierAnnouncedEventName
+}
+
+// UnpackVerifierAnnouncedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event VerifierAnnounced(uint32 indexed version, bytes32 codeHash)
+func (dataRegistry *DataRegistry) UnpackVerifierAnnouncedEvent(log *types.Log) (*DataRegistryVerifierAnnounced, error) {
+	event := "VerifierAnnounced"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != dataRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DataRegistryVerifierAnnounced)
+	if len(log.Data) > 0 {
+		if err := dataRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range dataRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// DataRegistryVerifierRegistered represents a VerifierRegistered event raised by the DataRegistry contract.
+type DataRegistryVerifierRegistered struct {
+	Version  uint32
+	Verifier common.Address
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const DataRegistryVerifierRegisteredEventName = "VerifierRegistered"
+
+// ContractEventName returns the user-defined event name.
+func (DataRegistryVerifierRegistered) ContractEventName() string {
+	return DataRegistryVerifierRegisteredEventName
+}
+
+// UnpackVerifierRegisteredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event VerifierRegistered(uint32 indexed version, address verifier)
+func (dataRegistry *DataRegistry) UnpackVerifierRegisteredEvent(log *types.Log) (*DataRegistryVerifierRegistered, error) {
+	event := "VerifierRegistered"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != dataRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DataRegistryVerifierRegistered)
+	if len(log.Data) > 0 {
+		if err := dataRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range dataRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // UnpackError attempts to decode the provided error data using user-defined
 // error definitions.
 func (dataRegistry *DataRegistry) UnpackError(raw []byte) (any, error) {
@@ -1272,6 +1452,18 @@ func (dataRegistry *DataRegistry) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["UnknownRequest"].ID.Bytes()[:4]) {
 		return dataRegistry.UnpackUnknownRequestError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["UnknownVerifierVersion"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackUnknownVerifierVersionError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["VerifierAlreadyAnnounced"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackVerifierAlreadyAnnouncedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["VerifierAlreadyRegistered"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackVerifierAlreadyRegisteredError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["VerifierCodeMismatch"].ID.Bytes()[:4]) {
+		return dataRegistry.UnpackVerifierCodeMismatchError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], dataRegistry.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
 		return dataRegistry.UnpackZeroAddressError(raw[4:])
@@ -1634,6 +1826,105 @@ func DataRegistryUnknownRequestErrorID() common.Hash {
 func (dataRegistry *DataRegistry) UnpackUnknownRequestError(raw []byte) (*DataRegistryUnknownRequest, error) {
 	out := new(DataRegistryUnknownRequest)
 	if err := dataRegistry.abi.UnpackIntoInterface(out, "UnknownRequest", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryUnknownVerifierVersion represents a UnknownVerifierVersion error raised by the DataRegistry contract.
+type DataRegistryUnknownVerifierVersion struct {
+	Version uint32
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnknownVerifierVersion(uint32 version)
+func DataRegistryUnknownVerifierVersionErrorID() common.Hash {
+	return common.HexToHash("0xfcf5f4e1c6e0af5c42d993ab99b2e8e47958942a1219c1c612f7c2135f409af0")
+}
+
+// UnpackUnknownVerifierVersionError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnknownVerifierVersion(uint32 version)
+func (dataRegistry *DataRegistry) UnpackUnknownVerifierVersionError(raw []byte) (*DataRegistryUnknownVerifierVersion, error) {
+	out := new(DataRegistryUnknownVerifierVersion)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "UnknownVerifierVersion", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryVerifierAlreadyAnnounced represents a VerifierAlreadyAnnounced error raised by the DataRegistry contract.
+type DataRegistryVerifierAlreadyAnnounced struct {
+	Version uint32
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error VerifierAlreadyAnnounced(uint32 version)
+func DataRegistryVerifierAlreadyAnnouncedErrorID() common.Hash {
+	return common.HexToHash("0x16328723e46670b9b67ac6277ed6536c6586b369c64b5de15b4ed6b12326e6d4")
+}
+
+// UnpackVerifierAlreadyAnnouncedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error VerifierAlreadyAnnounced(uint32 version)
+func (dataRegistry *DataRegistry) UnpackVerifierAlreadyAnnouncedError(raw []byte) (*DataRegistryVerifierAlreadyAnnounced, error) {
+	out := new(DataRegistryVerifierAlreadyAnnounced)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "VerifierAlreadyAnnounced", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryVerifierAlreadyRegistered represents a VerifierAlreadyRegistered error raised by the DataRegistry contract.
+type DataRegistryVerifierAlreadyRegistered struct {
+	Version  uint32
+	Verifier common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error VerifierAlreadyRegistered(uint32 version, address verifier)
+func DataRegistryVerifierAlreadyRegisteredErrorID() common.Hash {
+	return common.HexToHash("0x4ca4271003f9c8a7e23546d509643666b57d0d49a41bd9e18b050ca4bfcfc8bb")
+}
+
+// UnpackVerifierAlreadyRegisteredError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error VerifierAlreadyRegistered(uint32 version, address verifier)
+func (dataRegistry *DataRegistry) UnpackVerifierAlreadyRegisteredError(raw []byte) (*DataRegistryVerifierAlreadyRegistered, error) {
+	out := new(DataRegistryVerifierAlreadyRegistered)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "VerifierAlreadyRegistered", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DataRegistryVerifierCodeMismatch represents a VerifierCodeMismatch error raised by the DataRegistry contract.
+type DataRegistryVerifierCodeMismatch struct {
+	Version uint32
+	Want    [32]byte
+	Got     [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error VerifierCodeMismatch(uint32 version, bytes32 want, bytes32 got)
+func DataRegistryVerifierCodeMismatchErrorID() common.Hash {
+	return common.HexToHash("0x75e784fc7fdb357a082837f4bfc0f0fa50b4327dcd38bb45edc9333510c31077")
+}
+
+// UnpackVerifierCodeMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error VerifierCodeMismatch(uint32 version, bytes32 want, bytes32 got)
+func (dataRegistry *DataRegistry) UnpackVerifierCodeMismatchError(raw []byte) (*DataRegistryVerifierCodeMismatch, error) {
+	out := new(DataRegistryVerifierCodeMismatch)
+	if err := dataRegistry.abi.UnpackIntoInterface(out, "VerifierCodeMismatch", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

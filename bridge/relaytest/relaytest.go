@@ -253,9 +253,25 @@ func NewSystem(t *testing.T, nRelayers int) *System {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// the public chain's twin of acceptAllVerifier (runtime code STOP), version 1
+	pubID, err := s.Pub.Client.ChainID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := bind.NewKeyedTransactor(s.Deployer, pubID)
+	opts.Context = ctx
+	verifier, vtx, err := bind.DeployContract(opts, common.FromHex("0x6001600c60003960016000f300"), s.Pub.Client, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bind.WaitDeployed(ctx, s.Pub.Client, vtx.Hash()); err != nil {
+		t.Fatal(err)
+	}
 	s.Deployed, err = d.DeployPublic(ctx, deploy.PublicParams{Supervisor: Addr(s.Deployer), SecurityOfficer: Addr(s.Deployer),
+		Verifier: verifier,
 		Consortium: &deploy.Consortium{ChainID: s.Cons.ChainID, ValidatorSet: predeploy.ValidatorSetAddress,
-			ReviewBoard: s.ReviewBoard, Validators: cp.Validators, Policy: big.NewInt(0x5555), Checkpoint: cp}})
+			ReviewBoard: s.ReviewBoard, Validators: cp.Validators, Policy: big.NewInt(0x5555), Checkpoint: cp,
+			VerifierCodeHash: crypto.Keccak256Hash([]byte{0x00})}})
 	if err != nil {
 		t.Fatal(err)
 	}

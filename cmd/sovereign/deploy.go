@@ -34,6 +34,7 @@ func deployCommand() *cli.Command {
 		Name:  "deploy",
 		Usage: "deploy the contracts of a chain (consortium first, then public and private)",
 		Subcommands: []*cli.Command{
+			deployVerifierCommand(shared),
 			{
 				Name:  "consortium",
 				Usage: "deploy ReviewBoard next to the genesis ValidatorSet",
@@ -100,11 +101,12 @@ func deployCommand() *cli.Command {
 					&cli.StringFlag{Name: "review-board", Usage: "ReviewBoard address on the consortium", Required: true},
 					&cli.StringFlag{Name: "validator-set", Usage: "ValidatorSet address on the consortium", Value: predeploy.ValidatorSetAddress.Hex()},
 					&cli.StringFlag{Name: "supervisor", Usage: "supervisor address (freeze/unfreeze)", Required: true},
-					&cli.StringFlag{Name: "security-officer", Usage: "security officer address (shred receipts)", Required: true},
+					&cli.StringFlag{Name: "security-officer", Usage: "security officer address", Required: true},
+					&cli.StringFlag{Name: "verifier", Usage: "the classification verifier deployed on this chain with the code of the consortium's verifier version 1 (registered as version 1)", Required: true},
 				}, shared...),
 				Action: func(c *cli.Context) error {
 					addrs := map[string]common.Address{}
-					for _, f := range []string{"review-board", "validator-set", "supervisor", "security-officer"} {
+					for _, f := range []string{"review-board", "validator-set", "supervisor", "security-officer", "verifier"} {
 						a, err := parseAddress(c.String(f))
 						if err != nil {
 							return fmt.Errorf("--%s: %w", f, err)
@@ -135,11 +137,16 @@ func deployCommand() *cli.Command {
 						if err != nil {
 							return nil, err
 						}
+						code, err := deploy.AdoptedVerifierCode(ctx, cc, addrs["review-board"], 1)
+						if err != nil {
+							return nil, err
+						}
 						return d.DeployPublic(ctx, deploy.PublicParams{
 							Supervisor:      addrs["supervisor"],
 							SecurityOfficer: addrs["security-officer"],
+							Verifier:        addrs["verifier"],
 							Consortium: &deploy.Consortium{ChainID: id, ValidatorSet: addrs["validator-set"],
-								ReviewBoard: addrs["review-board"], Validators: vals, Policy: policy, Checkpoint: cp},
+								ReviewBoard: addrs["review-board"], Validators: vals, Policy: policy, Checkpoint: cp, VerifierCodeHash: code},
 						})
 					})
 				},

@@ -20,7 +20,7 @@ import (
 func relayCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "relay",
-		Usage: "relay certified consortium decisions, shred receipts and validator-set changes to the public ReleaseBridge",
+		Usage: "relay certified consortium decisions, shred receipts, verifier adoptions and validator-set changes to the public ReleaseBridge",
 		Description: `Follows the consortium's ReviewBoard Decision and AccessDecision logs and
 ValidatorSet changes, builds the commit certificate, header and receipt proofs
 of their blocks, checks them locally against the bridge's validator set, and
@@ -133,12 +133,13 @@ func runRelay(c *cli.Context) error {
 // relayJSON is the summary of `relay --once --json`.
 type relayJSON struct {
 	Summary       string `json:"summary"` // the line printed without --json
-	Records       int    `json:"records"` // logs relayed: approved + rejected + access + setChanges + shreds
+	Records       int    `json:"records"` // logs relayed: approved + rejected + access + setChanges + shreds + verifiers
 	Approved      int    `json:"approved"`
 	Rejected      int    `json:"rejected"`
 	Access        int    `json:"access"`
 	SetChanges    int    `json:"setChanges"`
 	Shreds        int    `json:"shreds"`
+	Verifiers     int    `json:"verifiers"`
 	Refused       int    `json:"refused"`
 	Skipped       int    `json:"skipped"`
 	InFlight      int    `json:"inFlight"`
@@ -157,7 +158,7 @@ type relayJSON struct {
 
 func newRelayJSON(s bridge.Summary, err error) relayJSON {
 	out := relayJSON{Summary: s.String(), Records: s.Records(), Approved: s.Approved, Rejected: s.Rejected, Access: s.Access,
-		SetChanges: s.SetChanges, Shreds: s.Shreds, Refused: s.Refused, Skipped: s.Skipped, InFlight: s.InFlight, Parked: s.Parked,
+		SetChanges: s.SetChanges, Shreds: s.Shreds, Verifiers: s.Verifiers, Refused: s.Refused, Skipped: s.Skipped, InFlight: s.InFlight, Parked: s.Parked,
 		Unrelayable: s.Unrelayable, FromBlock: s.FromBlock, ToBlock: s.ToBlock, Txs: s.Txs, Reverted: s.Reverted,
 		GasUsed: s.GasUsed, Checkpoint: s.Checkpoint, CheckpointGas: s.CheckpointGas}
 	if s.Records() > 0 {

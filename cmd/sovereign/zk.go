@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,7 +21,7 @@ import (
 func zkCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "zk",
-		Usage: "zero-knowledge classification proofs: keys, ceremony, prove, verify, Solidity verifier",
+		Usage: "zero-knowledge classification proofs: keys, ceremony, prove, verify, Solidity verifier, verifier versions",
 		Description: `A Groth16 (BN254) proof that a released view is a table classified and
 redacted by the published policy, matching the department's commitment.
 Encoding and public inputs: see the zk package documentation.`,
@@ -33,6 +34,8 @@ Encoding and public inputs: see the zk package documentation.`,
 			zkVerifyCommand(),
 			zkExportCommand(),
 			zkGenerateCommand(),
+			zkAdoptCommand(),
+			zkVerifiersCommand(),
 		},
 	}
 }
@@ -323,6 +326,13 @@ func zkGenerateCommand() *cli.Command {
 				a, err := zk.GenerateArtifacts(size)
 				if err != nil {
 					return err
+				}
+				if size == record.SizeSmall {
+					next, err := zk.GenerateNextVerifier()
+					if err != nil {
+						return err
+					}
+					maps.Copy(a, next)
 				}
 				if err := a.Write(c.String("root")); err != nil {
 					return err

@@ -376,7 +376,7 @@ func (f *fixture) deployPublic(t *testing.T, public *chain, deployer actor) {
 	f.public = public
 	dr := dataregistry.NewDataRegistry()
 	f.registry = f.public.deploy(deployer, dataregistry.DataRegistryMetaData.Bin,
-		dr.PackConstructor(deployer.addr, deployer.addr, big.NewInt(0x5555)))
+		dr.PackConstructor(deployer.addr, deployer.addr, big.NewInt(0x5555), crypto.Keccak256Hash([]byte{0x00}))) // acceptAllVerifier's code
 	f.bridge = f.public.deploy(deployer, releasebridge.ReleaseBridgeMetaData.Bin,
 		releasebridge.NewReleaseBridge().PackConstructor(f.registry, f.consortium.chainID, f.reviewBoard,
 			predeploy.ValidatorSetAddress, f.start.Epoch, f.start.Block, f.start.Validators))
@@ -682,7 +682,7 @@ func TestReleaseBridgeOnRealNodes(t *testing.T) {
 		// the Published event, which a reader checks against that hash
 		sub := f.submission
 		want := crypto.Keccak256Hash(common.LeftPadBytes(sub.Commitment.Bytes(), 32),
-			common.LeftPadBytes(sub.ReleasedRoot.Bytes(), 32), sub.ContentHash[:])
+			common.LeftPadBytes(sub.ReleasedRoot.Bytes(), 32), sub.ContentHash[:], common.LeftPadBytes([]byte{1}, 32)) // verifier version 1
 		if rec.Version != 1 || rec.ValuesHash != want {
 			t.Fatalf("published record = %+v, want valuesHash %x", rec, want)
 		}
@@ -700,7 +700,7 @@ func TestReleaseBridgeOnRealNodes(t *testing.T) {
 			published.Department != deploy.DepartmentID(department) {
 			t.Fatalf("Published event = %+v, want the submission's values %+v", published, sub)
 		}
-		onChain, err := bind.Call(reg, nil, dr.PackHashValues(published.Commitment, published.ReleasedRoot, published.ContentHash), dr.UnpackHashValues)
+		onChain, err := bind.Call(reg, nil, dr.PackHashValues(published.Commitment, published.ReleasedRoot, published.ContentHash, published.VerifierVersion), dr.UnpackHashValues)
 		if err != nil || onChain != rec.ValuesHash {
 			t.Fatalf("hashValues(event values) = %x, %v; want the stored %x", onChain, err, rec.ValuesHash)
 		}

@@ -116,14 +116,39 @@ func (d *Deployer) transact(ctx context.Context, to common.Address, data []byte,
 }
 
 func (d *Deployer) requireCode(ctx context.Context, addr common.Address, name string) error {
-	code, err := d.backend.CodeAt(ctx, addr, nil)
+	_, err := CodeHash(ctx, d.backend, addr, name)
+	return err
+}
+
+// CodeHash is keccak256 of the runtime code at addr (what EXTCODEHASH
+// returns), which must not be empty: name says what should be there.
+func CodeHash(ctx context.Context, b bind.ContractCaller, addr common.Address, name string) (common.Hash, error) {
+	code, err := b.CodeAt(ctx, addr, nil)
 	if err != nil {
-		return fmt.Errorf("deploy: reading code of %s at %s: %w", name, addr, err)
+		return common.Hash{}, fmt.Errorf("deploy: reading code of %s at %s: %w", name, addr, err)
 	}
 	if len(code) == 0 {
-		return fmt.Errorf("%w: %s at %s", errNoCode, name, addr)
+		return common.Hash{}, fmt.Errorf("%w: %s at %s", errNoCode, name, addr)
 	}
-	return nil
+	return crypto.Keccak256Hash(code), nil
+}
+
+// ErrVerifierCodeMismatch is returned when a public chain's verifier is not
+// the code the consortium adopted for its version.
+var ErrVerifierCodeMismatch = errors.New("deploy: the verifier's code is not the one the consortium adopted")
+
+// AdoptedVerifierCode is the code hash of the verifier ReviewBoard (at
+// board) adopted as version (IReviewBoard.verifierAt).
+func AdoptedVerifierCode(ctx context.Context, b bind.ContractBackend, board common.Address, version uint32) (common.Hash, error) {
+	rb := reviewboard.NewReviewBoard()
+	at, err := bind.Call(rb.Instance(b, board), &bind.CallOpts{Context: ctx}, rb.PackVerifierAt(version), rb.UnpackVerifierAt)
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("deploy: verifierAt(%d) of ReviewBoard %s: %w", version, board, err)
+	}
+	if at == (common.Address{}) {
+		return common.Hash{}, fmt.Errorf("deploy: ReviewBoard %s has no verifier version %d", board, version)
+	}
+	return CodeHash(ctx, b, at, fmt.Sprintf("verifier version %d", version))
 }
 
 // Consortium is what DeployConsortium put on the consortium chain.
@@ -136,6 +161,8 @@ type Consortium struct {
 	Policy       *big.Int         `json:"policy"`
 	// SecurityOfficer records shred receipts on ReviewBoard.
 	SecurityOfficer common.Address `json:"securityOfficer"`
+	// VerifierCodeHash is the code hash of Verifier, version 1 of ReviewBoard's verifiers.
+	VerifierCodeHash common.Hash `json:"verifierCodeHash"`
 	// Checkpoint is where the public bridge starts (DeployPublic requires it).
 	Checkpoint *Checkpoint `json:"checkpoint,omitempty"`
 }
@@ -148,10 +175,12 @@ func (d *Deployer) DeployConsortium(ctx context.Context, validatorSet, verifier 
 	if validatorSet == (common.Address{}) || verifier == (common.Address{}) || securityOfficer == (common.Address{}) {
 		return nil, fmt.Errorf("%w: validator set %s, verifier %s, security officer %s", errZeroAddress, validatorSet, verifier, securityOfficer)
 	}
-	for name, a := range map[string]common.Address{"ValidatorSet": validatorSet, "verifier": verifier} {
-		if err := d.requireCode(ctx, a, name); err != nil {
-			return nil, err
-		}
+	if err := d.requireCode(ctx, validatorSet, "ValidatorSet"); err != nil {
+		return nil, err
+	}
+	code, err := CodeHash(ctx, d.backend, verifier, "verifier")
+	if err != nil {
+		return nil, err
 	}
 	vals, err := Validators(ctx, d.backend, validatorSet)
 	if err != nil {
@@ -163,7 +192,7 @@ func (d *Deployer) DeployConsortium(ctx context.Context, validatorSet, verifier 
 		return nil, err
 	}
 	return &Consortium{ChainID: d.ChainID(), ValidatorSet: validatorSet, Verifier: verifier, ReviewBoard: rb,
-		Validators: vals, Policy: new(big.Int).Set(policy), SecurityOfficer: securityOfficer}, nil
+		Validators: vals, Policy: new(big.Int).Set(policy), SecurityOfficer: securityOfficer, VerifierCodeHash: code}, nil
 }
 
 // Validators reads getValidators() of the ValidatorSet at addr.
@@ -200,6 +229,10 @@ type Public struct {
 type PublicParams struct {
 	Supervisor, SecurityOfficer common.Address
 	Consortium                  *Consortium
+	// Verifier is the classification verifier on the public chain with the
+	// code of the consortium's version 1 (Consortium.VerifierCodeHash): it
+	// is registered as version 1, for readers to check releases with.
+	Verifier common.Address
 }
 
 // DeployPublic deploys DataRegistry (pinning the consortium's policy) and
@@ -213,10 +246,24 @@ func (d *Deployer) DeployPublic(ctx context.Context, p PublicParams) (*Public, e
 	if c == nil || c.ReviewBoard == (common.Address{}) || c.Checkpoint == nil || len(c.Checkpoint.Validators) == 0 || c.Policy == nil {
 		return nil, fmt.Errorf("%w: consortium ReviewBoard, checkpoint and policy are required", errZeroAddress)
 	}
-	cp := c.Checkpoint
-	reg, err := d.deploy(ctx, "DataRegistry", dataregistry.DataRegistryMetaData.Bin,
-		dataregistry.NewDataRegistry().PackConstructor(p.Supervisor, p.SecurityOfficer, c.Policy))
+	if c.VerifierCodeHash == (common.Hash{}) {
+		return nil, fmt.Errorf("%w: the consortium's verifier code hash is required", errZeroAddress)
+	}
+	code, err := CodeHash(ctx, d.backend, p.Verifier, "the public chain's verifier")
 	if err != nil {
+		return nil, err
+	}
+	if code != c.VerifierCodeHash {
+		return nil, fmt.Errorf("%w: %s has code %s, the consortium's version 1 %s", ErrVerifierCodeMismatch, p.Verifier, code, c.VerifierCodeHash)
+	}
+	cp := c.Checkpoint
+	dr := dataregistry.NewDataRegistry()
+	reg, err := d.deploy(ctx, "DataRegistry", dataregistry.DataRegistryMetaData.Bin,
+		dr.PackConstructor(p.Supervisor, p.SecurityOfficer, c.Policy, c.VerifierCodeHash))
+	if err != nil {
+		return nil, err
+	}
+	if err := d.transact(ctx, reg, dr.PackRegisterVerifier(1, p.Verifier), "DataRegistry.registerVerifier(1)"); err != nil {
 		return nil, err
 	}
 	br, err := d.deploy(ctx, "ReleaseBridge", releasebridge.ReleaseBridgeMetaData.Bin,

@@ -134,7 +134,11 @@ func TestDeployAllThreeChains(t *testing.T) {
 	}
 	// blocks name their validator set in extra data, as QBFT blocks do
 	consortium := node(t, consortiumAlloc, qbft.ValidatorSetHash(set).Bytes()...)
-	public := node(t, types.GenesisAlloc{from: rich(from)})
+	// the public chain has the consortium's verifier code at one address
+	// and other code at another
+	otherVerifier := common.HexToAddress("0x00000000000000000000000000000000000c1a56")
+	public := node(t, types.GenesisAlloc{from: rich(from), verifierAt: {Code: []byte{0x00}, Balance: new(big.Int)},
+		otherVerifier: {Code: []byte{0x5f, 0x00}, Balance: new(big.Int)}})
 	private := node(t, types.GenesisAlloc{from: rich(from)})
 
 	cd, err := New(ctx, consortium, k)
@@ -180,9 +184,23 @@ func TestDeployAllThreeChains(t *testing.T) {
 		t.Fatal(err)
 	}
 	sup, officer := common.Address{0x51}, common.Address{0x0f}
-	p, err := pd.DeployPublic(ctx, PublicParams{Supervisor: sup, SecurityOfficer: officer, Consortium: c})
+	if c.VerifierCodeHash != crypto.Keccak256Hash([]byte{0x00}) {
+		t.Fatalf("consortium verifier code hash %s", c.VerifierCodeHash)
+	}
+	if code, err := AdoptedVerifierCode(ctx, consortium, c.ReviewBoard, 1); err != nil || code != c.VerifierCodeHash {
+		t.Fatalf("AdoptedVerifierCode(1) = %s, %v; want %s", code, err, c.VerifierCodeHash)
+	}
+	// a public verifier of other code than the consortium's is refused
+	if _, err := pd.DeployPublic(ctx, PublicParams{Supervisor: sup, SecurityOfficer: officer, Consortium: c, Verifier: otherVerifier}); !errors.Is(err, ErrVerifierCodeMismatch) {
+		t.Fatalf("DeployPublic with another verifier's code: %v, want ErrVerifierCodeMismatch", err)
+	}
+	p, err := pd.DeployPublic(ctx, PublicParams{Supervisor: sup, SecurityOfficer: officer, Consortium: c, Verifier: verifierAt})
 	if err != nil {
 		t.Fatalf("DeployPublic: %v", err)
+	}
+	if got, err := bind.Call(dataregistry.NewDataRegistry().Instance(public, p.Registry), nil, dataregistry.NewDataRegistry().PackVerifierOf(1),
+		dataregistry.NewDataRegistry().UnpackVerifierOf); err != nil || got.CodeHash != c.VerifierCodeHash || got.Verifier != verifierAt {
+		t.Fatalf("registry.verifierOf(1) = %+v, %v; want the consortium's code, registered at %s", got, err, verifierAt)
 	}
 	dr := dataregistry.NewDataRegistry()
 	pinned, err := bind.Call(dr.Instance(public, p.Registry), nil, dr.PackPolicy(), dr.UnpackPolicy)

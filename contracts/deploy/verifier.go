@@ -11,8 +11,11 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/sovereign-gov/sovereign/bindings/classificationverifier16"
+	"github.com/sovereign-gov/sovereign/bindings/dataregistry"
+	"github.com/sovereign-gov/sovereign/internal/ethtx"
 )
 
 // verifierABI is IClassificationVerifier (contracts/src/interfaces).
@@ -77,4 +80,26 @@ func (d *Deployer) CheckVerifier(ctx context.Context, addr common.Address, proof
 // proofs). For the local devnet and tests only, never a real network.
 func (d *Deployer) DeployDevVerifier(ctx context.Context) (common.Address, error) {
 	return d.deploy(ctx, "ClassificationVerifier16 (INSECURE dev keys)", classificationverifier16.ClassificationVerifier16MetaData.Bin, nil)
+}
+
+// DeployVerifier deploys a classification verifier from its creation code
+// (as compiled from "sovereign zk export"); Check it before trusting it.
+func (d *Deployer) DeployVerifier(ctx context.Context, creation []byte) (common.Address, error) {
+	return d.deploy(ctx, "classification verifier", common.Bytes2Hex(creation), nil)
+}
+
+// CodeHash is the code hash of the contract at addr on the Deployer's chain.
+func (d *Deployer) CodeHash(ctx context.Context, addr common.Address) (common.Hash, error) {
+	return CodeHash(ctx, d.backend, addr, "contract")
+}
+
+// RegisterVerifier registers the contract at addr as verifier version on
+// the DataRegistry at registry (the registry checks its code is the version's).
+func (d *Deployer) RegisterVerifier(ctx context.Context, registry common.Address, version uint32, addr common.Address) error {
+	dr := dataregistry.NewDataRegistry()
+	data := dr.PackRegisterVerifier(version, addr)
+	if _, err := d.backend.CallContract(ctx, ethereum.CallMsg{From: crypto.PubkeyToAddress(d.key.PublicKey), To: &registry, Data: data}, nil); err != nil {
+		return fmt.Errorf("deploy: registerVerifier(%d, %s) refused: %w", version, addr, ethtx.Revert(err, dr.UnpackError, "DataRegistry"))
+	}
+	return d.transact(ctx, registry, data, fmt.Sprintf("DataRegistry.registerVerifier(%d)", version))
 }

@@ -12,7 +12,10 @@ import {ReleaseBridge} from "../src/ReleaseBridge.sol";
 /// (ValidatorSet.epoch() in the state of START_BLOCK − 1) and VALIDATORS
 /// (comma-separated, sorted ascending: getValidators() there, whose
 /// validatorSetHash must be START_BLOCK's header extraData). `sovereign deploy
-/// public` reads and checks all three on the consortium itself.
+/// public` reads and checks all three on the consortium itself. VERIFIER: the
+/// classification verifier deployed on this chain with the same code as
+/// ReviewBoard's version 1 (its code hash is pinned as version 1, and it is
+/// registered).
 contract DeployPublic is Script {
     function run() external returns (DataRegistry registry, ReleaseBridge bridge) {
         address supervisor = vm.envAddress("SUPERVISOR");
@@ -24,8 +27,11 @@ contract DeployPublic is Script {
         address[] memory validators = vm.envAddress("VALIDATORS", ",");
         uint64 startEpoch = uint64(vm.envUint("START_EPOCH"));
         uint64 startBlock = uint64(vm.envUint("START_BLOCK"));
+        address verifier = vm.envAddress("VERIFIER");
+        require(verifier.code.length > 0, "DeployPublic: no verifier code at VERIFIER");
         vm.startBroadcast();
-        registry = new DataRegistry(supervisor, officer, policy);
+        registry = new DataRegistry(supervisor, officer, policy, verifier.codehash);
+        registry.registerVerifier(1, verifier);
         bridge = new ReleaseBridge(registry, chainId, board, vs, startEpoch, startBlock, validators);
         registry.setBridge(address(bridge));
         vm.stopBroadcast();

@@ -61,13 +61,21 @@ contract DataRegistry is IDataRegistry {
     mapping(bytes32 => Dataset) private _datasets;
     mapping(bytes32 => Request) private _requests;
     uint256 private _requestNonce;
+    /// verifier version => the code hash the consortium adopted, the contract registered here
+    mapping(uint32 => bytes32) private _verifierCode;
+    mapping(uint32 => address) private _verifierAt;
 
-    constructor(address supervisor_, address securityOfficer_, uint256 policy_) {
+    /// firstVerifierCodeHash: the code hash of ReviewBoard's verifier version
+    /// 1 (adopted at its construction, before the bridge's start block).
+    constructor(address supervisor_, address securityOfficer_, uint256 policy_, bytes32 firstVerifierCodeHash) {
         if (supervisor_ == address(0) || securityOfficer_ == address(0)) revert ZeroAddress();
+        if (firstVerifierCodeHash == bytes32(0)) revert InvalidRelease("firstVerifierCodeHash");
         supervisor = supervisor_;
         securityOfficer = securityOfficer_;
         policy = policy_;
         _admin = msg.sender;
+        _verifierCode[1] = firstVerifierCodeHash;
+        emit VerifierAnnounced(1, firstVerifierCodeHash);
     }
 
     function setBridge(address bridge_) external {
@@ -86,7 +94,7 @@ contract DataRegistry is IDataRegistry {
         uint256 seq = _store(r, recordId);
         emit Published(
             recordId, r.datasetId, r.version, r.department, uint64(seq), r.level, r.threshold, r.supersedes,
-            r.commitment, r.releasedRoot, r.contentHash
+            r.commitment, r.releasedRoot, r.contentHash, r.verifierVersion
         );
     }
 
@@ -97,6 +105,9 @@ contract DataRegistry is IDataRegistry {
         if (r.level > 2) return PublishOutcome.InvalidLevel;
         // strictly backward, same dataset, at most once: no cycles
         if (r.supersedes >= r.version) return PublishOutcome.InvalidSupersedes;
+        // A version not announced yet is no refusal: its adoption was decided
+        // before this Decision and may simply be relayed after it.
+        if (r.verifierVersion == 0) return PublishOutcome.InvalidVerifierVersion;
         if (_records[recordId].seq1 != 0) return PublishOutcome.AlreadyPublished;
         if (r.supersedes != 0) {
             // the corrected version may not be published yet: the link then waits in its slot
@@ -138,7 +149,7 @@ contract DataRegistry is IDataRegistry {
         rec.publishedAt = uint32(block.timestamp);
         rec.level = r.level;
         rec.threshold = r.threshold;
-        rec.valuesHash = hashValues(r.commitment, r.releasedRoot, r.contentHash);
+        rec.valuesHash = hashValues(r.commitment, r.releasedRoot, r.contentHash, r.verifierVersion);
         _keys.push(key);
         d.count++;
         d.lastSeq = uint32(seq + 1);
@@ -149,8 +160,35 @@ contract DataRegistry is IDataRegistry {
         _datasets[r.datasetId] = d;
     }
 
-    function hashValues(uint256 commitment, uint256 releasedRoot, bytes32 contentHash) public pure returns (bytes32) {
-        return keccak256(abi.encode(commitment, releasedRoot, contentHash));
+    function hashValues(uint256 commitment, uint256 releasedRoot, bytes32 contentHash, uint32 verifierVersion)
+        public
+        pure
+        returns (bytes32)
+    {
+        return keccak256(abi.encode(commitment, releasedRoot, contentHash, verifierVersion));
+    }
+
+    function announceVerifier(uint32 version, bytes32 codeHash) external {
+        if (msg.sender != bridge) revert NotBridge(msg.sender);
+        if (version == 0 || codeHash == bytes32(0)) revert UnknownVerifierVersion(version);
+        if (_verifierCode[version] != bytes32(0)) revert VerifierAlreadyAnnounced(version);
+        _verifierCode[version] = codeHash;
+        emit VerifierAnnounced(version, codeHash);
+    }
+
+    function registerVerifier(uint32 version, address verifier) external {
+        bytes32 want = _verifierCode[version];
+        if (want == bytes32(0)) revert UnknownVerifierVersion(version);
+        address have = _verifierAt[version];
+        if (have != address(0)) revert VerifierAlreadyRegistered(version, have);
+        // the same runtime code as the consortium adopted: the same verifying key
+        if (verifier.codehash != want) revert VerifierCodeMismatch(version, want, verifier.codehash);
+        _verifierAt[version] = verifier;
+        emit VerifierRegistered(version, verifier);
+    }
+
+    function verifierOf(uint32 version) external view returns (bytes32 codeHash, address verifier) {
+        return (_verifierCode[version], _verifierAt[version]);
     }
 
     function freeze(bytes32 recordId, string calldata reason) external {

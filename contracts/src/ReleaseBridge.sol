@@ -20,6 +20,7 @@ contract ReleaseBridge is IReleaseBridge {
     bytes32 private constant ACCESS_SIG = IReviewBoard.AccessDecision.selector;
     bytes32 private constant SET_CHANGED_SIG = IValidatorSet.ValidatorSetChanged.selector;
     bytes32 private constant SHREDDED_SIG = IReviewBoard.Shredded.selector;
+    bytes32 private constant VERIFIER_SIG = IReviewBoard.VerifierAdopted.selector;
 
     IDataRegistry private immutable _registry;
     uint256 public immutable consortiumChainId;
@@ -109,7 +110,7 @@ contract ReleaseBridge is IReleaseBridge {
         if (proofs.length == 0) revert NoProofs();
         BlockHeader.Header memory h = _certified(cert, header, set);
         // The receipt and its logs are read in place in calldata (CalldataRLP):
-        // nothing of the proof is copied but a Decision's 288 bytes of data.
+        // nothing of the proof is copied but a Decision's 320 bytes of data.
         uint256[] memory logs;
         Receipts.LogView memory v;
         for (uint256 i = 0; i < proofs.length; i++) {
@@ -305,6 +306,12 @@ contract ReleaseBridge is IReleaseBridge {
             bytes32 receipt = abi.decode(l.data, (bytes32));
             _registry.recordShred(l.topics[1], receipt);
             (kind, subject) = (LogKind.Shredded, l.topics[1]);
+        } else if (l.emitter == reviewBoard && topic0 == VERIFIER_SIG && l.topics.length == 2) {
+            uint256 version = uint256(l.topics[1]);
+            if (version >> 32 != 0) revert MalformedDecision();
+            (, bytes32 codeHash) = abi.decode(l.data, (address, bytes32));
+            _registry.announceVerifier(uint32(version), codeHash);
+            (kind, subject) = (LogKind.VerifierAdopted, codeHash);
         } else if (l.emitter == validatorSet && topic0 == SET_CHANGED_SIG && l.topics.length == 2) {
             (kind, subject) = (LogKind.ValidatorSetChanged, _applySetChange(cert.number, l));
         } else {
@@ -339,18 +346,20 @@ contract ReleaseBridge is IReleaseBridge {
 
     /// A Decision's data read in place: (bytes32 department, uint64 version,
     /// uint8 level, uint8 threshold, uint256 commitment, uint256 releasedRoot,
-    /// bytes32 contentHash, uint64 supersedes, bool approved), checked as abi.decode would.
+    /// bytes32 contentHash, uint64 supersedes, bool approved, uint32
+    /// verifierVersion), checked as abi.decode would.
     function _decision(Receipts.LogView memory v)
         private
         returns (LogKind, bytes32, IDataRegistry.PublishOutcome outcome)
     {
-        if (v.dataLen < 288) revert MalformedDecision();
+        if (v.dataLen < 320) revert MalformedDecision();
         uint256 d = v.dataPtr;
         uint256 version;
         uint256 level;
         uint256 threshold;
         uint256 supersedes;
         uint256 approved;
+        uint256 verifierVersion;
         IDataRegistry.Release memory r;
         assembly {
             mstore(add(r, 32), mload(d)) // department
@@ -362,8 +371,12 @@ contract ReleaseBridge is IReleaseBridge {
             mstore(add(r, 224), mload(add(d, 192))) // contentHash
             supersedes := mload(add(d, 224))
             approved := mload(add(d, 256))
+            verifierVersion := mload(add(d, 288))
         }
-        if (version >> 64 != 0 || level >> 8 != 0 || threshold >> 8 != 0 || supersedes >> 64 != 0 || approved > 1) {
+        if (
+            version >> 64 != 0 || level >> 8 != 0 || threshold >> 8 != 0 || supersedes >> 64 != 0 || approved > 1
+                || verifierVersion >> 32 != 0
+        ) {
             revert MalformedDecision();
         }
         if (approved == 0) return (LogKind.Rejection, v.topics[1], outcome);
@@ -372,6 +385,7 @@ contract ReleaseBridge is IReleaseBridge {
         r.level = uint8(level);
         r.threshold = uint8(threshold);
         r.supersedes = uint64(supersedes);
+        r.verifierVersion = uint32(verifierVersion);
         (, outcome) = _registry.publish(r);
         return (LogKind.Release, v.topics[1], outcome);
     }

@@ -23,6 +23,7 @@ contract ReviewBoard is IReviewBoard {
         Status status;
         uint64 approvals;
         uint64 rejections;
+        uint32 verifierVersion; // the verifier the proof passed at submission
         mapping(address => uint8) ballot;
     }
 
@@ -49,7 +50,12 @@ contract ReviewBoard is IReviewBoard {
     mapping(bytes32 => mapping(address => bytes32)) private _departmentVotes;
 
     IValidatorSet private immutable _validators;
-    IClassificationVerifier private immutable _verifier;
+    /// Verifier versions from 1 (the constructor's); the current one checks
+    /// every new submission. Older ones stay, for the releases they proved.
+    mapping(uint32 => IClassificationVerifier) private _verifiers;
+    uint32 public verifierVersion;
+    /// version => validator => the terms it voted (keccak256(abi.encode(version, verifier))).
+    mapping(uint32 => mapping(address => bytes32)) private _verifierVotes;
     uint256 public immutable policy;
     address public immutable securityOfficer;
     /// datasetId => the receipt of its shred (0: not shredded)
@@ -68,7 +74,8 @@ contract ReviewBoard is IReviewBoard {
             revert ZeroAddress();
         }
         _validators = validators_;
-        _verifier = verifier_;
+        _verifiers[1] = verifier_;
+        verifierVersion = 1;
         policy = policy_;
         securityOfficer = securityOfficer_;
     }
@@ -83,7 +90,35 @@ contract ReviewBoard is IReviewBoard {
     }
 
     function verifier() external view returns (address) {
-        return address(_verifier);
+        return address(_verifiers[verifierVersion]);
+    }
+
+    function verifierAt(uint32 version) external view returns (address) {
+        return address(_verifiers[version]);
+    }
+
+    function provedWith(bytes32 recordId) external view returns (uint32) {
+        return _tallies[recordId].verifierVersion;
+    }
+
+    function voteVerifier(uint32 version, address verifier_, string calldata reason) external onlyValidator {
+        // one version at a time, each the next: no vote can skip or reuse one
+        if (version != verifierVersion + 1 || verifier_.code.length == 0) revert InvalidVerifier(version, verifier_);
+        bytes32 terms = keccak256(abi.encode(version, verifier_));
+        mapping(address => bytes32) storage votes = _verifierVotes[version];
+        if (votes[msg.sender] == terms) revert AlreadyVoted(terms, msg.sender);
+        votes[msg.sender] = terms;
+        emit VerifierVoted(version, verifier_, msg.sender, reason);
+
+        address[] memory vals = _validators.getValidators();
+        uint256 same;
+        for (uint256 i = 0; i < vals.length; i++) {
+            if (votes[vals[i]] == terms) same++;
+        }
+        if (same < _validators.quorum()) return;
+        _verifiers[version] = IClassificationVerifier(verifier_);
+        verifierVersion = version;
+        emit VerifierAdopted(version, verifier_, verifier_.codehash);
     }
 
     function categoryLevel(uint256 category) external view returns (uint8) {
@@ -150,10 +185,12 @@ contract ReviewBoard is IReviewBoard {
         // binding names this record, so a proof copied from another
         // department's (or version's, or content's) submission fails here.
         uint256 binding = SubmissionBinding.compute(s.datasetId, s.version, s.contentHash);
-        _verifier.verifyProof(proof, [s.commitment, uint256(s.level), policy, uint256(s.threshold), s.releasedRoot, binding]);
+        uint32 v = verifierVersion;
+        _verifiers[v].verifyProof(proof, [s.commitment, uint256(s.level), policy, uint256(s.threshold), s.releasedRoot, binding]);
 
         _submissions[recordId] = s;
-        _tallies[recordId].status = Status.Pending;
+        Tally storage t = _tallies[recordId];
+        (t.status, t.verifierVersion) = (Status.Pending, v);
         emit Submitted(recordId, s.datasetId, msg.sender, s.department, s.version, proof);
     }
 
@@ -189,6 +226,11 @@ contract ReviewBoard is IReviewBoard {
         (bool decided, bool approved) = _decided(approvals, rejections, current.length);
         if (!decided) return;
         t.status = approved ? Status.Approved : Status.Rejected;
+        _emitDecision(recordId, s, approved, t.verifierVersion);
+    }
+
+    /// Decision in a frame of its own (twelve fields overflow _vote's stack).
+    function _emitDecision(bytes32 recordId, Submission storage s, bool approved, uint32 verifierVersion_) private {
         emit Decision(
             recordId,
             s.datasetId,
@@ -200,7 +242,8 @@ contract ReviewBoard is IReviewBoard {
             s.releasedRoot,
             s.contentHash,
             s.supersedes,
-            approved
+            approved,
+            verifierVersion_
         );
     }
 

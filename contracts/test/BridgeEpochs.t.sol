@@ -43,7 +43,7 @@ contract BridgeEpochsTest is ChainFixture {
     function setUp() public {
         for (uint256 i = 0; i < 7; i++) K[i] = uint256(keccak256(abi.encode("rotation key", i))) % type(uint128).max + 1;
         useSet(0, _keys(0, 1, 2, 3, 99));
-        registry = new DataRegistry(supervisor, officer, POLICY);
+        registry = new DataRegistry(supervisor, officer, POLICY, VERIFIER_CODE);
         bridge = new ReleaseBridge(registry, CONSORTIUM_CHAIN_ID, REVIEW_BOARD, VALIDATOR_SET, 0, 1, vals);
         registry.setBridge(address(bridge));
 
@@ -334,7 +334,7 @@ contract BridgeEpochsTest is ChainFixture {
     /// re-add removed validators, and it follows on from there.
     function test_startPinned_historyNotReplayable() public {
         address[] memory s4 = sortedAddrs(_keys(1, 2, 4, 5, 99));
-        DataRegistry reg = new DataRegistry(supervisor, officer, POLICY);
+        DataRegistry reg = new DataRegistry(supervisor, officer, POLICY, VERIFIER_CODE);
         ReleaseBridge b = new ReleaseBridge(reg, CONSORTIUM_CHAIN_ID, REVIEW_BOARD, VALIDATOR_SET, 4, 31, s4);
         reg.setBridge(address(b));
         assertEq(b.startEpoch(), 4);

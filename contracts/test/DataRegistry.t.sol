@@ -43,11 +43,11 @@ contract DataRegistryTest is ChainFixture {
 
     function test_RevertWhen_constructorZero() public {
         vm.expectRevert(IDataRegistry.ZeroAddress.selector);
-        new DataRegistry(address(0), officer, POLICY);
+        new DataRegistry(address(0), officer, POLICY, VERIFIER_CODE);
     }
 
     function test_setBridge_onceByAdmin() public {
-        DataRegistry r = new DataRegistry(supervisor, officer, POLICY);
+        DataRegistry r = new DataRegistry(supervisor, officer, POLICY, VERIFIER_CODE);
         vm.prank(address(0xBEEF));
         vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotAdmin.selector, address(0xBEEF)));
         r.setBridge(address(1));
@@ -66,7 +66,7 @@ contract DataRegistryTest is ChainFixture {
         rel.threshold = 1;
         vm.expectEmit(true, true, true, true);
         emit IDataRegistry.Published(
-            _id(DS, 1), DS, 1, DEPT, 0, 1, 1, 0, rel.commitment, rel.releasedRoot, rel.contentHash
+            _id(DS, 1), DS, 1, DEPT, 0, 1, 1, 0, rel.commitment, rel.releasedRoot, rel.contentHash, 1
         );
         bytes32 id = _publish(rel);
         assertEq(id, _id(DS, 1));
@@ -78,9 +78,10 @@ contract DataRegistryTest is ChainFixture {
         assertEq(r.level, 1);
         assertEq(r.threshold, 1);
         // the values themselves are in the event; storage keeps their hash
-        assertEq(r.valuesHash, keccak256(abi.encode(rel.commitment, rel.releasedRoot, rel.contentHash)));
-        assertEq(r.valuesHash, registry.hashValues(rel.commitment, rel.releasedRoot, rel.contentHash));
-        assertTrue(r.valuesHash != registry.hashValues(rel.commitment, rel.releasedRoot, bytes32(uint256(1))));
+        assertEq(r.valuesHash, keccak256(abi.encode(rel.commitment, rel.releasedRoot, rel.contentHash, uint32(1))));
+        assertEq(r.valuesHash, registry.hashValues(rel.commitment, rel.releasedRoot, rel.contentHash, 1));
+        assertTrue(r.valuesHash != registry.hashValues(rel.commitment, rel.releasedRoot, bytes32(uint256(1)), 1));
+        assertTrue(r.valuesHash != registry.hashValues(rel.commitment, rel.releasedRoot, rel.contentHash, 2), "version not bound");
         assertEq(r.publishedAt, block.timestamp);
         assertFalse(r.frozen);
         (uint64 count, uint64 latest) = registry.dataset(DS);
@@ -212,6 +213,51 @@ contract DataRegistryTest is ChainFixture {
         assertEq(a1.supersededBy, b1.supersededBy);
         assertEq(a1.supersededBy, 2);
         assertEq(registry.recordCount(), 2);
+    }
+
+    /// Issue 15 item 7: the consortium's adoption is announced by the bridge
+    /// alone; anyone registers a contract of exactly the announced code.
+    function test_verifiers_announceAndRegister() public {
+        (bytes32 code1, address at1) = registry.verifierOf(1);
+        assertEq(code1, VERIFIER_CODE);
+        assertEq(at1, address(0));
+        Probe real = new Probe();
+        bytes32 code2 = address(real).codehash;
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotBridge.selector, address(this)));
+        registry.announceVerifier(2, code2);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.UnknownVerifierVersion.selector, uint32(2)));
+        registry.registerVerifier(2, address(real));
+        vm.prank(address(bridge));
+        vm.expectEmit(true, false, false, true);
+        emit IDataRegistry.VerifierAnnounced(2, code2);
+        registry.announceVerifier(2, code2);
+        vm.prank(address(bridge));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.VerifierAlreadyAnnounced.selector, uint32(2)));
+        registry.announceVerifier(2, keccak256("other"));
+
+        // another contract's code, or no code, is refused
+        vm.expectRevert(
+            abi.encodeWithSelector(IDataRegistry.VerifierCodeMismatch.selector, uint32(2), code2, address(registry).codehash)
+        );
+        registry.registerVerifier(2, address(registry));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.VerifierCodeMismatch.selector, uint32(2), code2, bytes32(0)));
+        registry.registerVerifier(2, address(0xC0DE));
+        vm.prank(address(0xA11CE)); // anyone
+        registry.registerVerifier(2, address(real));
+        (, address at2) = registry.verifierOf(2);
+        assertEq(at2, address(real));
+        Probe twin = new Probe();
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.VerifierAlreadyRegistered.selector, uint32(2), address(real)));
+        registry.registerVerifier(2, address(twin));
+    }
+
+    /// A release names the verifier version its proof passed; 0 is refused.
+    function test_publish_refusesVerifierVersionZero() public {
+        IDataRegistry.Release memory r = release(DS, 1, 0);
+        r.verifierVersion = 0;
+        _refused(r, IDataRegistry.PublishOutcome.InvalidVerifierVersion);
+        r.verifierVersion = 7; // not announced yet: published all the same
+        _publish(r);
     }
 
     function test_freezeUnfreeze() public {
@@ -436,5 +482,12 @@ contract PageProbe {
         used = g - gasleft();
         (IDataRegistry.Record[] memory p,) = registry.recordsByDataset(ds, 0, 5);
         require(p.length == 5, "page");
+    }
+}
+
+/// A contract whose code stands for a verifier's.
+contract Probe {
+    function ping() external pure returns (uint256) {
+        return 1;
     }
 }

@@ -279,7 +279,7 @@ contract LibrariesTest is ChainFixture {
 
     // ---- Decision logs read in place ----
 
-    /// A 3-topic, 288-byte log is read in place with exactly what decodeLog returns.
+    /// A 3-topic, 320-byte log is read in place with exactly what decodeLog returns.
     function testFuzz_receipt_viewAgreesWithDecode(address emitter, bytes32 t0, bytes32 t1, bytes32 t2, bytes32 seed)
         public
         view
@@ -288,7 +288,7 @@ contract LibrariesTest is ChainFixture {
         e.emitter = emitter;
         e.topics = new bytes32[](3);
         (e.topics[0], e.topics[1], e.topics[2]) = (t0, t1, t2);
-        e.data = abi.encode(seed, keccak256(abi.encode(seed, 1)), seed, seed, seed, seed, seed, seed, keccak256(abi.encode(seed)));
+        e.data = abi.encode(seed, keccak256(abi.encode(seed, 1)), seed, seed, seed, seed, seed, seed, keccak256(abi.encode(seed)), seed);
         bytes memory enc = encodeLog(e);
         (bool ok, address em, uint256 n, bytes32[3] memory topics, bytes memory data) = probe.viewShaped(enc);
         assertTrue(ok, "decision-shaped log not read in place");

@@ -76,7 +76,8 @@ contract ReleaseBridgeTest is ChainFixture {
             registry.hashValues(
                 uint256(keccak256(abi.encode("commitment", DS, uint64(1)))),
                 uint256(keccak256(abi.encode("root", DS, uint64(1)))),
-                keccak256(abi.encode("content", DS, uint64(1)))
+                keccak256(abi.encode("content", DS, uint64(1))),
+                1
             )
         );
         assertTrue(bridge.isRelayed(c.blockHash, 0, 0));
@@ -90,12 +91,12 @@ contract ReleaseBridgeTest is ChainFixture {
         IDataRegistry.Release memory rel = release(DS, 1, 0);
         vm.expectEmit(true, true, true, true, address(registry));
         emit IDataRegistry.Published(
-            keccak256(abi.encode(DS, uint64(1))), DS, 1, DEPT, 0, 0, 0, 0, rel.commitment, rel.releasedRoot, rel.contentHash
+            keccak256(abi.encode(DS, uint64(1))), DS, 1, DEPT, 0, 0, 0, 0, rel.commitment, rel.releasedRoot, rel.contentHash, 1
         );
         relay_(c, h, p);
     }
 
-    /// A Decision whose data is not the canonical 288 bytes (here a trailing
+    /// A Decision whose data is not the canonical 320 bytes (here a trailing
     /// word) is decoded the general way and published with the same values.
     function test_relay_nonCanonicalDecisionDecoded() public {
         Ev memory e = decisionLog(DS, 1, 0, true);
@@ -104,7 +105,7 @@ contract ReleaseBridgeTest is ChainFixture {
         IDataRegistry.Release memory rel = release(DS, 1, 0);
         vm.expectEmit(true, true, true, true, address(registry));
         emit IDataRegistry.Published(
-            keccak256(abi.encode(DS, uint64(1))), DS, 1, DEPT, 0, 0, 0, 0, rel.commitment, rel.releasedRoot, rel.contentHash
+            keccak256(abi.encode(DS, uint64(1))), DS, 1, DEPT, 0, 0, 0, 0, rel.commitment, rel.releasedRoot, rel.contentHash, 1
         );
         relay_(c, h, p);
         assertEq(registry.recordCount(), 1);
@@ -130,9 +131,17 @@ contract ReleaseBridgeTest is ChainFixture {
         relay_(c, h, p);
 
         e = decisionLog(DS, 1, 0, true);
+        assembly {
+            mstore(add(mload(add(e, 64)), 320), 0x100000000) // verifierVersion (word 9) = 2^32: not a uint32
+        }
+        (c, h, p) = block_(13, one(e));
+        vm.expectRevert(IReleaseBridge.MalformedDecision.selector);
+        relay_(c, h, p);
+
+        e = decisionLog(DS, 1, 0, true);
         bytes memory d = e.data;
         assembly {
-            mstore(d, 256) // eight words
+            mstore(d, 288) // nine words
         }
         (c, h, p) = block_(12, one(e));
         vm.expectRevert(IReleaseBridge.MalformedDecision.selector);
@@ -227,7 +236,7 @@ contract ReleaseBridgeTest is ChainFixture {
         uint256[] memory keys = new uint256[](300);
         for (uint256 i = 0; i < keys.length; i++) keys[i] = 0x1000 + i;
         address[] memory set = sortedAddrs(keys);
-        registry = new DataRegistry(supervisor, officer, POLICY);
+        registry = new DataRegistry(supervisor, officer, POLICY, VERIFIER_CODE);
         bridge = new ReleaseBridge(registry, CONSORTIUM_CHAIN_ID, REVIEW_BOARD, VALIDATOR_SET, 0, 1, set);
         registry.setBridge(address(bridge));
         useSet(0, keys);
@@ -416,6 +425,32 @@ contract ReleaseBridgeTest is ChainFixture {
         assertTrue(registry.getRecord(keccak256(abi.encode(DS, uint64(1)))).shredded);
         vm.expectRevert(abi.encodeWithSelector(IReleaseBridge.AlreadyRelayed.selector, c.blockHash, 0, 0));
         relay_(c, h, p);
+    }
+
+    /// Issue 15 item 7: a certified VerifierAdopted announces the version's
+    /// code hash on the registry; from another emitter, or a version past
+    /// uint32, it is refused.
+    function test_relay_verifierAdopted() public {
+        bytes32 code = keccak256("verifier v2 code");
+        Ev memory e = verifierLog(2, address(0xBEEF), code);
+        e.emitter = address(0xEE1);
+        (IReleaseBridge.Certificate memory c, bytes memory h, IReleaseBridge.LogProof[] memory p) = block_(10, one(e));
+        vm.expectRevert(abi.encodeWithSelector(IReleaseBridge.UnknownLog.selector, address(0xEE1), e.topics[0]));
+        relay_(c, h, p);
+        e = verifierLog(2, address(0xBEEF), code);
+        e.topics[1] = bytes32(uint256(1) << 32);
+        (c, h, p) = block_(11, one(e));
+        vm.expectRevert(IReleaseBridge.MalformedDecision.selector);
+        relay_(c, h, p);
+
+        (c, h, p) = block_(12, one(verifierLog(2, address(0xBEEF), code)));
+        vm.expectEmit(true, false, false, true, address(registry));
+        emit IDataRegistry.VerifierAnnounced(2, code);
+        vm.expectEmit(true, true, false, true, address(bridge));
+        emit IReleaseBridge.Relayed(12, c.blockHash, 0, 0, IReleaseBridge.LogKind.VerifierAdopted, code);
+        relay_(c, h, p);
+        (bytes32 announced,) = registry.verifierOf(2);
+        assertEq(announced, code);
     }
 
     function _conditional() internal pure returns (IDataRegistry.Release memory r) {

@@ -7,7 +7,7 @@ import {ValidatorSet} from "../src/ValidatorSet.sol";
 import {IReviewBoard} from "../src/interfaces/IReviewBoard.sol";
 import {IValidatorSet} from "../src/interfaces/IValidatorSet.sol";
 import {IClassificationVerifier} from "../src/interfaces/IClassificationVerifier.sol";
-import {VerifierDouble} from "./utils/VerifierDouble.sol";
+import {VerifierDouble, CeremonyVerifierDouble} from "./utils/VerifierDouble.sol";
 import {SubmissionBinding} from "../src/libraries/SubmissionBinding.sol";
 
 contract ReviewBoardTest is Test {
@@ -211,7 +211,7 @@ contract ReviewBoardTest is Test {
         board.vote(id, true, "policy ok");
         vm.prank(vals[3]);
         vm.expectEmit(true, true, false, true);
-        emit IReviewBoard.Decision(id, s.datasetId, HEALTH, 1, 1, 0, 111, 222, s.contentHash, 0, true);
+        emit IReviewBoard.Decision(id, s.datasetId, HEALTH, 1, 1, 0, 111, 222, s.contentHash, 0, true, 1);
         board.vote(id, true, "content ok");
         (IReviewBoard.Status st, uint256 a, uint256 r) = board.review(id);
         assertEq(uint256(st), uint256(IReviewBoard.Status.Approved));
@@ -226,7 +226,7 @@ contract ReviewBoardTest is Test {
         IReviewBoard.Submission memory s = _sub(1);
         vm.prank(vals[1]);
         vm.expectEmit(true, true, false, true);
-        emit IReviewBoard.Decision(id, s.datasetId, HEALTH, 1, 1, 0, 111, 222, s.contentHash, 0, false);
+        emit IReviewBoard.Decision(id, s.datasetId, HEALTH, 1, 1, 0, 111, 222, s.contentHash, 0, false, 1);
         board.vote(id, false, "no"); // n=4, q=3: two rejections make 3 approvals impossible
         (IReviewBoard.Status st,,) = board.review(id);
         assertEq(uint256(st), uint256(IReviewBoard.Status.Rejected));
@@ -394,6 +394,96 @@ contract ReviewBoardTest is Test {
         vm.stopPrank();
     }
 
+    function _input(IReviewBoard.Submission memory s) internal pure returns (uint256[6] memory) {
+        uint256 binding = SubmissionBinding.compute(s.datasetId, s.version, s.contentHash);
+        return [s.commitment, uint256(s.level), POLICY, uint256(s.threshold), s.releasedRoot, binding];
+    }
+
+    /// Issue 15 item 7: a new verifier (another ceremony's) is adopted as
+    /// version 2 by a quorum; until then its proofs are refused, after it
+    /// the old keys' proofs are. Each record keeps the version its proof
+    /// passed, which its Decision carries.
+    function test_voteVerifier_adoptsNextVersionAtQuorum() public {
+        CeremonyVerifierDouble next = new CeremonyVerifierDouble(keccak256("ceremony 2"));
+        bytes32 before = _submit(1); // proved under version 1
+
+        IReviewBoard.Submission memory s = _sub(2);
+        bytes memory nextProof = abi.encodePacked(next.proofFor(_input(s)));
+        for (uint256 i = 0; i < 2; i++) {
+            vm.prank(vals[i]);
+            vm.expectEmit(true, true, false, true);
+            emit IReviewBoard.VerifierVoted(2, address(next), vals[i], "ceremony 2 sealed");
+            board.voteVerifier(2, address(next), "ceremony 2 sealed");
+        }
+        // two of four: not adopted, so the new keys' proof is refused
+        assertEq(board.verifierVersion(), 1);
+        vm.prank(dept);
+        vm.expectRevert(CeremonyVerifierDouble.ProofInvalid.selector);
+        board.submit(s, nextProof);
+
+        vm.prank(vals[2]);
+        vm.expectEmit(true, false, false, true);
+        emit IReviewBoard.VerifierAdopted(2, address(next), address(next).codehash);
+        board.voteVerifier(2, address(next), "ceremony 2 sealed");
+        assertEq(board.verifierVersion(), 2);
+        assertEq(board.verifier(), address(next));
+        assertEq(board.verifierAt(1), address(verifier), "version 1 forgotten");
+        assertEq(board.verifierAt(2), address(next));
+
+        // the old keys' proof is refused now, the new one passes
+        bytes memory oldProof = _proof(s);
+        vm.prank(dept);
+        vm.expectRevert(CeremonyVerifierDouble.ProofInvalid.selector);
+        board.submit(s, oldProof);
+        vm.prank(dept);
+        bytes32 id = board.submit(s, nextProof);
+        assertEq(board.provedWith(id), 2);
+        assertEq(board.provedWith(before), 1);
+
+        // a record submitted before the change is decided with its own version
+        vm.prank(vals[0]);
+        board.vote(before, true, "ok");
+        vm.prank(vals[1]);
+        board.vote(before, true, "ok");
+        vm.prank(vals[2]);
+        vm.expectEmit(true, true, false, true);
+        emit IReviewBoard.Decision(before, _datasetId(HEALTH, DATASET), HEALTH, 1, 1, 0, 111, 222, keccak256("content"), 0, true, 1);
+        board.vote(before, true, "ok");
+    }
+
+    /// Only validators vote; only the next version, a contract, once per
+    /// validator and terms; split votes do not add up.
+    function test_RevertWhen_voteVerifierBad() public {
+        CeremonyVerifierDouble next = new CeremonyVerifierDouble(keccak256("ceremony 2"));
+        CeremonyVerifierDouble other = new CeremonyVerifierDouble(keccak256("ceremony 2b"));
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.NotValidator.selector, address(this)));
+        board.voteVerifier(2, address(next), "x");
+        vm.startPrank(vals[0]);
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidVerifier.selector, uint32(3), address(next)));
+        board.voteVerifier(3, address(next), "skips a version");
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidVerifier.selector, uint32(1), address(next)));
+        board.voteVerifier(1, address(next), "reuses a version");
+        vm.expectRevert(abi.encodeWithSelector(IReviewBoard.InvalidVerifier.selector, uint32(2), address(0xC0DE)));
+        board.voteVerifier(2, address(0xC0DE), "no code");
+        board.voteVerifier(2, address(next), "ok");
+        vm.expectRevert(
+            abi.encodeWithSelector(IReviewBoard.AlreadyVoted.selector, keccak256(abi.encode(uint32(2), address(next))), vals[0])
+        );
+        board.voteVerifier(2, address(next), "again");
+        vm.stopPrank();
+        // two for next, one for other, then validator 0 moves to other: still none at quorum
+        vm.prank(vals[1]);
+        board.voteVerifier(2, address(next), "ok");
+        vm.prank(vals[2]);
+        board.voteVerifier(2, address(other), "ok");
+        vm.prank(vals[0]);
+        board.voteVerifier(2, address(other), "changed my mind");
+        assertEq(board.verifierVersion(), 1, "split votes adopted a verifier");
+        vm.prank(vals[3]);
+        board.voteVerifier(2, address(other), "ok");
+        assertEq(board.verifier(), address(other));
+    }
+
     /// Issue 15 item 4: the officer records a dataset's shred once; only the
     /// officer, never a zero dataset or receipt.
     function test_recordShred() public {
@@ -445,7 +535,7 @@ contract ReviewBoardTest is Test {
         board.vote(pending, false, "dataset shredded");
         vm.prank(vals[2]);
         vm.expectEmit(true, true, false, false);
-        emit IReviewBoard.Decision(pending, ds, HEALTH, 2, 1, 0, 111, 222, keccak256("content"), 0, false);
+        emit IReviewBoard.Decision(pending, ds, HEALTH, 2, 1, 0, 111, 222, keccak256("content"), 0, false, 1);
         board.vote(pending, false, "dataset shredded");
         (IReviewBoard.Status st,,) = board.review(pending);
         assertEq(uint256(st), uint256(IReviewBoard.Status.Rejected));

@@ -48,6 +48,9 @@ contract DeployScriptsTest is Test {
         assertEq(bridge.consortiumChainId(), 4242);
         assertEq(bridge.reviewBoard(), address(board));
         assertEq(registry.policy(), 0x1234);
+        (bytes32 code, address registered) = registry.verifierOf(1);
+        assertEq(code, address(verifier).codehash, "verifier version 1 pinned");
+        assertEq(registered, address(verifier), "verifier version 1 registered");
 
         vm.setEnv("OWNER", vm.toString(address(0x77)));
         vm.setEnv("WRITERS", "0x0000000000000000000000000000000000000088");

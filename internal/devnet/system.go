@@ -190,6 +190,7 @@ func DeploySystem(ctx context.Context, o SystemOptions) (*deploy.Manifest, error
 		Supervisor:      o.Supervisor,
 		SecurityOfficer: o.Officer,
 		Consortium:      c,
+		Verifier:        m.Public.Verifier,
 	}); err != nil {
 		return nil, fmt.Errorf("devnet public chain: %w", err)
 	}

@@ -112,7 +112,10 @@ func New(t testing.TB, policy *big.Int, withHTTP bool, accept ...[]byte) *Chain 
 		c.RPC = fmt.Sprintf("http://127.0.0.1:%d", port)
 	}
 	c.Registry = crypto.CreateAddress(from, c.nonce)
-	c.send(nil, append(common.FromHex(dataregistry.DataRegistryMetaData.Bin), registryABI.PackConstructor(from, from, policy)...))
+	// the chain's verifier is version 1, pinned and registered
+	c.send(nil, append(common.FromHex(dataregistry.DataRegistryMetaData.Bin),
+		registryABI.PackConstructor(from, from, policy, crypto.Keccak256Hash(verifierCode(accept...)))...))
+	c.send(&c.Registry, registryABI.PackRegisterVerifier(1, Verifier))
 	c.send(&c.Registry, registryABI.PackSetBridge(from))
 	c.Commit()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -254,7 +257,7 @@ var boardEvents = reviewboard.NewReviewBoard().GetABI().Events
 // Decide has the ReviewBoard emit a Decision for r (commit to seal it).
 func (c *Chain) Decide(r dataregistry.IDataRegistryRelease, approved bool) {
 	data, err := boardEvents["Decision"].Inputs.NonIndexed().Pack(r.Department, r.Version, r.Level, r.Threshold,
-		r.Commitment, r.ReleasedRoot, r.ContentHash, r.Supersedes, approved)
+		r.Commitment, r.ReleasedRoot, r.ContentHash, r.Supersedes, approved, r.VerifierVersion)
 	if err != nil {
 		panic(err)
 	}
@@ -288,7 +291,7 @@ func Release(t testing.TB, dataset string, version uint64, level uint8, supersed
 		t.Fatal(err)
 	}
 	return dataregistry.IDataRegistryRelease{DatasetId: crypto.Keccak256Hash([]byte(dataset)), Version: version, Level: level,
-		Commitment: big.NewInt(commitment), ReleasedRoot: root, ContentHash: sha256.Sum256(view), Supersedes: supersedes}
+		Commitment: big.NewInt(commitment), ReleasedRoot: root, ContentHash: sha256.Sum256(view), Supersedes: supersedes, VerifierVersion: 1}
 }
 
 // ProofBytes are 256 made-up proof bytes.
@@ -360,6 +363,37 @@ func (c *Chain) Head() common.Hash {
 // Shred records a dataset's shred receipt (the test key is the bridge).
 func (c *Chain) Shred(datasetID, receipt common.Hash) {
 	c.send(&c.Registry, registryABI.PackRecordShred(datasetID, receipt))
+	c.Commit()
+}
+
+// DeployVerifier deploys a verifier accepting exactly the calls accept
+// (see New) and returns its address.
+func (c *Chain) DeployVerifier(accept ...[]byte) common.Address {
+	c.t.Helper()
+	code := verifierCode(accept...)
+	// PUSH2 len, DUP1, PUSH1 10, PUSH0, CODECOPY, PUSH0, RETURN: returns
+	// the runtime that follows these 10 bytes
+	initCode := []byte{0x61, byte(len(code) >> 8), byte(len(code)), 0x80, 0x60, 10, 0x5f, 0x39, 0x5f, 0xf3}
+	at := crypto.CreateAddress(c.From, c.nonce)
+	c.send(nil, append(initCode, code...))
+	c.Commit()
+	return at
+}
+
+// VerifierCodeHash is the code hash of DeployVerifier(accept...)'s contract.
+func VerifierCodeHash(accept ...[]byte) common.Hash {
+	return crypto.Keccak256Hash(verifierCode(accept...))
+}
+
+// AnnounceVerifier announces a verifier version's code hash (the test key is the bridge).
+func (c *Chain) AnnounceVerifier(version uint32, code common.Hash) {
+	c.send(&c.Registry, registryABI.PackAnnounceVerifier(version, code))
+	c.Commit()
+}
+
+// RegisterVerifier registers the contract at as verifier version.
+func (c *Chain) RegisterVerifier(version uint32, at common.Address) {
+	c.send(&c.Registry, registryABI.PackRegisterVerifier(version, at))
 	c.Commit()
 }
 

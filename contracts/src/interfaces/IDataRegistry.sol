@@ -22,7 +22,12 @@ pragma solidity 0.8.37;
 /// links, freeze/shred state) and one hash of the released values
 /// (commitment, releasedRoot, contentHash); the values themselves are in the
 /// Published event. A reader takes them from the event and checks
-/// hashValues(commitment, releasedRoot, contentHash) == Record.valuesHash.
+/// hashValues(commitment, releasedRoot, contentHash, verifierVersion) == Record.valuesHash.
+/// Verifiers are versioned on the consortium (IReviewBoard.voteVerifier);
+/// each adoption is announced here through the bridge by the code hash of the
+/// verifier, and anyone may register a contract of that code on this chain
+/// (registerVerifier), so a release is checked by the verifier of its own
+/// version, old releases included.
 interface IDataRegistry {
     /// @notice What the bridge publishes (from a ReviewBoard Decision).
     /// department is the submitting department's id (IReviewBoard: keccak256 of
@@ -38,6 +43,7 @@ interface IDataRegistry {
         uint256 releasedRoot;
         bytes32 contentHash;
         uint64 supersedes;
+        uint32 verifierVersion; // the verifier the consortium checked its proof with
     }
 
     /// @notice A published record as read back.
@@ -53,7 +59,7 @@ interface IDataRegistry {
         uint64 publishedAt;
         bool frozen;
         bool shredded;
-        /// hashValues(commitment, releasedRoot, contentHash) of the release
+        /// hashValues(commitment, releasedRoot, contentHash, verifierVersion) of the release
         bytes32 valuesHash;
     }
 
@@ -67,7 +73,8 @@ interface IDataRegistry {
         InvalidSupersedes, // not below version
         AlreadyPublished,
         AlreadySuperseded, // the version it corrects was corrected by another version
-        SupersedesFrozen // the version it corrects is frozen
+        SupersedesFrozen, // the version it corrects is frozen
+        InvalidVerifierVersion // zero
     }
 
     enum AccessStatus {
@@ -93,8 +100,13 @@ interface IDataRegistry {
         uint64 supersedes,
         uint256 commitment,
         uint256 releasedRoot,
-        bytes32 contentHash
+        bytes32 contentHash,
+        uint32 verifierVersion
     );
+    /// @notice The consortium adopted a verifier as version (its runtime code hash).
+    event VerifierAnnounced(uint32 indexed version, bytes32 codeHash);
+    /// @notice A contract with the announced code of version, on this chain.
+    event VerifierRegistered(uint32 indexed version, address verifier);
     event Superseded(bytes32 indexed oldRecordId, bytes32 indexed newRecordId, bytes32 indexed datasetId);
     event Frozen(bytes32 indexed recordId, string reason);
     event Unfrozen(bytes32 indexed recordId, string reason);
@@ -124,6 +136,11 @@ interface IDataRegistry {
     error RequestRecordMismatch(bytes32 requestId, bytes32 recordId);
     /// @notice The decision names another requester than the request's.
     error RequestRequesterMismatch(bytes32 requestId, address requester);
+    error UnknownVerifierVersion(uint32 version);
+    error VerifierAlreadyAnnounced(uint32 version);
+    error VerifierAlreadyRegistered(uint32 version, address verifier);
+    /// @notice The contract's code is not the one the consortium adopted as version.
+    error VerifierCodeMismatch(uint32 version, bytes32 want, bytes32 got);
 
     /// @notice The ReleaseBridge, the only account allowed to publish and resolve access.
     function bridge() external view returns (address);
@@ -174,9 +191,18 @@ interface IDataRegistry {
         view
         returns (bytes32 recordId, address requester, AccessStatus status, uint64 expiresAt);
 
-    /// @notice keccak256(abi.encode(commitment, releasedRoot, contentHash)): what
-    /// Record.valuesHash holds, to check the values of a Published event.
-    function hashValues(uint256 commitment, uint256 releasedRoot, bytes32 contentHash)
+    /// @notice The consortium's adoption of a verifier version (IReviewBoard.VerifierAdopted); bridge only, once per version.
+    function announceVerifier(uint32 version, bytes32 codeHash) external;
+    /// @notice Register a deployed contract as the verifier of version: anyone,
+    /// once per version; its code must be the announced one.
+    function registerVerifier(uint32 version, address verifier) external;
+    /// @notice A version's announced code hash and registered contract (zero: none yet).
+    function verifierOf(uint32 version) external view returns (bytes32 codeHash, address verifier);
+
+    /// @notice keccak256(abi.encode(commitment, releasedRoot, contentHash, verifierVersion)):
+    /// what Record.valuesHash holds, to check the values of a Published event.
+
+    function hashValues(uint256 commitment, uint256 releasedRoot, bytes32 contentHash, uint32 verifierVersion)
         external
         pure
         returns (bytes32);

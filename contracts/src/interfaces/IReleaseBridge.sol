@@ -36,6 +36,8 @@ import {IDataRegistry} from "./IDataRegistry.sol";
 ///     record and requester and records a grant it can no longer honour
 ///     (record frozen or shredded, expiry past) as denied;
 ///     ReviewBoard Shredded(datasetId, receipt) → DataRegistry.recordShred;
+///     ReviewBoard VerifierAdopted(version, verifier, codeHash) →
+///     DataRegistry.announceVerifier;
 ///     ValidatorSet ValidatorSetChanged(epoch, validators) → the next epoch.
 ///
 /// Validator set seen from outside (DESIGN.md). The consortium's header
@@ -98,7 +100,8 @@ interface IReleaseBridge {
         Access,
         ValidatorSetChanged,
         ReleaseRefused,
-        Shredded // a dataset's shred receipt (IReviewBoard.Shredded), subject its datasetId
+        Shredded, // a dataset's shred receipt (IReviewBoard.Shredded), subject its datasetId
+        VerifierAdopted // a verifier version (IReviewBoard.VerifierAdopted), subject its code hash
     }
 
     event Relayed(uint64 indexed number, bytes32 indexed blockHash, uint256 receiptIndex, uint256 logIndex, LogKind kind, bytes32 subject);

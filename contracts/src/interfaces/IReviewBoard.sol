@@ -77,8 +77,9 @@ interface IReviewBoard {
     /// @notice The consortium decided a record. The ReleaseBridge parses this log
     /// from the receipt: topics = [sig, recordId, datasetId], data =
     /// abi.encode(department, version, level, threshold, commitment, releasedRoot,
-    /// contentHash, supersedes, approved) — 288 bytes. contentHash is the sha256
-    /// of the released content file.
+    /// contentHash, supersedes, approved, verifierVersion) — 320 bytes.
+    /// contentHash is the sha256 of the released content file; verifierVersion
+    /// the verifier the record's proof passed at submission.
     event Decision(
         bytes32 indexed recordId,
         bytes32 indexed datasetId,
@@ -90,7 +91,8 @@ interface IReviewBoard {
         uint256 releasedRoot,
         bytes32 contentHash,
         uint64 supersedes,
-        bool approved
+        bool approved,
+        uint32 verifierVersion
     );
     /// @notice A validator voted on an access request made on the public registry.
     event AccessVoted(bytes32 indexed requestId, address indexed validator, bool grant, string reason);
@@ -105,6 +107,14 @@ interface IReviewBoard {
     /// @notice A quorum decided: account now belongs to department (registered)
     /// or no longer does (registered false; department is the one it left).
     event DepartmentChanged(address indexed account, bytes32 indexed department, bool registered);
+    /// @notice A validator voted to adopt verifier as the given version.
+    event VerifierVoted(uint32 indexed version, address verifier, address indexed validator, string reason);
+    /// @notice A quorum adopted verifier as the given version: it checks every
+    /// submission from now on. codeHash (its runtime code's keccak256) names it
+    /// on other chains; the ReleaseBridge relays it to
+    /// DataRegistry.announceVerifier: topics = [sig, version], data =
+    /// abi.encode(verifier, codeHash).
+    event VerifierAdopted(uint32 indexed version, address verifier, bytes32 codeHash);
     /// @notice The security officer destroyed a dataset's Vault key: every
     /// version of it is shredded for good. receipt is the hash of the
     /// officer's shred receipt (chainstore.ReceiptHash: transit key, records,
@@ -139,6 +149,9 @@ interface IReviewBoard {
     error AuditSpanTooLarge(uint64 firstIndex, uint64 lastIndex, uint64 maxSpan);
     /// @notice The verifier, validator set or security officer address is zero.
     error ZeroAddress();
+    /// @notice A verifier vote names another version than the next one, or an
+    /// address without code.
+    error InvalidVerifier(uint32 version, address verifier);
     /// @notice The caller is not the security officer.
     error NotSecurityOfficer(address caller);
     /// @notice The dataset's key was destroyed: it takes no new version and
@@ -153,8 +166,20 @@ interface IReviewBoard {
     function categoryLevel(uint256 category) external view returns (uint8);
     /// @notice The ValidatorSet whose members vote and whose quorum() decides.
     function validatorSet() external view returns (address);
-    /// @notice The classification verifier every submission's proof goes through.
+    /// @notice The current classification verifier: every new submission's proof goes through it.
     function verifier() external view returns (address);
+    /// @notice The current verifier's version (1: the constructor's).
+    function verifierVersion() external view returns (uint32);
+    /// @notice The verifier adopted as version (zero address: none).
+    function verifierAt(uint32 version) external view returns (address);
+    /// @notice The verifier version a record's proof passed at submission (0: no submission).
+    function provedWith(bytes32 recordId) external view returns (uint32);
+    /// @notice Validator vote to adopt verifier (a deployed contract) as the
+    /// next version, verifierVersion() + 1, with a reason. Adopted when
+    /// quorum() current validators voted the same (version, verifier); a
+    /// validator may change its vote while the version is open. Versions
+    /// before it stay readable (verifierAt) for the releases they proved.
+    function voteVerifier(uint32 version, address verifier, string calldata reason) external;
     /// @notice The security officer, who records shred receipts.
     function securityOfficer() external view returns (address);
     /// @notice The receipt of a dataset's shred (0: not shredded).

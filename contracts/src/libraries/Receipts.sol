@@ -62,27 +62,27 @@ library Receipts {
     }
 
     /// @notice Reads a log in place when it has exactly the encoding of a
-    /// 3-topic log with 288 bytes of data (a ReviewBoard Decision):
-    /// f9019d 94<address> f863 a0<topic>×3 b90120<data>. Returns false for any
+    /// 3-topic log with 320 bytes of data (a ReviewBoard Decision):
+    /// f901bd 94<address> f863 a0<topic>×3 b90140<data>. Returns false for any
     /// other encoding, which the caller decodes with decodeLog (and its checks).
     function viewDecisionShaped(RLPReader.Item memory item, LogView memory v) internal pure returns (bool ok) {
-        if (item.len != 416) return false;
+        if (item.len != 448) return false;
         uint256 p = item.ptr;
         uint256 head;
         uint256 topicsHead;
         uint256 dataHead;
         assembly {
-            head := mload(p) // f9 01 9d 94 | address (20 bytes) | f8 63 a0 | 5 bytes of topic0
+            head := mload(p) // f9 01 bd 94 | address (20 bytes) | f8 63 a0 | 5 bytes of topic0
             topicsHead := mload(add(p, 59)) // a0 | 31 bytes of topic1
             dataHead := mload(add(p, 92)) // a0 | topic2 (32) ...
         }
-        if (head >> 224 != 0xf9019d94 || (head >> 40) & 0xffffff != 0xf863a0) return false;
+        if (head >> 224 != 0xf901bd94 || (head >> 40) & 0xffffff != 0xf863a0) return false;
         if (topicsHead >> 248 != 0xa0 || dataHead >> 248 != 0xa0) return false;
         uint256 dataPrefix;
         assembly {
             dataPrefix := shr(232, mload(add(p, 125)))
         }
-        if (dataPrefix != 0xb90120) return false;
+        if (dataPrefix != 0xb90140) return false;
         address emitter;
         bytes32 t0;
         bytes32 t1;
@@ -99,7 +99,7 @@ library Receipts {
         v.topics[1] = t1;
         v.topics[2] = t2;
         v.dataPtr = p + 128;
-        v.dataLen = 288;
+        v.dataLen = 320;
         return true;
     }
 
@@ -153,24 +153,24 @@ library Receipts {
         return CalldataRLP.toList(f[3]);
     }
 
-    /// @notice viewDecisionShaped of a log item in calldata; the 288 bytes of
+    /// @notice viewDecisionShaped of a log item in calldata; the 320 bytes of
     /// data are copied to memory (v.dataPtr points there).
     function viewDecisionShapedCalldata(uint256 it, LogView memory v) internal pure returns (bool ok) {
-        if (CalldataRLP.lenOf(it) != 416) return false;
+        if (CalldataRLP.lenOf(it) != 448) return false;
         uint256 p = CalldataRLP.ptrOf(it);
         uint256 head;
         uint256 topicsHead;
         uint256 dataHead;
         uint256 dataPrefix;
         assembly {
-            head := calldataload(p) // f9 01 9d 94 | address (20 bytes) | f8 63 a0 | 5 bytes of topic0
+            head := calldataload(p) // f9 01 bd 94 | address (20 bytes) | f8 63 a0 | 5 bytes of topic0
             topicsHead := calldataload(add(p, 59)) // a0 | 31 bytes of topic1
             dataHead := calldataload(add(p, 92)) // a0 | topic2 (32) ...
             dataPrefix := shr(232, calldataload(add(p, 125)))
         }
-        if (head >> 224 != 0xf9019d94 || (head >> 40) & 0xffffff != 0xf863a0) return false;
+        if (head >> 224 != 0xf901bd94 || (head >> 40) & 0xffffff != 0xf863a0) return false;
         if (topicsHead >> 248 != 0xa0 || dataHead >> 248 != 0xa0) return false;
-        if (dataPrefix != 0xb90120) return false;
+        if (dataPrefix != 0xb90140) return false;
         address emitter;
         bytes32 t0;
         bytes32 t1;
@@ -186,13 +186,13 @@ library Receipts {
         v.topics[0] = t0;
         v.topics[1] = t1;
         v.topics[2] = t2;
-        bytes memory data = CalldataRLP.copy(p + 128, 288);
+        bytes memory data = CalldataRLP.copy(p + 128, 320);
         uint256 d;
         assembly {
             d := add(data, 32)
         }
         v.dataPtr = d;
-        v.dataLen = 288;
+        v.dataLen = 320;
         return true;
     }
 

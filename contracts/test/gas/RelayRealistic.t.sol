@@ -33,7 +33,7 @@ contract RelayRealisticTest is ChainFixture {
 
     function setUp() public {
         _deployPublic(4);
-        registry = new DataRegistry(supervisor, officer, POLICY);
+        registry = new DataRegistry(supervisor, officer, POLICY, VERIFIER_CODE);
         bridge = new ReleaseBridge(registry, CONSORTIUM_CHAIN_ID, RB, VALIDATOR_SET, 0, 1, vals);
         registry.setBridge(address(bridge));
         // the four departments' datasets exist (version 1 of each)
@@ -71,7 +71,8 @@ contract RelayRealisticTest is ChainFixture {
             uint256(keccak256(abi.encode("root", ds, version))),
             keccak256(abi.encode("content", ds, version)),
             uint64(0),
-            true
+            true,
+            uint32(1) // verifierVersion
         );
     }
 

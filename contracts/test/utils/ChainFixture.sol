@@ -23,6 +23,8 @@ contract ChainFixture is Test {
     address internal constant VALIDATOR_SET = address(0x5E75);
     bytes32 internal constant DOMAIN = keccak256("sovereign.qbft.commit.v2");
     uint256 internal constant POLICY = 0x5a5;
+    /// The code hash pinned as verifier version 1 of the test registries.
+    bytes32 internal constant VERIFIER_CODE = keccak256("classification verifier v1");
     /// The department of every Decision in the fixtures (IReviewBoard: keccak256 of its name).
     bytes32 internal constant DEPT = keccak256("health");
 
@@ -52,7 +54,7 @@ contract ChainFixture is Test {
             keys[i] = uint256(keccak256(abi.encode("validator", i))) % (type(uint128).max) + 1;
         }
         useSet(0, keys);
-        registry = new DataRegistry(supervisor, officer, POLICY);
+        registry = new DataRegistry(supervisor, officer, POLICY, VERIFIER_CODE);
         bridge = new ReleaseBridge(registry, CONSORTIUM_CHAIN_ID, REVIEW_BOARD, VALIDATOR_SET, 0, 1, vals);
         registry.setBridge(address(bridge));
     }
@@ -128,7 +130,8 @@ contract ChainFixture is Test {
             uint256(keccak256(abi.encode("root", datasetId, version))),
             keccak256(abi.encode("content", datasetId, version)),
             supersedes,
-            approved
+            approved,
+            uint32(1) // verifierVersion
         );
     }
 
@@ -163,6 +166,15 @@ contract ChainFixture is Test {
         e.topics[1] = requestId;
         e.topics[2] = recordId;
         e.data = abi.encode(requester, granted, expiresAt);
+    }
+
+    /// ReviewBoard's VerifierAdopted(version, verifier, codeHash).
+    function verifierLog(uint32 version, address verifier, bytes32 codeHash) internal pure returns (Ev memory e) {
+        e.emitter = REVIEW_BOARD;
+        e.topics = new bytes32[](2);
+        e.topics[0] = IReviewBoard.VerifierAdopted.selector;
+        e.topics[1] = bytes32(uint256(version));
+        e.data = abi.encode(verifier, codeHash);
     }
 
     /// ReviewBoard's Shredded(datasetId, receipt).
@@ -366,5 +378,6 @@ contract ChainFixture is Test {
         r.commitment = uint256(keccak256(abi.encode("commitment", datasetId, version)));
         r.releasedRoot = uint256(keccak256(abi.encode("root", datasetId, version)));
         r.contentHash = keccak256(abi.encode("content", datasetId, version));
+        r.verifierVersion = 1;
     }
 }

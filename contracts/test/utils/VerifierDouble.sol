@@ -17,3 +17,24 @@ contract VerifierDouble is IClassificationVerifier {
         return keccak256(abi.encode(input));
     }
 }
+
+/// VerifierDouble of one ceremony: its key (an immutable, so part of the
+/// runtime code and of its code hash) enters every proof, so a proof for one
+/// ceremony's double fails on another's, as with real verifying keys.
+contract CeremonyVerifierDouble is IClassificationVerifier {
+    error ProofInvalid();
+
+    bytes32 private immutable _key;
+
+    constructor(bytes32 key) {
+        _key = key;
+    }
+
+    function verifyProof(bytes calldata proof, uint256[6] calldata input) external view {
+        if (keccak256(proof) != keccak256(abi.encodePacked(proofFor(input)))) revert ProofInvalid();
+    }
+
+    function proofFor(uint256[6] memory input) public view returns (bytes32) {
+        return keccak256(abi.encode(_key, input));
+    }
+}
