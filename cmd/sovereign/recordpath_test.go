@@ -335,6 +335,17 @@ func (r *recordPath) grant(key string) string {
 // relayer starts `sovereign relay` with a funded dev account, told where
 // the chains are by flags, or by the manifest alone.
 func (r *recordPath) relayer(name string, account int, fromManifest bool) *proctest.Proc {
+	where := []string{"--consortium.rpc", r.m.Consortium.RPC[0], "--public.rpc", r.m.Public.RPC[0], "--bridge", r.m.Public.Bridge.Hex()}
+	if fromManifest {
+		where = []string{"--manifest", r.dir}
+	}
+	return proctest.Start(r.t, name, r.bin, append(append(append([]string{"relay"}, where...), r.devKeystore(name, account)...),
+		"--interval", "1s", "--batch", "2", "--verbosity", "3")...)
+}
+
+// devKeystore is the --keystore and --password flags of a funded devnet
+// development account, written once under name.
+func (r *recordPath) devKeystore(name string, account int) []string {
 	acct := devnet.DevAccounts(account + 1)[account]
 	ks := filepath.Join(r.work, name+".keystore.json")
 	pw := filepath.Join(r.work, name+".password")
@@ -346,12 +357,7 @@ func (r *recordPath) relayer(name string, account int, fromManifest bool) *proct
 			r.t.Fatal(err)
 		}
 	}
-	where := []string{"--consortium.rpc", r.m.Consortium.RPC[0], "--public.rpc", r.m.Public.RPC[0], "--bridge", r.m.Public.Bridge.Hex()}
-	if fromManifest {
-		where = []string{"--manifest", r.dir}
-	}
-	return proctest.Start(r.t, name, r.bin, append(append([]string{"relay"}, where...),
-		"--keystore", ks, "--password", pw, "--interval", "1s", "--batch", "2", "--verbosity", "3")...)
+	return []string{"--keystore", ks, "--password", pw}
 }
 
 // setVaultSealed seals or unseals the devnet's Vault with its dev-only root token and key.

@@ -8,6 +8,7 @@ import {IReviewBoard} from "../../src/interfaces/IReviewBoard.sol";
 import {IValidatorSet} from "../../src/interfaces/IValidatorSet.sol";
 import {IClassificationVerifier} from "../../src/interfaces/IClassificationVerifier.sol";
 import {ClassificationVerifier16} from "../../src/generated/ClassificationVerifier16.sol";
+import {ClassificationVerifier16Next} from "../../src/generated/ClassificationVerifier16Next.sol";
 import {ClassificationFixture16} from "./fixtures/ClassificationFixture16.sol";
 
 /// ReviewBoard wired to the generated verifier: a submission carrying the Go
@@ -68,6 +69,22 @@ contract ReviewBoardProofTest is Test {
         bytes32 id = _submit(board, submission());
         (IReviewBoard.Status status,,) = board.review(id);
         assertEq(uint256(status), uint256(IReviewBoard.Status.Pending));
+    }
+
+    /// Issue 15 item 7 with real Groth16 verifiers: once a quorum adopts the
+    /// verifier of another ceremony's keys, a real proof of the first keys is
+    /// refused by it.
+    function test_adoptedVerifierRefusesTheOldKeysProof() public {
+        ClassificationVerifier16Next next = new ClassificationVerifier16Next();
+        address[3] memory voters = [address(0xA1), address(0xB2), address(0xC3)];
+        for (uint256 i = 0; i < voters.length; i++) {
+            vm.prank(voters[i]);
+            board.voteVerifier(2, address(next), "ceremony 2 sealed");
+        }
+        assertEq(board.verifierVersion(), 2);
+        assertEq(board.verifier(), address(next));
+        vm.expectRevert(ClassificationVerifier16Next.ProofInvalid.selector);
+        _submit(board, submission());
     }
 
     function test_RevertWhen_levelUnderstated() public {
