@@ -17,6 +17,7 @@ import (
 
 	"github.com/sovereign-gov/sovereign/contracts/deploy"
 	"github.com/sovereign-gov/sovereign/publicdata"
+	"github.com/sovereign-gov/sovereign/review"
 )
 
 // readerFlags say where the system is: a manifest, each value overridable.
@@ -32,6 +33,14 @@ var readerFlags = []cli.Flag{
 	&cli.Uint64Flag{Name: "from-block", Usage: "first block of log scans on both chains"},
 	&cli.Uint64Flag{Name: "log-range", Usage: "most blocks one eth_getLogs covers", Value: 5000},
 	&cli.BoolFlag{Name: "json", Usage: "print JSON"},
+}
+
+// board is the consortium's ReviewBoard of the reader's flags or manifest.
+func (s *readerSetup) board(ctx context.Context) (*review.Board, error) {
+	if s.consortium == nil || s.reader.ReviewBoard == (common.Address{}) {
+		return nil, errors.New("--consortium.rpc and --review-board are needed (or a manifest)")
+	}
+	return review.New(ctx, s.consortium, s.reader.ReviewBoard)
 }
 
 // readerSetup is an open reader and the manifest it came from (nil if none).

@@ -135,10 +135,7 @@ func superviseDecisionsCommand() *cli.Command {
 				return fmt.Errorf("decisions takes no arguments (got %q): filters are flags", c.Args().First())
 			}
 			return withReader(c, func(ctx context.Context, s *readerSetup) error {
-				if s.consortium == nil || s.reader.ReviewBoard == (common.Address{}) {
-					return errors.New("--consortium.rpc and --review-board are needed (or a manifest)")
-				}
-				board, err := review.New(ctx, s.consortium, s.reader.ReviewBoard)
+				board, err := s.board(ctx)
 				if err != nil {
 					return err
 				}

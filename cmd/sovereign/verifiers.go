@@ -150,10 +150,7 @@ func zkVerifiersCommand() *cli.Command {
 		Flags: readerFlags,
 		Action: func(c *cli.Context) error {
 			return withReader(c, func(ctx context.Context, s *readerSetup) error {
-				if s.consortium == nil || s.reader.ReviewBoard == (common.Address{}) {
-					return errors.New("--consortium.rpc and --review-board are needed (or a manifest)")
-				}
-				board, err := review.New(ctx, s.consortium, s.reader.ReviewBoard)
+				board, err := s.board(ctx)
 				if err != nil {
 					return err
 				}
