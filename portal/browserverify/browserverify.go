@@ -33,10 +33,12 @@ type Published struct {
 	Commitment   string `json:"commitment"`
 	ReleasedRoot string `json:"releasedRoot"`
 	ContentHash  string `json:"contentHash"`
+	// VerifierVersion is the verifier the consortium checked the proof with.
+	VerifierVersion uint32 `json:"verifierVersion"`
 }
 
-// PublishedTopic is topic 0 of Published(bytes32,bytes32,uint64,bytes32,uint64,uint8,uint8,uint64,uint256,uint256,bytes32).
-var PublishedTopic = "0x" + hex.EncodeToString(keccak([]byte("Published(bytes32,bytes32,uint64,bytes32,uint64,uint8,uint8,uint64,uint256,uint256,bytes32)")))
+// PublishedTopic is topic 0 of Published(bytes32,bytes32,uint64,bytes32,uint64,uint8,uint8,uint64,uint256,uint256,bytes32,uint32).
+var PublishedTopic = "0x" + hex.EncodeToString(keccak([]byte("Published(bytes32,bytes32,uint64,bytes32,uint64,uint8,uint8,uint64,uint256,uint256,bytes32,uint32)")))
 
 // errLog is wrapped by every malformed-log error.
 var errLog = errors.New("Published log")
@@ -61,8 +63,8 @@ func DecodePublished(topics []string, data string) (*Published, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: data: %w", errLog, err)
 	}
-	if len(d) != 8*32 {
-		return nil, fmt.Errorf("%w: data of %d bytes, want 256", errLog, len(d))
+	if len(d) != 9*32 {
+		return nil, fmt.Errorf("%w: data of %d bytes, want 288", errLog, len(d))
 	}
 	w := func(i int) []byte { return d[32*i : 32*i+32] }
 	u := func(b []byte, bits int) (uint64, error) {
@@ -74,17 +76,17 @@ func DecodePublished(topics []string, data string) (*Published, error) {
 	}
 	p := &Published{RecordID: hx(t[1]), DatasetID: hx(t[2]), Department: hx(w(0)),
 		Commitment: hx(w(5)), ReleasedRoot: hx(w(6)), ContentHash: hx(w(7))}
-	var level, threshold uint64
+	var level, threshold, verifier uint64
 	for _, f := range []struct {
 		b    []byte
 		bits int
 		to   *uint64
-	}{{t[3], 64, &p.Version}, {w(1), 64, &p.Seq}, {w(2), 8, &level}, {w(3), 8, &threshold}, {w(4), 64, &p.Supersedes}} {
+	}{{t[3], 64, &p.Version}, {w(1), 64, &p.Seq}, {w(2), 8, &level}, {w(3), 8, &threshold}, {w(4), 64, &p.Supersedes}, {w(8), 32, &verifier}} {
 		if *f.to, err = u(f.b, f.bits); err != nil {
 			return nil, err
 		}
 	}
-	p.Level, p.Threshold = uint8(level), uint8(threshold)
+	p.Level, p.Threshold, p.VerifierVersion = uint8(level), uint8(threshold), uint32(verifier)
 	return p, nil
 }
 
@@ -155,6 +157,33 @@ func ReleasedRoot(file []byte) (string, error) {
 
 // PolicyCall is the calldata of the registry's policy().
 func PolicyCall() string { return hx(keccak([]byte("policy()"))[:4]) }
+
+// VerifierOfCall is the calldata of the registry's verifierOf(version).
+func VerifierOfCall(version uint32) string {
+	arg := make([]byte, 32)
+	new(big.Int).SetUint64(uint64(version)).FillBytes(arg)
+	return hx(append(keccak([]byte("verifierOf(uint32)"))[:4], arg...))
+}
+
+// VerifierOf decodes verifierOf's return: the version's announced code
+// hash and its registered contract ("" when none is registered).
+type VerifierOf struct {
+	CodeHash string `json:"codeHash"`
+	Verifier string `json:"verifier"`
+}
+
+// DecodeVerifierOf decodes the return data of verifierOf.
+func DecodeVerifierOf(ret string) (*VerifierOf, error) {
+	b, err := hexBytes(ret)
+	if err != nil || len(b) != 64 || new(big.Int).SetBytes(b[32:44]).Sign() != 0 {
+		return nil, fmt.Errorf("verifierOf returned %q: want a code hash and an address", ret)
+	}
+	out := &VerifierOf{CodeHash: hx(b[:32])}
+	if new(big.Int).SetBytes(b[44:]).Sign() != 0 {
+		out.Verifier = hx(b[44:])
+	}
+	return out, nil
+}
 
 // VerifierCall is the calldata of verifyProof(proof, inputs) with the
 // release's public inputs [commitment, level, policy, threshold,

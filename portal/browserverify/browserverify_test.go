@@ -50,7 +50,7 @@ func TestSameAsReader(t *testing.T) {
 		t.Fatal(err)
 	}
 	if p.RecordID != id.Hex() || p.DatasetID != v.DatasetID.Hex() || p.Version != 3 || p.Level != 1 || p.Threshold != 1 || p.Supersedes != 2 ||
-		p.Department != v.Department.Hex() || p.ContentHash != v.ContentHash.Hex() || p.Seq != v.Seq {
+		p.Department != v.Department.Hex() || p.ContentHash != v.ContentHash.Hex() || p.Seq != v.Seq || p.VerifierVersion != 1 || v.VerifierVersion != 1 {
 		t.Fatalf("decoded %+v, the reader %+v", p, v)
 	}
 	root, err := browserverify.ReleasedRoot(roads)
@@ -70,6 +70,17 @@ func TestSameAsReader(t *testing.T) {
 	out, err := f.Client.CallContract(context.Background(), ethereum.CallMsg{To: &f.Registry, Data: hexutil.MustDecode(browserverify.PolicyCall())}, nil)
 	if err != nil || new(big.Int).SetBytes(out).Cmp(policy) != 0 {
 		t.Fatalf("policy(): %x %v", out, err)
+	}
+	// the verifier of the release's version, as the registry has it registered
+	for version, want := range map[uint32]string{1: strings.ToLower(rt.Verifier.Hex()), 2: ""} {
+		out, err := f.Client.CallContract(context.Background(), ethereum.CallMsg{To: &f.Registry, Data: hexutil.MustDecode(browserverify.VerifierOfCall(version))}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vo, err := browserverify.DecodeVerifierOf(hexutil.Encode(out))
+		if err != nil || vo.Verifier != want {
+			t.Fatalf("verifierOf(%d) = %+v, %v; want the registered %q", version, vo, err, want)
+		}
 	}
 	// the bridge's Relayed event of the release: the certified block
 	rl, err := f.Client.FilterLogs(context.Background(), ethereum.FilterQuery{Addresses: []common.Address{rt.Bridge}, Topics: [][]common.Hash{{publicdata.RelayedTopic}}})
@@ -98,17 +109,18 @@ func TestSameAsReader(t *testing.T) {
 
 func TestDecodePublishedRejects(t *testing.T) {
 	good := []string{browserverify.PublishedTopic, "0x01", "0x02", "0x03"}
-	data := "0x" + strings.Repeat("00", 256)
+	data := "0x" + strings.Repeat("00", 288)
 	for name, c := range map[string]struct {
 		topics []string
 		data   string
 		want   string
 	}{
-		"three topics": {good[:3], data, "3 topics"},
-		"other event":  {append([]string{"0x" + strings.Repeat("11", 32)}, good[1:]...), data, "not Published"},
-		"short data":   {good, data[:100], "want 256"},
-		"not hex":      {good, "0xzz", "data"},
-		"big level":    {good, "0x" + strings.Repeat("00", 64+31) + "01ff" + strings.Repeat("00", 159), "uint8"},
+		"three topics":         {good[:3], data, "3 topics"},
+		"other event":          {append([]string{"0x" + strings.Repeat("11", 32)}, good[1:]...), data, "not Published"},
+		"short data":           {good, data[:100], "want 288"},
+		"not hex":              {good, "0xzz", "data"},
+		"big level":            {good, "0x" + strings.Repeat("00", 64+31) + "01ff" + strings.Repeat("00", 191), "uint8"},
+		"big verifier version": {good, "0x" + strings.Repeat("00", 256+27) + "01" + strings.Repeat("00", 4), "uint32"},
 	} {
 		if _, err := browserverify.DecodePublished(c.topics, c.data); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Fatalf("%s: %v, want an error with %q", name, err, c.want)

@@ -34,6 +34,12 @@ func main() {
 		"publishedTopic": browserverify.PublishedTopic,
 		"relayedTopic":   browserverify.RelayedTopic,
 		"policyCall":     browserverify.PolicyCall(),
+		"verifierOfCall": js.FuncOf(func(_ js.Value, a []js.Value) any {
+			return result(browserverify.VerifierOfCall(uint32(a[0].Int())), nil)
+		}),
+		"decodeVerifierOf": js.FuncOf(func(_ js.Value, a []js.Value) any {
+			return result(browserverify.DecodeVerifierOf(a[0].String()))
+		}),
 		"sha256": js.FuncOf(func(_ js.Value, a []js.Value) any {
 			return result(browserverify.SHA256(bytesOf(a[0])), nil)
 		}),

@@ -99,12 +99,19 @@
       } else {
         const policy = await rpc(info.rpc, "eth_call", [{ to: info.registry, data: sv.policyCall }, "latest"]);
         const data = call(sv.verifierCall, info.proof, pub, policy);
-        try {
-          await rpc(info.rpc, "eth_call", [{ to: info.verifier, data }, "latest"]);
-          line("proof", true, "accepted by the verifier " + info.verifier + " on the public chain for the registry's public inputs");
-        } catch (e) {
+        // the verifier of the release's own version, as the registry has it registered
+        const ver = call(sv.decodeVerifierOf, await rpc(info.rpc, "eth_call", [{ to: info.registry, data: call(sv.verifierOfCall, pub.verifierVersion) }, "latest"]));
+        if (!ver.verifier) {
           failed++;
-          line("proof", false, "the verifier " + info.verifier + " refused it: " + e.message);
+          line("proof", false, "no verifier of version " + pub.verifierVersion + " is registered on the public registry yet");
+        } else {
+          try {
+            await rpc(info.rpc, "eth_call", [{ to: ver.verifier, data }, "latest"]);
+            line("proof", true, "accepted by verifier version " + pub.verifierVersion + ", " + ver.verifier + ", on the public chain for the registry's public inputs");
+          } catch (e) {
+            failed++;
+            line("proof", false, "verifier version " + pub.verifierVersion + ", " + ver.verifier + ", refused it: " + e.message);
+          }
         }
       }
     } catch (e) {
