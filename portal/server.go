@@ -43,7 +43,6 @@ type ServerConfig struct {
 	// eth_call, eth_chainId and eth_getLogs to ("" disables /rpc).
 	PublicRPC string
 	Registry  common.Address
-	Verifier  common.Address
 	Bridge    common.Address
 	// BaseURL is the portal's public URL for absolute links (DCAT, Atom);
 	// "" takes it from each request.
@@ -439,8 +438,9 @@ func safeName(r rune) rune {
 }
 
 // verifyInfo is what the browser's Verify starts from: where to check
-// (registry, verifier) and the proof from the consortium's Submitted
-// event. Every value it checks it reads from the chain itself.
+// (the registry, which names the verifier of each version) and the proof
+// from the consortium's Submitted event. Every value it checks it reads
+// from the chain itself.
 func (s *Server) verifyInfo(w http.ResponseWriter, r *http.Request) {
 	rel, ok := s.release(w, r, r.PathValue("id"))
 	if !ok {
@@ -448,7 +448,7 @@ func (s *Server) verifyInfo(w http.ResponseWriter, r *http.Request) {
 	}
 	id := rel.RecordID
 	out := map[string]any{
-		"recordId": id, "registry": s.cfg.Registry, "verifier": s.cfg.Verifier, "bridge": s.cfg.Bridge,
+		"recordId": id, "registry": s.cfg.Registry, "bridge": s.cfg.Bridge,
 		"publishedTopic": publicdata.PublishedTopic, "block": rel.Block,
 		"download": "/download/" + id.Hex() + ".csv", "rpc": "/rpc", "hasContent": rel.HasContent(),
 	}

@@ -60,7 +60,7 @@ func newPortal(t *testing.T, k storeKind) *portalFixture {
 	p.ids = f.Publish(secret, 0)
 	f.Freeze(p.idp, "court order 12/2026")
 	syncIndex(t, ix)
-	h, err := NewServer(ServerConfig{Store: s, Indexer: ix, Content: f.Content, PublicRPC: f.RPC, Registry: f.Registry, Verifier: rt.Verifier, Logger: quiet()})
+	h, err := NewServer(ServerConfig{Store: s, Indexer: ix, Content: f.Content, PublicRPC: f.RPC, Registry: f.Registry, Logger: quiet()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,17 +21,17 @@ type Config struct {
 	IndexPostgres string
 	Listen        string // host:port (port 0: any free port)
 	// The public chain (required) and, optionally, the consortium.
-	Public, Consortium         Backend
-	PublicRPC                  string // URL the browser's eth_call goes to through /rpc
-	Registry, Bridge, Verifier common.Address
-	ReviewBoard                common.Address
-	FromBlock, ConsortiumFrom  uint64
-	LogRange                   uint64
-	Interval                   time.Duration
-	Content                    string
-	BaseURL, Title             string
-	Metadata                   *Metadata
-	Logger                     *slog.Logger
+	Public, Consortium        Backend
+	PublicRPC                 string // URL the browser's eth_call goes to through /rpc
+	Registry, Bridge          common.Address
+	ReviewBoard               common.Address
+	FromBlock, ConsortiumFrom uint64
+	LogRange                  uint64
+	Interval                  time.Duration
+	Content                   string
+	BaseURL, Title            string
+	Metadata                  *Metadata
+	Logger                    *slog.Logger
 }
 
 // Service is a running portal.
@@ -80,7 +80,7 @@ func Start(ctx context.Context, cfg Config) (*Service, error) {
 		return nil, fmt.Errorf("portal: %w", err)
 	}
 	h, err := NewServer(ServerConfig{Store: store, Indexer: ix, Content: cfg.Content, PublicRPC: cfg.PublicRPC,
-		Registry: cfg.Registry, Verifier: cfg.Verifier, Bridge: cfg.Bridge, BaseURL: cfg.BaseURL, Title: cfg.Title, Logger: cfg.Logger})
+		Registry: cfg.Registry, Bridge: cfg.Bridge, BaseURL: cfg.BaseURL, Title: cfg.Title, Logger: cfg.Logger})
 	if err != nil {
 		store.Close()
 		return nil, err

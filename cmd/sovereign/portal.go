@@ -75,7 +75,7 @@ func runPortal(ctx context.Context, c *cli.Context, s *readerSetup) error {
 	}
 	cfg := portal.Config{IndexDir: c.String("index.dir"), IndexPostgres: c.String("index.postgres"), Listen: c.String("listen"),
 		PublicRPC: flagOr(c, "public.rpc", manifestPublicRPC(s)),
-		Registry:  r.Registry, Bridge: r.Bridge, Verifier: r.Verifier, ReviewBoard: r.ReviewBoard,
+		Registry:  r.Registry, Bridge: r.Bridge, ReviewBoard: r.ReviewBoard,
 		FromBlock: r.FromBlock, ConsortiumFrom: r.FromBlock, LogRange: r.LogRange,
 		Content: r.Content, BaseURL: c.String("base-url"), Metadata: meta, Logger: slog.Default()}
 	pub, ok := r.Public.(*ethclient.Client)

@@ -153,7 +153,7 @@ func StartPortal(ctx context.Context, o PortalOptions) (*portal.Service, func(),
 	}
 	svc, err := portal.Start(ctx, portal.Config{IndexDir: o.Dir, Listen: fmt.Sprintf("127.0.0.1:%d", o.Port),
 		Public: pub, Consortium: cons, PublicRPC: m.Public.RPC[0],
-		Registry: m.Public.Registry, Bridge: m.Public.Bridge, Verifier: m.Public.Verifier, ReviewBoard: m.Consortium.ReviewBoard,
+		Registry: m.Public.Registry, Bridge: m.Public.Bridge, ReviewBoard: m.Consortium.ReviewBoard,
 		Content: m.Content, Metadata: meta, Logger: slog.New(o.Logger.Handler())})
 	if err != nil {
 		pub.Close()
