@@ -191,4 +191,27 @@ interface IDataRegistry {
         returns (Record[] memory page, uint256 next);
     /// @notice Number of published versions and the latest (highest published) version of a dataset.
     function dataset(bytes32 datasetId) external view returns (uint64 count, uint64 latestVersion);
+
+    // ---- grants delivered on chain (issue 15 item 3) ----
+
+    /// @notice The Vault grant of a granted request, sealed to its requester
+    /// (ECIES to the requester's secp256k1 key): only the requester opens it.
+    event GrantDelivered(bytes32 indexed requestId, address indexed requester, bytes sealedGrant);
+
+    /// @notice The request is not (or no longer) Granted.
+    error NotGranted(bytes32 requestId);
+    /// @notice The grant's expiry has passed.
+    error GrantExpired(bytes32 requestId, uint64 expiresAt);
+    /// @notice A grant is delivered once per request.
+    error GrantAlreadyDelivered(bytes32 requestId);
+    /// @notice An empty sealed grant, or one longer than MAX_SEALED_GRANT bytes.
+    error InvalidGrant(uint256 length);
+
+    /// @notice Deliver the sealed grant of a Granted, unexpired request whose
+    /// record is neither frozen nor shredded; security officer only; once.
+    function deliverGrant(bytes32 requestId, bytes calldata sealedGrant) external;
+    /// @notice The block that delivered the request's grant (0: not delivered).
+    function grantDeliveredIn(bytes32 requestId) external view returns (uint64);
+    /// @notice The largest sealed grant deliverGrant takes, in bytes.
+    function MAX_SEALED_GRANT() external view returns (uint256);
 }
