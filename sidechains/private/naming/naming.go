@@ -12,6 +12,8 @@
 //	writer key       KV v2 validator-keys/writers/<role>  (signs private-chain and anchor transactions)
 //	shred mark       KV v2 validator-keys/shredded/<department>.<dataset>  (written once by a shred)
 //	created mark     KV v2 validator-keys/created/<department>.<dataset>   (set-up made the key; never re-made)
+//	conditional key  transit-conditional/keys/<department>.<dataset>  (seals a record's level ≤ 1 columns
+//	                 apart; the officer decrypts under it response-wrapped only, for one access grant)
 //
 // Department and dataset names are lower-case letters, digits and dashes, so
 // the policy glob "<department>.*" cannot reach another department's keys.
@@ -30,6 +32,12 @@ const (
 	KVMount      = "validator-keys"
 	AppRoleMount = "approle"
 	AuditPath    = "sovereign-file"
+	// ConditionalMount is the transit mount of the conditional keys: one per
+	// dataset, named like the dataset's key, wrapping the data keys of the
+	// records' conditional envelopes (their columns at level ≤ 1 only). A
+	// mount of its own, so that no policy glob on "transit/" reaches it and
+	// the officer's wrapped-decrypt right on it reaches no full record.
+	ConditionalMount = "transit-conditional"
 )
 
 // Roles without a per-name part.

@@ -431,6 +431,11 @@ func (s *Service) Shred(ctx context.Context, key string) (*ShredResult, error) {
 	if err != nil {
 		return nil, fmt.Errorf("shred %s: writing the shred mark (nothing destroyed yet): %w", key, err)
 	}
+	// the conditional key first: a shred cut short after it still has the
+	// dataset's key to finish with, and a re-made conditional key opens nothing old
+	if err := s.vault.Conditional().DeleteKey(ctx, key); err != nil && !errors.Is(err, vaultclient.ErrNotFound) {
+		return nil, fmt.Errorf("shred %s: shred mark written, conditional key not destroyed (retry): %w", key, err)
+	}
 	if err := s.vault.DeleteKey(ctx, key); err != nil && !errors.Is(err, vaultclient.ErrNotFound) {
 		return nil, fmt.Errorf("shred %s: shred mark written, key not destroyed (retry): %w", key, err)
 	}
