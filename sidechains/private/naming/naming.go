@@ -124,3 +124,20 @@ func ShredMark(transitKey string) string { return ShredMarkPrefix + "/" + transi
 // made a dataset's transit key: a key gone afterwards was destroyed and is
 // not made again. Only set-up's admin token writes it.
 func CreatedMark(transitKey string) string { return "created/" + transitKey }
+
+// ConditionalStoreKey is how the private chain's store names the key of a
+// conditional envelope (the ciphertext reference's prefix and the Stored
+// event's transitKeyHash): "transit-conditional:<department>.<dataset>", so
+// a dataset's full records and its conditional envelopes are listed apart
+// (a rewrap of the dataset's key never meets a conditional data key).
+func ConditionalStoreKey(transitKey string) string { return ConditionalMount + ":" + transitKey }
+
+// SplitStoreKey returns the transit key a store key names and whether it is
+// a conditional envelope's (ConditionalStoreKey).
+func SplitStoreKey(storeKey string) (transitKey string, conditional bool, err error) {
+	key, conditional := strings.CutPrefix(storeKey, ConditionalMount+":")
+	if _, _, err := SplitTransitKey(key); err != nil {
+		return "", false, err
+	}
+	return key, conditional, nil
+}

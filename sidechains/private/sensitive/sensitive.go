@@ -105,6 +105,23 @@ func (s *Service) Seal(ctx context.Context, department, dataset string, in Input
 	return rec, nil
 }
 
+// SealConditional seals a record's conditional envelope (its columns at
+// level ≤ 1, submission.ConditionalFormat) under a fresh data key of the
+// dataset's conditional key, without storing it. The record's store key is
+// naming.ConditionalStoreKey, so it is listed apart from full records.
+func (s *Service) SealConditional(ctx context.Context, department, dataset string, in Input) (*records.Record, error) {
+	key, err := naming.TransitKey(department, dataset)
+	if err != nil {
+		return nil, fmt.Errorf("submit: %w", err)
+	}
+	rec, err := EncryptOne(ctx, s.vault.Conditional(), key, in)
+	if err != nil {
+		return nil, fmt.Errorf("submit %x (conditional envelope): %w", in.ID, err)
+	}
+	rec.Department, rec.Dataset, rec.TransitKey = department, dataset, naming.ConditionalStoreKey(key)
+	return rec, nil
+}
+
 // Store stores sealed records (Seal, SealStream) in one atomic write.
 func (s *Service) Store(ctx context.Context, recs ...records.Record) error {
 	if len(recs) == 0 {
@@ -442,6 +459,17 @@ func (s *Service) Shred(ctx context.Context, key string) (*ShredResult, error) {
 	rc := records.ShredReceipt{TransitKey: key, Records: mark.Records, At: mark.At}
 	if err := s.store.MarkShredded(ctx, rc); err != nil {
 		return nil, fmt.Errorf("shred %s: key destroyed, receipt not stored (retry): %w", key, err)
+	}
+	// the records' conditional envelopes (level <= 1 columns) are marked too
+	ckey := naming.ConditionalStoreKey(key)
+	crecs, err := s.store.ListByKey(ctx, ckey)
+	if err != nil {
+		return nil, fmt.Errorf("shred %s: key destroyed, conditional envelopes not listed (retry): %w", key, err)
+	}
+	if len(crecs) > 0 {
+		if err := s.store.MarkShredded(ctx, records.ShredReceipt{TransitKey: ckey, Records: len(crecs), At: mark.At}); err != nil {
+			return nil, fmt.Errorf("shred %s: key destroyed, conditional envelopes not marked (retry): %w", key, err)
+		}
 	}
 	s.log.Info("dataset shredded", "key", key, "records", mark.Records, "already", !wrote)
 	return &ShredResult{ShredReceipt: rc, AlreadyShredded: !wrote}, nil
