@@ -308,7 +308,7 @@ func testAccessRequest(t *testing.T, k storeKind) {
 			t.Fatalf("?%.20s: %d %s", q, code, body)
 		}
 	}
-	if code, body, _ := get(t, u+"/dataset/"+p.id1.Hex()+"/request?purpose=x"); code != 400 || !strings.Contains(body, "only conditional records") {
+	if code, body, _ := get(t, u+"/dataset/"+p.id1.Hex()+"/request?purpose=x"); code != 400 || !strings.Contains(body, "needs no access request") {
 		t.Fatalf("open record: %d %s", code, body)
 	}
 	_, body, _ = get(t, u+"/api/request-calldata/"+id.Hex()+"?purpose=road+safety+study")

@@ -177,7 +177,7 @@ contract DataRegistry is IDataRegistry {
 
     function requestAccess(bytes32 recordId, string calldata purpose) external returns (bytes32 requestId) {
         Stored storage s = _stored(recordId);
-        if (s.level != 1 || s.frozen || s.shredded) revert NotRequestable(recordId);
+        if (s.level == 0 || s.frozen || s.shredded) revert NotRequestable(recordId);
         if (bytes(purpose).length == 0) revert EmptyReason();
         requestId = keccak256(abi.encode(block.chainid, address(this), ++_requestNonce));
         _requests[requestId] = Request({recordId: recordId, requester: msg.sender, status: AccessStatus.Pending, expiresAt: 0});

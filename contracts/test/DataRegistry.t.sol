@@ -393,6 +393,20 @@ contract DataRegistryTest is ChainFixture {
         assertApproxEqRel(large, small, 0.02e18);
     }
 
+    /// A sensitive (level 2) record takes requests too: a grant opens its
+    /// columns at level <= 1 (sealed apart at submission), never level 2.
+    function test_accessRequest_sensitiveRecord() public {
+        IDataRegistry.Release memory r = release(DS, 3, 0);
+        r.level = 2;
+        bytes32 id = _publish(r);
+        vm.prank(address(0xA11CE));
+        bytes32 req = registry.requestAccess(id, "study");
+        (bytes32 rid, address who, IDataRegistry.AccessStatus st,) = registry.accessRequest(req);
+        assertEq(rid, id);
+        assertEq(who, address(0xA11CE));
+        assertEq(uint256(st), uint256(IDataRegistry.AccessStatus.Pending));
+    }
+
     // ---- deliverGrant (issue 15 item 3) ----
 
     function _granted(address who, uint64 expiresAt) internal returns (bytes32 id, bytes32 req) {

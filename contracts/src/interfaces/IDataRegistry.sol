@@ -116,7 +116,8 @@ interface IDataRegistry {
     error NotFrozen(bytes32 recordId);
     error AlreadyShredded(bytes32 recordId);
     error EmptyReason();
-    /// @notice Access requests are only for conditional (level 1) records not frozen or shredded.
+    /// @notice Access requests are only for records of level 1 or 2 (a grant opens
+    /// their columns at level <= 1, never level 2) that are neither frozen nor shredded.
     error NotRequestable(bytes32 recordId);
     error UnknownRequest(bytes32 requestId);
     error RequestNotPending(bytes32 requestId);
@@ -150,7 +151,8 @@ interface IDataRegistry {
     /// @notice Record that the record's Vault key was destroyed; security officer only.
     function recordShred(bytes32 recordId, bytes32 receipt) external;
 
-    /// @notice Ask for a conditional record; returns the request id the consortium votes on.
+    /// @notice Ask for the level <= 1 columns of a record of level 1 or 2; returns the
+    /// request id the consortium votes on.
     function requestAccess(bytes32 recordId, string calldata purpose) external returns (bytes32 requestId);
     /// @notice The consortium's answer (ReviewBoard AccessDecision); bridge only. It must
     /// name the request's record and requester (else it reverts). A grant that can no
