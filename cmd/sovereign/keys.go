@@ -56,6 +56,7 @@ are signed with a key read from Vault KV into memory.`,
 			keysRewrapCommand(),
 			keysShredCommand(),
 			keysGrantCommand(),
+			keysGrantAccessCommand(),
 			keysAuditAnchorCommand(),
 		},
 	}
