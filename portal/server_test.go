@@ -154,6 +154,8 @@ func testCatalogueAndDataset(t *testing.T, k storeKind) {
 	mustContain(t, "v1", body, "Corrected by", "version 2", "superseded", "number 7", "approved", "Released view, CSV")
 	_, body, _ = get(t, u+"/dataset/"+p.ids.Hex())
 	mustContain(t, "sensitive", body, "non-public", "never leave the private chain")
+	// its conditional columns can be requested (issue 15 item 3), its sensitive ones never
+	mustContain(t, "sensitive record's access form", body, `id="access-form"`, "Sensitive columns are never released")
 	if code, _, _ := get(t, u+"/dataset/0x1234"); code != 400 {
 		t.Fatalf("malformed id: %d", code)
 	}
