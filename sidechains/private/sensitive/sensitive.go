@@ -424,6 +424,30 @@ func (s *Service) Rewrap(ctx context.Context, key string, progress Progress) (*R
 	return res, nil
 }
 
+// RewrapConditional is Rewrap for the dataset's conditional envelopes:
+// under its conditional key (naming.ConditionalMount), listed by their
+// store key naming.ConditionalStoreKey(key). A rotation of the conditional
+// key is followed by it as a rotation of the dataset's key is by Rewrap.
+func (s *Service) RewrapConditional(ctx context.Context, key string, progress Progress) (*RewrapResult, error) {
+	if _, _, err := naming.SplitTransitKey(key); err != nil {
+		return nil, fmt.Errorf("rewrap: %w", err)
+	}
+	c := *s
+	c.vault, c.store = s.vault.Conditional(), conditionalStore{s.store}
+	res, err := c.Rewrap(ctx, key, progress)
+	if err != nil {
+		return res, fmt.Errorf("conditional envelopes: %w", err)
+	}
+	return res, nil
+}
+
+// conditionalStore lists a dataset's conditional envelopes by the dataset's key.
+type conditionalStore struct{ records.Store }
+
+func (c conditionalStore) ListByKey(ctx context.Context, key string) ([]records.Record, error) {
+	return c.Store.ListByKey(ctx, naming.ConditionalStoreKey(key))
+}
+
 // ShredResult is a shred's receipt, and whether an earlier shred already
 // destroyed the key (then the receipt is that shred's, already on chain).
 type ShredResult struct {

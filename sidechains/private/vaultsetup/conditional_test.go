@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -67,7 +68,21 @@ func TestConditionalKeysLeastPrivilege(t *testing.T) {
 		{"back up a conditional key", "read", cm + "/backup/health.stays", nil},
 		{"create a conditional key", "write", cm + "/keys/health.new", nil},
 		{"tune the conditional mount", "write", "sys/mounts/" + cm + "/tune", map[string]any{"max_lease_ttl": "87600h"}},
+		{"exportable beside an allowed field", "write", cm + "/keys/health.stays/config", map[string]any{"min_decryption_version": 1, "exportable": true}},
+		{"plaintext backup of a conditional key", "write", cm + "/keys/health.stays/config", map[string]any{"allow_plaintext_backup": true}},
+		{"min encryption version", "write", cm + "/keys/health.stays/config", map[string]any{"min_encryption_version": 1}},
+		{"trim conditional key versions", "write", cm + "/keys/health.stays/trim", map[string]any{"min_available_version": 1}},
+		{"import a conditional key", "write", cm + "/keys/health.evil/import", map[string]any{"ciphertext": "AAAA"}},
+		{"restore a conditional key", "write", cm + "/restore/health.stays", map[string]any{"backup": "AAAA", "force": true}},
+		{"data key wrapped", "write", cm + "/datakey/wrapped/health.stays", nil},
 	})
+	// its life-cycle rights on conditional keys: rotate and rewrap (never plaintext)
+	if v, err := ofc.Conditional().Rotate(e.ctx, "health.stays"); err != nil || v != 2 {
+		t.Fatalf("officer rotates a conditional key: v%d, %v", v, err)
+	}
+	if nw, err := ofc.Conditional().Rewrap(e.ctx, "health.stays", []string{cdk.Wrapped}); err != nil || !strings.HasPrefix(nw[0], "vault:v2:") {
+		t.Fatalf("officer rewraps a conditional data key: %v", err)
+	}
 	assertRefused(t, e.ctx, "officer, response-wrapped", wrapped(officer, "60s"), []attack{
 		{"decrypt a full record's key, wrapped", "write", "transit/decrypt/health.stays", map[string]any{"ciphertext": full.Wrapped}},
 		{"make a full data key, wrapped", "write", "transit/datakey/plaintext/health.stays", nil},

@@ -88,13 +88,18 @@ path "%[6]s/decrypt/+" {
   min_wrapping_ttl = "1s"
   max_wrapping_ttl = "%[7]s"
 }
-# Shredding a dataset destroys its conditional key too.
+# The conditional keys' life cycle, as the datasets' keys': rotate, rewrap
+# (never returns plaintext), retire old versions; shredding a dataset
+# destroys its conditional key too.
 path "%[6]s/keys"   { capabilities = ["list"] }
 path "%[6]s/keys/+" { capabilities = ["read", "delete"] }
+path "%[6]s/keys/+/rotate" { capabilities = ["update"] }
+path "%[6]s/rewrap/+"      { capabilities = ["update"] }
 path "%[6]s/keys/+/config" {
   capabilities = ["update"]
   allowed_parameters = {
-    "deletion_allowed" = []
+    "min_decryption_version" = []
+    "deletion_allowed"       = []
   }
 }
 `, t, kv, naming.WriterKey(naming.SecurityOfficerRole), naming.ShredMarkPrefix, naming.GrantTokenRole(""),
