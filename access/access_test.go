@@ -60,3 +60,25 @@ func TestSenderKey(t *testing.T) {
 		}
 	}
 }
+
+// FuzzOpen: a sealed grant is read from the public chain; whatever its
+// bytes, opening it never panics and accepts nothing but a grant sealed
+// to the key for the request.
+func FuzzOpen(f *testing.F) {
+	key, _ := crypto.ToECDSA(crypto.Keccak256([]byte("fuzz requester")))
+	req := common.HexToHash("0x0a")
+	good, err := access.Seal(&key.PublicKey, req, &access.Grant{Format: access.GrantFormat, Request: req.Hex()})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add([]byte{})
+	f.Add([]byte{4})
+	f.Add(append([]byte{4}, make([]byte, 200)...))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		g, err := access.Open(key, req, b)
+		if err == nil && (g.Format != access.GrantFormat || g.Request != req.Hex()) {
+			t.Fatalf("opened a grant for %q (%q)", g.Request, g.Format)
+		}
+	})
+}

@@ -118,6 +118,23 @@ func ParseConditional(b []byte) (*Conditional, error) {
 	if len(c.Columns) == 0 {
 		return nil, fmt.Errorf("%w: no columns", errNotConditional)
 	}
+	if c.Rows < 0 {
+		return nil, fmt.Errorf("%w: %d rows", errNotConditional, c.Rows)
+	}
+	seen := make(map[string]bool, len(c.Columns))
+	for _, col := range c.Columns {
+		switch {
+		case seen[col.Name]:
+			return nil, fmt.Errorf("%w: column %q twice", errNotConditional, col.Name)
+		case !col.Level.Valid():
+			return nil, fmt.Errorf("%w: column %q: level %d", errNotConditional, col.Name, col.Level)
+		case col.Level > record.LevelConditional && col.Cells != nil:
+			return nil, fmt.Errorf("%w: column %q %w, yet it carries cells", errNotConditional, col.Name, ErrLevel2)
+		case col.Level <= record.LevelConditional && len(col.Cells) != c.Rows:
+			return nil, fmt.Errorf("%w: column %q: %d cells for %d rows", errNotConditional, col.Name, len(col.Cells), c.Rows)
+		}
+		seen[col.Name] = true
+	}
 	return &c, nil
 }
 
@@ -192,7 +209,7 @@ func (c *Conditional) Table(want []string) (*record.Table, error) {
 			return nil, fmt.Errorf("column %q %w", w, ErrLevel2)
 		}
 	}
-	t := &record.Table{Rows: make([][]string, c.Rows)}
+	t := &record.Table{}
 	var cols [][]string
 	for _, col := range c.Columns {
 		if col.Level > record.LevelConditional || (len(want) > 0 && !slices.Contains(want, col.Name)) {
@@ -201,6 +218,10 @@ func (c *Conditional) Table(want []string) (*record.Table, error) {
 		t.Columns = append(t.Columns, col.Name)
 		cols = append(cols, col.Cells)
 	}
+	if len(cols) == 0 {
+		return t, nil // no column at level <= 1: nothing to open
+	}
+	t.Rows = make([][]string, len(cols[0])) // every such column has Rows cells (ParseConditional)
 	for r := range t.Rows {
 		row := make([]string, len(cols))
 		for j := range cols {
