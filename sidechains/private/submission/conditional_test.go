@@ -114,6 +114,29 @@ func TestConditionalEnvelope(t *testing.T) {
 		}
 	}
 
+	// a record stored without its envelope (before they existed, or by a
+	// store that split the write): running the submission again adds it
+	bare, _ := recordstest.NewFileStore(t.TempDir())
+	full, err := store.Get(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bare.Put(ctx, full); err != nil {
+		t.Fatal(err)
+	}
+	again := req
+	again.NewSalt = false
+	res2, err := submission.Submit(ctx, sensitive.New(c, bare), again)
+	if err != nil || !res2.Resumed || res2.Conditional == nil {
+		t.Fatalf("re-run on a record without its envelope: %+v, %v", res2, err)
+	}
+	if _, err := bare.Get(ctx, submission.ConditionalID(id)); err != nil {
+		t.Fatalf("the re-run did not store the envelope: %v", err)
+	}
+	if res3, err := submission.Submit(ctx, sensitive.New(c, bare), again); err != nil || !res3.Resumed || res3.Conditional == nil {
+		t.Fatalf("a third run: %+v, %v", res3, err)
+	}
+
 	// a record of level 0 has none
 	open := files(t)
 	open.Version = 7
