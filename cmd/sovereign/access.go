@@ -313,14 +313,20 @@ func reviewAccessList(c *cli.Context) error {
 		tw := tabwriter.NewWriter(c.App.Writer, 0, 2, 2, ' ', 0)
 		fmt.Fprintln(tw, "REQUEST\tRECORD\tREQUESTER\tSTATUS\tEXPIRES\tVOTES (grant/refuse)\tPURPOSE")
 		for _, r := range rows {
-			exp, votes := "-", "-"
+			exp, votes, st := "-", "-", r.Status
 			if r.ExpiresAt != 0 {
 				exp = r.Expiry().Format(time.RFC3339)
+				if st == "granted" && !time.Now().Before(r.Expiry()) {
+					st = "granted (expired)"
+				}
+			}
+			if r.DeliveredIn != 0 {
+				st += fmt.Sprintf(", delivered in block %d", r.DeliveredIn)
 			}
 			if r.Votes != nil {
 				votes = fmt.Sprintf("%d/%d", r.Votes.Approvals, r.Votes.Rejections)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%q\n", r.ID.Hex(), r.RecordID.Hex(), r.Requester.Hex(), r.Status, exp, votes, r.Purpose)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%q\n", r.ID.Hex(), r.RecordID.Hex(), r.Requester.Hex(), st, exp, votes, r.Purpose)
 		}
 		return tw.Flush()
 	})

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 
+	"github.com/sovereign-gov/sovereign/access"
 	"github.com/sovereign-gov/sovereign/internal/devnet"
 	"github.com/sovereign-gov/sovereign/internal/proctest"
 	"github.com/sovereign-gov/sovereign/node"
@@ -113,6 +115,11 @@ func TestAccessRequestEndToEnd(t *testing.T) {
 		t.Fatalf("data request printed no request id:\n%s", out)
 	}
 	req := m[1]
+	// a second request of Alice's (granted, never delivered) and one of Bob's (refused)
+	out = r.run(0, append([]string{"data", "request", "--record", id, "--purpose", "follow-up study"}, alice...)...)
+	req2 := requestLine.FindStringSubmatch(out)[1]
+	out = r.run(0, append([]string{"data", "request", "--record", id, "--purpose", "marketing"}, bob...)...)
+	req3 := requestLine.FindStringSubmatch(out)[1]
 
 	// validators read the request from the public chain itself
 	if out := r.accessRun(0, "list", "--status", "pending"); !strings.Contains(out, req) || !strings.Contains(out, "hospital capacity study") {
@@ -124,10 +131,24 @@ func TestAccessRequestEndToEnd(t *testing.T) {
 	r.accessRun(1, append([]string{"vote", "--request", req, "--grant", "--refuse", "--expires", exp, "--reason", "both"}, r.validator(0)...)...)
 	for i := range 3 {
 		r.accessRun(0, append([]string{"vote", "--request", req, "--grant", "--expires", exp, "--reason", "purpose is public-interest research"}, r.validator(i)...)...)
+		r.accessRun(0, append([]string{"vote", "--request", req2, "--grant", "--expires", exp, "--reason", "same researcher"}, r.validator(i)...)...)
 	}
-	proctest.WaitFor(t, 2*time.Minute, "the grant relayed to the public chain", func() bool {
-		return strings.Contains(r.accessRun(0, "list", "--status", "granted"), req)
+	for i := range 2 {
+		r.accessRun(0, append([]string{"vote", "--request", req3, "--refuse", "--reason", "marketing is not a public interest"}, r.validator(i)...)...)
+	}
+	proctest.WaitFor(t, 2*time.Minute, "the decisions relayed to the public chain", func() bool {
+		granted, denied := r.accessRun(0, "list", "--status", "granted"), r.accessRun(0, "list", "--status", "denied")
+		return strings.Contains(granted, req) && strings.Contains(granted, req2) && strings.Contains(denied, req3)
 	})
+	if out := r.accessRun(1, append([]string{"vote", "--request", req3, "--grant", "--expires", exp, "--reason", "late"}, r.validator(3)...)...); !strings.Contains(out, "denied") {
+		t.Fatalf("a vote on a decided request: want a refusal naming its status:\n%s", out)
+	}
+	if out := r.run(1, append([]string{"keys", "grant-access", "--request", req3}, r.login("security-officer")...)...); !strings.Contains(out, "is denied") {
+		t.Fatalf("grant-access on a refused request:\n%s", out)
+	}
+	if out := r.run(1, append([]string{"data", "open", "--request", req3, "--keep", filepath.Join(r.work, "bob3.sealed")}, bob...)...); !strings.Contains(out, "is denied") {
+		t.Fatalf("data open of a refused request:\n%s", out)
+	}
 
 	// consortium: the decision, three grants with reasons
 	board, err := review.Dial(ctx, r.m.Consortium.RPC[0], r.m.Consortium.ReviewBoard)
@@ -164,6 +185,11 @@ func TestAccessRequestEndToEnd(t *testing.T) {
 		t.Fatalf("public chain: the delivered grant: %v", err)
 	}
 
+	// nobody else's key decrypts the sealed grant on chain
+	bobKey := devnet.DevAccounts(9)[8].Key
+	if _, err := access.Open(bobKey, a.ID, sealed); !errors.Is(err, access.ErrNotForYou) {
+		t.Fatalf("the sealed grant with another key: want ErrNotForYou, got %v", err)
+	}
 	// another account cannot open it
 	if out := r.run(1, append([]string{"data", "open", "--request", req, "--keep", filepath.Join(r.work, "bob.sealed")}, bob...)...); !strings.Contains(out, "not the requester") {
 		t.Fatalf("data open by another account: want 'not the requester':\n%s", out)
@@ -206,8 +232,11 @@ func TestAccessRequestEndToEnd(t *testing.T) {
 	if out := r.run(1, append([]string{"data", "open", "--request", req, "--keep", keep}, alice...)...); !strings.Contains(out, "expired at "+exp) {
 		t.Fatalf("data open after the expiry: want 'expired at %s':\n%s", exp, out)
 	}
+	if out := r.run(1, append([]string{"keys", "grant-access", "--request", req2}, r.login("security-officer")...)...); !strings.Contains(out, "expired at "+exp) {
+		t.Fatalf("grant-access after the expiry: want 'expired at %s':\n%s", exp, out)
+	}
 	var rows []map[string]any
-	if err := json.Unmarshal([]byte(r.accessRun(0, "list", "--json")), &rows); err != nil || len(rows) != 1 {
+	if err := json.Unmarshal([]byte(r.accessRun(0, "list", "--json")), &rows); err != nil || len(rows) != 3 {
 		t.Fatalf("review access list --json: %v", err)
 	}
 	// nothing of the sensitive column outside the private chain's ciphertexts
