@@ -12,6 +12,7 @@ import (
 
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaultsetup"
 )
 
 // Issue 15 item 3: a record's level ≤ 1 columns are sealed apart under the
@@ -136,5 +137,35 @@ func TestConditionalKeysLeastPrivilege(t *testing.T) {
 	var re *vault.ResponseError
 	if err == nil || (errors.As(err, &re) && re.StatusCode == http.StatusOK) {
 		t.Fatal("a shredded conditional key still decrypts")
+	}
+}
+
+// Set-up gives a dataset made before conditional keys existed its
+// conditional key, and never re-creates the conditional key of a shredded
+// dataset (that would open its future envelopes under a dataset that is
+// gone, and is the same rule as for the dataset's own key).
+func TestApplyConditionalKeys(t *testing.T) {
+	e := newEscalation(t)
+	del := func(mount, key string) {
+		t.Helper()
+		if _, err := e.root.Logical().Write(mount+"/keys/"+key+"/config", map[string]any{"deletion_allowed": true}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.root.Logical().Delete(mount + "/keys/" + key); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cm := naming.ConditionalMount
+	del(cm, "health.stays") // as before conditional keys existed
+	del(cm, "tax.returns")  // tax.returns is then shredded: both keys gone
+	del(naming.TransitMount, "tax.returns")
+	if err := vaultsetup.Apply(e.ctx, e.root, e.cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	if sec, err := e.root.Logical().Read(cm + "/keys/health.stays"); err != nil || sec == nil {
+		t.Fatalf("a live dataset's conditional key was not made: %v", err)
+	}
+	if sec, err := e.root.Logical().Read(cm + "/keys/tax.returns"); err != nil || sec != nil {
+		t.Fatalf("a destroyed dataset's conditional key is back: %v %v", sec, err)
 	}
 }
