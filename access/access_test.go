@@ -3,6 +3,7 @@ package access_test
 import (
 	"errors"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/sovereign-gov/sovereign/access"
 	"github.com/sovereign-gov/sovereign/publicdata"
+	"github.com/sovereign-gov/sovereign/sidechains/private/submission"
 )
 
 // A sealed grant opens with the requester's key and for its request only.
@@ -81,4 +83,19 @@ func FuzzOpen(f *testing.F) {
 			t.Fatalf("opened a grant for %q (%q)", g.Request, g.Format)
 		}
 	})
+}
+
+// The largest conditional envelope a submission makes fits a sealed grant
+// the registry takes (DataRegistry.MAX_SEALED_GRANT).
+func TestLargestEnvelopeFitsTheRegistry(t *testing.T) {
+	key, _ := crypto.GenerateKey()
+	req := common.HexToHash("0x0b")
+	env := make([]byte, submission.MaxConditional+32) // AES-GCM's tag and the envelope header
+	g := &access.Grant{Format: access.GrantFormat, Request: req.Hex(), Record: req.Hex(), Requester: common.Address{}.Hex(),
+		ExpiresAt: 1 << 40, OpenBy: 1 << 40, Key: strings.Repeat("k", 127) + "." + strings.Repeat("d", 63),
+		WrappingToken: "hvs." + strings.Repeat("t", 200), Envelope: env}
+	sealed, err := access.Seal(&key.PublicKey, req, g)
+	if err != nil || len(sealed) > access.MaxSealed {
+		t.Fatalf("a maximal grant: %d bytes, %v", len(sealed), err)
+	}
 }

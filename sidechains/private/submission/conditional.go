@@ -23,10 +23,11 @@ import (
 // key (naming.ConditionalMount), so a grant on it cannot reach level 2.
 const ConditionalFormat = "sovereign.conditional.v1"
 
-// maxConditional bounds a conditional envelope's plaintext: it is delivered
-// to the requester on the public chain, sealed (DataRegistry.MAX_SEALED_GRANT
-// is 64 KiB with the token and the sealing's overhead).
-const maxConditional = 48 << 10
+// MaxConditional bounds a conditional envelope's plaintext: it is delivered
+// to the requester on the public chain inside a sealed grant, base64 in
+// JSON beside the Vault token, and DataRegistry.MAX_SEALED_GRANT is 64 KiB
+// (access's tests seal one of this size within it).
+const MaxConditional = 46 << 10
 
 // ConditionalID is the private-chain id of a record's conditional envelope:
 // keccak256(recordId ‖ "sovereign.conditional.v1"), an entry of its own in
@@ -58,8 +59,8 @@ var (
 	errNotConditional = errors.New("not a conditional envelope")
 	// ErrLevel2 is returned for a level-2 column asked for, or carried with cells.
 	ErrLevel2 = errors.New("is sensitive (level 2): it never leaves the private chain")
-	// errTooBig is returned for a record whose level ≤ 1 columns exceed maxConditional.
-	errTooBig = fmt.Errorf("its columns at level <= 1 exceed %d KiB, the most an access grant carries on chain", maxConditional>>10)
+	// errTooBig is returned for a record whose level ≤ 1 columns exceed MaxConditional.
+	errTooBig = fmt.Errorf("its columns at level <= 1 exceed %d KiB, the most an access grant carries on chain", MaxConditional>>10)
 )
 
 // NewConditional cuts the conditional envelope of record id from its table
@@ -97,7 +98,7 @@ func (c *Conditional) Marshal() ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("conditional envelope: %w", err)
 	}
-	if len(b) > maxConditional {
+	if len(b) > MaxConditional {
 		return nil, fmt.Errorf("conditional envelope of record %s: %w", c.Record, errTooBig)
 	}
 	return b, nil

@@ -319,7 +319,7 @@ func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy 
 
 // maxConditionalTable bounds the table file read whole for a conditional
 // envelope: a bigger one would not fit an on-chain grant anyway.
-const maxConditionalTable = 8 * maxConditional
+const maxConditionalTable = 8 * MaxConditional
 
 // conditional seals the record's conditional envelope when its level is
 // >= 1: nil (with res.NoConditional saying why) when the table is too big
