@@ -170,8 +170,8 @@ func (s *Server) requested(w http.ResponseWriter, r *http.Request) (*Release, st
 func checkPurpose(rel *Release, q url.Values) (string, error) {
 	purpose := strings.TrimSpace(q.Get("purpose"))
 	switch {
-	case rel.Level != 1:
-		return "", fmt.Errorf("%w: record %s is %s: only conditional records take access requests", ErrBadQuery, rel.RecordID.Hex(), rel.LevelName())
+	case rel.Level == 0:
+		return "", fmt.Errorf("%w: record %s is %s: it needs no access request (only records with conditional columns take them)", ErrBadQuery, rel.RecordID.Hex(), rel.LevelName())
 	case rel.Frozen || rel.Shredded:
 		return "", fmt.Errorf("%w: record %s is %s: it takes no access requests", ErrBadQuery, rel.RecordID.Hex(), rel.Status)
 	case purpose == "":

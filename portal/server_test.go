@@ -154,6 +154,8 @@ func testCatalogueAndDataset(t *testing.T, k storeKind) {
 	mustContain(t, "v1", body, "Corrected by", "version 2", "superseded", "number 7", "approved", "Released view, CSV")
 	_, body, _ = get(t, u+"/dataset/"+p.ids.Hex())
 	mustContain(t, "sensitive", body, "non-public", "never leave the private chain")
+	// its conditional columns can be requested (issue 15 item 3), its sensitive ones never
+	mustContain(t, "sensitive record's access form", body, `id="access-form"`, "Sensitive columns are never released")
 	if code, _, _ := get(t, u+"/dataset/0x1234"); code != 400 {
 		t.Fatalf("malformed id: %d", code)
 	}
@@ -308,7 +310,7 @@ func testAccessRequest(t *testing.T, k storeKind) {
 			t.Fatalf("?%.20s: %d %s", q, code, body)
 		}
 	}
-	if code, body, _ := get(t, u+"/dataset/"+p.id1.Hex()+"/request?purpose=x"); code != 400 || !strings.Contains(body, "only conditional records") {
+	if code, body, _ := get(t, u+"/dataset/"+p.id1.Hex()+"/request?purpose=x"); code != 400 || !strings.Contains(body, "needs no access request") {
 		t.Fatalf("open record: %d %s", code, body)
 	}
 	_, body, _ = get(t, u+"/api/request-calldata/"+id.Hex()+"?purpose=road+safety+study")

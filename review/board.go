@@ -441,3 +441,40 @@ func (b *Board) receipt(ctx context.Context, tx *types.Transaction, what string)
 func (b *Board) decode(err error) error {
 	return ethtx.Revert(err, b.abi.UnpackError, "ReviewBoard")
 }
+
+// AccessBallot is a validator's vote on an access request read from the
+// public registry: the terms (record, requester, expiry) are what the
+// registry checks when the decision is relayed, and a grant counts only
+// with grants of the same terms.
+type AccessBallot struct {
+	RequestID [32]byte
+	RecordID  [32]byte
+	Requester common.Address
+	Grant     bool
+	ExpiresAt uint64 // unix seconds; 0 for a refusal
+	Reason    string
+}
+
+// VoteAccess sends one reviewAccess vote signed by a validator's key.
+func (b *Board) VoteAccess(ctx context.Context, key *ecdsa.PrivateKey, bl AccessBallot) (common.Hash, error) {
+	if strings.TrimSpace(bl.Reason) == "" {
+		return common.Hash{}, fmt.Errorf("%w (request %x)", errNoReason, bl.RequestID)
+	}
+	if !bl.Grant {
+		bl.ExpiresAt = 0
+	}
+	rc, err := b.send(ctx, key, b.abi.PackReviewAccess(bl.RequestID, bl.RecordID, bl.Requester, bl.Grant, bl.ExpiresAt, bl.Reason), "access vote")
+	if err != nil {
+		return common.Hash{}, err
+	}
+	return rc.TxHash, nil
+}
+
+// AccessTally is the board's count on an access request.
+func (b *Board) AccessTally(ctx context.Context, requestID [32]byte) (Tally, error) {
+	out, err := bind.Call(b.contract, &bind.CallOpts{Context: ctx}, b.abi.PackAccessReview(requestID), b.abi.UnpackAccessReview)
+	if err != nil {
+		return Tally{}, fmt.Errorf("review: access request %x: %w", requestID, b.decode(err))
+	}
+	return Tally{Status: Status(out.Status), Approvals: out.Approvals.Uint64(), Rejections: out.Rejections.Uint64()}, nil
+}

@@ -62,6 +62,48 @@ run sovereign data get --out "$WORK/frozen.csv" "$ID" # still verifies; warns FR
 run sovereign supervise unfreeze --reason "walkthrough: order lifted" $(login supervisor) "$ID"
 run sovereign supervise decisions --department health
 
+step "Access to conditional data: a sensitive table (patient ids at level 2, wards at level 1), approved and published"
+out=$(run sovereign submit --department health --dataset stays --version 1 \
+	--table examples/stays.csv --columns examples/columns.json --policy .devnet/policy.json \
+	--salt-file "$WORK/stays-1.salt" --new-salt --keys "$WORK/zk-keys" $(login dept-health))
+echo "$out"
+SID=$(sed -n 's/.*record \(0x[0-9a-f]\{64\}\) \(submitted for review\|was already submitted\).*/\1/p' <<<"$out" | head -1)
+[ -n "$SID" ] || { echo "submit printed no record id" >&2; exit 1; }
+for i in 0 1 2; do
+	run sovereign review approve --reason "columns and proof checked" --keystore "$V$i.keystore.json" --password "$V$i.password.DEV-ONLY" "$SID"
+done
+for _ in $(seq 60); do
+	sovereign data show "$SID" >/dev/null 2>&1 && break
+	sleep 2
+done
+
+step "Public: request access with a purpose (public chain)"
+U=.devnet/public/user # the devnet's DEV-ONLY public account
+out=$(run sovereign data request --record "$SID" --purpose "walkthrough: capacity study" --keystore $U.keystore.json --password $U.password.DEV-ONLY)
+echo "$out"
+REQ=$(sed -n 's/^request \(0x[0-9a-f]\{64\}\)$/\1/p' <<<"$out")
+[ -n "$REQ" ] || { echo "data request printed no request id" >&2; exit 1; }
+
+step "Validators: read the request from the public chain, vote with a reason (consortium)"
+run sovereign review access list --status pending
+EXPIRES=$(date -u -d '+10 min' +%Y-%m-%dT%H:%M:%SZ)
+for i in 0 1 2; do
+	run sovereign review access vote --request "$REQ" --grant --expires "$EXPIRES" --reason "walkthrough: public-interest research" \
+		--keystore "$V$i.keystore.json" --password "$V$i.password.DEV-ONLY"
+done
+for _ in $(seq 60); do
+	sovereign review access list --status granted | grep -q "$REQ" && break
+	sleep 2
+done
+
+step "Security officer: deliver the grant, sealed to the requester (public chain)"
+run sovereign keys grant-access --request "$REQ" $(login security-officer)
+
+step "Public: open the record's columns at level <= 1 (never level 2)"
+run sovereign data open --request "$REQ" --keep "$WORK/grant.sealed" --out "$WORK/stays-conditional.csv" \
+	--keystore $U.keystore.json --password $U.password.DEV-ONLY
+cat "$WORK/stays-conditional.csv"
+
 step "Security officer: rotate the dataset's key (records rewrapped), anchor Vault's audit log"
 run sovereign keys rotate --key health.wards $(login security-officer)
 run sovereign keys audit-anchor --audit-log .devnet/vault/audit/vault-audit.log --state "$WORK/audit-state.json" \

@@ -170,7 +170,7 @@ func dataCommand() *cli.Command {
 where the system is comes from --manifest (default .devnet), each value
 overridable by its flag. Nothing read needs to be trusted: every value is
 checked against the public registry.`,
-		Subcommands: []*cli.Command{dataListCommand(), dataShowCommand(), dataGetCommand(), dataVerifyCommand(), dataCheckpointsCommand()},
+		Subcommands: []*cli.Command{dataListCommand(), dataShowCommand(), dataGetCommand(), dataVerifyCommand(), dataCheckpointsCommand(), dataRequestCommand(), dataOpenCommand()},
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/log"
@@ -165,6 +166,9 @@ func runDevnet(c *cli.Context) error {
 		return err
 	}
 	defer pub.Close()
+	if err := writePublicUser(filepath.Join(dir, "public"), pub.Accounts[len(pub.Accounts)-1]); err != nil {
+		return err
+	}
 	done(pub.SignerRPC)
 	done = p.step("starting the consortium (4 QBFT validators)")
 	cons, err := devnet.StartConsortium(ctx, devnet.ConsortiumOptions{
@@ -199,6 +203,10 @@ func runDevnet(c *cli.Context) error {
 	}
 	supervisor, err := vlt.FundSupervisorOnPublic(ctx, pub.SignerRPC, pub.Accounts)
 	if err != nil {
+		return err
+	}
+	// the officer is the registry's securityOfficer: it delivers access grants there
+	if err := devnet.FundAt(ctx, "public", pub.SignerRPC, pub.Accounts[0], []common.Address{officer}); err != nil {
 		return err
 	}
 	done(vlt.Server.Addr + " (unsealed)")
@@ -369,4 +377,23 @@ func writeDevnetSummary(w io.Writer, s devnetSummary) {
 		fmt.Fprintf(w, "  (%d) %s  %s  %s\n", i, a.Address.Hex(), hexutil.Encode(crypto.FromECDSA(a.Key)), roles[i])
 	}
 	fmt.Fprintln(w)
+}
+
+// writePublicUser writes the keystore of a funded development account as the
+// walkthroughs' member of the public (public/user.keystore.json, password in
+// user.password.DEV-ONLY): it requests access and opens grants. Development
+// accounts are public knowledge; the file is a convenience, once.
+func writePublicUser(dir string, a devnet.Account) error {
+	ks, pw := filepath.Join(dir, "user.keystore.json"), filepath.Join(dir, "user.password.DEV-ONLY")
+	if _, err := os.Stat(ks); err == nil {
+		return nil
+	}
+	const password = "sovereign-devnet-user"
+	if err := os.WriteFile(pw, []byte(password+"\n"), 0o600); err != nil {
+		return fmt.Errorf("devnet: the public user's password file: %w", err)
+	}
+	if err := node.WriteKey(ks, a.Key, password, true); err != nil {
+		return fmt.Errorf("devnet: the public user's keystore: %w", err)
+	}
+	return nil
 }

@@ -57,6 +57,7 @@ are signed with a key read from Vault KV into memory.`,
 			keysRewrapCommand(),
 			keysShredCommand(),
 			keysGrantCommand(),
+			keysGrantAccessCommand(),
 			keysAuditAnchorCommand(),
 		},
 	}
@@ -194,6 +195,15 @@ func keysRotateCommand() *cli.Command {
 					return err
 				}
 				fmt.Fprintf(c.App.Writer, "rotated %s: latest version %d\n", key, ver)
+				// its conditional key (the records' level <= 1 columns, for access grants) with it
+				switch cv, err := v.Conditional().Rotate(ctx, key); {
+				case errors.Is(err, vaultclient.ErrNotFound):
+					fmt.Fprintf(c.App.Writer, "%s has no conditional key (Vault set-up predates them): nothing more to rotate\n", key)
+				case err != nil:
+					return fmt.Errorf("rotated %s, but not its conditional key (run 'keys rotate' again later): %w", key, err)
+				default:
+					fmt.Fprintf(c.App.Writer, "rotated %s's conditional key: latest version %d\n", key, cv)
+				}
 				if c.Bool("no-rewrap") {
 					fmt.Fprintf(c.App.Writer, "older versions stay usable until 'keys rewrap --key %s' has rewrapped every record and retired them\n", key)
 					return nil
@@ -242,6 +252,19 @@ func rewrap(ctx context.Context, c *cli.Context, v *vaultclient.Client, key stri
 	default:
 		fmt.Fprintf(c.App.Writer, "%s has one version: nothing to retire\n", key)
 	}
+	cres, err := svc.RewrapConditional(ctx, key, progressBar(c.App.ErrWriter, "rewrap "+key+" (conditional)"))
+	switch {
+	case errors.Is(err, vaultclient.ErrNotFound):
+		fmt.Fprintf(c.App.Writer, "%s has no conditional key (Vault set-up predates them)\n", key)
+		return nil
+	case err != nil:
+		if cres != nil && cres.Rewrapped > 0 {
+			fmt.Fprintf(c.App.Writer, "rewrapped %d conditional envelopes of %s before the error; run 'keys rewrap --key %s' again to finish\n", cres.Rewrapped, key, key)
+		}
+		return err
+	}
+	fmt.Fprintf(c.App.Writer, "rewrapped %d conditional envelopes of %s: every one is under version %d of its conditional key (older versions retired: below v%d)\n",
+		cres.Rewrapped, key, cres.LatestVersion, cres.MinDecryptionVersion)
 	return nil
 }
 

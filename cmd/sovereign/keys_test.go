@@ -162,6 +162,13 @@ func TestKeysCommandsEndToEnd(t *testing.T) {
 	if r, err := reader.Get(ctx, id); err != nil || r.KeyVersion != 2 {
 		t.Fatalf("key version on chain after rotate: %+v %v", r.KeyVersion, err)
 	}
+	// the record's conditional envelope (its level <= 1 columns) followed, under its conditional key
+	if !strings.Contains(out, "rewrapped 1 conditional envelopes of health.stays: every one is under version 2") {
+		t.Fatalf("rewrap output: the conditional envelope:\n%s", out)
+	}
+	if r, err := reader.Get(ctx, submission.ConditionalID(id)); err != nil || r.KeyVersion != 2 {
+		t.Fatalf("the conditional envelope's key version on chain after rotate: %+v %v", r.KeyVersion, err)
+	}
 	// The version-1 wrapped key the chain's history keeps no longer decrypts, even for root.
 	if _, err := kv.UnwrapKey(ctx, "health.stays", v1.WrappedKey); err == nil {
 		t.Fatal("the old wrapped key still decrypts after the rewrap")

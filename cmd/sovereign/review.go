@@ -98,6 +98,7 @@ released view is its released columns. A record that passes is remembered in
 			},
 			voteCommand("approve", true),
 			voteCommand("reject", false),
+			reviewAccessCommand(),
 		},
 	}
 }

@@ -229,11 +229,20 @@ type submitJSON struct {
 	ReviewBlock   uint64 `json:"reviewBlock,omitempty"`
 	ReviewTx      string `json:"reviewTx,omitempty"`
 	ReviewResumed bool   `json:"reviewResumed,omitempty"` // already on the board
+	// Conditional is the private-chain id of the record's conditional
+	// envelope (level >= 1: what an access grant opens); NoConditional says
+	// why a record of level >= 1 has none.
+	Conditional   string `json:"conditional,omitempty"`
+	NoConditional string `json:"noConditional,omitempty"`
 }
 
 func newSubmitJSON(res *submission.Result, out *department.Outcome) submitJSON {
 	j := submitJSON{Record: fmt.Sprintf("0x%x", res.Record.ID), Resumed: res.Resumed, Columns: res.Columns, Rows: res.Rows,
-		Level: int(res.Level), Key: res.Record.TransitKey, KeyVersion: res.Record.KeyVersion, Commitment: fmt.Sprintf("0x%x", res.Commitment)}
+		Level: int(res.Level), Key: res.Record.TransitKey, KeyVersion: res.Record.KeyVersion, Commitment: fmt.Sprintf("0x%x", res.Commitment),
+		NoConditional: res.NoConditional}
+	if res.Conditional != nil {
+		j.Conditional = fmt.Sprintf("0x%x", res.Conditional.ID)
+	}
 	if out != nil {
 		j.ProveTimeMs, j.ContentHash, j.ContentSize, j.Uploaded = out.ProveTime.Milliseconds(), fmt.Sprintf("0x%x", out.ContentHash), out.ContentSize, out.Uploaded
 		if out.Review != nil {
@@ -254,6 +263,12 @@ func printStored(w io.Writer, res *submission.Result) {
 	fmt.Fprintf(w, "record 0x%x %s: %d columns, %d rows, level %d, key %s v%d\n",
 		res.Record.ID, how, res.Columns, res.Rows, res.Level, res.Record.TransitKey, res.Record.KeyVersion)
 	fmt.Fprintf(w, "commitment 0x%x\n", res.Commitment)
+	switch {
+	case res.Conditional != nil:
+		fmt.Fprintf(w, "conditional envelope 0x%x: its columns at level <= 1, for access grants\n", res.Conditional.ID)
+	case res.NoConditional != "":
+		fmt.Fprintf(w, "no conditional envelope: %s; access requests for it cannot be answered\n", res.NoConditional)
+	}
 }
 
 // reviewSite is where a record goes for review.

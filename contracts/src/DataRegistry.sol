@@ -228,7 +228,7 @@ contract DataRegistry is IDataRegistry {
 
     function requestAccess(bytes32 recordId, string calldata purpose) external returns (bytes32 requestId) {
         Stored storage s = _stored(recordId);
-        if (s.level != 1 || s.frozen || _shredded(s)) revert NotRequestable(recordId);
+        if (s.level == 0 || s.frozen || _shredded(s)) revert NotRequestable(recordId);
         if (bytes(purpose).length == 0) revert EmptyReason();
         requestId = keccak256(abi.encode(block.chainid, address(this), ++_requestNonce));
         _requests[requestId] = Request({recordId: recordId, requester: msg.sender, status: AccessStatus.Pending, expiresAt: 0});
@@ -355,5 +355,31 @@ contract DataRegistry is IDataRegistry {
             shredded: _datasets[datasetId].shredded,
             valuesHash: s.valuesHash
         });
+    }
+
+    // ---- grants delivered on chain (issue 15 item 3) ----
+
+    /// The largest sealed grant taken (its ciphertext rides in the event).
+    uint256 public constant MAX_SEALED_GRANT = 64 << 10;
+
+    /// requestId → the public-chain block where its grant was delivered (0: none).
+    mapping(bytes32 => uint64) private _grantDeliveredIn;
+
+    function deliverGrant(bytes32 requestId, bytes calldata sealedGrant) external {
+        if (msg.sender != securityOfficer) revert NotSecurityOfficer(msg.sender);
+        if (sealedGrant.length == 0 || sealedGrant.length > MAX_SEALED_GRANT) revert InvalidGrant(sealedGrant.length);
+        Request storage q = _requests[requestId];
+        if (q.status == AccessStatus.None) revert UnknownRequest(requestId);
+        if (q.status != AccessStatus.Granted) revert NotGranted(requestId);
+        if (q.expiresAt <= block.timestamp) revert GrantExpired(requestId, q.expiresAt);
+        Stored storage s = _records[q.recordId];
+        if (s.frozen || _shredded(s)) revert NotRequestable(q.recordId);
+        if (_grantDeliveredIn[requestId] != 0) revert GrantAlreadyDelivered(requestId);
+        _grantDeliveredIn[requestId] = uint64(block.number);
+        emit GrantDelivered(requestId, q.requester, sealedGrant);
+    }
+
+    function grantDeliveredIn(bytes32 requestId) external view returns (uint64) {
+        return _grantDeliveredIn[requestId];
     }
 }

@@ -473,6 +473,94 @@ contract DataRegistryTest is ChainFixture {
         uint256 large = probe.cost(registry, DS);
         assertApproxEqRel(large, small, 0.02e18);
     }
+
+    /// A sensitive (level 2) record takes requests too: a grant opens its
+    /// columns at level <= 1 (sealed apart at submission), never level 2.
+    function test_accessRequest_sensitiveRecord() public {
+        IDataRegistry.Release memory r = release(DS, 3, 0);
+        r.level = 2;
+        bytes32 id = _publish(r);
+        vm.prank(address(0xA11CE));
+        bytes32 req = registry.requestAccess(id, "study");
+        (bytes32 rid, address who, IDataRegistry.AccessStatus st,) = registry.accessRequest(req);
+        assertEq(rid, id);
+        assertEq(who, address(0xA11CE));
+        assertEq(uint256(st), uint256(IDataRegistry.AccessStatus.Pending));
+    }
+
+    // ---- deliverGrant (issue 15 item 3) ----
+
+    function _granted(address who, uint64 expiresAt) internal returns (bytes32 id, bytes32 req) {
+        id = _conditional(1);
+        vm.prank(who);
+        req = registry.requestAccess(id, "study");
+        vm.prank(address(bridge));
+        registry.resolveAccess(req, id, who, true, expiresAt);
+    }
+
+    function test_deliverGrant_onceByOfficer() public {
+        address alice = address(0xA11CE);
+        vm.warp(1000);
+        (, bytes32 req) = _granted(alice, 2000);
+        assertEq(registry.grantDeliveredIn(req), 0);
+        vm.prank(officer);
+        vm.expectEmit(true, true, false, true);
+        emit IDataRegistry.GrantDelivered(req, alice, hex"c0ffee");
+        registry.deliverGrant(req, hex"c0ffee");
+        assertEq(registry.grantDeliveredIn(req), block.number);
+        vm.prank(officer);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.GrantAlreadyDelivered.selector, req));
+        registry.deliverGrant(req, hex"c0ffee");
+    }
+
+    function test_RevertWhen_deliverGrantNotOfficer() public {
+        vm.warp(1000);
+        (, bytes32 req) = _granted(address(0xA11CE), 2000);
+        vm.prank(address(0xA11CE));
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotSecurityOfficer.selector, address(0xA11CE)));
+        registry.deliverGrant(req, hex"01");
+        vm.prank(supervisor);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotSecurityOfficer.selector, supervisor));
+        registry.deliverGrant(req, hex"01");
+    }
+
+    function test_RevertWhen_deliverGrantNotGranted() public {
+        bytes32 id = _conditional(1);
+        bytes32 req = registry.requestAccess(id, "study");
+        vm.startPrank(officer);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.UnknownRequest.selector, bytes32(uint256(7))));
+        registry.deliverGrant(bytes32(uint256(7)), hex"01");
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotGranted.selector, req));
+        registry.deliverGrant(req, hex"01");
+        vm.stopPrank();
+        vm.prank(address(bridge));
+        registry.resolveAccess(req, id, address(this), false, 0);
+        vm.prank(officer);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotGranted.selector, req));
+        registry.deliverGrant(req, hex"01");
+    }
+
+    function test_RevertWhen_deliverGrantExpiredFrozenOrBad() public {
+        vm.warp(1000);
+        (bytes32 id, bytes32 req) = _granted(address(0xA11CE), 2000);
+        vm.startPrank(officer);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidGrant.selector, 0));
+        registry.deliverGrant(req, "");
+        uint256 max = registry.MAX_SEALED_GRANT();
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.InvalidGrant.selector, max + 1));
+        registry.deliverGrant(req, new bytes(max + 1));
+        vm.warp(2000);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.GrantExpired.selector, req, uint64(2000)));
+        registry.deliverGrant(req, hex"01");
+        vm.stopPrank();
+        vm.warp(1500);
+        vm.prank(supervisor);
+        registry.freeze(id, "court order");
+        vm.prank(officer);
+        vm.expectRevert(abi.encodeWithSelector(IDataRegistry.NotRequestable.selector, id));
+        registry.deliverGrant(req, hex"01");
+        assertEq(registry.grantDeliveredIn(req), 0);
+    }
 }
 
 contract PageProbe {

@@ -129,7 +129,8 @@ interface IDataRegistry {
     error NotFrozen(bytes32 recordId);
     error AlreadyShredded(bytes32 datasetId);
     error EmptyReason();
-    /// @notice Access requests are only for conditional (level 1) records not frozen or shredded.
+    /// @notice Access requests are only for records of level 1 or 2 (a grant opens
+    /// their columns at level <= 1, never level 2) that are neither frozen nor shredded.
     error NotRequestable(bytes32 recordId);
     error UnknownRequest(bytes32 requestId);
     error RequestNotPending(bytes32 requestId);
@@ -174,7 +175,8 @@ interface IDataRegistry {
     /// @notice Whether the dataset is shredded.
     function isShredded(bytes32 datasetId) external view returns (bool);
 
-    /// @notice Ask for a conditional record; returns the request id the consortium votes on.
+    /// @notice Ask for the level <= 1 columns of a record of level 1 or 2; returns the
+    /// request id the consortium votes on.
     function requestAccess(bytes32 recordId, string calldata purpose) external returns (bytes32 requestId);
     /// @notice The consortium's answer (ReviewBoard AccessDecision); bridge only. It must
     /// name the request's record and requester (else it reverts). A grant that can no
@@ -224,4 +226,27 @@ interface IDataRegistry {
         returns (Record[] memory page, uint256 next);
     /// @notice Number of published versions and the latest (highest published) version of a dataset.
     function dataset(bytes32 datasetId) external view returns (uint64 count, uint64 latestVersion);
+
+    // ---- grants delivered on chain (issue 15 item 3) ----
+
+    /// @notice The Vault grant of a granted request, sealed to its requester
+    /// (ECIES to the requester's secp256k1 key): only the requester opens it.
+    event GrantDelivered(bytes32 indexed requestId, address indexed requester, bytes sealedGrant);
+
+    /// @notice The request is not (or no longer) Granted.
+    error NotGranted(bytes32 requestId);
+    /// @notice The grant's expiry has passed.
+    error GrantExpired(bytes32 requestId, uint64 expiresAt);
+    /// @notice A grant is delivered once per request.
+    error GrantAlreadyDelivered(bytes32 requestId);
+    /// @notice An empty sealed grant, or one longer than MAX_SEALED_GRANT bytes.
+    error InvalidGrant(uint256 length);
+
+    /// @notice Deliver the sealed grant of a Granted, unexpired request whose
+    /// record is neither frozen nor shredded; security officer only; once.
+    function deliverGrant(bytes32 requestId, bytes calldata sealedGrant) external;
+    /// @notice The block that delivered the request's grant (0: not delivered).
+    function grantDeliveredIn(bytes32 requestId) external view returns (uint64);
+    /// @notice The largest sealed grant deliverGrant takes, in bytes.
+    function MAX_SEALED_GRANT() external view returns (uint256);
 }

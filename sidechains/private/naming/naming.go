@@ -12,6 +12,8 @@
 //	writer key       KV v2 validator-keys/writers/<role>  (signs private-chain and anchor transactions)
 //	shred mark       KV v2 validator-keys/shredded/<department>.<dataset>  (written once by a shred)
 //	created mark     KV v2 validator-keys/created/<department>.<dataset>   (set-up made the key; never re-made)
+//	conditional key  transit-conditional/keys/<department>.<dataset>  (seals a record's level ≤ 1 columns
+//	                 apart; the officer decrypts under it response-wrapped only, for one access grant)
 //
 // Department and dataset names are lower-case letters, digits and dashes, so
 // the policy glob "<department>.*" cannot reach another department's keys.
@@ -30,6 +32,12 @@ const (
 	KVMount      = "validator-keys"
 	AppRoleMount = "approle"
 	AuditPath    = "sovereign-file"
+	// ConditionalMount is the transit mount of the conditional keys: one per
+	// dataset, named like the dataset's key, wrapping the data keys of the
+	// records' conditional envelopes (their columns at level ≤ 1 only). A
+	// mount of its own, so that no policy glob on "transit/" reaches it and
+	// the officer's wrapped-decrypt right on it reaches no full record.
+	ConditionalMount = "transit-conditional"
 )
 
 // Roles without a per-name part.
@@ -116,3 +124,20 @@ func ShredMark(transitKey string) string { return ShredMarkPrefix + "/" + transi
 // made a dataset's transit key: a key gone afterwards was destroyed and is
 // not made again. Only set-up's admin token writes it.
 func CreatedMark(transitKey string) string { return "created/" + transitKey }
+
+// ConditionalStoreKey is how the private chain's store names the key of a
+// conditional envelope (the ciphertext reference's prefix and the Stored
+// event's transitKeyHash): "transit-conditional:<department>.<dataset>", so
+// a dataset's full records and its conditional envelopes are listed apart
+// (a rewrap of the dataset's key never meets a conditional data key).
+func ConditionalStoreKey(transitKey string) string { return ConditionalMount + ":" + transitKey }
+
+// SplitStoreKey returns the transit key a store key names and whether it is
+// a conditional envelope's (ConditionalStoreKey).
+func SplitStoreKey(storeKey string) (transitKey string, conditional bool, err error) {
+	key, conditional := strings.CutPrefix(storeKey, ConditionalMount+":")
+	if _, _, err := SplitTransitKey(key); err != nil {
+		return "", false, err
+	}
+	return key, conditional, nil
+}

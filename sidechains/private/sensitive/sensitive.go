@@ -105,6 +105,23 @@ func (s *Service) Seal(ctx context.Context, department, dataset string, in Input
 	return rec, nil
 }
 
+// SealConditional seals a record's conditional envelope (its columns at
+// level ≤ 1, submission.ConditionalFormat) under a fresh data key of the
+// dataset's conditional key, without storing it. The record's store key is
+// naming.ConditionalStoreKey, so it is listed apart from full records.
+func (s *Service) SealConditional(ctx context.Context, department, dataset string, in Input) (*records.Record, error) {
+	key, err := naming.TransitKey(department, dataset)
+	if err != nil {
+		return nil, fmt.Errorf("submit: %w", err)
+	}
+	rec, err := EncryptOne(ctx, s.vault.Conditional(), key, in)
+	if err != nil {
+		return nil, fmt.Errorf("submit %x (conditional envelope): %w", in.ID, err)
+	}
+	rec.Department, rec.Dataset, rec.TransitKey = department, dataset, naming.ConditionalStoreKey(key)
+	return rec, nil
+}
+
 // Store stores sealed records (Seal, SealStream) in one atomic write.
 func (s *Service) Store(ctx context.Context, recs ...records.Record) error {
 	if len(recs) == 0 {
@@ -407,6 +424,30 @@ func (s *Service) Rewrap(ctx context.Context, key string, progress Progress) (*R
 	return res, nil
 }
 
+// RewrapConditional is Rewrap for the dataset's conditional envelopes:
+// under its conditional key (naming.ConditionalMount), listed by their
+// store key naming.ConditionalStoreKey(key). A rotation of the conditional
+// key is followed by it as a rotation of the dataset's key is by Rewrap.
+func (s *Service) RewrapConditional(ctx context.Context, key string, progress Progress) (*RewrapResult, error) {
+	if _, _, err := naming.SplitTransitKey(key); err != nil {
+		return nil, fmt.Errorf("rewrap: %w", err)
+	}
+	c := *s
+	c.vault, c.store = s.vault.Conditional(), conditionalStore{s.store}
+	res, err := c.Rewrap(ctx, key, progress)
+	if err != nil {
+		return res, fmt.Errorf("conditional envelopes: %w", err)
+	}
+	return res, nil
+}
+
+// conditionalStore lists a dataset's conditional envelopes by the dataset's key.
+type conditionalStore struct{ records.Store }
+
+func (c conditionalStore) ListByKey(ctx context.Context, key string) ([]records.Record, error) {
+	return c.Store.ListByKey(ctx, naming.ConditionalStoreKey(key))
+}
+
 // ShredResult is a shred's receipt, and whether an earlier shred already
 // destroyed the key (then the receipt is that shred's, already on chain).
 type ShredResult struct {
@@ -431,12 +472,28 @@ func (s *Service) Shred(ctx context.Context, key string) (*ShredResult, error) {
 	if err != nil {
 		return nil, fmt.Errorf("shred %s: writing the shred mark (nothing destroyed yet): %w", key, err)
 	}
+	// the conditional key first: a shred cut short after it still has the
+	// dataset's key to finish with, and a re-made conditional key opens nothing old
+	if err := s.vault.Conditional().DeleteKey(ctx, key); err != nil && !errors.Is(err, vaultclient.ErrNotFound) {
+		return nil, fmt.Errorf("shred %s: shred mark written, conditional key not destroyed (retry): %w", key, err)
+	}
 	if err := s.vault.DeleteKey(ctx, key); err != nil && !errors.Is(err, vaultclient.ErrNotFound) {
 		return nil, fmt.Errorf("shred %s: shred mark written, key not destroyed (retry): %w", key, err)
 	}
 	rc := records.ShredReceipt{TransitKey: key, Records: mark.Records, At: mark.At}
 	if err := s.store.MarkShredded(ctx, rc); err != nil {
 		return nil, fmt.Errorf("shred %s: key destroyed, receipt not stored (retry): %w", key, err)
+	}
+	// the records' conditional envelopes (level <= 1 columns) are marked too
+	ckey := naming.ConditionalStoreKey(key)
+	crecs, err := s.store.ListByKey(ctx, ckey)
+	if err != nil {
+		return nil, fmt.Errorf("shred %s: key destroyed, conditional envelopes not listed (retry): %w", key, err)
+	}
+	if len(crecs) > 0 {
+		if err := s.store.MarkShredded(ctx, records.ShredReceipt{TransitKey: ckey, Records: len(crecs), At: mark.At}); err != nil {
+			return nil, fmt.Errorf("shred %s: key destroyed, conditional envelopes not marked (retry): %w", key, err)
+		}
 	}
 	s.log.Info("dataset shredded", "key", key, "records", mark.Records, "already", !wrote)
 	return &ShredResult{ShredReceipt: rc, AlreadyShredded: !wrote}, nil

@@ -143,6 +143,10 @@ func TestShredMakesDecryptionFail(t *testing.T) {
 	if _, err := health.Submit(ctx, "health", "births", other); err != nil {
 		t.Fatal(err)
 	}
+	cond, err := f.login(naming.DepartmentRole("health")).Conditional().NewDataKey(ctx, "health.stays")
+	if err != nil {
+		t.Fatal(err)
+	}
 	officer := sensitive.New(f.login(naming.SecurityOfficerRole), f.store)
 	rc, err := officer.Shred(ctx, "health.stays")
 	if err != nil || rc.Records != 5 {
@@ -158,6 +162,10 @@ func TestShredMakesDecryptionFail(t *testing.T) {
 	}
 	if _, err := f.root.Logical().Write("transit/decrypt/health.stays", map[string]any{"ciphertext": recs[0].WrappedKey}); err == nil {
 		t.Fatal("even root decrypts under a shredded key")
+	}
+	// the conditional key (level <= 1 columns for access grants) goes with it
+	if _, err := f.root.Logical().Write(naming.ConditionalMount+"/decrypt/health.stays", map[string]any{"ciphertext": cond.Wrapped}); err == nil {
+		t.Fatal("root decrypts under a shredded dataset's conditional key")
 	}
 	receipts, _ := f.store.Receipts()
 	if len(receipts) != 1 || receipts[0].TransitKey != "health.stays" {

@@ -59,6 +59,12 @@ type Result struct {
 	// this commitment (a submission run again after a crash): nothing new
 	// was stored.
 	Resumed bool
+	// Conditional is the record's conditional envelope on the private chain
+	// (ConditionalID; its level <= 1 columns, what an access grant opens):
+	// set for a record of level >= 1 once stored. NoConditional says why a
+	// record of level >= 1 has none (too big to deliver on chain).
+	Conditional   *records.Record
+	NoConditional string
 }
 
 var (
@@ -94,8 +100,9 @@ func Submit(ctx context.Context, svc *sensitive.Service, req Request) (*Result, 
 // blob folder for a CSV table). StoreAll stores several in one atomic
 // write.
 type Prepared struct {
-	Result *Result
-	sealed *records.Record // nil when resumed: already on the private chain
+	Result      *Result
+	sealed      *records.Record // nil when resumed: already on the private chain
+	conditional *records.Record // the conditional envelope, stored with sealed (or alone when only it is missing)
 }
 
 // StoreAll stores prepared submissions in one atomic write (those not
@@ -103,6 +110,13 @@ type Prepared struct {
 func StoreAll(ctx context.Context, svc *sensitive.Service, ps ...*Prepared) error {
 	var recs []records.Record
 	for _, p := range ps {
+		// the conditional envelope first: a store that splits a big batch
+		// into several transactions never leaves a record stored without
+		// it, so a record found stored on a re-run has its envelope too
+		// (and one that lacks it, from an older run, gets it then)
+		if p.conditional != nil {
+			recs = append(recs, *p.conditional)
+		}
 		if p.sealed != nil {
 			recs = append(recs, *p.sealed)
 		}
@@ -116,6 +130,9 @@ func StoreAll(ctx context.Context, svc *sensitive.Service, ps ...*Prepared) erro
 	for _, p := range ps {
 		if p.sealed != nil {
 			p.Result.Record, p.sealed = p.sealed, nil
+		}
+		if p.conditional != nil {
+			p.Result.Conditional, p.conditional = p.conditional, nil
 		}
 	}
 	return nil
@@ -160,10 +177,15 @@ func Prepare(ctx context.Context, svc *sensitive.Service, req Request) (*Prepare
 	res := &Result{Level: st.Public.Level, Columns: len(table.Columns), Rows: len(table.Rows), Statement: st}
 	res.Commitment = st.Public.Commitment.Bytes()
 	id := RecordID(req.Department, req.Dataset, req.Version)
+	loadTable := func() (*record.Table, error) { return table, nil }
 	if done, err := resume(ctx, svc, id, res); err != nil {
 		return nil, err
 	} else if done {
-		return &Prepared{Result: res}, nil
+		return req.resumeConditional(ctx, svc, id, res, loadTable, cats, policy)
+	}
+	cond, err := req.conditional(ctx, svc, id, res, loadTable, cats, policy)
+	if err != nil {
+		return nil, err
 	}
 	raw, err := os.ReadFile(req.Table)
 	if err != nil {
@@ -180,7 +202,7 @@ func Prepare(ctx context.Context, svc *sensitive.Service, req Request) (*Prepare
 	if err != nil {
 		return nil, err
 	}
-	return &Prepared{Result: res, sealed: sealed}, nil
+	return &Prepared{Result: res, sealed: sealed, conditional: cond}, nil
 }
 
 // resume reports whether record id is already on the private chain: with
@@ -246,10 +268,24 @@ func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy 
 	res := &Result{Level: st.Public.Level, Columns: len(cols.Names), Rows: cols.Rows, Statement: st}
 	res.Commitment = st.Public.Commitment.Bytes()
 	id := RecordID(req.Department, req.Dataset, req.Version)
+	loadTable := func() (*record.Table, error) {
+		// only a record of level >= 1 whose file is small enough for its
+		// conditional envelope to be delivered on chain is read whole
+		if fi, err := os.Stat(req.Table); err != nil {
+			return nil, err
+		} else if fi.Size() > maxConditionalTable {
+			return nil, nil
+		}
+		return record.LoadTable(req.Table)
+	}
 	if done, err := resume(ctx, svc, id, res); err != nil {
 		return nil, err
 	} else if done {
-		return &Prepared{Result: res}, nil
+		return req.resumeConditional(ctx, svc, id, res, loadTable, cats, policy)
+	}
+	cond, err := req.conditional(ctx, svc, id, res, loadTable, cats, policy)
+	if err != nil {
+		return nil, err
 	}
 	var header bytes.Buffer
 	if err := writeSealedHeader(&header, salt, cats, tableFormat(req.Table)); err != nil {
@@ -278,7 +314,66 @@ func submitCSV(ctx context.Context, svc *sensitive.Service, req Request, policy 
 	if err != nil {
 		return nil, err
 	}
-	return &Prepared{Result: res, sealed: sealed}, nil
+	return &Prepared{Result: res, sealed: sealed, conditional: cond}, nil
+}
+
+// maxConditionalTable bounds the table file read whole for a conditional
+// envelope: a bigger one would not fit an on-chain grant anyway.
+const maxConditionalTable = 8 * MaxConditional
+
+// conditional seals the record's conditional envelope when its level is
+// >= 1: nil (with res.NoConditional saying why) when the table is too big
+// for a grant delivered on chain.
+func (r Request) conditional(ctx context.Context, svc *sensitive.Service, id [32]byte, res *Result,
+	load func() (*record.Table, error), cats map[string]int, policy record.Policy) (*records.Record, error) {
+	if res.Level < record.LevelConditional {
+		return nil, nil
+	}
+	t, err := load()
+	if err != nil {
+		return nil, fmt.Errorf("submission: conditional envelope: %w", err)
+	}
+	if t == nil {
+		res.NoConditional = errTooBig.Error()
+		return nil, nil
+	}
+	c, err := NewConditional(id, t, cats, policy, res.Statement)
+	if err != nil {
+		return nil, fmt.Errorf("submission: %w", err)
+	}
+	b, err := c.Marshal()
+	if errors.Is(err, errTooBig) {
+		res.NoConditional = errTooBig.Error()
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return svc.SealConditional(ctx, r.Department, r.Dataset, sensitive.Input{ID: ConditionalID(id), Plaintext: b, Commitment: res.Commitment})
+}
+
+// resumeConditional finishes a record found stored: its conditional
+// envelope is sealed and stored if it is missing (a record stored before
+// conditional envelopes existed, or by a run that stopped between the two).
+func (r Request) resumeConditional(ctx context.Context, svc *sensitive.Service, id [32]byte, res *Result,
+	load func() (*record.Table, error), cats map[string]int, policy record.Policy) (*Prepared, error) {
+	p := &Prepared{Result: res}
+	if res.Level < record.LevelConditional {
+		return p, nil
+	}
+	switch c, err := svc.Stored(ctx, ConditionalID(id)); {
+	case err == nil:
+		res.Conditional = c
+		return p, nil
+	case !errors.Is(err, records.ErrNotFound):
+		return nil, fmt.Errorf("submission: conditional envelope: %w", err)
+	}
+	cond, err := r.conditional(ctx, svc, id, res, load, cats, policy)
+	if err != nil {
+		return nil, err
+	}
+	p.conditional = cond
+	return p, nil
 }
 
 // progress returns the request's progress callback for one phase, or nil.

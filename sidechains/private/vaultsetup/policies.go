@@ -2,6 +2,7 @@ package vaultsetup
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
 )
@@ -24,7 +25,10 @@ path "%[1]s/encrypt/%[2]s"           { capabilities = ["update"] }
 path "%[1]s/decrypt/%[2]s"           { capabilities = ["update"] }
 path "%[1]s/keys/%[2]s"              { capabilities = ["read"] }
 path "%[4]s/data/%[5]s" { capabilities = ["read"] }
-`, t, g, department, naming.KVMount, naming.WriterKey(naming.DepartmentRole(department)))
+# conditional envelopes (level <= 1 columns): make their data keys, never decrypt
+path "%[6]s/datakey/plaintext/%[2]s" { capabilities = ["update"] }
+path "%[6]s/keys/%[2]s"              { capabilities = ["read"] }
+`, t, g, department, naming.KVMount, naming.WriterKey(naming.DepartmentRole(department)), naming.ConditionalMount)
 }
 
 // ValidatorPolicy lets one validator read its own signing key.
@@ -40,7 +44,7 @@ path "%[1]s/data/%[2]s" { capabilities = ["read"] }
 // devices, transit export/backup/restore/import, data keys, decryption,
 // validator and other roles' writer keys) is refused with 403. The tests in
 // escalation_test.go try each of them with the officer's own AppRole.
-func SecurityOfficerPolicy() string {
+func SecurityOfficerPolicy(grantMaxTTL time.Duration) string {
 	t, kv := naming.TransitMount, naming.KVMount
 	return fmt.Sprintf(`# security officer: key life cycle, no access to data or key material
 # List the datasets' keys and read their metadata (versions, min_decryption_version).
@@ -73,7 +77,33 @@ path "%[2]s/data/%[4]s/*" { capabilities = ["create", "read"] }
 # out its dataset's decrypt-only policy, written by set-up (the officer
 # writes no policy and no role). Issuing grants is the officer's job.
 path "auth/token/create/%[5]s*" { capabilities = ["update"] }
-`, t, kv, naming.WriterKey(naming.SecurityOfficerRole), naming.ShredMarkPrefix, naming.GrantTokenRole(""))
+# Access grants (public requests approved by the consortium): decrypt one
+# record's conditional data key (its level <= 1 columns only), and only
+# response-wrapped: the answer is a single-use wrapping token the officer
+# seals to the requester, never the key itself. The minimum wrapping TTL
+# makes wrapping mandatory; the maximum caps a grant at %[7]s. The full
+# records' keys (%[1]s/) stay out of reach.
+path "%[6]s/decrypt/+" {
+  capabilities     = ["update"]
+  min_wrapping_ttl = "1s"
+  max_wrapping_ttl = "%[7]s"
+}
+# The conditional keys' life cycle, as the datasets' keys': rotate, rewrap
+# (never returns plaintext), retire old versions; shredding a dataset
+# destroys its conditional key too.
+path "%[6]s/keys"   { capabilities = ["list"] }
+path "%[6]s/keys/+" { capabilities = ["read", "delete"] }
+path "%[6]s/keys/+/rotate" { capabilities = ["update"] }
+path "%[6]s/rewrap/+"      { capabilities = ["update"] }
+path "%[6]s/keys/+/config" {
+  capabilities = ["update"]
+  allowed_parameters = {
+    "min_decryption_version" = []
+    "deletion_allowed"       = []
+  }
+}
+`, t, kv, naming.WriterKey(naming.SecurityOfficerRole), naming.ShredMarkPrefix, naming.GrantTokenRole(""),
+		naming.ConditionalMount, grantMaxTTL)
 }
 
 // GrantPolicy is the policy of a grant on one transit key: decrypt under

@@ -70,6 +70,9 @@ func Apply(ctx context.Context, c *vault.Client, cfg Config, log *slog.Logger) e
 	}{
 		{"audit device", func() error { return ensureAudit(ctx, c, cfg.AuditLogPath) }},
 		{"transit mount", func() error { return ensureMount(ctx, c, naming.TransitMount, &vault.MountInput{Type: "transit"}) }},
+		{"conditional transit mount", func() error {
+			return ensureMount(ctx, c, naming.ConditionalMount, &vault.MountInput{Type: "transit"})
+		}},
 		{"kv mount", func() error {
 			return ensureMount(ctx, c, naming.KVMount, &vault.MountInput{Type: "kv", Options: map[string]string{"version": "2"}})
 		}},
@@ -209,7 +212,7 @@ type role struct{ name, policy, rules string }
 
 func ensureRoles(ctx context.Context, c *vault.Client, cfg Config) error {
 	roles := []role{
-		{naming.SecurityOfficerRole, naming.SecurityOfficerPolicy, SecurityOfficerPolicy()},
+		{naming.SecurityOfficerRole, naming.SecurityOfficerPolicy, SecurityOfficerPolicy(cfg.GrantMaxTTL)},
 		{naming.SupervisorRole, naming.SupervisorPolicy, SupervisorPolicy()},
 	}
 	for dept := range cfg.Datasets {
@@ -254,6 +257,10 @@ func ensureKeys(ctx context.Context, c *vault.Client, datasets map[string][]stri
 		}
 		switch {
 		case sec != nil && created != nil:
+			// datasets made before conditional keys existed get theirs now
+			if err := ensureTransitKey(ctx, c, naming.ConditionalMount, key); err != nil {
+				return err
+			}
 			continue
 		case sec != nil: // made before set-up kept created marks
 		case created != nil:
@@ -271,6 +278,9 @@ func ensureKeys(ctx context.Context, c *vault.Client, datasets map[string][]stri
 			if err := EnsureTransitKey(ctx, c, key); err != nil {
 				return err
 			}
+		}
+		if err := ensureTransitKey(ctx, c, naming.ConditionalMount, key); err != nil {
+			return err
 		}
 		mp := naming.KVMount + "/data/" + naming.CreatedMark(key)
 		if _, err := c.Logical().WriteWithContext(ctx, mp, map[string]any{
@@ -299,7 +309,11 @@ func readKV(ctx context.Context, c *vault.Client, p string) (map[string]any, err
 // EnsureTransitKey creates a transit key (AES-256-GCM, not exportable) if it
 // does not exist yet.
 func EnsureTransitKey(ctx context.Context, c *vault.Client, key string) error {
-	path := naming.TransitMount + "/keys/" + key
+	return ensureTransitKey(ctx, c, naming.TransitMount, key)
+}
+
+func ensureTransitKey(ctx context.Context, c *vault.Client, mount, key string) error {
+	path := mount + "/keys/" + key
 	sec, err := c.Logical().ReadWithContext(ctx, path)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)

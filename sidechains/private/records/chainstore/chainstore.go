@@ -316,7 +316,7 @@ func splitRef(ref string) (key string, hash [32]byte, err error) {
 	if !ok || herr != nil || len(b) != 32 {
 		return "", hash, fmt.Errorf("%w %q", errBadRef, ref)
 	}
-	if _, _, err := naming.SplitTransitKey(key); err != nil {
+	if _, _, err := naming.SplitStoreKey(key); err != nil {
 		return "", hash, fmt.Errorf("%w %q: %w", errBadRef, ref, err)
 	}
 	copy(hash[:], b)
@@ -428,7 +428,8 @@ func (s *Store) Get(ctx context.Context, id [32]byte) (records.Record, error) {
 	if err != nil {
 		return records.Record{}, fmt.Errorf("record %x: %w", id, err)
 	}
-	dept, ds, _ := naming.SplitTransitKey(key)
+	inner, _, _ := naming.SplitStoreKey(key)
+	dept, ds, _ := naming.SplitTransitKey(inner)
 	r := records.Record{
 		ID: id, Department: dept, Dataset: ds, TransitKey: key, CiphertextRef: e.CiphertextHash,
 		WrappedKey: string(e.WrappedKey), KeyVersion: e.KeyVersion, Shredded: e.Shredded,
