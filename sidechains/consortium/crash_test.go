@@ -151,6 +151,7 @@ func crashRounds(t *testing.T, chain string, validators, rounds int) {
 	}
 	s := &sender{m: m, key: key, to: common.HexToAddress("0x5e5e5e"), chain: chainID.ToInt(), acked: map[common.Hash]ack{}}
 	t0 := time.Now()
+	afterReceipt := 0 // rounds killed right after a receipt: each acknowledged one more
 	for r := range rounds {
 		ctx, cancel := context.WithCancel(context.Background())
 		first := s.arm()
@@ -163,6 +164,7 @@ func crashRounds(t *testing.T, chain string, validators, rounds int) {
 		if rand.IntN(2) == 0 {
 			select {
 			case <-first:
+				afterReceipt++
 			case <-time.After(20 * time.Second):
 				t.Fatalf("round %d: no receipt within 20 s", r)
 			}
@@ -209,8 +211,11 @@ func crashRounds(t *testing.T, chain string, validators, rounds int) {
 	h := m.head(0)
 	m.waitHeads("the chain goes on after the last crash", 30*time.Second, all, h+2)
 	m.checkNoFork()
-	if len(s.acked) < rounds {
-		t.Fatalf("only %d receipts in %d rounds", len(s.acked), rounds)
+	// A round killed a few hundred ms in may end before its first block (on
+	// a loaded machine, often): only the rounds killed after a receipt are
+	// sure to have added one.
+	if len(s.acked) < max(afterReceipt, 1) {
+		t.Fatalf("only %d receipts in %d rounds, %d of them killed right after a receipt", len(s.acked), rounds, afterReceipt)
 	}
 	for i := range m.procs {
 		out := m.procs[i].output()
