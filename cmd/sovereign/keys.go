@@ -376,7 +376,7 @@ func keysAuditAnchorCommand() *cli.Command {
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "audit-log", Usage: "Vault's file audit log", Required: true},
 			&cli.StringFlag{Name: "state", Usage: "file keeping the last anchored head (so each run only reads new entries)", Required: true},
-			&cli.StringFlag{Name: "rpc", Usage: "JSON-RPC URL of the consortium chain", Value: "http://127.0.0.1:8645"},
+			&cli.StringFlag{Name: "rpc", Usage: "JSON-RPC URL of the consortium chain (default: the manifest's, else http://127.0.0.1:8645)", Value: "http://127.0.0.1:8645"},
 			&cli.BoolFlag{Name: "dry-run", Usage: "compute and print the head without anchoring it"},
 			writerFlag, chainWaitFlag},
 			vaultFlags...),
@@ -408,16 +408,24 @@ func keysAuditAnchorCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			client, err := ethclient.DialContext(ctx, c.String("rpc"))
+			m, err := loadManifest(c)
 			if err != nil {
-				return fmt.Errorf("consortium chain %s: %w", c.String("rpc"), err)
+				return err
+			}
+			rpc := c.String("rpc")
+			if m != nil {
+				rpc = flagOr(c, "rpc", first(m.Consortium.RPC))
+			}
+			client, err := ethclient.DialContext(ctx, rpc)
+			if err != nil {
+				return fmt.Errorf("consortium chain %s: %w", rpc, err)
 			}
 			wait := c.Duration(chainWaitFlag.Name)
 			actx, cancel := context.WithTimeout(ctx, wait)
 			defer cancel()
 			tx, err := auditchain.Anchor(actx, client, key, head)
 			if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
-				return fmt.Errorf("consortium chain %s: no mined anchor within %s (--chain-timeout); the state file is unchanged, re-run to anchor: %w", c.String("rpc"), wait, err)
+				return fmt.Errorf("consortium chain %s: no mined anchor within %s (--chain-timeout); the state file is unchanged, re-run to anchor: %w", rpc, wait, err)
 			}
 			if err != nil {
 				return err
