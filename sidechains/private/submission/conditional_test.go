@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,8 +15,6 @@ import (
 	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
 	"github.com/sovereign-gov/sovereign/sidechains/private/submission"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
-	"github.com/sovereign-gov/sovereign/sidechains/private/vaultsetup"
-	"github.com/sovereign-gov/sovereign/sidechains/private/vaulttest"
 )
 
 // Issue 15 item 3: a record of level >= 1 is stored with a conditional
@@ -26,20 +23,7 @@ import (
 // and a level-2 column is neither in it nor given out by name.
 func TestConditionalEnvelope(t *testing.T) {
 	ctx := context.Background()
-	srv := vaulttest.Dev(t)
-	root, _ := srv.Client()
-	if err := vaultsetup.Apply(ctx, root, vaultsetup.Config{
-		Datasets: map[string][]string{"health": {"stays"}}, AuditLogPath: filepath.Join(t.TempDir(), "audit.log"),
-	}, nil); err != nil {
-		t.Fatal(err)
-	}
-	roleID, secret, _ := vaultsetup.Credentials(ctx, root, naming.DepartmentRole("health"))
-	c, _ := vaultclient.New(srv.Addr)
-	if err := c.LoginAppRole(ctx, roleID, secret); err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	store, _ := recordstest.NewFileStore(t.TempDir())
+	c, store, srv := healthDepartment(t)
 	svc := sensitive.New(c, store)
 
 	req := files(t)

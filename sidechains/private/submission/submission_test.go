@@ -19,6 +19,7 @@ import (
 	"github.com/sovereign-gov/sovereign/sidechains/private/sensitive"
 	"github.com/sovereign-gov/sovereign/sidechains/private/submission"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultclient"
+	"github.com/sovereign-gov/sovereign/sidechains/private/vaultserver"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaultsetup"
 	"github.com/sovereign-gov/sovereign/sidechains/private/vaulttest"
 )
@@ -46,7 +47,10 @@ func files(t *testing.T) submission.Request {
 	}
 }
 
-func TestSubmitTable(t *testing.T) {
+// healthDepartment is a real Vault set up for health.stays, a client logged
+// in as the health department, and a file store.
+func healthDepartment(t *testing.T) (*vaultclient.Client, *recordstest.FileStore, *vaultserver.Server) {
+	t.Helper()
 	ctx := context.Background()
 	srv := vaulttest.Dev(t)
 	root, _ := srv.Client()
@@ -60,8 +64,17 @@ func TestSubmitTable(t *testing.T) {
 	if err := c.LoginAppRole(ctx, id, secret); err != nil {
 		t.Fatal(err)
 	}
-	defer c.Close()
-	store, _ := recordstest.NewFileStore(t.TempDir())
+	t.Cleanup(c.Close)
+	store, err := recordstest.NewFileStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, store, srv
+}
+
+func TestSubmitTable(t *testing.T) {
+	ctx := context.Background()
+	c, store, _ := healthDepartment(t)
 	svc := sensitive.New(c, store)
 
 	req := files(t)
@@ -149,20 +162,7 @@ func TestSubmitTable(t *testing.T) {
 // zk's TestHashCSVFileMatchesColumnHash's job.)
 func TestSubmitLargeTableStreams(t *testing.T) {
 	ctx := context.Background()
-	srv := vaulttest.Dev(t)
-	root, _ := srv.Client()
-	if err := vaultsetup.Apply(ctx, root, vaultsetup.Config{
-		Datasets: map[string][]string{"health": {"stays"}}, AuditLogPath: filepath.Join(t.TempDir(), "audit.log"),
-	}, nil); err != nil {
-		t.Fatal(err)
-	}
-	id, secret, _ := vaultsetup.Credentials(ctx, root, naming.DepartmentRole("health"))
-	c, _ := vaultclient.New(srv.Addr)
-	if err := c.LoginAppRole(ctx, id, secret); err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	store, _ := recordstest.NewFileStore(t.TempDir())
+	c, store, _ := healthDepartment(t)
 	svc := sensitive.New(c, store)
 
 	req := files(t)
