@@ -351,9 +351,9 @@ func (ix *Indexer) handlePublic(ctx context.Context, tx *txn, l *types.Log, h *t
 			return err
 		}
 		if _, err := tx.exec(ctx, `INSERT INTO releases(record_id, dataset_id, department, version, seq, level, threshold,
-			supersedes, commitment, released_root, content_hash, block, block_hash, tx, log_index, time) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(record_id) DO UPDATE SET dataset_id = excluded.dataset_id, department = excluded.department, version = excluded.version, seq = excluded.seq, level = excluded.level, threshold = excluded.threshold, supersedes = excluded.supersedes, commitment = excluded.commitment, released_root = excluded.released_root, content_hash = excluded.content_hash, block = excluded.block, block_hash = excluded.block_hash, tx = excluded.tx, log_index = excluded.log_index, time = excluded.time`,
+			supersedes, commitment, released_root, content_hash, verifier_version, block, block_hash, tx, log_index, time) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(record_id) DO UPDATE SET dataset_id = excluded.dataset_id, department = excluded.department, version = excluded.version, seq = excluded.seq, level = excluded.level, threshold = excluded.threshold, supersedes = excluded.supersedes, commitment = excluded.commitment, released_root = excluded.released_root, content_hash = excluded.content_hash, verifier_version = excluded.verifier_version, block = excluded.block, block_hash = excluded.block_hash, tx = excluded.tx, log_index = excluded.log_index, time = excluded.time`,
 			v.RecordID.Hex(), v.DatasetID.Hex(), v.Department.Hex(), v.Version, v.Seq, v.Level, v.Threshold, v.Supersedes,
-			bigHex(v.Commitment), bigHex(v.ReleasedRoot), v.ContentHash.Hex(), l.BlockNumber, l.BlockHash.Hex(), l.TxHash.Hex(), l.Index, h.Time); err != nil {
+			bigHex(v.Commitment), bigHex(v.ReleasedRoot), v.ContentHash.Hex(), v.VerifierVersion, l.BlockNumber, l.BlockHash.Hex(), l.TxHash.Hex(), l.Index, h.Time); err != nil {
 			return fmt.Errorf("release %s: %w", v.RecordID.Hex(), err)
 		}
 		_, err = tx.exec(ctx, `INSERT INTO touched VALUES(?) ON CONFLICT DO NOTHING`, v.DatasetID.Hex())

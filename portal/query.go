@@ -39,15 +39,18 @@ type Release struct {
 	Commitment   *big.Int
 	ReleasedRoot *big.Int
 	ContentHash  common.Hash
-	Block        uint64
-	BlockHash    common.Hash
-	Tx           common.Hash
-	Time         time.Time
-	Frozen       bool
-	FrozenReason string
-	Shredded     bool
-	ShredReceipt common.Hash
-	Status       string
+	// VerifierVersion is the consortium verifier the proof passed (the
+	// registry names each version's verifier on the public chain).
+	VerifierVersion uint32
+	Block           uint64
+	BlockHash       common.Hash
+	Tx              common.Hash
+	Time            time.Time
+	Frozen          bool
+	FrozenReason    string
+	Shredded        bool
+	ShredReceipt    common.Hash
+	Status          string
 }
 
 // Name is the title, or a name made from the ids.
@@ -77,7 +80,7 @@ func (r *Release) HasContent() bool { return r.Level < 2 && !r.Shredded }
 
 const releaseColumns = `r.record_id, r.dataset_id, r.department, COALESCE(d.name, ''), COALESCE(m.title, ''), COALESCE(m.description, ''),
 	COALESCE(m.keywords, ''), r.version, r.seq, r.level, r.threshold, r.supersedes, r.superseded_by, r.commitment, r.released_root,
-	r.content_hash, r.block, r.block_hash, r.tx, r.time, r.frozen, r.frozen_reason, r.shredded, r.shred_receipt, r.status`
+	r.content_hash, r.verifier_version, r.block, r.block_hash, r.tx, r.time, r.frozen, r.frozen_reason, r.shredded, r.shred_receipt, r.status`
 
 const releaseFrom = ` FROM releases r LEFT JOIN departments d ON d.id = r.department LEFT JOIN datasets m ON m.id = r.dataset_id`
 
@@ -88,7 +91,7 @@ func scanRelease(s scanner) (*Release, error) {
 	var id, ds, dep, commit, root, content, bh, tx, receipt string
 	var t int64
 	if err := s.Scan(&id, &ds, &dep, &r.DeptName, &r.Title, &r.Description, &r.Keywords, &r.Version, &r.Seq, &r.Level, &r.Threshold,
-		&r.Supersedes, &r.SupersededBy, &commit, &root, &content, &r.Block, &bh, &tx, &t, &r.Frozen, &r.FrozenReason,
+		&r.Supersedes, &r.SupersededBy, &commit, &root, &content, &r.VerifierVersion, &r.Block, &bh, &tx, &t, &r.Frozen, &r.FrozenReason,
 		&r.Shredded, &receipt, &r.Status); err != nil {
 		return nil, err
 	}

@@ -151,7 +151,7 @@ func testCatalogueAndDataset(t *testing.T, k storeKind) {
 	}
 	mustContain(t, "frozen dataset", body, "Frozen by the supervisor", "court order 12/2026", "restricted", "access-right/RESTRICTED")
 	_, body, _ = get(t, u+"/dataset/"+p.id1.Hex())
-	mustContain(t, "v1", body, "Corrected by", "version 2", "superseded", "number 7", "approved", "Released view, CSV")
+	mustContain(t, "v1", body, "Corrected by", "version 2", "superseded", "number 7", "approved", "Released view, CSV", "Proved with</dt><dd>verifier version 1")
 	_, body, _ = get(t, u+"/dataset/"+p.ids.Hex())
 	mustContain(t, "sensitive", body, "non-public", "never leave the private chain")
 	// its conditional columns can be requested (issue 15 item 3), its sensitive ones never

@@ -27,7 +27,7 @@ import (
 
 // schemaVersion changes whenever the tables change: an index of another
 // version is dropped and rebuilt from the chain.
-const schemaVersion = "5"
+const schemaVersion = "6"
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS blocks(chain TEXT NOT NULL, number BIGINT NOT NULL, h
 CREATE TABLE IF NOT EXISTS releases(
 	record_id TEXT PRIMARY KEY, dataset_id TEXT NOT NULL, department TEXT NOT NULL, version BIGINT NOT NULL,
 	seq BIGINT NOT NULL, level BIGINT NOT NULL, threshold BIGINT NOT NULL, supersedes BIGINT NOT NULL,
-	commitment TEXT NOT NULL, released_root TEXT NOT NULL, content_hash TEXT NOT NULL,
+	commitment TEXT NOT NULL, released_root TEXT NOT NULL, content_hash TEXT NOT NULL, verifier_version BIGINT NOT NULL,
 	block BIGINT NOT NULL, block_hash TEXT NOT NULL, tx TEXT NOT NULL, log_index BIGINT NOT NULL, time BIGINT NOT NULL,
 	-- derived from the other rows (recompute)
 	superseded_by BIGINT NOT NULL DEFAULT 0, frozen BOOLEAN NOT NULL DEFAULT false, frozen_reason TEXT NOT NULL DEFAULT '',
