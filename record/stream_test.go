@@ -55,6 +55,10 @@ func TestHashCSVFileErrors(t *testing.T) {
 		"a,b\n1\n":     "ragged rows: row 1 has 1 cells, the header has 2 columns",
 		"a,a\n1,2\n":   `column "a" appears twice`,
 		"a,b\n\"1,2\n": "parse csv",
+		// a second byte-order mark (the fuzzer's find): refused, not a column named U+FEFF
+		"\ufeff\ufeff":           "column 1 name \"\\ufeff\": holds a byte-order mark",
+		"\ufeff\ufeffa,b\n1,2\n": "holds a byte-order mark",
+		"a,b\ufeff\n1,2\n":       "column 2 name",
 	} {
 		path := filepath.Join(t.TempDir(), "bad.csv")
 		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
@@ -62,6 +66,12 @@ func TestHashCSVFileErrors(t *testing.T) {
 		}
 		if _, err := HashCSVFile(path, nil); err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), path) {
 			t.Errorf("%q: want %q naming the file, got %v", content, want, err)
+		}
+		if strings.HasPrefix(want, "column") || strings.Contains(want, "byte-order") {
+			// ParseCSV refuses it the same way
+			if _, err := LoadTable(path); err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("%q: LoadTable: want %q, got %v", content, want, err)
+			}
 		}
 	}
 }

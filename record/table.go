@@ -26,6 +26,8 @@ var (
 	errNoColumns = errors.New("table has no columns")
 	// errNotUTF8 is returned for a table that is not UTF-8 text.
 	errNotUTF8 = errors.New("not valid UTF-8 (save the table as UTF-8, e.g. \"CSV UTF-8\" in Excel)")
+	// errBOMInName is returned for a column name holding a byte-order mark.
+	errBOMInName = errors.New("holds a byte-order mark (U+FEFF): the file has more than one at its start, or one inside the header; save it again as UTF-8")
 )
 
 // Table is a record's content: named columns of text cells.
@@ -60,6 +62,12 @@ func (t *Table) validate() error {
 	for i, c := range t.Columns {
 		if !utf8.ValidString(c) {
 			return fmt.Errorf("column %d name %q: %w", i+1, c, errNotUTF8)
+		}
+		// One byte-order mark opening the file is dropped by the parsers;
+		// one left in a name (a file saved twice with a BOM, say) would make
+		// a column that looks like another and hashes otherwise.
+		if strings.ContainsRune(c, '\ufeff') {
+			return fmt.Errorf("column %d name %q: %w", i+1, c, errBOMInName)
 		}
 	}
 	for r, row := range t.Rows {
