@@ -110,12 +110,7 @@ contract ReviewBoard is IReviewBoard {
         votes[msg.sender] = terms;
         emit VerifierVoted(version, verifier_, msg.sender, reason);
 
-        address[] memory vals = _validators.getValidators();
-        uint256 same;
-        for (uint256 i = 0; i < vals.length; i++) {
-            if (votes[vals[i]] == terms) same++;
-        }
-        if (same < _validators.quorum()) return;
+        if (!_quorumOn(votes, terms)) return;
         _verifiers[version] = IClassificationVerifier(verifier_);
         verifierVersion = version;
         emit VerifierAdopted(version, verifier_, verifier_.codehash);
@@ -144,13 +139,7 @@ contract ReviewBoard is IReviewBoard {
         votes[msg.sender] = terms;
         emit DepartmentVoted(account, department, register, msg.sender, reason);
 
-        // only current validators naming the same terms count
-        address[] memory vals = _validators.getValidators();
-        uint256 same;
-        for (uint256 i = 0; i < vals.length; i++) {
-            if (votes[vals[i]] == terms) same++;
-        }
-        if (same < _validators.quorum()) return;
+        if (!_quorumOn(votes, terms)) return;
         _departmentChanges[account]++;
         departmentOf[account] = register ? department : bytes32(0);
         emit DepartmentChanged(account, department, register);
@@ -374,6 +363,17 @@ contract ReviewBoard is IReviewBoard {
 
     function auditAnchors() external view returns (uint256 count, uint64 nextIndex) {
         return (_anchors.length, _nextAuditIndex);
+    }
+
+    /// Whether quorum() current validators voted terms: a removed validator's
+    /// vote no longer counts, and votes for other terms do not add up.
+    function _quorumOn(mapping(address => bytes32) storage votes, bytes32 terms) private view returns (bool) {
+        address[] memory vals = _validators.getValidators();
+        uint256 same;
+        for (uint256 i = 0; i < vals.length; i++) {
+            if (votes[vals[i]] == terms) same++;
+        }
+        return same >= _validators.quorum();
     }
 
     /// Approved at quorum; rejected once approvals can no longer reach it.
