@@ -14,7 +14,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/urfave/cli/v2"
 
 	"github.com/sovereign-gov/sovereign/access"
@@ -24,7 +23,6 @@ import (
 	"github.com/sovereign-gov/sovereign/record"
 	"github.com/sovereign-gov/sovereign/review"
 	"github.com/sovereign-gov/sovereign/sidechains/private/naming"
-	"github.com/sovereign-gov/sovereign/sidechains/private/records/chainstore"
 	"github.com/sovereign-gov/sovereign/sidechains/private/submission"
 )
 
@@ -376,8 +374,9 @@ func reviewAccessVote(c *cli.Context) error {
 		return fmt.Errorf("--keystore: %w", err)
 	}
 	return withReader(c, func(ctx context.Context, s *readerSetup) error {
-		if s.consortium == nil || s.reader.ReviewBoard == (common.Address{}) {
-			return errors.New("--consortium.rpc and --review-board are needed (or a manifest)")
+		b, err := s.board(ctx)
+		if err != nil {
+			return err
 		}
 		// the terms come from the public chain, not from whoever asks for a vote
 		a, err := s.reader.AccessRequest(ctx, id)
@@ -386,10 +385,6 @@ func reviewAccessVote(c *cli.Context) error {
 		}
 		if a.Status != "pending" {
 			return fmt.Errorf("request %s is %s on the public registry: nothing to vote on", id.Hex(), a.Status)
-		}
-		b, err := review.New(ctx, s.consortium, s.reader.ReviewBoard)
-		if err != nil {
-			return err
 		}
 		tx, err := b.VoteAccess(ctx, key, review.AccessBallot{RequestID: id, RecordID: a.RecordID, Requester: a.Requester,
 			Grant: grant, ExpiresAt: expires, Reason: reason})
@@ -436,22 +431,7 @@ the officer's Vault-held key. The full record's key is never used.`,
 					return err
 				}
 				defer v.Close()
-				storeAddr, rpc, blobs := c.String(storeFlag.Name), c.String(rpcFlag.Name), c.String(blobsFlag.Name)
-				if m := s.manifest; m != nil {
-					storeAddr = flagOr(c, storeFlag.Name, m.Private.Store.Hex())
-					rpc = flagOr(c, rpcFlag.Name, first(m.Private.RPC))
-					blobs = flagOr(c, blobsFlag.Name, m.Private.Blobs)
-				}
-				addr, err := parseAddress(storeAddr)
-				if err != nil {
-					return fmt.Errorf("--store: %w", err)
-				}
-				pc, err := ethclient.DialContext(ctx, rpc)
-				if err != nil {
-					return fmt.Errorf("private chain %s: %w", rpc, err)
-				}
-				defer pc.Close()
-				store, err := chainstore.New(pc, addr, nil, blobs) // read only
+				store, err := readOnlyStore(ctx, c, s.manifest)
 				if err != nil {
 					return err
 				}

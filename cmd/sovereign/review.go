@@ -351,6 +351,16 @@ func grantedStore(ctx context.Context, c *cli.Context, m *deploy.Manifest) (*sen
 	if err != nil {
 		return nil, err
 	}
+	store, err := readOnlyStore(ctx, c, m)
+	if err != nil {
+		return nil, err
+	}
+	return sensitive.New(v, store), nil
+}
+
+// readOnlyStore opens the SensitiveStore of --store, --rpc and --blobs (or
+// the manifest's) with no signing key: reading needs none.
+func readOnlyStore(ctx context.Context, c *cli.Context, m *deploy.Manifest) (*chainstore.Store, error) {
 	storeAddr, rpc, blobs := c.String(storeFlag.Name), c.String(rpcFlag.Name), c.String(blobsFlag.Name)
 	if m != nil {
 		storeAddr = flagOr(c, storeFlag.Name, m.Private.Store.Hex())
@@ -366,11 +376,7 @@ func grantedStore(ctx context.Context, c *cli.Context, m *deploy.Manifest) (*sen
 		return nil, fmt.Errorf("private chain %s: %w", rpc, err)
 	}
 	// read only: no signing key (a grant cannot read one, and needs none)
-	store, err := chainstore.New(client, addr, nil, blobs)
-	if err != nil {
-		return nil, err
-	}
-	return sensitive.New(v, store), nil
+	return chainstore.New(client, addr, nil, blobs)
 }
 
 func withBoard(c *cli.Context, fn func(context.Context, *review.Board) error) error {
