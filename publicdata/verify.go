@@ -188,15 +188,15 @@ func (r *Reader) verifierOf(ctx context.Context, version uint32) (common.Address
 		verifier = r.Verifier
 	}
 	if verifier == (common.Address{}) {
-		return common.Address{}, fmt.Errorf("%w: no contract is registered as version %d (code hash %x): deploy it and run 'sovereign zk register'", ErrNoVerifier, version, out.CodeHash)
+		return common.Address{}, fmt.Errorf("%w: no contract is registered as version %d (code hash %x): deploy it and register it with 'sovereign deploy verifier --register %d'", ErrNoVerifier, version, out.CodeHash, version)
 	}
 	code, err := r.Public.CodeAt(ctx, verifier, nil)
 	if err != nil {
 		return common.Address{}, fmt.Errorf("code of the verifier %s: %w", verifier, err)
 	}
-	if crypto.Keccak256Hash(code) != out.CodeHash {
-		return common.Address{}, fmt.Errorf("%w: %s is not verifier version %d (its code hash is %s, the consortium adopted %x); none is registered: deploy it and run 'sovereign zk register'",
-			ErrNoVerifier, verifier, version, crypto.Keccak256Hash(code), out.CodeHash)
+	if have := crypto.Keccak256Hash(code); have != out.CodeHash {
+		return common.Address{}, fmt.Errorf("%w: %s is not verifier version %d (its code hash is %s, the consortium adopted %x); none is registered: deploy it and register it with 'sovereign deploy verifier --register %d'",
+			ErrNoVerifier, verifier, version, have, out.CodeHash, version)
 	}
 	return verifier, nil
 }

@@ -122,7 +122,7 @@ func TestVerifierAdoption(t *testing.T) {
 		return true
 	})
 	// until a twin is registered, version 2's release does not verify
-	if out := r.run(1, "data", "verify", after); !strings.Contains(out, "zk register") && !strings.Contains(out, "not verifier version 2") {
+	if out := r.run(1, "data", "verify", after); !strings.Contains(out, "not verifier version 2") || !strings.Contains(out, "deploy verifier --register 2") {
 		t.Fatalf("data verify of a version-2 release with no version-2 verifier registered:\n%s", out)
 	}
 	pubV2, _ := deployVerifier(0, r.m.Public.RPC[0], "--register", "2", "--registry", r.m.Public.Registry.Hex())
